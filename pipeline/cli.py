@@ -1,0 +1,50 @@
+"""Command line: `interview-ie run INPUT_DIR --out OUT_DIR` (also `python -m pipeline run ...`)."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import __version__
+from .config import DEFAULT_MAX_CHARS, DEFAULT_MODEL, Settings
+
+
+def parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="interview-ie", description=__doc__.splitlines()[0])
+    ap.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = ap.add_subparsers(dest="command", required=True)
+    r = sub.add_parser("run", help="extract the tables from a folder of texts")
+    r.add_argument("input_dir", type=Path, help="folder of .txt, .md and .html files (searched recursively)")
+    r.add_argument("--out", type=Path, default=Path("outputs"), help="output folder (default: outputs)")
+    r.add_argument("--model", default=DEFAULT_MODEL,
+                   help=f"installed spaCy pipeline name or path (default: {DEFAULT_MODEL})")
+    r.add_argument("--batch-size", type=int, default=64, help="documents per spaCy batch (default: 64)")
+    r.add_argument("--workers", type=int, default=1, help="worker processes (default: 1)")
+    r.add_argument("--max-chars", type=int, default=DEFAULT_MAX_CHARS,
+                   help=f"larger documents are rejected (default: {DEFAULT_MAX_CHARS:,})")
+    r.add_argument("--strict", action="store_true", help="exit 1 if any document failed")
+    r.add_argument("--quiet", action="store_true", help="no progress bar")
+    return ap
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    if args.command == "run":
+        return _run(args)
+    return 2
+
+
+def _run(args) -> int:
+    from .run import OutputLocked, run  # heavy imports only when running
+
+    try:
+        settings = Settings(args.input_dir, args.out, model=args.model, batch_size=args.batch_size,
+                            workers=args.workers, max_chars=args.max_chars, strict=args.strict,
+                            progress=not args.quiet)
+        summary = run(settings)
+    except (ValueError, OutputLocked, OSError) as e:
+        print(f"interview-ie: {e}", file=sys.stderr)
+        return 2
+    for line in summary.lines():
+        print(line, file=sys.stderr)
+    return 1 if settings.strict and summary.n_failed else 0

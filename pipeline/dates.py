@@ -1,0 +1,71 @@
+"""Date expressions -> (ISO value, kind, year). Pure and memoised per surface string."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .vocab import DateKind
+
+_NUM_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty".split())}
+_UNIT = {"year": "Y", "month": "M", "week": "W", "day": "D", "decade": "Y", "hour": "H"}
+_RELATIVE = re.compile(r"\b(today|tonight|yesterday|tomorrow|now|currently|recently|these days|nowadays|"
+                       r"this (year|month|week|summer|fall|winter|spring)|last (year|month|week|night)|"
+                       r"next (year|month|week)|the (past|last|next|following|previous) \w+|ago|"
+                       r"early|later?|annual|daily|weekly|monthly|yearly|the time|childhood|"
+                       r"teenage|youth)\b", re.I)
+_AGE = re.compile(r"\b(aged?|years? old|\d+-year-old|when (i|he|she|they) (was|were))\b", re.I)
+_DURATION = re.compile(r"^(?:for |about |over |nearly |almost |around |some |more than |the (?:past|last|next) )?"
+                       r"(\d+|a|an|" + "|".join(_NUM_WORDS) + r")\s+(year|month|week|day|decade|hour)s?\b", re.I)
+_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
+_DECADE = re.compile(r"\b(1[5-9]\d|20\d)0s\b")
+
+
+@lru_cache(maxsize=65536)
+def parse(text: str) -> tuple[str | None, DateKind, int | None]:
+    """'22 June 1940' -> ('1940-06-22', date, 1940); '8 months' -> ('P8M', duration, None)."""
+    t = " ".join(text.split())
+    years = _YEAR.findall(t)
+    year = int(years[0]) if years else None
+    if _AGE.search(t):
+        return None, DateKind.AGE, None
+    m = _DURATION.match(t)
+    if m and not years:
+        n = m.group(1).lower()
+        count = 1 if n in {"a", "an"} else _NUM_WORDS.get(n, None) if not n.isdigit() else int(n)
+        unit = m.group(2).lower()
+        if count is not None:
+            count = count * 10 if unit == "decade" else count
+            return f"P{count}{_UNIT[unit]}", DateKind.DURATION, None
+    if years and len(set(years)) == 1 and not _DECADE.search(t):
+        return _full_date(t, year), DateKind.DATE, year
+    if _DECADE.search(t):
+        return None, DateKind.DATE, year
+    if years:  # a range or list of years: the first one dates it
+        return years[0], DateKind.DATE, year
+    if _RELATIVE.search(t) or not any(c.isdigit() for c in t):
+        return None, DateKind.RELATIVE, None
+    return None, DateKind.DATE, None
+
+
+def _full_date(text: str, year: int) -> str:
+    """The most precise ISO value the text gives: day, month or year."""
+    if re.fullmatch(r"(the )?(year )?\d{4}s?", text, re.I):
+        return str(year)
+    parsed = _parser().get_date_data(text)
+    if parsed and parsed.date_obj and parsed.date_obj.year == year:
+        d = parsed.date_obj
+        if parsed.period == "day":
+            return f"{d.year:04d}-{d.month:02d}-{d.day:02d}"
+        if parsed.period == "month":
+            return f"{d.year:04d}-{d.month:02d}"
+    return str(year)
+
+
+@lru_cache(maxsize=1)
+def _parser():
+    import dateparser.date  # slow import: only when a date needs more than a year
+
+    return dateparser.date.DateDataParser(languages=["en"], settings={
+        "PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["year"], "STRICT_PARSING": False})

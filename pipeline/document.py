@@ -1,0 +1,104 @@
+"""The per-document stages chained: clean -> recognise -> normalise -> relate, into a DocResult.
+
+This is the unit that runs in worker processes and that the cache stores. spaCy Docs live only
+inside `analyze`; what leaves it is records with raw offsets.
+"""
+from __future__ import annotations
+
+import traceback
+from collections.abc import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import ner, normalize, relations
+from .align import AlignedText
+from .clean import Cleaned, clean
+from .records import DateMention, DocResult, Mention, Relation, SourceDoc
+from .vocab import CREATIVE_ROLE, Label, Predicate
+
+
+def analyze(nlp: Language, sources: Iterable[SourceDoc], batch_size: int = 64) -> Iterator[DocResult]:
+    """Runs the per-document stages over a stream of sources, in order. Never raises for a
+    document: a failure becomes that document's error."""
+    sources = list(sources)
+    ready: list[tuple[SourceDoc, Cleaned]] = []
+    failed: dict[int, DocResult] = {}
+    for i, src in enumerate(sources):
+        if src.error is not None:
+            failed[i] = DocResult(src)
+            continue
+        try:
+            ready.append((src, clean(src.text)))
+        except Exception as e:  # a bug in cleaning must not lose the other documents
+            failed[i] = _failure(src, "clean", e)
+    docs = nlp.pipe((c.aligned.text for _, c in ready), batch_size=batch_size)
+    results = iter(zip(ready, docs))
+    for i, src in enumerate(sources):
+        if i in failed:
+            yield failed[i]
+            continue
+        (src, cleaned), doc = next(results)
+        try:
+            yield build(src, cleaned, doc)
+        except Exception as e:
+            yield _failure(src, "extract", e)
+
+
+def _failure(src: SourceDoc, stage: str, e: Exception) -> DocResult:
+    where = traceback.extract_tb(e.__traceback__)[-1]
+    msg = f"{src.path}: internal error in stage {stage}: {type(e).__name__}: {e} " \
+          f"({where.filename.rsplit('/', 1)[-1]}:{where.lineno})"
+    return DocResult(SourceDoc(src.doc_id, src.path, src.sha256, src.text, src.encoding, src.format, msg))
+
+
+def build(src: SourceDoc, cleaned: Cleaned, doc: Doc) -> DocResult:
+    raw, aligned = src.text, cleaned.aligned
+    found_mentions = ner.mentions(doc)
+    entities, dates, mentions = normalize.build_entities(doc.text, found_mentions)
+    normalize.hangul_aliases(doc.text, entities, mentions)
+    subject = normalize.subject(entities, mentions, doc.text)
+    found = relations.extract(doc, mentions, entities, dates, cleaned.turns, subject)
+    _enrich(entities, dates, found)
+    result = DocResult(src, removed=list(cleaned.removed), entities=entities, subject=subject)
+    for d in dates:
+        s, e = _raw(aligned, d.start, d.end)
+        result.dates.append(DateMention(s, e, raw[s:e], d.value, d.kind, d.year))
+    for m in mentions:
+        s, e = _raw(aligned, m.start, m.end)
+        result.mentions.append(Mention(s, e, raw[s:e], m.label, m.score, m.source, m.entity))
+    for f in found:
+        s, e = _raw(aligned, *_strip(doc.text, f.start, f.end))
+        result.relations.append(Relation(f.subject, f.predicate, f.object, f.object_is_date, s, e, raw[s:e],
+                                         f.score, f.method))
+    return result
+
+
+def _raw(aligned: AlignedText, start: int, end: int) -> tuple[int, int]:
+    return aligned.raw_span(start, end)
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _enrich(entities, dates, found) -> None:
+    """Roles from creative relations, a work's year from its publication date."""
+    for f in found:
+        role = CREATIVE_ROLE.get(f.predicate)
+        if role and not f.object_is_date:
+            person = entities[f.object]
+            if person.label == Label.PERSON and role not in person.roles:
+                person.roles.append(role)
+        if f.predicate == Predicate.PUBLICATION_DATE and f.object_is_date:
+            work, year = entities[f.subject], dates[f.object].year
+            if year is not None and (work.year is None or year < work.year):
+                work.year = year
+        if f.predicate == Predicate.INTERVIEWED_BY:
+            interviewer = entities[f.object]
+            if "interviewer" not in interviewer.roles:
+                interviewer.roles.append("interviewer")

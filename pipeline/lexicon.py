@@ -1,0 +1,50 @@
+"""Cue lexicons and rule data, loaded once from `patterns/` (data, not code)."""
+from __future__ import annotations
+
+import csv
+import json
+from functools import lru_cache
+from importlib import resources
+
+
+def _path(name: str):
+    return resources.files("pipeline") / "patterns" / name
+
+
+@lru_cache(maxsize=None)
+def csv_map(name: str) -> dict[str, str]:
+    """First column -> second column of a two-column CSV with a header."""
+    with _path(name).open(encoding="utf-8") as f:
+        return {row[0].strip().lower(): row[1].strip() for row in list(csv.reader(f))[1:] if row}
+
+
+@lru_cache(maxsize=None)
+def jsonl(name: str) -> tuple[dict, ...]:
+    text = _path(name).read_text(encoding="utf-8")
+    return tuple(json.loads(line) for line in text.splitlines() if line.strip())
+
+
+def org_kinds() -> dict[str, str]:
+    return csv_map("org_kinds.csv")
+
+
+def role_words() -> dict[str, str]:
+    return csv_map("role_words.csv")
+
+
+def work_cues() -> dict[str, str]:
+    return csv_map("work_cues.csv")
+
+
+def demonyms() -> dict[str, str]:
+    return csv_map("demonyms.csv")
+
+
+def org_cues() -> dict[str, str]:
+    return csv_map("org_cues.csv")
+
+
+@lru_cache(maxsize=None)
+def not_names() -> frozenset[str]:
+    lines = _path("not_names.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))

@@ -1,0 +1,259 @@
+"""Stage: entity recognition. The spaCy model's entities plus domain rules, decided in one place.
+
+`build_nlp(model)` returns the spaCy pipeline with the product's components added:
+`line_breaks` (a line break ends a sentence), `span_ruler` (token patterns from
+`patterns/entity_patterns.jsonl`) and `film_entities` (rules + model -> `doc.ents` with the
+product's labels). `mentions(doc)` reads the result back as (char start, char end, label, ...).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import NamedTuple
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from . import relations
+from .lexicon import jsonl, not_names, org_kinds, role_words
+from .ner_rules import RULES, Candidate, strip_role_prefix
+from .vocab import Label
+
+# spaCy's labels -> the product's; labels not listed are dropped
+MODEL_LABELS = {"PERSON": Label.PERSON, "ORG": Label.ORG, "GPE": Label.PLACE, "LOC": Label.PLACE,
+                "NORP": Label.PLACE, "FAC": Label.ORG, "WORK_OF_ART": Label.WORK,
+                "EVENT": Label.ORG, "DATE": Label.DATE}
+META_KEY = "film_entities"  # doc.user_data[META_KEY][(start, end)] = SpanMeta
+RULER_KEY = "film_rules"
+_YEAR = re.compile(r"(1[89]|20)\d\d")
+_ORDINAL = re.compile(r"\d+(st|nd|rd|th)", re.I)
+
+
+class SpanMeta(NamedTuple):
+    score: float
+    source: str
+    kind: str | None
+    roles: tuple[str, ...]
+
+
+def build_nlp(model: str) -> Language:
+    """Loads a spaCy pipeline by name or path and adds the product's components."""
+    nlp = spacy.load(model)
+    # "Im" is a family name here, not a contraction of "I'm"
+    for form in ("Im", "IM"):
+        nlp.tokenizer.add_special_case(form, [{"ORTH": form}])
+    first = "parser" if "parser" in nlp.pipe_names else ("senter" if "senter" in nlp.pipe_names else None)
+    nlp.add_pipe("line_breaks", before=first) if first else nlp.add_pipe("line_breaks", first=True)
+    after = "ner" if "ner" in nlp.pipe_names else None
+    ruler = nlp.add_pipe("span_ruler", name="film_ruler", after=after,
+                         config={"spans_key": RULER_KEY, "phrase_matcher_attr": "LOWER",
+                                 "validate": True, "overwrite": True})
+    ruler.add_patterns([_token_pattern(nlp, p) for p in jsonl("entity_patterns.jsonl")])
+    nlp.add_pipe("film_entities", after="film_ruler")
+    for label in Label:  # permanent strings, outside any memory zone
+        nlp.vocab.strings.add(label.value)
+    relations.prepare(nlp)
+    return nlp
+
+
+def _token_pattern(nlp: Language, p: dict) -> dict:
+    """A phrase pattern ("Palme d'Or") as a lower-case token pattern, so that adding it does not
+    run the whole pipeline."""
+    if isinstance(p["pattern"], str):
+        return {**p, "pattern": [{"LOWER": t.lower_} for t in nlp.make_doc(p["pattern"])]}
+    return p
+
+
+@Language.component("line_breaks", assigns=["token.is_sent_start"])
+def line_breaks(doc: Doc) -> Doc:
+    """A token after a line break starts a sentence (web pages break lines between blocks)."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
+            tok.is_sent_start = True
+    return doc
+
+
+@Language.component("film_entities", requires=["doc.ents"], assigns=["doc.ents"])
+def film_entities(doc: Doc) -> Doc:
+    chosen = decide(doc, candidates(doc))
+    chosen = propagate(doc, chosen)
+    doc.user_data[META_KEY] = {(c.start, c.end): SpanMeta(c.score, c.source, c.kind, roles)
+                               for c, roles in chosen}
+    doc.ents = [Span(doc, c.start, c.end, label=c.label.value) for c, _ in chosen]
+    return doc
+
+
+def candidates(doc: Doc) -> list[Candidate]:
+    out: list[Candidate] = []
+    for ent in doc.ents:
+        label = MODEL_LABELS.get(ent.label_)
+        if label is not None:
+            c = Candidate(ent.start, ent.end, label, 0.6, "model")
+            out.extend(_split_lines(doc, extend_name(doc, c) if label == Label.PERSON else c))
+    for span in doc.spans.get(RULER_KEY, []):
+        out.append(Candidate(span.start, span.end, Label(span.label_), 0.8, span.id_ or "pattern"))
+    for rule in RULES:
+        out.extend(rule(doc))
+    for tok in doc:  # a bare year the model did not mark
+        if _YEAR.fullmatch(tok.text):
+            out.append(Candidate(tok.i, tok.i + 1, Label.DATE, 0.5, "year"))
+    return out
+
+
+def _split_lines(doc: Doc, c: Candidate) -> Iterable[Candidate]:
+    """Model spans sometimes run across a line break; keep the first line's part."""
+    for k in range(c.start, c.end - 1):
+        if "\n" in doc[k].whitespace_ or doc[k + 1].is_space:
+            return [c._replace(end=k + 1)]
+    return [c]
+
+
+def _trim(doc: Doc, c: Candidate) -> tuple[Candidate | None, tuple[str, ...]]:
+    """Strips what is not part of a name: determiners, bullets, role words, possessives."""
+    start, end, roles = c.start, c.end, ()
+    while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].text in {"the", "a", "an"}
+                           or doc[start].text in {"•", "·"}) and doc[start].text not in {"'", '"'}:
+        start += 1
+    while end > start and (doc[end - 1].is_space or doc[end - 1].text in {"'s", "’s", "'", ",", ".", ":", ";", "-", "“", "”", '"'}
+                           and not (c.label == Label.PERSON and doc[end - 1].text == "." and len(doc[end - 2]) == 1)):
+        end -= 1
+    if c.label == Label.PERSON and end > start:
+        start, found = strip_role_prefix(doc[start:end])
+        roles = tuple(found)
+    if c.label in (Label.ORG, Label.AWARD, Label.WORK, Label.PLACE) and end - start > 1 \
+            and _YEAR.fullmatch(doc[start].text) and c.source != "quoted_title":
+        start += 1  # "the 2016 Sundance Film Festival": the year becomes a date of its own
+    if end <= start:
+        return None, ()
+    return c._replace(start=start, end=end), roles
+
+
+def decide(doc: Doc, cands: list[Candidate]) -> list[tuple[Candidate, tuple[str, ...]]]:
+    """Best candidates first (rule over model, longer over shorter); no two overlap."""
+    trimmed = []
+    for c in cands:
+        t, roles = _trim(doc, c)
+        if t is not None and keep(doc, t):
+            trimmed.append((t, roles))
+    trimmed.sort(key=lambda cr: (-cr[0].score, -(cr[0].end - cr[0].start), cr[0].start))
+    taken = bytearray(len(doc))
+    chosen = []
+    for c, roles in trimmed:
+        if any(taken[c.start:c.end]):
+            continue
+        taken[c.start:c.end] = b"\x01" * (c.end - c.start)
+        if c.label == Label.ORG and c.kind is None:
+            c = c._replace(kind=org_kind(doc[c.start:c.end].text))
+        chosen.append((c, roles))
+    for c, _ in list(chosen):  # the year cut from "the 2016 Sundance Film Festival"
+        if c.start > 0 and _YEAR.fullmatch(doc[c.start - 1].text) and not taken[c.start - 1]:
+            taken[c.start - 1] = 1
+            chosen.append((Candidate(c.start - 1, c.start, Label.DATE, 0.6, "year_prefix"), ()))
+    chosen.sort(key=lambda cr: cr[0].start)
+    return chosen
+
+
+def keep(doc: Doc, c: Candidate) -> bool:
+    """Filters spans that cannot be names of their label."""
+    span = doc[c.start:c.end]
+    text = span.text
+    if c.label == Label.DATE:
+        return not all(t.like_num and not _YEAR.fullmatch(t.text) for t in span) or len(span) > 1
+    if not any(ch.isalpha() for ch in text) or "\n" in text or len(text) > 120:
+        return False
+    if any(ch in text for ch in "@/\\|#") or re.search(r"https?:|www\.", text):
+        return False
+    if _ORDINAL.fullmatch(text) or (text[0].islower() and c.label != Label.WORK):
+        return False
+    if text.lower() in not_names() or (len(span) == 1 and span[0].lower_ in role_words()):
+        return False
+    if c.label == Label.PERSON:
+        if any(t.like_num for t in span) or all(t.is_lower for t in span):
+            return False
+        if len(span) == 1 and _common_word(doc, span[0]) and not span[0].is_upper:
+            return False
+    return True
+
+
+def _common_word(doc: Doc, tok) -> bool:
+    """A single capitalised token that is an ordinary English word ('Download', 'Writing')."""
+    index = doc.vocab.lookups.get_table("lemma_index", {}) if doc.vocab.lookups.has_table("lemma_index") else {}
+    low = tok.lower_
+    for pos in ("noun", "verb", "adj", "adv"):
+        table = index.get(pos) if hasattr(index, "get") else None
+        if table and low in table:
+            return True
+    return tok.is_stop
+
+
+def org_kind(name: str) -> str | None:
+    kinds = org_kinds()
+    words = re.findall(r"[\w.]+", name.lower())
+    for w in reversed(words):
+        if w in kinds:
+            return kinds[w]
+    return None
+
+
+def propagate(doc: Doc, chosen: list[tuple[Candidate, tuple[str, ...]]]):
+    """Marks every other occurrence of a name already found ('So Yong Kim' at a sentence start),
+    replacing shorter spans it contains ('Yong Kim')."""
+    by_text: dict[str, Candidate] = {}
+    for c, _ in chosen:
+        if c.label != Label.DATE:
+            name = doc[c.start:c.end].text
+            if name not in by_text or c.score > by_text[name].score:
+                by_text[name] = c
+    spans = {(c.start, c.end): (c, roles) for c, roles in chosen}
+    owner = [None] * len(doc)  # token -> the chosen span covering it
+    for (s, e) in spans:
+        for k in range(s, e):
+            owner[k] = (s, e)
+    for name, c in sorted(by_text.items(), key=lambda kv: -len(kv[0])):
+        if len(name) < 3:
+            continue
+        variants = {name, name.title()} if name.isupper() and c.label == Label.WORK else {name}
+        for v in variants:
+            for m in re.finditer(r"(?<!\w)" + re.escape(v) + r"(?!\w)", doc.text):
+                span = doc.char_span(m.start(), m.end())
+                if span is None or (span.start, span.end) in spans:
+                    continue
+                inside = {owner[k] for k in range(span.start, span.end) if owner[k] is not None}
+                if any(s < span.start or e > span.end for s, e in inside):
+                    continue  # overlaps a span that reaches outside this occurrence
+                for s, e in inside:
+                    del spans[(s, e)]
+                spans[(span.start, span.end)] = (c._replace(start=span.start, end=span.end,
+                                                            score=min(c.score, 0.5), source="propagated"), ())
+                for k in range(span.start, span.end):
+                    owner[k] = (span.start, span.end)
+    return sorted(spans.values(), key=lambda cr: cr[0].start)
+
+
+def extend_name(doc: Doc, c: Candidate) -> Candidate:
+    """'Yong Kim' -> 'So Yong Kim': a person's name takes in the proper nouns just before it."""
+    start = c.start
+    words = role_words()
+    while start > 0 and doc[start - 1].tag_ == "NNP" and doc[start - 1].is_title \
+            and doc[start - 1].lower_ not in words and "\n" not in doc[start - 1].whitespace_ \
+            and not doc[start - 1].ent_type_ in {"GPE", "ORG", "NORP"} and c.start - start < 2:
+        start -= 1
+    return c._replace(start=start)
+
+
+class RawMention(NamedTuple):
+    start: int  # character offsets into doc.text (the cleaned text)
+    end: int
+    label: Label
+    meta: SpanMeta
+
+
+def mentions(doc: Doc) -> list[RawMention]:
+    meta = doc.user_data.get(META_KEY, {})
+    out = []
+    for ent in doc.ents:
+        m = meta.get((ent.start, ent.end), SpanMeta(0.5, "model", None, ()))
+        out.append(RawMention(ent.start_char, ent.end_char, Label(ent.label_), m))
+    return out

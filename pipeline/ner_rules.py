@@ -1,0 +1,236 @@
+"""Contextual entity rules that a token pattern cannot express. Pure: Doc -> candidate spans.
+
+Each rule yields `Candidate`s in token offsets of the Doc; `ner.py` decides among them.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from spacy.tokens import Doc, Span
+
+from .lexicon import org_cues, role_words, work_cues
+from .vocab import Label
+
+
+class Candidate(NamedTuple):
+    start: int        # token offsets
+    end: int
+    label: Label
+    score: float
+    source: str
+    kind: str | None = None
+
+
+# lowercase words allowed inside a title ("The Last Day of the Year")
+TITLE_GLUE = {"of", "the", "a", "an", "and", "in", "on", "at", "for", "to", "with", "from", "my",
+              "your", "our", "his", "her", "their", "is", "or", "by", "de", "la", "le", "du", "'s", "’s"}
+_QUOTES = {"“": "”", '"': '"', "‘": "’", "«": "»", "'": "'"}
+# words before a quote that mark a saying, not a title
+_NOT_TITLE_BEFORE = {"message", "messages", "word", "words", "phrase", "term", "slogan", "motto",
+                     "saying", "said", "says", "tagline", "theme", "mantra", "quote", "question"}
+
+
+def _is_cap(tok) -> bool:
+    t = tok.text
+    return t[:1].isupper() or (t[:1].isdigit() and tok.is_alpha is False and len(t) < 5 and not tok.like_num)
+
+
+def _title_end(doc: Doc, i: int, limit: int) -> int:
+    """End of a title-like run of tokens that starts at i (capitalised words and glue words)."""
+    j = i
+    last_cap = i
+    while j < limit:
+        tok = doc[j]
+        if "\n" in tok.text or (j > i and "\n" in doc[j - 1].whitespace_):
+            break
+        if _is_cap(tok) or (tok.is_digit and j > i):
+            last_cap = j + 1
+        elif tok.lower_ in TITLE_GLUE or (tok.text in "-:" and j > i):
+            pass
+        else:
+            break
+        j += 1
+    return last_cap
+
+
+def quoted_titles(doc: Doc) -> Iterator[Candidate]:
+    """“Lovesong”, "The Day After," - a short capitalised phrase in quotes."""
+    text = doc.text
+    for m in re.finditer(r"([“\"‘«])([^“”\"‘’«»\n]{1,80}?)([”\"’»])", text):
+        opener, inner, closer = m.groups()
+        if _QUOTES.get(opener) != closer and not (opener == '"' and closer == '"'):
+            continue
+        inner_stripped = inner.strip().rstrip(",.;:!?").strip()
+        if not inner_stripped or not inner_stripped[0].isupper() and not inner_stripped[0].isdigit():
+            continue
+        words = inner_stripped.split()
+        if len(words) > 10:
+            continue
+        lower = [w for w in words[1:] if w[:1].islower() and w.lower() not in TITLE_GLUE]
+        if len(lower) > max(1, len(words) // 3):
+            continue  # a sentence in quotes, not a title
+        before = text[max(0, m.start() - 30):m.start()].lower().split()
+        if before and before[-1].strip(",:") in _NOT_TITLE_BEFORE:
+            continue
+        start = m.start(2) + (len(inner) - len(inner.lstrip()))
+        span = doc.char_span(start, start + len(inner_stripped), alignment_mode="expand")
+        if span is not None and len(span) and not (len(span) == 1 and span[0].like_num):
+            yield Candidate(span.start, span.end, Label.WORK, 0.9, "quoted_title")
+
+
+def caps_titles(doc: Doc) -> Iterator[Candidate]:
+    """TREELESS MOUNTAIN, IN BETWEEN DAYS - a run of upper-case words inside a mixed-case line.
+    A single upper-case word counts only after a work cue ("her fourth feature LOVESONG")."""
+    cues = work_cues()
+    i, n = 0, len(doc)
+    while i < n:
+        tok = doc[i]
+        if not (tok.is_upper and tok.is_alpha and len(tok) > 1):
+            i += 1
+            continue
+        j = i
+        while j < n:
+            t = doc[j]
+            if j > i and "\n" in doc[j - 1].whitespace_:
+                break
+            if t.is_upper and t.is_alpha or j > i and (t.text in {"'", "’", "&", "-", ":"} or t.is_digit):
+                j += 1
+            else:
+                break
+        span = doc[i:j]
+        while len(span) and not span[-1].is_alpha:
+            span = span[:-1]
+        i = max(j, i + 1)
+        if not len(span):
+            continue
+        line = _line_of(doc, span)
+        if line.upper() == line:  # a heading in capitals, not a title inside prose
+            continue
+        prev = doc[span.start - 1] if span.start else None
+        after_cue = prev is not None and (prev.lower_ in cues or prev.text in ",(" and span.start > 1
+                                          and doc[span.start - 2].lower_ in cues)
+        letters = sum(len(t) for t in span if t.is_alpha)
+        if len(span) >= 2 and letters >= 6 or after_cue or (prev is not None and prev.text == "("):
+            yield Candidate(span.start, span.end, Label.WORK, 0.85, "caps_title",
+                            cues.get(prev.lower_) if prev is not None else None)
+
+
+def cue_titles(doc: Doc) -> Iterator[Candidate]:
+    """'her debut feature, In Between Days', 'the documentary The Day After', 'a film called Salt'."""
+    cues = work_cues()
+    for tok in doc:
+        if tok.lower_ not in cues and tok.lower_ not in {"called", "titled", "entitled"}:
+            continue
+        if tok.i + 1 >= len(doc):
+            continue
+        i = tok.i + 1
+        if doc[i].text in {",", ":"}:
+            i += 1
+        if i >= len(doc) or not _is_cap(doc[i]) or doc[i].ent_type_ in {"PERSON", "GPE", "NORP", "DATE", "ORG"}:
+            continue
+        end = _title_end(doc, i, min(len(doc), i + 10))
+        if end > i and not doc[i:end].text.isupper():
+            kind = cues.get(tok.lower_)
+            yield Candidate(i, end, Label.WORK, 0.7, "cue_title", kind)
+
+
+def year_titles(doc: Doc) -> Iterator[Candidate]:
+    """'The Last Day of the Year (2015)' - a capitalised run right before a year in brackets."""
+    for tok in doc:
+        if tok.text == "(" and tok.i + 2 < len(doc) and re.fullmatch(r"(19|20)\d\d", doc[tok.i + 1].text) \
+                and doc[tok.i + 2].text == ")" and tok.i > 0:
+            end = tok.i
+            while end > 0 and doc[end - 1].text in {'"', "”", "’", "'"}:
+                end -= 1
+            start = end
+            while start > 0 and (_is_cap(doc[start - 1]) or doc[start - 1].lower_ in TITLE_GLUE) \
+                    and "\n" not in doc[start - 1].whitespace_ and start > end - 10:
+                start -= 1
+            while start < end and not _is_cap(doc[start]):
+                start += 1
+            if end > start:
+                yield Candidate(start, end, Label.WORK, 0.6, "year_title")
+
+
+def copular_titles(doc: Doc) -> Iterator[Candidate]:
+    """'Song of Freedom is a 1936 British film ...' - a sentence that defines a work."""
+    cues = work_cues()
+    for sent in doc.sents:
+        toks = [t for t in sent if not t.is_space]
+        if len(toks) < 4:
+            continue
+        verbs = [t for t in toks[:12] if t.lemma_ == "be" and t.i > toks[0].i]
+        if not verbs:
+            continue
+        be = verbs[0]
+        head_noun = next((t for t in doc[be.i + 1:min(sent.end, be.i + 10)]
+                          if t.pos_ == "NOUN" and t.lower_ in cues), None)
+        if head_noun is None or not _is_cap(toks[0]):
+            continue
+        start, end = toks[0].i, be.i
+        if doc[start].lower_ == "the" and end - start > 1 and not doc[start].text[0].isupper():
+            start += 1
+        while end > start and doc[end - 1].is_punct and doc[end - 1].text not in "!?":
+            end -= 1
+        if end - start > 12 or end <= start or any(t.pos_ in {"VERB", "PRON"} for t in doc[start:end]):
+            continue
+        if doc[start:end].ents and doc[start:end].ents[0].label_ in {"PERSON", "GPE"}:
+            continue
+        yield Candidate(start, end, Label.WORK, 0.8, "copular_title", cues[head_noun.lower_])
+
+
+def bracket_names(doc: Doc) -> Iterator[Candidate]:
+    """'Brad [Rust Gray]' - an editor's bracketed completion of a person's name."""
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or ent.end + 2 >= len(doc) or doc[ent.end].text != "[":
+            continue
+        close = next((k for k in range(ent.end + 1, min(len(doc), ent.end + 6)) if doc[k].text == "]"), None)
+        if close and all(_is_cap(t) for t in doc[ent.end + 1:close]):
+            yield Candidate(ent.start, close + 1, Label.PERSON, 0.9, "bracket_name")
+
+
+def cue_orgs(doc: Doc) -> Iterator[Candidate]:
+    """'fashion house Miu Miu', 'the distributor Tribeca Films' - a name after an organisation cue."""
+    cues = org_cues()
+    longest = max(len(c.split()) for c in cues)
+    for tok in doc:
+        for n in range(longest, 0, -1):
+            if tok.i + n >= len(doc):
+                continue
+            phrase = doc[tok.i:tok.i + n].text.lower()
+            if phrase in cues:
+                i = tok.i + n
+                if not doc[i].text[:1].isupper() or doc[i].ent_type_ in {"GPE", "DATE"}:
+                    break
+                end = _title_end(doc, i, min(len(doc), i + 6))
+                if end > i:
+                    yield Candidate(i, end, Label.ORG, 0.75, "cue_org", cues[phrase])
+                break
+
+
+def strip_role_prefix(span: Span) -> tuple[int, list[str]]:
+    """'Filmmaker Jiyoung Park' -> start after 'Filmmaker', roles ['director']."""
+    roles, start = [], span.start
+    words = role_words()
+    for tok in span:
+        parts = [p for p in re.split(r"[/-]", tok.lower_) if p]
+        if parts and all(p in words for p in parts) and tok.i < span.end - 1:
+            roles += [words[p] for p in parts if words[p]]
+            start = tok.i + 1
+        elif tok.text in "/-" and tok.i < span.end - 1:
+            start = tok.i + 1
+        else:
+            break
+    return start, roles
+
+
+def _line_of(doc: Doc, span: Span) -> str:
+    text = doc.text
+    s = text.rfind("\n", 0, span.start_char) + 1
+    e = text.find("\n", span.end_char)
+    return text[s:e if e >= 0 else len(text)].strip()
+
+
+RULES = (quoted_titles, caps_titles, cue_titles, year_titles, copular_titles, bracket_names, cue_orgs)

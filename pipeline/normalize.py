@@ -1,0 +1,219 @@
+"""Stage: within one document, mentions -> entities with canonical names; dates -> ISO values.
+
+Short names are resolved to the full name the same document uses ("Kim" -> "So Yong Kim",
+"Sundance" -> "Sundance Film Festival", "L.A." -> "Los Angeles"), never across two different
+people who share a family name when the text gives no way to tell them apart.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+from . import dates
+from .lexicon import demonyms, org_kinds
+from .records import DateMention, LocalEntity
+from .vocab import Label
+
+_SMALL = {"a", "an", "and", "as", "at", "but", "by", "for", "in", "nor", "of", "on", "or", "the",
+          "to", "with", "from", "into", "vs", "de", "la", "le", "du"}
+_HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
+
+
+@lru_cache(maxsize=262144)
+def key(name: str) -> str:
+    """Folds case, accents, quotes, a leading 'the', a possessive and punctuation (SPEC matching)."""
+    s = unicodedata.normalize("NFKD", name)
+    s = "".join(c for c in s if not unicodedata.combining(c)).casefold()
+    s = s.replace("\u2019", "'").replace("\u2018", "'").strip(" \"'\u201c\u201d")
+    s = re.sub(r"^the\s+", "", s)
+    s = re.sub(r"'s$", "", s)
+    return re.sub(r"[\W_]+", "", s)
+
+
+@lru_cache(maxsize=65536)
+def title_case(title: str) -> str:
+    """'IN BETWEEN DAYS' -> 'In Between Days'; titles already in mixed case are kept."""
+    if not title.isupper():
+        return title
+    words = title.lower().split(" ")
+    out = [w if (i and w in _SMALL) else w[:1].upper() + w[1:] for i, w in enumerate(words)]
+    return " ".join(out)
+
+
+def clean_name(text: str, label: Label) -> str:
+    s = " ".join(text.replace("[", " ").replace("]", " ").split())
+    s = re.sub(r"['’]s$", "", s) if label != Label.WORK else s
+    s = s.strip(" ,;:\"“”‘'")
+    if label == Label.WORK:
+        s = title_case(s.strip("’'"))
+    return s
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A mention in cleaned-text offsets, with its entity index (None for dates)."""
+
+    start: int
+    end: int
+    label: Label
+    entity: int | None
+    date: int | None
+    score: float
+    source: str
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in re.findall(r"[A-Za-z][\w']*", name) if w.lower() not in _SMALL).lower()
+
+
+def _tokens(name: str) -> list[str]:
+    return [t for t in re.split(r"[\s\-]+", name) if t]
+
+
+def build_entities(text: str, raw_mentions) -> tuple[list[LocalEntity], list[DateMention], list[Mention]]:
+    """Groups the recognizer's mentions (cleaned offsets) into the document's entities."""
+    entities: list[LocalEntity] = []
+    index: dict[tuple[Label, str], int] = {}
+    counts: Counter = Counter()
+    date_list: list[DateMention] = []
+    out: list[Mention] = []
+    pending = []  # (mention, label, name) of short names resolved once the full names are known
+    # full forms first, so that short forms can find them
+    order = sorted(raw_mentions, key=lambda m: -len(_tokens(text[m.start:m.end])))
+    for m in order:
+        surface = text[m.start:m.end]
+        if m.label == Label.DATE:
+            value, kind, year = dates.parse(surface)
+            date_list.append(DateMention(m.start, m.end, surface, value, kind, year))
+            out.append(Mention(m.start, m.end, Label.DATE, None, len(date_list) - 1, m.meta.score, m.meta.source))
+            continue
+        name = clean_name(surface, m.label)
+        if not key(name):
+            continue
+        pending.append((m, name))
+    for m, name in pending:
+        label, idx = _resolve(m.label, name, entities, index, counts, text, m.start)
+        if label is None:
+            continue
+        if idx is None:
+            kind = m.meta.kind if label in (Label.WORK, Label.ORG) else None
+            if label == Label.ORG and kind is None:
+                kind = _org_kind(name)
+            entities.append(LocalEntity(label, name, [name], kind=kind, roles=list(m.meta.roles)))
+            idx = len(entities) - 1
+            index[(label, key(name))] = idx
+        else:
+            e = entities[idx]
+            if name not in e.aliases:
+                e.aliases.append(name)
+            for r in m.meta.roles:
+                if r not in e.roles:
+                    e.roles.append(r)
+            if e.kind is None and m.meta.kind and label in (Label.WORK, Label.ORG):
+                e.kind = m.meta.kind
+        counts[idx] += 1
+        out.append(Mention(m.start, m.end, label, idx, None, m.meta.score, m.meta.source))
+    for e in entities:
+        e.name = _canonical(e)
+    out.sort(key=lambda x: x.start)
+    return entities, date_list, out
+
+
+def _resolve(label: Label, name: str, entities, index, counts, text: str, pos: int):
+    """(label, index of an existing entity or None for a new one); label None drops it."""
+    k = key(name)
+    if (label, k) in index:
+        return label, index[(label, k)]
+    toks = _tokens(name)
+    # a short form of a person already named in full: "Kim", "Dano", "Im-Sun"; any label
+    if len(toks) <= 2 and label in (Label.PERSON, Label.ORG, Label.WORK, Label.PLACE):
+        people = [i for i, e in enumerate(entities) if e.label == Label.PERSON and len(_tokens(e.name)) > len(toks)
+                  and _is_part(toks, _tokens(e.name))]
+        if people and (label == Label.PERSON or len(toks) == 1 or "-" in name):
+            return Label.PERSON, _closest(people, entities, counts, text, pos)
+    if label == Label.PLACE:
+        place = demonyms().get(name.lower())
+        if place is not None:
+            if (Label.PLACE, key(place)) in index:
+                return label, index[(Label.PLACE, key(place))]
+            country = next((i for (lab, kk), i in index.items() if lab == Label.PLACE and kk.endswith(key(place))), None)
+            return (label, country) if country is not None else (None, None)
+    if label in (Label.ORG, Label.PLACE, Label.AWARD, Label.WORK):
+        same = [i for i, e in enumerate(entities) if e.label == label]
+        # "Sundance" -> "Sundance Film Festival" (the longer name adds only generic words)
+        longer = [i for i in same if _is_prefix(toks, _tokens(entities[i].name))]
+        if longer and label != Label.WORK:
+            return label, min(longer, key=lambda i: (_specific_rest(toks, entities[i].name), len(entities[i].name)))
+        # "L.A." -> "Los Angeles", "RIAJ" -> "Recording Industry Association of Japan"
+        compact = re.sub(r"[^A-Za-z]", "", name)
+        if label != Label.WORK and 2 <= len(compact) <= 6 and (compact.isupper() or "." in name):
+            acro = [i for i in same if _initials(entities[i].name) == compact.lower()]
+            if acro:
+                return label, acro[0]
+    return label, None
+
+
+def _is_part(short: list[str], full: list[str]) -> bool:
+    """'Kim' of 'So Yong Kim', 'Im' of 'Heung-Soon Im', 'Im-Sun' of 'Im-Sun Song'."""
+    s = [t.lower() for t in short]
+    f = [t.lower() for t in full]
+    return f[-len(s):] == s or f[:len(s)] == s
+
+
+def _is_prefix(short: list[str], full: list[str]) -> bool:
+    return len(full) > len(short) and [t.lower() for t in full[:len(short)]] == [t.lower() for t in short]
+
+
+def _specific_rest(short: list[str], full: str) -> int:
+    """How many words the longer name adds that are not generic ('Film Festival' adds none)."""
+    generic = set(org_kinds()) | {"film", "international", "the", "of", "and", "annual"}
+    return sum(1 for t in _tokens(full)[len(short):] if t.lower() not in generic)
+
+
+def _closest(candidates: list[int], entities, counts, text: str, pos: int) -> int:
+    """Among people sharing a short name, the one most mentioned (ties: the first named)."""
+    return max(candidates, key=lambda i: (counts[i], -i))
+
+
+def _canonical(e: LocalEntity) -> str:
+    """The fullest mixed-case form among the entity's names."""
+    def rank(n: str):
+        return (len(_tokens(n)), not n.isupper(), len(n))
+    best = max(e.aliases, key=rank)
+    return title_case(best) if best.isupper() and e.label != Label.ORG else best
+
+
+def _org_kind(name: str) -> str | None:
+    kinds = org_kinds()
+    for w in reversed(re.findall(r"[\w.]+", name.lower())):
+        if w in kinds:
+            return kinds[w]
+    return None
+
+
+def subject(entities: list[LocalEntity], mentions: list[Mention], text: str) -> int | None:
+    """The person the text is about: most mentioned, with a bonus for appearing at the top."""
+    score: dict[int, float] = defaultdict(float)
+    for m in mentions:
+        if m.label == Label.PERSON and m.entity is not None:
+            score[m.entity] += 1.0 + (3.0 if m.start < 300 else 0.0)
+            if len(_tokens(entities[m.entity].name)) < 2:
+                score[m.entity] -= 0.5
+    if not score:
+        return None
+    return max(score, key=lambda i: (score[i], -i))
+
+
+def hangul_aliases(text: str, entities: list[LocalEntity], mentions: list[Mention]) -> None:
+    """'Bong Joon-ho (봉준호)': the Hangul in brackets becomes an alias of the person."""
+    for m in mentions:
+        if m.label != Label.PERSON or m.entity is None:
+            continue
+        after = re.match(r"\s*\(([^()\n]{1,20})\)", text[m.end:m.end + 30])
+        if after and _HANGUL.search(after.group(1)):
+            alias = after.group(1).strip()
+            if alias not in entities[m.entity].aliases:
+                entities[m.entity].aliases.append(alias)

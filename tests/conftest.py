@@ -1,0 +1,24 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+
+def shared_path(*parts: str) -> Path:
+    """A path under ../shared, or a clean skip when the folder is absent (a user's clone)."""
+    p = SHARED.joinpath(*parts)
+    if not p.exists():
+        pytest.skip(f"{p} is not here (../shared is only beside the repository in development)")
+    return p
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from pipeline.config import DEFAULT_MODEL
+    from pipeline.ner import build_nlp
+
+    return build_nlp(DEFAULT_MODEL)
