@@ -48,3 +48,10 @@ def org_cues() -> dict[str, str]:
 def not_names() -> frozenset[str]:
     lines = _path("not_names.txt").read_text(encoding="utf-8").splitlines()
     return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
+
+
+@lru_cache(maxsize=None)
+def title_cues() -> dict[str, tuple[str, str]]:
+    """cue -> (position of the title: 'before' the title or 'after' it, work kind or '')."""
+    with _path("title_cues.csv").open(encoding="utf-8") as f:
+        return {r[0].strip().lower(): (r[1].strip(), r[2].strip()) for r in list(csv.reader(f))[1:] if r}

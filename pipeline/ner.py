@@ -8,6 +8,7 @@ product's labels). `mentions(doc)` reads the result back as (char start, char en
 from __future__ import annotations
 
 import re
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from typing import NamedTuple
 
@@ -200,13 +201,23 @@ def org_kind(name: str) -> str | None:
 def propagate(doc: Doc, chosen: list[tuple[Candidate, tuple[str, ...]]]):
     """Marks every other occurrence of a name already found ('So Yong Kim' at a sentence start),
     replacing shorter spans it contains ('Yong Kim')."""
-    by_text: dict[str, Candidate] = {}
+    votes: dict[str, Counter] = defaultdict(Counter)
+    best: dict[tuple[str, Label], Candidate] = {}
     for c, _ in chosen:
         if c.label != Label.DATE:
             name = doc[c.start:c.end].text
-            if name not in by_text or c.score > by_text[name].score:
-                by_text[name] = c
-    spans = {(c.start, c.end): (c, roles) for c, roles in chosen}
+            votes[name][c.label] += 1
+            if (name, c.label) not in best or c.score > best[(name, c.label)].score:
+                best[(name, c.label)] = c
+    # one label per name in a document: the best-scored reading wins, then the most frequent
+    by_text = {name: best[(name, max(v, key=lambda lab: (best[(name, lab)].score, v[lab], lab.value)))]
+               for name, v in votes.items()}
+    spans = {}
+    for c, roles in chosen:
+        top = by_text.get(doc[c.start:c.end].text)
+        if top is not None and top.label != c.label:
+            c = c._replace(label=top.label, kind=top.kind, source=f"{c.source}+relabel")
+        spans[(c.start, c.end)] = (c, roles)
     owner = [None] * len(doc)  # token -> the chosen span covering it
     for (s, e) in spans:
         for k in range(s, e):

@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Span
 
-from .lexicon import org_cues, role_words, work_cues
+from .lexicon import org_cues, role_words, title_cues, work_cues
 from .vocab import Label
 
 
@@ -118,22 +118,45 @@ def caps_titles(doc: Doc) -> Iterator[Candidate]:
 
 
 def cue_titles(doc: Doc) -> Iterator[Candidate]:
-    """'her debut feature, In Between Days', 'the documentary The Day After', 'a film called Salt'."""
+    """'her debut feature, In Between Days', 'the documentary The Day After', 'a film called Salt',
+    'starred in Rocky', 'the Dragon Quest series'."""
     cues = work_cues()
+    phrases = title_cues()
     for tok in doc:
-        if tok.lower_ not in cues and tok.lower_ not in {"called", "titled", "entitled"}:
+        kind, start = None, None
+        two = doc[tok.i:tok.i + 2].text.lower()
+        if two in phrases and phrases[two][0] == "before":
+            kind, start = phrases[two][1] or None, tok.i + 2
+        elif tok.lower_ in cues and tok.pos_ == "NOUN" or tok.lower_ in {"called", "titled", "entitled"}:
+            kind, start = cues.get(tok.lower_), tok.i + 1
+        if start is None or start >= len(doc):
             continue
-        if tok.i + 1 >= len(doc):
+        if doc[start].text in {",", ":"}:
+            start += 1
+        if start >= len(doc) or not _is_cap(doc[start]) or doc[start].ent_type_ in {"DATE", "GPE", "NORP"}:
             continue
-        i = tok.i + 1
-        if doc[i].text in {",", ":"}:
-            i += 1
-        if i >= len(doc) or not _is_cap(doc[i]) or doc[i].ent_type_ in {"PERSON", "GPE", "NORP", "DATE", "ORG"}:
+        end = _title_end(doc, start, min(len(doc), start + 10))
+        if end > start and not doc[start:end].text.isupper():
+            yield Candidate(start, end, Label.WORK, 0.7, "cue_title", kind)
+    # "the Final Fantasy, Dragon Quest, and Kingdom Hearts series"
+    for tok in doc:
+        if tok.i == 0 or tok.lower_ not in phrases or phrases[tok.lower_][0] != "after":
             continue
-        end = _title_end(doc, i, min(len(doc), i + 10))
-        if end > i and not doc[i:end].text.isupper():
-            kind = cues.get(tok.lower_)
-            yield Candidate(i, end, Label.WORK, 0.7, "cue_title", kind)
+        end = tok.i
+        while end > 0:
+            start = end
+            while start > 0 and (_is_cap(doc[start - 1]) or doc[start - 1].lower_ in TITLE_GLUE - {"and", "the"}) \
+                    and "\n" not in doc[start - 1].whitespace_:
+                start -= 1
+            if start == end:
+                break
+            yield Candidate(start, end, Label.WORK, 0.7, "cue_title", phrases[tok.lower_][1] or None)
+            k = start - 1
+            while k >= 0 and doc[k].lower_ in {",", "and", "&", "or"}:
+                k -= 1
+            if k == start - 1:
+                break
+            end = k + 1
 
 
 def year_titles(doc: Doc) -> Iterator[Candidate]:
@@ -151,7 +174,7 @@ def year_titles(doc: Doc) -> Iterator[Candidate]:
             while start < end and not _is_cap(doc[start]):
                 start += 1
             if end > start:
-                yield Candidate(start, end, Label.WORK, 0.6, "year_title")
+                yield Candidate(start, end, Label.WORK, 0.75, "year_title")
 
 
 def copular_titles(doc: Doc) -> Iterator[Candidate]:
