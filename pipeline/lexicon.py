@@ -55,3 +55,21 @@ def title_cues() -> dict[str, tuple[str, str]]:
     """cue -> (position of the title: 'before' the title or 'after' it, work kind or '')."""
     with _path("title_cues.csv").open(encoding="utf-8") as f:
         return {r[0].strip().lower(): (r[1].strip(), r[2].strip()) for r in list(csv.reader(f))[1:] if r}
+
+
+@lru_cache(maxsize=None)
+def honorifics() -> frozenset[str]:
+    lines = _path("honorifics.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def _first_names():
+    import gender_guesser.detector  # a first-name lexicon of ~40,000 names from many countries
+
+    return gender_guesser.detector.Detector(case_sensitive=False)
+
+
+@lru_cache(maxsize=65536)
+def is_first_name(word: str) -> bool:
+    return _first_names().get_gender(word) != "unknown"

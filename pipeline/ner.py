@@ -17,8 +17,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from . import relations
-from .lexicon import jsonl, not_names, org_kinds, role_words
-from .ner_rules import RULES, Candidate, strip_role_prefix
+from .lexicon import is_first_name, jsonl, not_names, org_kinds, role_words
+from .ner_rules import NOT_TITLE_BEFORE, RULES, Candidate, strip_role_prefix
 from .vocab import Label
 
 # spaCy's labels -> the product's; labels not listed are dropped
@@ -55,6 +55,7 @@ def build_nlp(model: str) -> Language:
     for label in Label:  # permanent strings, outside any memory zone
         nlp.vocab.strings.add(label.value)
     relations.prepare(nlp)
+    _register_common_words(nlp)
     return nlp
 
 
@@ -79,7 +80,7 @@ def line_breaks(doc: Doc) -> Doc:
 @Language.component("film_entities", requires=["doc.ents"], assigns=["doc.ents"])
 def film_entities(doc: Doc) -> Doc:
     chosen = decide(doc, candidates(doc))
-    chosen = propagate(doc, chosen)
+    chosen = _drop_lone_words(doc, propagate(doc, chosen))
     doc.user_data[META_KEY] = {(c.start, c.end): SpanMeta(c.score, c.source, c.kind, roles)
                                for c, roles in chosen}
     doc.ents = [Span(doc, c.start, c.end, label=c.label.value) for c, _ in chosen]
@@ -91,7 +92,7 @@ def candidates(doc: Doc) -> list[Candidate]:
     for ent in doc.ents:
         label = MODEL_LABELS.get(ent.label_)
         if label is not None:
-            c = Candidate(ent.start, ent.end, label, 0.6, "model")
+            c = Candidate(ent.start, ent.end, label, 0.6, "model", "demonym" if ent.label_ == "NORP" else None)
             out.extend(_split_lines(doc, extend_name(doc, c) if label == Label.PERSON else c))
     for span in doc.spans.get(RULER_KEY, []):
         out.append(Candidate(span.start, span.end, Label(span.label_), 0.8, span.id_ or "pattern"))
@@ -123,6 +124,13 @@ def _trim(doc: Doc, c: Candidate) -> tuple[Candidate | None, tuple[str, ...]]:
     if c.label == Label.PERSON and end > start:
         start, found = strip_role_prefix(doc[start:end])
         roles = tuple(found)
+    if c.label == Label.ORG:  # "CEO of the WILDsound Festival" -> "WILDsound Festival"
+        k = start
+        while k < end - 1 and (doc[k].lower_ in role_words() or doc[k].lower_ in not_names()):
+            k += 1
+        if k > start and doc[k].lower_ in {"of", "at"}:
+            k += 1
+            start = k + 1 if doc[k].lower_ == "the" and k < end - 1 else k
     if c.label in (Label.ORG, Label.AWARD, Label.WORK, Label.PLACE) and end - start > 1 \
             and _YEAR.fullmatch(doc[start].text) and c.source != "quoted_title":
         start += 1  # "the 2016 Sundance Film Festival": the year becomes a date of its own
@@ -137,7 +145,7 @@ def decide(doc: Doc, cands: list[Candidate]) -> list[tuple[Candidate, tuple[str,
     for c in cands:
         t, roles = _trim(doc, c)
         if t is not None and keep(doc, t):
-            trimmed.append((t, roles))
+            trimmed.append((_person_by_first_name(doc, t), roles))
     trimmed.sort(key=lambda cr: (-cr[0].score, -(cr[0].end - cr[0].start), cr[0].start))
     taken = bytearray(len(doc))
     chosen = []
@@ -156,6 +164,32 @@ def decide(doc: Doc, cands: list[Candidate]) -> list[tuple[Candidate, tuple[str,
     return chosen
 
 
+def _person_by_first_name(doc: Doc, c: Candidate) -> Candidate:
+    """The model's 'Celine Dion' as an organisation or 'Susannah York' as a place: a short
+    capitalised span that starts with a known first name and has no organisation word is a person."""
+    span = doc[c.start:c.end]
+    if c.source != "model" or c.label not in (Label.ORG, Label.PLACE) or not 2 <= len(span) <= 3:
+        return c
+    first = span[0]
+    if not all(t.is_title and t.is_alpha for t in span) or org_kind(span.text) is not None \
+            or first.is_stop or not is_first_name(first.text):
+        return c
+    return c._replace(label=Label.PERSON, source="model+first_name")
+
+
+def _drop_lone_words(doc: Doc, chosen):
+    """A one-word 'person' at a sentence start that is an ordinary English word ('Download',
+    'Writing') stays only when it is part of a full name the document gives."""
+    name_words = {t.lower_ for c, _ in chosen if c.label == Label.PERSON and c.end - c.start > 1
+                  for t in doc[c.start:c.end]}
+    def lone(c: Candidate) -> bool:
+        tok = doc[c.start]
+        return (c.label == Label.PERSON and c.end - c.start == 1 and not tok.is_upper
+                and (tok.is_sent_start or _lowercase_elsewhere(doc, tok)) and _common_word(doc, tok)
+                and not is_first_name(tok.text) and tok.lower_ not in name_words)
+    return [(c, r) for c, r in chosen if not lone(c)]
+
+
 def keep(doc: Doc, c: Candidate) -> bool:
     """Filters spans that cannot be names of their label."""
     span = doc[c.start:c.end]
@@ -170,23 +204,49 @@ def keep(doc: Doc, c: Candidate) -> bool:
         return False
     if text.lower() in not_names() or (len(span) == 1 and span[0].lower_ in role_words()):
         return False
+    if all(t.is_stop or t.is_punct for t in span):
+        return False  # "Such is the case ..."
+    if c.source == "model" and len(span) == 1 and span[0].is_sent_start and _lowercase_elsewhere(doc, span[0]):
+        return False  # "Filmmaking is ...": a capital only because the sentence starts there
+    if c.label == Label.WORK and any(t.lower_ in NOT_TITLE_BEFORE for t in doc[max(0, c.start - 4):c.start]):
+        return False  # "the message of "Dream and Love"": a saying, not a title
     if c.label == Label.PERSON:
         if any(t.like_num for t in span) or all(t.is_lower for t in span):
             return False
-        if len(span) == 1 and _common_word(doc, span[0]) and not span[0].is_upper:
-            return False
+        if c.source == "model" and _is_whole_line(doc, span) and all(_common_word(doc, t) for t in span):
+            return False  # a heading such as "Key Insights"
     return True
 
 
-def _common_word(doc: Doc, tok) -> bool:
-    """A single capitalised token that is an ordinary English word ('Download', 'Writing')."""
-    index = doc.vocab.lookups.get_table("lemma_index", {}) if doc.vocab.lookups.has_table("lemma_index") else {}
+def _lowercase_elsewhere(doc: Doc, tok) -> bool:
     low = tok.lower_
-    for pos in ("noun", "verb", "adj", "adv"):
-        table = index.get(pos) if hasattr(index, "get") else None
-        if table and low in table:
-            return True
-    return tok.is_stop
+    return low != tok.text and any(t.text == low for t in doc)
+
+
+def _is_whole_line(doc: Doc, span: Span) -> bool:
+    before = span.start == 0 or "\n" in doc[span.start - 1].whitespace_ or doc[span.start - 1].is_space
+    after = span.end == len(doc) or "\n" in span[-1].whitespace_ or doc[span.end].is_space
+    return before and after
+
+
+_COMMON_WORDS: dict[int, frozenset[str]] = {}  # id(vocab) -> the English words the lemmatizer knows
+
+
+def _register_common_words(nlp: Language) -> None:
+    words: set[str] = set()
+    if "lemmatizer" in nlp.pipe_names and hasattr(nlp.get_pipe("lemmatizer"), "lookups"):
+        lookups = nlp.get_pipe("lemmatizer").lookups
+        if lookups.has_table("lemma_index"):
+            index = lookups.get_table("lemma_index")
+            for pos in ("noun", "verb", "adj", "adv"):
+                words.update(index.get(pos, []))
+    _COMMON_WORDS[id(nlp.vocab)] = frozenset(words)
+
+
+def _common_word(doc: Doc, tok) -> bool:
+    """A capitalised token that is an ordinary English word ('Download', 'Writing', 'Insights')."""
+    words = _COMMON_WORDS.get(id(doc.vocab), frozenset())
+    return tok.is_stop or tok.lower_ in words or tok.lemma_.lower() in words
 
 
 def org_kind(name: str) -> str | None:

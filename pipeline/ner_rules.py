@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Span
 
-from .lexicon import org_cues, role_words, title_cues, work_cues
+from .lexicon import honorifics, org_cues, role_words, title_cues, work_cues
 from .vocab import Label
 
 
@@ -28,26 +28,29 @@ TITLE_GLUE = {"of", "the", "a", "an", "and", "in", "on", "at", "for", "to", "wit
               "your", "our", "his", "her", "their", "is", "or", "by", "de", "la", "le", "du", "'s", "’s"}
 _QUOTES = {"“": "”", '"': '"', "‘": "’", "«": "»", "'": "'"}
 # words before a quote that mark a saying, not a title
-_NOT_TITLE_BEFORE = {"message", "messages", "word", "words", "phrase", "term", "slogan", "motto",
+NOT_TITLE_BEFORE = {"message", "messages", "word", "words", "phrase", "term", "slogan", "motto",
                      "saying", "said", "says", "tagline", "theme", "mantra", "quote", "question"}
 
 
+_ROMAN = re.compile(r"[IVX]{1,4}")
+
+
 def _is_cap(tok) -> bool:
-    t = tok.text
-    return t[:1].isupper() or (t[:1].isdigit() and tok.is_alpha is False and len(t) < 5 and not tok.like_num)
+    return tok.text[:1].isupper()
 
 
-def _title_end(doc: Doc, i: int, limit: int) -> int:
-    """End of a title-like run of tokens that starts at i (capitalised words and glue words)."""
+def _title_end(doc: Doc, i: int, limit: int, in_list: bool = False) -> int:
+    """End of a title-like run of tokens that starts at i (capitalised words and glue words);
+    inside a list, 'and' ends it."""
     j = i
     last_cap = i
     while j < limit:
         tok = doc[j]
         if "\n" in tok.text or (j > i and "\n" in doc[j - 1].whitespace_):
             break
-        if _is_cap(tok) or (tok.is_digit and j > i):
-            last_cap = j + 1
-        elif tok.lower_ in TITLE_GLUE or (tok.text in "-:" and j > i):
+        if _is_cap(tok) or (j > i and (tok.is_digit and len(tok) <= 3 or _ROMAN.fullmatch(tok.text))):
+            last_cap = j + 1  # "Ong Bak 2", "Rocky IV"; never a year ("Aanandam in 2017")
+        elif tok.lower_ in TITLE_GLUE and not (in_list and tok.lower_ in {"and", "or"}) or (tok.text in "-:" and j > i):
             pass
         else:
             break
@@ -72,8 +75,8 @@ def quoted_titles(doc: Doc) -> Iterator[Candidate]:
         if len(lower) > max(1, len(words) // 3):
             continue  # a sentence in quotes, not a title
         before = text[max(0, m.start() - 30):m.start()].lower().split()
-        if before and before[-1].strip(",:") in _NOT_TITLE_BEFORE:
-            continue
+        if any(w.strip(",:") in NOT_TITLE_BEFORE for w in before[-3:]):
+            continue  # "the strong message of "Dream and Love""
         start = m.start(2) + (len(inner) - len(inner.lstrip()))
         span = doc.char_span(start, start + len(inner_stripped), alignment_mode="expand")
         if span is not None and len(span) and not (len(span) == 1 and span[0].like_num):
@@ -135,9 +138,11 @@ def cue_titles(doc: Doc) -> Iterator[Candidate]:
             start += 1
         if start >= len(doc) or not _is_cap(doc[start]) or doc[start].ent_type_ in {"DATE", "GPE", "NORP"}:
             continue
-        end = _title_end(doc, start, min(len(doc), start + 10))
-        if end > start and not doc[start:end].text.isupper():
+        in_list = doc[_title_end(doc, start, min(len(doc), start + 10)):].text[:1] == ","
+        end = _title_end(doc, start, min(len(doc), start + 10), in_list)
+        while end > start and not doc[start:end].text.isupper():
             yield Candidate(start, end, Label.WORK, 0.7, "cue_title", kind)
+            start, end = _next_in_list(doc, end)  # "appeared in Casualty, Doctors and Hollyoaks"
     # "the Final Fantasy, Dragon Quest, and Kingdom Hearts series"
     for tok in doc:
         if tok.i == 0 or tok.lower_ not in phrases or phrases[tok.lower_][0] != "after":
@@ -157,6 +162,16 @@ def cue_titles(doc: Doc) -> Iterator[Candidate]:
             if k == start - 1:
                 break
             end = k + 1
+
+
+def _next_in_list(doc: Doc, end: int) -> tuple[int, int]:
+    """The next capitalised title of a list 'A, B and C' after a title ending at `end`."""
+    k = end
+    while k < len(doc) and doc[k].lower_ in {",", "and", "&", "or"}:
+        k += 1
+    if k == end or k >= len(doc) or not _is_cap(doc[k]) or doc[k].ent_type_ in {"DATE", "PERSON"}:
+        return end, end
+    return k, _title_end(doc, k, min(len(doc), k + 10), in_list=True)
 
 
 def year_titles(doc: Doc) -> Iterator[Candidate]:
@@ -234,18 +249,21 @@ def cue_orgs(doc: Doc) -> Iterator[Candidate]:
 
 
 def strip_role_prefix(span: Span) -> tuple[int, list[str]]:
-    """'Filmmaker Jiyoung Park' -> start after 'Filmmaker', roles ['director']."""
+    """'Filmmaker Jiyoung Park' -> start after 'Filmmaker', roles ['director'];
+    'Vice Admiral James Greer' -> start at 'James'."""
     roles, start = [], span.start
-    words = role_words()
+    words, titles = role_words(), honorifics()
     for tok in span:
+        if tok.i >= span.end - 1:
+            break
         parts = [p for p in re.split(r"[/-]", tok.lower_) if p]
-        if parts and all(p in words for p in parts) and tok.i < span.end - 1:
+        if parts and all(p in words for p in parts):
             roles += [words[p] for p in parts if words[p]]
-            start = tok.i + 1
-        elif tok.text in "/-" and tok.i < span.end - 1:
-            start = tok.i + 1
+        elif tok.lower_.rstrip(".") in titles or tok.text in "/-.":
+            pass
         else:
             break
+        start = tok.i + 1
     return start, roles
 
 

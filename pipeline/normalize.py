@@ -95,11 +95,11 @@ def build_entities(text: str, raw_mentions) -> tuple[list[LocalEntity], list[Dat
             continue
         pending.append((m, name))
     for m, name in pending:
-        label, idx = _resolve(m.label, name, entities, index, counts, text, m.start)
+        label, idx = _resolve(m.label, name, entities, index, counts, text, m.start, m.meta.kind)
         if label is None:
             continue
         if idx is None:
-            kind = m.meta.kind if label in (Label.WORK, Label.ORG) else None
+            kind = m.meta.kind if label in (Label.WORK, Label.ORG) and m.meta.kind != "demonym" else None
             if label == Label.ORG and kind is None:
                 kind = _org_kind(name)
             entities.append(LocalEntity(label, name, [name], kind=kind, roles=list(m.meta.roles)))
@@ -122,7 +122,7 @@ def build_entities(text: str, raw_mentions) -> tuple[list[LocalEntity], list[Dat
     return entities, date_list, out
 
 
-def _resolve(label: Label, name: str, entities, index, counts, text: str, pos: int):
+def _resolve(label: Label, name: str, entities, index, counts, text: str, pos: int, kind: str | None = None):
     """(label, index of an existing entity or None for a new one); label None drops it."""
     k = key(name)
     if (label, k) in index:
@@ -134,13 +134,16 @@ def _resolve(label: Label, name: str, entities, index, counts, text: str, pos: i
                   and _is_part(toks, _tokens(e.name))]
         if people and (label == Label.PERSON or len(toks) == 1 or "-" in name):
             return Label.PERSON, _closest(people, entities, counts, text, pos)
-    if label == Label.PLACE:
-        place = demonyms().get(name.lower())
-        if place is not None:
-            if (Label.PLACE, key(place)) in index:
-                return label, index[(Label.PLACE, key(place))]
-            country = next((i for (lab, kk), i in index.items() if lab == Label.PLACE and kk.endswith(key(place))), None)
-            return (label, country) if country is not None else (None, None)
+    if label == Label.PLACE and kind == "demonym":
+        # "South Korean", "Korean American": an alias of the country when the text names it
+        words = name.split()
+        place = demonyms().get(name.lower()) or demonyms().get(words[0].lower())
+        if place is None:
+            return None, None
+        if (Label.PLACE, key(place)) in index:
+            return label, index[(Label.PLACE, key(place))]
+        country = next((i for (lab, kk), i in index.items() if lab == Label.PLACE and kk.endswith(key(place))), None)
+        return (label, country) if country is not None else (None, None)
     if label in (Label.ORG, Label.PLACE, Label.AWARD, Label.WORK):
         same = [i for i, e in enumerate(entities) if e.label == label]
         # "Sundance" -> "Sundance Film Festival" (the longer name adds only generic words)

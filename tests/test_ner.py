@@ -1,0 +1,77 @@
+"""Entity recognition rules on small sentences: what each rule family must and must not find."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.ner import mentions
+
+
+def found(nlp, text):
+    doc = nlp(text)
+    return {(doc.text[m.start:m.end], m.label.value) for m in mentions(doc)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # works: quotes, capitals after a cue, cues before and after, a year in brackets, a definition
+    ("Her new film “Morning Tide” opens in May.", ("Morning Tide", "WORK")),
+    ('He wrote "The Long Road Home," a drama about migrants.', ("The Long Road Home", "WORK")),
+    ("Her debut feature, NIGHT ORCHARD, was shot in winter.", ("NIGHT ORCHARD", "WORK")),
+    ("She premiered her third feature LANTERNS at the festival.", ("LANTERNS", "WORK")),
+    ("He later directed the documentary The Quiet Harbor.", ("The Quiet Harbor", "WORK")),
+    ("Another film by her is The Paper Bridge (2014), a drama.", ("The Paper Bridge", "WORK")),
+    ("He appeared in Casualty, Doctors and Holby Heights.", ("Holby Heights", "WORK")),
+    ("It is part of the Iron Lotus series.", ("Iron Lotus", "WORK")),
+    ("Blue Meridian is a 1958 French film directed by a newcomer.", ("Blue Meridian", "WORK")),
+    # people: hyphenated Korean given names in both orders, bracketed completions, role words cut
+    ("Director Min-Jun Choi spoke after the screening.", ("Min-Jun Choi", "PERSON")),
+    ("The festival honoured PARK Ji-hoon and Lee Seo-yeon this year.", ("PARK Ji-hoon", "PERSON")),
+    ("The festival honoured PARK Ji-hoon and Lee Seo-yeon this year.", ("Lee Seo-yeon", "PERSON")),
+    ("My partner, Tom [Alan Reyes], was making his first feature.", ("Tom [Alan Reyes]", "PERSON")),
+    ("We met Filmmaker Dana Whitfield in Toronto.", ("Dana Whitfield", "PERSON")),
+    ("The officer was played by Vice Admiral Hugh Barrett.", ("Hugh Barrett", "PERSON")),
+    # organisations and awards
+    ("The film won at the 2019 Berlin International Film Festival.", ("Berlin International Film Festival", "ORG")),
+    ("It was commissioned by fashion house Loro Vanti for a campaign.", ("Loro Vanti", "ORG")),
+    ("She studied at the Seoul Institute of the Arts before moving abroad.", ("Seoul Institute of the Arts", "ORG")),
+    ("He received the Special Jury Prize in 2003.", ("Special Jury Prize", "AWARD")),
+    ("The film won the Palme d'Or that year.", ("Palme d'Or", "AWARD")),
+    ("It won a Grammy Award for Best Music Film.", ("Grammy Award for Best Music Film", "AWARD")),
+    # dates: the year cut from a festival's name
+    ("The film won at the 2019 Berlin International Film Festival.", ("2019", "DATE")),
+])
+def test_finds(nlp, text, expected):
+    assert expected in found(nlp, text)
+
+
+@pytest.mark.parametrize("text, not_expected", [
+    ("Key Insights\n\nShe works slowly.", ("Key Insights", "PERSON")),                     # a heading
+    ("Filmmaking is hard. I love filmmaking.", ("Filmmaking", "WORK")),                     # capital of a sentence start
+    ("It conveys the strong message of “Dream and Love” at the end.", ("Dream and Love", "WORK")),  # a saying
+    ("Such is the case for her latest film.", ("Such", "WORK")),
+    ("I graduated from BFA dealing with animation.", ("BFA", "ORG")),                      # a degree
+    ("Interview with Filmmaker Dana Whitfield", ("Filmmaker", "PERSON")),                  # a role word
+    ("Her debut feature, NIGHT ORCHARD, was shot in winter.", ("NIGHT ORCHARD", "ORG")),
+    ("I'd like to say it's TACO.", ("TACO", "WORK")),                                      # one capital word, no cue
+    ("BIO\n\nShe is a director.", ("BIO", "ORG")),
+    ("Her film Aurora in 2017 was a success.", ("Aurora in 2017", "WORK")),                # a year is not part of a title
+])
+def test_does_not_find(nlp, text, not_expected):
+    assert not_expected not in found(nlp, text)
+
+
+def test_a_name_is_found_again_at_a_sentence_start(nlp):
+    text = "Writer/director So Yong Kim has a new film. So Yong Kim is a filmmaker."
+    names = [t for t, lab in found(nlp, text) if lab == "PERSON"]
+    assert names == ["So Yong Kim"]
+
+
+def test_one_label_per_name_in_a_document(nlp):
+    doc = nlp("The film Harbor Lights opened in May. Critics loved Harbor Lights.")
+    labels = {doc.text[m.start:m.end]: m.label.value for m in mentions(doc)}
+    assert labels.get("Harbor Lights") == "WORK"
+    assert all(m.label.value == "WORK" for m in mentions(doc) if doc.text[m.start:m.end] == "Harbor Lights")
+
+
+def test_im_is_a_name_not_a_contraction(nlp):
+    doc = nlp("Born in 1970 in Seoul, Im developed an early interest in cinema.")
+    assert "Im" in [t.text for t in doc]
