@@ -73,3 +73,9 @@ def _first_names():
 @lru_cache(maxsize=65536)
 def is_first_name(word: str) -> bool:
     return _first_names().get_gender(word) != "unknown"
+
+
+def definition_heads() -> dict[str, str]:
+    """Head nouns of a defining phrase ('X is an American company') -> the label they give X;
+    work heads come from work_cues.csv, person heads from role_words.csv."""
+    return csv_map("definition_heads.csv")

@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Span
 
-from .lexicon import honorifics, org_cues, role_words, title_cues, work_cues
+from .lexicon import definition_heads, honorifics, org_cues, role_words, title_cues, work_cues
 from .vocab import Label
 
 
@@ -192,31 +192,64 @@ def year_titles(doc: Doc) -> Iterator[Candidate]:
                 yield Candidate(start, end, Label.WORK, 0.75, "year_title")
 
 
-def copular_titles(doc: Doc) -> Iterator[Candidate]:
-    """'Song of Freedom is a 1936 British film ...' - a sentence that defines a work."""
-    cues = work_cues()
+def definitions(doc: Doc) -> Iterator[Candidate]:
+    """'Song of Freedom is a 1936 British film', 'Avex Trax, a Japanese record label,': a name
+    followed by 'is a' or an apposition takes the type of the defining noun."""
+    works, roles, heads = work_cues(), role_words(), definition_heads()
     for sent in doc.sents:
-        toks = [t for t in sent if not t.is_space]
-        if len(toks) < 4:
+        for be in sent:
+            if not (be.lemma_ == "be" or be.text == ",") or be.i + 2 >= sent.end:
+                continue
+            det = doc[be.i + 1]
+            if det.lower_ not in {"a", "an", "the"} and not (be.text == "," and det.lower_ in {"a", "an"}):
+                continue
+            head = _defining_head(doc, det.i + 1, sent.end)
+            if head is None:
+                continue
+            word = head.lower_
+            label = (Label.WORK if word in works else Label(heads[word]) if word in heads
+                     else Label.PERSON if word in roles else None)
+            if label is None:
+                continue
+            end = be.i
+            while end > sent.start and doc[end - 1].text == ")":  # "X (EM: HE; ...) is a series"
+                opener = next((k for k in range(end - 2, sent.start - 1, -1) if doc[k].text == "("), None)
+                if opener is None:
+                    break
+                end = opener
+            start = _name_start(doc, sent.start, end)
+            if start is None or (be.text == "," and start != sent.start and not doc[start:end].ents):
+                continue
+            kind = works.get(word) if label == Label.WORK else None
+            yield Candidate(start, end, label, 0.8, "definition", kind)
+
+
+def _defining_head(doc: Doc, i: int, limit: int):
+    """The head noun of 'a 1936 British film', 'an American reality television series'."""
+    head = None
+    for tok in doc[i:min(limit, i + 8)]:
+        if tok.pos_ in {"NOUN"}:
+            head = tok
+        elif tok.pos_ in {"ADJ", "NUM", "PROPN", "ADV", "CCONJ"} or tok.text in {"-", ","} and head is None:
             continue
-        verbs = [t for t in toks[:12] if t.lemma_ == "be" and t.i > toks[0].i]
-        if not verbs:
-            continue
-        be = verbs[0]
-        head_noun = next((t for t in doc[be.i + 1:min(sent.end, be.i + 10)]
-                          if t.pos_ == "NOUN" and t.lower_ in cues), None)
-        if head_noun is None or not _is_cap(toks[0]):
-            continue
-        start, end = toks[0].i, be.i
-        if doc[start].lower_ == "the" and end - start > 1 and not doc[start].text[0].isupper():
-            start += 1
-        while end > start and doc[end - 1].is_punct and doc[end - 1].text not in "!?":
-            end -= 1
-        if end - start > 12 or end <= start or any(t.pos_ in {"VERB", "PRON"} for t in doc[start:end]):
-            continue
-        if doc[start:end].ents and doc[start:end].ents[0].label_ in {"PERSON", "GPE"}:
-            continue
-        yield Candidate(start, end, Label.WORK, 0.8, "copular_title", cues[head_noun.lower_])
+        else:
+            break
+    return head
+
+
+def _name_start(doc: Doc, lo: int, end: int) -> int | None:
+    """Start of the capitalised name that ends right before `end` (None if there is none)."""
+    if end <= lo or not (_is_cap(doc[end - 1]) or doc[end - 1].is_digit or doc[end - 1].text in {"!", "?"}):
+        return None
+    start = end
+    while start > lo and (_is_cap(doc[start - 1]) or doc[start - 1].lower_ in TITLE_GLUE
+                          or doc[start - 1].is_digit or doc[start - 1].text in {"-", ":", "&", "!", "?", "'"}):
+        start -= 1
+    while start < end and not _is_cap(doc[start]):
+        start += 1
+    if start >= end or end - start > 12 or any(t.pos_ in {"VERB", "PRON"} for t in doc[start:end]):
+        return None
+    return start
 
 
 def bracket_names(doc: Doc) -> Iterator[Candidate]:
@@ -274,4 +307,4 @@ def _line_of(doc: Doc, span: Span) -> str:
     return text[s:e if e >= 0 else len(text)].strip()
 
 
-RULES = (quoted_titles, caps_titles, cue_titles, year_titles, copular_titles, bracket_names, cue_orgs)
+RULES = (quoted_titles, caps_titles, cue_titles, year_titles, definitions, bracket_names, cue_orgs)
