@@ -29,6 +29,7 @@ META_KEY = "film_entities"  # doc.user_data[META_KEY][(start, end)] = SpanMeta
 RULER_KEY = "film_rules"
 _YEAR = re.compile(r"(1[89]|20)\d\d")
 _ORDINAL = re.compile(r"\d+(st|nd|rd|th)", re.I)
+_VERBATIM = {"quoted_title", "caps_title"}  # spans whose every token belongs to the title
 
 
 class SpanMeta(NamedTuple):
@@ -118,6 +119,19 @@ def _trim(doc: Doc, c: Candidate) -> tuple[Candidate | None, tuple[str, ...]]:
     while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].text in {"the", "a", "an"}
                            or doc[start].text in {"•", "·"}) and doc[start].text not in {"'", '"'}:
         start += 1
+    if c.source not in _VERBATIM:
+        # "In 2003", "As in Sanders of the River", "for his Gangs of Wasseypur": not part of a name
+        while start < end - 1 and doc[start].is_stop and doc[start].lower_ not in {"the", "a", "an"} \
+                and (doc[start].pos_ in {"ADP", "SCONJ", "CCONJ", "ADV", "PRON", "DET"} or doc[start].is_lower):
+            start += 1
+        # "Nonzee Nimibutr's Queen of Langkasuka" (a title after its owner)
+        poss = [t.i for t in doc[start:end - 1] if t.text in {"'s", "’s"} and doc[t.i - 1].ent_type_ == "PERSON"]
+        if poss and c.label == Label.WORK:
+            start = poss[-1] + 1
+        # "Fear Factor, Deal", "Helen, Lewis Stone": a list, not one name
+        comma = next((t.i for t in doc[start:end] if t.text == ","), None)
+        if comma is not None and comma > start and c.label in (Label.ORG, Label.PERSON, Label.WORK):
+            end = comma
     while end > start and (doc[end - 1].is_space or doc[end - 1].text in {"'s", "’s", "'", ",", ".", ":", ";", "-", "“", "”", '"'}
                            and not (c.label == Label.PERSON and doc[end - 1].text == "." and len(doc[end - 2]) == 1)):
         end -= 1
@@ -132,7 +146,8 @@ def _trim(doc: Doc, c: Candidate) -> tuple[Candidate | None, tuple[str, ...]]:
             k += 1
             start = k + 1 if doc[k].lower_ == "the" and k < end - 1 else k
     if c.label in (Label.ORG, Label.AWARD, Label.WORK, Label.PLACE) and end - start > 1 \
-            and _YEAR.fullmatch(doc[start].text) and c.source != "quoted_title":
+            and (_YEAR.fullmatch(doc[start].text) or _ORDINAL.fullmatch(doc[start].text)) \
+            and c.source not in _VERBATIM:
         start += 1  # "the 2016 Sundance Film Festival": the year becomes a date of its own
     if end <= start:
         return None, ()
