@@ -122,7 +122,8 @@ def _trim(doc: Doc, c: Candidate) -> tuple[Candidate | None, tuple[str, ...]]:
     if c.source not in _VERBATIM:
         # "In 2003", "As in Sanders of the River", "for his Gangs of Wasseypur": not part of a name
         while start < end - 1 and doc[start].is_stop and doc[start].lower_ not in {"the", "a", "an"} \
-                and (doc[start].pos_ in {"ADP", "SCONJ", "CCONJ", "ADV", "PRON", "DET"} or doc[start].is_lower):
+                and (doc[start].pos_ in {"ADP", "SCONJ", "CCONJ", "ADV", "PRON", "DET"} or doc[start].is_lower) \
+                and not (c.label == Label.PERSON and doc[start].is_title and is_first_name(doc[start].text)):
             start += 1
         # "Nonzee Nimibutr's Queen of Langkasuka" (a title after its owner)
         poss = [t.i for t in doc[start:end - 1] if t.text in {"'s", "’s"} and doc[t.i - 1].ent_type_ == "PERSON"]
@@ -315,17 +316,50 @@ def propagate(doc: Doc, chosen: list[tuple[Candidate, tuple[str, ...]]]):
                                                             score=min(c.score, 0.5), source="propagated"), ())
                 for k in range(span.start, span.end):
                     owner[k] = (span.start, span.end)
+    _short_forms(doc, spans, owner, by_text)
     return sorted(spans.values(), key=lambda cr: cr[0].start)
+
+
+def _short_forms(doc: Doc, spans: dict, owner: list, by_text: dict[str, Candidate]) -> None:
+    """'Kim' after 'So Yong Kim', 'Sundance' after 'Sundance Film Festival': a family name or a
+    festival's distinctive word, where the model left it unmarked, is a mention too."""
+    generic = set(org_kinds()) | {"film", "international", "annual"}
+    short: dict[str, Candidate] = {}
+    for name, c in by_text.items():
+        toks = name.split()
+        if len(toks) < 2:
+            continue
+        if c.label == Label.PERSON:
+            forms = [toks[-1]] + ([toks[0]] if "-" in toks[0] else [])
+        elif c.label == Label.ORG and all(t.lower() in generic for t in toks[1:]):
+            forms = [toks[0]]
+        else:
+            continue
+        for f in forms:
+            if len(f) > 1 and f[:1].isupper():
+                short.setdefault(f, c)
+    for form, c in short.items():
+        for m in re.finditer(r"(?<!\w)" + re.escape(form) + r"(?!\w)", doc.text):
+            span = doc.char_span(m.start(), m.end())
+            if span is None or any(owner[k] is not None for k in range(span.start, span.end)):
+                continue
+            if span[0].is_sent_start and _common_word(doc, span[0]):
+                continue
+            spans[(span.start, span.end)] = (c._replace(start=span.start, end=span.end, score=0.45,
+                                                        source="short_name"), ())
+            for k in range(span.start, span.end):
+                owner[k] = (span.start, span.end)
 
 
 def extend_name(doc: Doc, c: Candidate) -> Candidate:
     """'Yong Kim' -> 'So Yong Kim': a person's name takes in the proper nouns just before it."""
     start = c.start
     words = role_words()
-    while start > 0 and doc[start - 1].tag_ == "NNP" and doc[start - 1].is_title \
-            and doc[start - 1].lower_ not in words and "\n" not in doc[start - 1].whitespace_ \
+    while start > 0 and doc[start - 1].is_title and doc[start - 1].lower_ not in words \
+            and (doc[start - 1].tag_ == "NNP" or c.end - c.start >= 2 and is_first_name(doc[start - 1].text)) \
+            and "\n" not in doc[start - 1].whitespace_ \
             and not doc[start - 1].ent_type_ in {"GPE", "ORG", "NORP"} and c.start - start < 2:
-        start -= 1
+        start -= 1  # "So Yong Kim" at a sentence start, where "So" is tagged as an adverb
     return c._replace(start=start)
 
 

@@ -163,7 +163,7 @@ ROLES = ("director", "writer", "actor", "cinematographer", "producer", "composer
          "contributor", "interviewer")
 # kinds of works and organizations, as `works.kind` / `organizations.kind` spell them
 WORK_KINDS = ("feature film", "short film", "documentary", "animation", "series", "music video",
-              "song", "album", "play", "book", "film")
+              "song", "album", "play", "book", "game", "film")
 ORG_KINDS = ("festival", "school", "company", "brand", "media", "band", "party", "agency")
 
 

@@ -1,0 +1,88 @@
+"""Cleaning: page chrome cut with the rule that cut it, offsets back to the raw text."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.clean import clean
+
+
+@pytest.mark.parametrize("line, rule", [
+    ("Larry Busacca/Getty Images", "photo_credit"),
+    ("Image Credits", "photo_credit"),
+    ("Listen to story", "audio_widget"),
+    ("Download this story 2MB", "audio_widget"),
+    ("Join the Discussion", "comment_widget"),
+    ("You are commenting using your Twitter account. Log Out /  Change )", "comment_widget"),
+    ("%d bloggers like this:", "comment_widget"),
+    ("Log Out", "login_widget"),
+    ("Hosted by Jane Doe", "byline"),
+    ("By janedoe", "byline"),
+    ("Airs Weekdays at 3:30pm & 7:30pm, and Saturdays at 2:00pm", "show_times"),
+    ("Join others who support independent journalism.", "subscription_plea"),
+    ("- Other: DP Reel https://vimeo.com/123", "url_line"),
+    ("Arts & Entertainment", "section_label"),
+    ("Twitter picture", "share_widget"),
+])
+def test_chrome_lines_are_removed(line, rule):
+    raw = f"She made a film.\n{line}\nIt premiered in May.\n"
+    c = clean(raw)
+    assert line not in c.aligned.text
+    assert [(r.rule, r.text) for r in c.removed] == [(rule, line)]
+    assert raw[c.removed[0].start:c.removed[0].end] == line
+
+
+@pytest.mark.parametrize("line", [
+    "Directed by Jiyoung Park",                     # a credit, not a byline
+    "So Yong Kim is a director who makes quiet films.",
+    "Download culture changed how films are seen, she said.",
+    "The film premiered at Sundance in 2016.",
+    "Known for her quiet films, she rarely gives interviews.",
+])
+def test_prose_is_kept(line):
+    raw = f"Intro.\n{line}\n"
+    c = clean(raw)
+    assert line in c.aligned.text and not c.removed
+
+
+def test_bullets_and_more_links_are_cut_inline():
+    raw = "  • Find the story that compels you.\nShe premiered it in 2016. more...\n"
+    c = clean(raw)
+    assert "•" not in c.aligned.text and "more..." not in c.aligned.text
+    assert {r.rule for r in c.removed} == {"bullet", "more_link"}
+
+
+def test_a_truncated_caption_before_its_full_copy_is_removed():
+    raw = "Riley Keough (left) and Jena Malone star in the film,\nRiley Keough (left) and Jena Malone star in the film, \"Lovesong.\"\n"
+    c = clean(raw)
+    assert c.aligned.text.count("Riley Keough") == 1
+    assert c.removed[0].rule == "repeated_caption"
+
+
+def test_offsets_map_back_to_raw_after_repairs():
+    raw = "Intro line\r\nHe said â€œhelloâ€\u009d and left.\r\nShe smiled.\r\n"
+    c = clean(raw)
+    assert "“hello”" in c.aligned.text
+    i = c.aligned.text.index("She smiled")
+    s, e = c.aligned.raw_span(i, i + len("She smiled"))
+    assert raw[s:e] == "She smiled"
+    j = c.aligned.text.index("“hello”")
+    s, e = c.aligned.raw_span(j, j + len("“hello”"))
+    assert raw[s:e].startswith("â€œ") and raw[s:e].endswith("\u009d")
+
+
+def test_no_break_space_becomes_a_space_without_shifting_offsets():
+    raw = "Interview (MY TINY\u00a0FRIENDS) today"
+    c = clean(raw)
+    assert c.aligned.text == "Interview (MY TINY FRIENDS) today"
+    assert c.aligned.raw_span(0, len(raw)) == (0, len(raw))
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("1. What motivated you to make this film?", "question"),
+    ("Q: When did you start?", "question"),
+    ("Did you always know you wanted to pursue a creative career? When did you first know?", "question"),
+    ("A: In college.", "answer"),
+])
+def test_interview_turns(line, kind):
+    c = clean(f"{line}\n")
+    assert [t.kind for t in c.turns] == [kind]

@@ -1,0 +1,96 @@
+"""Normalisation: canonical names, short names within a document, ISO dates."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline import dates, normalize
+from pipeline.document import analyze
+from pipeline.records import SourceDoc
+from pipeline.vocab import DateKind, Label
+
+
+@pytest.mark.parametrize("text, value, kind", [
+    ("2012", "2012", DateKind.DATE),
+    ("22 June 1940", "1940-06-22", DateKind.DATE),
+    ("September 27, 2000", "2000-09-27", DateKind.DATE),
+    ("December 2000", "2000-12", DateKind.DATE),
+    ("8 months", "P8M", DateKind.DURATION),
+    ("four years", "P4Y", DateKind.DURATION),
+    ("when I was 11", None, DateKind.AGE),
+    ("ten years old", None, DateKind.AGE),
+    ("today", None, DateKind.RELATIVE),
+    ("these days", None, DateKind.RELATIVE),
+    ("the 1950s", None, DateKind.DATE),
+])
+def test_dates(text, value, kind):
+    v, k, _ = dates.parse(text)
+    assert (v, k) == (value, kind)
+
+
+@pytest.mark.parametrize("title, canonical", [
+    ("IN BETWEEN DAYS", "In Between Days"),
+    ("SPRK AND LIGHTS", "Sprk and Lights"),
+    ("THE LAST DAY OF THE YEAR", "The Last Day of the Year"),
+    ("Lovesong", "Lovesong"),
+    ("LaLa Land", "LaLa Land"),
+])
+def test_title_case(title, canonical):
+    assert normalize.title_case(title) == canonical
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("The Frame", "Frame", True),
+    ("Women’s Tales", "Women's Tales", True),
+    ("Kim's", "Kim", True),
+    ("Sundance Film Festival", "Sundance Next Festival", False),
+])
+def test_key_folds_like_the_contract(a, b, same):
+    assert (normalize.key(a) == normalize.key(b)) is same
+
+
+def entities(nlp, text):
+    (result,) = analyze(nlp, [SourceDoc("d", "d.txt", "0", text)])
+    names = {}
+    for m in result.mentions:
+        if m.entity is not None:
+            names[m.text] = (result.entities[m.entity].label, result.entities[m.entity].name)
+    return names, result
+
+
+def test_short_names_resolve_to_the_full_name(nlp):
+    names, _ = entities(nlp, "Writer/director So Yong Kim made a film. Kim released it in 2012. "
+                             "It starred Paul Dano, and Dano was praised.")
+    assert names["Kim"] == (Label.PERSON, "So Yong Kim")
+    assert names["Dano"] == (Label.PERSON, "Paul Dano")
+
+
+def test_a_shared_family_name_does_not_merge_two_people(nlp):
+    names, result = entities(nlp, "So Yong Kim directed the film. The Frame's James Kim spoke with her.")
+    people = {e.name for e in result.entities if e.label == Label.PERSON}
+    assert {"So Yong Kim", "James Kim"} <= people
+
+
+def test_festival_short_name_and_a_different_festival(nlp):
+    names, result = entities(nlp, "It premiered at the Sundance Film Festival. Later it played Sundance again. "
+                                  "A year on, it opened the Sundance Next Festival.")
+    orgs = {e.name for e in result.entities if e.label == Label.ORG}
+    assert orgs == {"Sundance Film Festival", "Sundance Next Festival"}
+    assert names["Sundance"] == (Label.ORG, "Sundance Film Festival")
+
+
+def test_hangul_in_brackets_becomes_an_alias(nlp):
+    _, result = entities(nlp, "The director Bong Joon-ho (봉준호) spoke at length.")
+    person = next(e for e in result.entities if e.label == Label.PERSON)
+    assert person.name == "Bong Joon-ho" and "봉준호" in person.aliases
+
+
+def test_a_demonym_is_an_alias_of_a_named_country(nlp):
+    _, result = entities(nlp, "He is a South Korean filmmaker. He lives in South Korea.")
+    places = [e for e in result.entities if e.label == Label.PLACE]
+    assert [p.name for p in places] == ["South Korea"]
+
+
+def test_subject_is_the_profiled_person(nlp):
+    _, result = entities(nlp, "Heung-Soon Im\n\nHeung-Soon Im is a documentary filmmaker. Im studied in Seoul. "
+                              "He admires Chris Marker.")
+    assert result.entities[result.subject].name == "Heung-Soon Im"

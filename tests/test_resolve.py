@@ -1,0 +1,40 @@
+"""Cross-document resolution: one id per entity, stable, blocked by name keys."""
+from __future__ import annotations
+
+from pipeline.records import DocResult, LocalEntity, Mention, SourceDoc
+from pipeline.resolve import resolve
+from pipeline.vocab import Label
+
+
+def doc(doc_id, *entities):
+    r = DocResult(SourceDoc(doc_id, f"{doc_id}.txt", "0", "text"))
+    for i, (label, name) in enumerate(entities):
+        r.entities.append(LocalEntity(label, name, [name]))
+        r.mentions.append(Mention(0, 1, "t", label, 1.0, "model", i))
+    return r
+
+
+def test_same_name_in_two_documents_is_one_entity():
+    ids, ents = resolve([doc("a", (Label.WORK, "Lovesong")), doc("b", (Label.WORK, "LOVESONG"))])
+    assert ids[("a", 0)] == ids[("b", 0)]
+    assert ents[0].doc_ids == ["a", "b"]
+
+
+def test_name_order_does_not_split_a_person():
+    ids, _ = resolve([doc("a", (Label.PERSON, "So Yong Kim")), doc("b", (Label.PERSON, "Kim So-yong"))])
+    assert ids[("a", 0)] == ids[("b", 0)]
+
+
+def test_people_sharing_a_family_name_stay_apart():
+    ids, _ = resolve([doc("a", (Label.PERSON, "So Yong Kim")), doc("b", (Label.PERSON, "James Kim"))])
+    assert ids[("a", 0)] != ids[("b", 0)]
+
+
+def test_same_name_different_label_stays_apart():
+    ids, _ = resolve([doc("a", (Label.WORK, "The Frame")), doc("b", (Label.ORG, "The Frame"))])
+    assert ids[("a", 0)] != ids[("b", 0)]
+
+
+def test_ids_do_not_depend_on_order():
+    a, b = doc("a", (Label.PERSON, "Jena Malone")), doc("b", (Label.PERSON, "Jena Malone"))
+    assert resolve([a, b])[0][("a", 0)] == resolve([b, a])[0][("a", 0)]
