@@ -29,6 +29,10 @@ META_KEY = "film_entities"  # doc.user_data[META_KEY][(start, end)] = SpanMeta
 RULER_KEY = "film_rules"
 _YEAR = re.compile(r"(1[89]|20)\d\d")
 _ORDINAL = re.compile(r"\d+(st|nd|rd|th)", re.I)
+_DAY = re.compile(r"(0?[1-9]|[12]\d|3[01])")
+_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+           "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+           "sept", "oct", "nov", "dec"}
 _VERBATIM = {"quoted_title", "caps_title"}  # spans whose every token belongs to the title
 
 
@@ -94,6 +98,9 @@ def candidates(doc: Doc) -> list[Candidate]:
         label = MODEL_LABELS.get(ent.label_)
         if label is not None:
             c = Candidate(ent.start, ent.end, label, 0.6, "model", "demonym" if ent.label_ == "NORP" else None)
+            if label == Label.DATE and c.start > 0 and _DAY.fullmatch(doc[c.start - 1].text) \
+                    and doc[c.start].lower_ in _MONTHS:
+                c = c._replace(start=c.start - 1)  # "29 December 1928": the model left the day out
             out.extend(_split_lines(doc, extend_name(doc, c) if label == Label.PERSON else c))
     for span in doc.spans.get(RULER_KEY, []):
         out.append(Candidate(span.start, span.end, Label(span.label_), 0.8, span.id_ or "pattern"))
