@@ -79,3 +79,9 @@ def definition_heads() -> dict[str, str]:
     """Head nouns of a defining phrase ('X is an American company') -> the label they give X;
     work heads come from work_cues.csv, person heads from role_words.csv."""
     return csv_map("definition_heads.csv")
+
+
+@lru_cache(maxsize=None)
+def character_cues() -> frozenset[str]:
+    lines = _path("character_cues.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))

@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from . import relations
-from .lexicon import is_first_name, jsonl, not_names, org_kinds, role_words
+from .lexicon import character_cues, is_first_name, jsonl, not_names, org_kinds, role_words
 from .ner_rules import NOT_TITLE_BEFORE, RULES, Candidate, strip_role_prefix
 from .vocab import Label
 
@@ -84,8 +84,8 @@ def line_breaks(doc: Doc) -> Doc:
 
 @Language.component("film_entities", requires=["doc.ents"], assigns=["doc.ents"])
 def film_entities(doc: Doc) -> Doc:
-    chosen = decide(doc, candidates(doc))
-    chosen = _drop_lone_words(doc, propagate(doc, chosen))
+    chosen = _coordinated_people(doc, decide(doc, candidates(doc)))
+    chosen = _drop_characters(doc, _drop_lone_words(doc, propagate(doc, chosen)))
     doc.user_data[META_KEY] = {(c.start, c.end): SpanMeta(c.score, c.source, c.kind, roles)
                                for c, roles in chosen}
     doc.ents = [Span(doc, c.start, c.end, label=c.label.value) for c, _ in chosen]
@@ -198,6 +198,31 @@ def _person_by_first_name(doc: Doc, c: Candidate) -> Candidate:
             or first.is_stop or not is_first_name(first.text):
         return c
     return c._replace(label=Label.PERSON, source="model+first_name")
+
+
+def _coordinated_people(doc: Doc, chosen):
+    """'Tiana and Naveen', 'Paul Dano, Jon Heder': a one-word name the model typed as a place or
+    organisation, listed with people, is a person when it is a known first name."""
+    out = list(chosen)
+    for k in range(len(out) - 1):
+        for a, b in ((k, k + 1), (k + 1, k)):
+            (ca, ra), (cb, _) = out[a], out[b]
+            gap = doc[min(ca.end, cb.end):max(ca.start, cb.start)]
+            if cb.label == Label.PERSON and ca.label in (Label.PLACE, Label.ORG) and ca.source == "model" \
+                    and ca.end - ca.start == 1 and len(gap) <= 2 and all(t.lower_ in {",", "and", "&"} for t in gap) \
+                    and is_first_name(doc[ca.start].text):
+                out[a] = (ca._replace(label=Label.PERSON, source="model+coordinated"), ra)
+    return out
+
+
+def _drop_characters(doc: Doc, chosen):
+    """'The main character, Sasha, ...': a name the text presents as a fictional character."""
+    cues = character_cues()
+
+    def presented(c: Candidate) -> bool:
+        before = [t.lower_ for t in doc[max(0, c.start - 4):c.start] if not t.is_punct]
+        return c.label == Label.PERSON and c.end - c.start == 1 and bool(before) and before[-1] in cues
+    return [(c, r) for c, r in chosen if not presented(c)]
 
 
 def _drop_lone_words(doc: Doc, chosen):

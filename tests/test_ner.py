@@ -22,6 +22,7 @@ def found(nlp, text):
     ("He appeared in Casualty, Doctors and Holby Heights.", ("Holby Heights", "WORK")),
     ("It is part of the Iron Lotus series.", ("Iron Lotus", "WORK")),
     ("Blue Meridian is a 1958 French film directed by a newcomer.", ("Blue Meridian", "WORK")),
+    ("Joseph Carter, OBE (born 29 December 1928) is an English actor.", ("29 December 1928", "DATE")),
     # people: hyphenated Korean given names in both orders, bracketed completions, role words cut
     ("Director Min-Jun Choi spoke after the screening.", ("Min-Jun Choi", "PERSON")),
     ("The festival honoured PARK Ji-hoon and Lee Seo-yeon this year.", ("PARK Ji-hoon", "PERSON")),
@@ -54,6 +55,7 @@ def test_finds(nlp, text, expected):
     ("I'd like to say it's TACO.", ("TACO", "WORK")),                                      # one capital word, no cue
     ("BIO\n\nShe is a director.", ("BIO", "ORG")),
     ("Her film Aurora in 2017 was a success.", ("Aurora in 2017", "WORK")),                # a year is not part of a title
+    ("The main character, Mirela, meets strange creatures.", ("Mirela", "PERSON")),        # a fictional character
 ])
 def test_does_not_find(nlp, text, not_expected):
     assert not_expected not in found(nlp, text)
