@@ -86,3 +86,12 @@ def test_no_break_space_becomes_a_space_without_shifting_offsets():
 def test_interview_turns(line, kind):
     c = clean(f"{line}\n")
     assert [t.kind for t in c.turns] == [kind]
+
+
+@pytest.mark.parametrize("line", [
+    "By 1859, on returning to New Orleans, Morphy declared he was retiring from chess.",
+    "By then she had made three films.",
+])
+def test_a_sentence_starting_with_by_is_not_a_byline(line):
+    c = clean(f"Intro.\n{line}\n")
+    assert line in c.aligned.text and not c.removed
