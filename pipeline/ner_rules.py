@@ -126,10 +126,20 @@ def cue_titles(doc: Doc) -> Iterator[Candidate]:
     cues = work_cues()
     phrases = title_cues()
     for tok in doc:
-        kind, start = None, None
+        kind, start, titles_only = None, None, False
         two = doc[tok.i:tok.i + 2].text.lower()
         if two in phrases and phrases[two][0] == "before":
             kind, start = phrases[two][1] or None, tok.i + 2
+        elif (two in phrases or tok.lower_ in phrases) and phrases.get(two, phrases.get(tok.lower_))[0] == "list":
+            # "films including A, B and C", "shows such as A and B": only after a plural work word
+            n = 2 if two in phrases else 1
+            if any(t.lower_.rstrip("s") in cues and t.lower_.endswith("s") for t in doc[max(0, tok.i - 4):tok.i]):
+                start, titles_only = tok.i + n, True
+        elif tok.lemma_ == "play" and tok.pos_ == "VERB":
+            # "played Edgar Stiles in Mob City", "playing Anne-Marie in Hollyoaks"
+            k = next((t.i for t in doc[tok.i + 1:min(len(doc), tok.i + 7)] if t.lower_ in {"in", "on"}), None)
+            if k is not None and all(_is_cap(t) or t.is_punct for t in doc[tok.i + 1:k]) and k > tok.i + 1:
+                start = k + 1
         elif tok.lower_ in cues and tok.pos_ == "NOUN" or tok.lower_ in {"called", "titled", "entitled"}:
             kind, start = cues.get(tok.lower_), tok.i + 1
         if start is None or start >= len(doc):
@@ -142,7 +152,7 @@ def cue_titles(doc: Doc) -> Iterator[Candidate]:
         end = _title_end(doc, start, min(len(doc), start + 10), in_list)
         while end > start and not doc[start:end].text.isupper():
             yield Candidate(start, end, Label.WORK, 0.7, "cue_title", kind)
-            start, end = _next_in_list(doc, end)  # "appeared in Casualty, Doctors and Hollyoaks"
+            start, end = _next_in_list(doc, end, titles_only)  # "appeared in Casualty, Doctors and Hollyoaks"
     # "the Final Fantasy, Dragon Quest, and Kingdom Hearts series"
     for tok in doc:
         if tok.i == 0 or tok.lower_ not in phrases or phrases[tok.lower_][0] != "after":
@@ -164,12 +174,14 @@ def cue_titles(doc: Doc) -> Iterator[Candidate]:
             end = k + 1
 
 
-def _next_in_list(doc: Doc, end: int) -> tuple[int, int]:
-    """The next capitalised title of a list 'A, B and C' after a title ending at `end`."""
+def _next_in_list(doc: Doc, end: int, titles_only: bool = False) -> tuple[int, int]:
+    """The next capitalised title of a list 'A, B and C' after a title ending at `end`; unless the
+    list is known to hold only titles, a name the model takes for a person ends it."""
     k = end
     while k < len(doc) and doc[k].lower_ in {",", "and", "&", "or"}:
         k += 1
-    if k == end or k >= len(doc) or not _is_cap(doc[k]) or doc[k].ent_type_ in {"DATE", "PERSON"}:
+    stop = {"DATE"} if titles_only else {"DATE", "PERSON"}
+    if k == end or k >= len(doc) or not _is_cap(doc[k]) or doc[k].ent_type_ in stop:
         return end, end
     return k, _title_end(doc, k, min(len(doc), k + 10), in_list=True)
 

@@ -21,6 +21,8 @@ def found(nlp, text):
     ("Another film by her is The Paper Bridge (2014), a drama.", ("The Paper Bridge", "WORK")),
     ("He appeared in Casualty, Doctors and Holby Heights.", ("Holby Heights", "WORK")),
     ("It is part of the Iron Lotus series.", ("Iron Lotus", "WORK")),
+    ("He had roles in films including Cold Harbor, Mary Ellen Park and Night Shift.", ("Mary Ellen Park", "WORK")),
+    ("She played Merle Jackson in Canal Street for two years.", ("Canal Street", "WORK")),
     ("Blue Meridian is a 1958 French film directed by a newcomer.", ("Blue Meridian", "WORK")),
     ("Joseph Carter, OBE (born 29 December 1928) is an English actor.", ("29 December 1928", "DATE")),
     # people: hyphenated Korean given names in both orders, bracketed completions, role words cut
@@ -56,6 +58,7 @@ def test_finds(nlp, text, expected):
     ("BIO\n\nShe is a director.", ("BIO", "ORG")),
     ("Her film Aurora in 2017 was a success.", ("Aurora in 2017", "WORK")),                # a year is not part of a title
     ("The main character, Mirela, meets strange creatures.", ("Mirela", "PERSON")),        # a fictional character
+    ("He met directors including Mary Ellen Park last year.", ("Mary Ellen Park", "WORK")),  # not a list of works
 ])
 def test_does_not_find(nlp, text, not_expected):
     assert not_expected not in found(nlp, text)
