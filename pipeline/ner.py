@@ -189,8 +189,11 @@ def decide(doc: Doc, cands: list[Candidate]) -> list[tuple[Candidate, tuple[str,
 
 def _person_by_first_name(doc: Doc, c: Candidate) -> Candidate:
     """The model's 'Celine Dion' as an organisation or 'Susannah York' as a place: a short
-    capitalised span that starts with a known first name and has no organisation word is a person."""
+    capitalised span that starts with a known first name and has no organisation word is a person;
+    its 'Weta Digital' as a person: a name ending in an organisation word is an organisation."""
     span = doc[c.start:c.end]
+    if c.source == "model" and c.label == Label.PERSON and len(span) >= 2 and span[-1].lower_ in org_kinds():
+        return c._replace(label=Label.ORG, source="model+org_word")  # "Weta Digital", "Eidos Interactive"
     if c.source != "model" or c.label not in (Label.ORG, Label.PLACE) or not 2 <= len(span) <= 3:
         return c
     first = span[0]
