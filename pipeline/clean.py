@@ -122,10 +122,15 @@ def clean(raw: str) -> Cleaned:
 
 
 def _turn_kind(line: str) -> str | None:
+    """'question' or 'answer' for a line of an interview, None for other prose."""
     if _QUESTION.search(line):
         return "question"
     if _ANSWER.match(line):
         return "answer"
+    speaker = _SPEAKER.match(line)
+    if speaker and not speaker.group(1).strip().lower() in {"note", "update", "editor's note", "photo"}:
+        # "Hangul Celluloid: ..." - a named speaker; their questions end with a question mark
+        return "question" if line.rstrip().endswith("?") else "answer"
     return None
 
 

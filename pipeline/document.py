@@ -58,6 +58,11 @@ def build(src: SourceDoc, cleaned: Cleaned, doc: Doc) -> DocResult:
     entities, dates, mentions = normalize.build_entities(doc.text, found_mentions)
     normalize.hangul_aliases(doc.text, entities, mentions)
     subject = normalize.subject(entities, mentions, doc.text)
+    if subject is not None:
+        questions = [(t.start, t.end) for t in cleaned.turns if t.kind == "question"]
+        for role in normalize.stated_roles(doc.text, questions):
+            if role not in entities[subject].roles:
+                entities[subject].roles.append(role)
     found = relations.extract(doc, mentions, entities, dates, cleaned.turns, subject)
     _enrich(entities, dates, found)
     result = DocResult(src, removed=list(cleaned.removed), entities=entities, subject=subject)

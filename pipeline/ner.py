@@ -178,6 +178,8 @@ def decide(doc: Doc, cands: list[Candidate]) -> list[tuple[Candidate, tuple[str,
         taken[c.start:c.end] = b"\x01" * (c.end - c.start)
         if c.label == Label.ORG and c.kind is None:
             c = c._replace(kind=org_kind(doc[c.start:c.end].text))
+        if c.label == Label.PERSON and c.source == "definition" and c.kind:
+            roles = tuple(dict.fromkeys(roles + (c.kind,)))  # "Kim is a director" -> director
         chosen.append((c, roles))
     for c, _ in list(chosen):  # the year cut from "the 2016 Sundance Film Festival"
         if c.start > 0 and _YEAR.fullmatch(doc[c.start - 1].text) and not taken[c.start - 1]:
@@ -225,7 +227,8 @@ def _drop_characters(doc: Doc, chosen):
     def presented(c: Candidate) -> bool:
         before = [t.lower_ for t in doc[max(0, c.start - 4):c.start] if not t.is_punct]
         return c.label == Label.PERSON and c.end - c.start == 1 and bool(before) and before[-1] in cues
-    return [(c, r) for c, r in chosen if not presented(c)]
+    characters = {doc[c.start:c.end].text for c, _ in chosen if presented(c)}
+    return [(c, r) for c, r in chosen if not (c.label == Label.PERSON and doc[c.start:c.end].text in characters)]
 
 
 def _drop_lone_words(doc: Doc, chosen):

@@ -232,7 +232,7 @@ def definitions(doc: Doc) -> Iterator[Candidate]:
             start = _name_start(doc, sent.start, end)
             if start is None or (be.text == "," and start != sent.start and not doc[start:end].ents):
                 continue
-            kind = works.get(word) if label == Label.WORK else None
+            kind = works.get(word) if label == Label.WORK else (roles.get(word) or None) if label == Label.PERSON else None
             yield Candidate(start, end, label, 0.8, "definition", kind)
 
 

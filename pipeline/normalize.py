@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import dates
-from .lexicon import demonyms, org_kinds
+from .lexicon import demonyms, org_kinds, role_words
 from .records import DateMention, LocalEntity
 from .vocab import Label
 
@@ -220,3 +220,19 @@ def hangul_aliases(text: str, entities: list[LocalEntity], mentions: list[Mentio
             alias = after.group(1).strip()
             if alias not in entities[m.entity].aliases:
                 entities[m.entity].aliases.append(alias)
+
+
+_AS_ROLE = re.compile(r"\b[Aa]s an? ([\w-]+)\b")
+
+
+def stated_roles(text: str, questions: list[tuple[int, int]]) -> list[str]:
+    """'As a cinematographer, my goal is ...': roles the speaker gives themselves in an answer."""
+    words, roles = role_words(), []
+    for m in _AS_ROLE.finditer(text):
+        if any(s <= m.start() < e for s, e in questions):
+            continue
+        tail = text[m.end():m.end() + 80]
+        role = words.get(m.group(1).lower())
+        if role and re.search(r"\b(I|my|me|I'm|I’m)\b", tail) and role not in roles:
+            roles.append(role)
+    return roles

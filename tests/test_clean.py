@@ -82,6 +82,8 @@ def test_no_break_space_becomes_a_space_without_shifting_offsets():
     ("Q: When did you start?", "question"),
     ("Did you always know you wanted to pursue a creative career? When did you first know?", "question"),
     ("A: In college.", "answer"),
+    ("Hangul Celluloid: How did the project begin?", "question"),
+    ("Kim Jee-woon: It began with a dream I had.", "answer"),
 ])
 def test_interview_turns(line, kind):
     c = clean(f"{line}\n")
@@ -95,3 +97,8 @@ def test_interview_turns(line, kind):
 def test_a_sentence_starting_with_by_is_not_a_byline(line):
     c = clean(f"Intro.\n{line}\n")
     assert line in c.aligned.text and not c.removed
+
+
+def test_prose_lines_are_not_turns():
+    c = clean("She made three films in Seoul.\nThe first premiered in 2012.\n")
+    assert c.turns == []

@@ -94,3 +94,14 @@ def test_subject_is_the_profiled_person(nlp):
     _, result = entities(nlp, "Heung-Soon Im\n\nHeung-Soon Im is a documentary filmmaker. Im studied in Seoul. "
                               "He admires Chris Marker.")
     assert result.entities[result.subject].name == "Heung-Soon Im"
+
+
+@pytest.mark.parametrize("text, roles", [
+    ("As a cinematographer, my goal is to create intimacy.", ["cinematographer"]),
+    ("As a director, I listen first.", ["director"]),
+    ("As a child, I watched films.", []),
+    ("Did you work as a producer? As a producer, you must plan.", []),
+])
+def test_roles_the_speaker_states(text, roles):
+    questions = [(0, text.index("?") + 1)] if "?" in text else []
+    assert normalize.stated_roles(text, questions) == roles
