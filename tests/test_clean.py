@@ -22,6 +22,14 @@ from pipeline.clean import clean
     ("- Other: DP Reel https://vimeo.com/123", "url_line"),
     ("Arts & Entertainment", "section_label"),
     ("Twitter picture", "share_widget"),
+    ("We use cookies to improve your experience. By continuing you agree.", "cookie_notice"),
+    ("© 2024 Film Weekly. All rights reserved.", "copyright"),
+    ("Follow us on Instagram", "follow_widget"),
+    ("Posted on March 3, 2021", "post_meta"),
+    ("5 min read", "post_meta"),
+    ("Photo: Courtesy of the festival", "photo_caption_credit"),
+    ("Advertisement", "page_chrome"),
+    ("Related Articles", "page_chrome"),
 ])
 def test_chrome_lines_are_removed(line, rule):
     raw = f"She made a film.\n{line}\nIt premiered in May.\n"
@@ -37,11 +45,20 @@ def test_chrome_lines_are_removed(line, rule):
     "Download culture changed how films are seen, she said.",
     "The film premiered at Sundance in 2016.",
     "Known for her quiet films, she rarely gives interviews.",
+    "Her photos: a series of portraits, shot in Busan over ten years, open the show.",
+    "Posted to Berlin in 1990, he began to film the city.",
+    "Copyright law shaped how the archive could show the films.",
 ])
 def test_prose_is_kept(line):
     raw = f"Intro.\n{line}\n"
     c = clean(raw)
     assert line in c.aligned.text and not c.removed
+
+
+def test_an_inline_photo_credit_is_cut():
+    raw = "The director at the premiere (Photo by Jane Roe/Getty Images) smiled.\n"
+    c = clean(raw)
+    assert "Getty" not in c.aligned.text and c.removed[0].rule == "photo_credit_inline"
 
 
 def test_bullets_and_more_links_are_cut_inline():
