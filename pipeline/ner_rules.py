@@ -293,6 +293,25 @@ def cue_orgs(doc: Doc) -> Iterator[Candidate]:
                 break
 
 
+def role_names(doc: Doc) -> Iterator[Candidate]:
+    """'the actor and screenwriter Sreenivasan', 'director So Yong Kim': a name after a role word."""
+    words = role_words()
+    for tok in doc:
+        if tok.lower_ not in words or not words[tok.lower_] or not tok.is_lower or tok.i + 1 >= len(doc):
+            continue
+        i = tok.i + 1
+        if not doc[i].is_title or doc[i].ent_type_ in {"DATE", "GPE", "NORP"} or doc[i].lower_ in words:
+            continue
+        end = i
+        while end < len(doc) and end - i < 4 and (doc[end].is_title or doc[end].text == "-" and end > i) \
+                and "\n" not in doc[end - 1].whitespace_:
+            end += 1
+        while end > i and not doc[end - 1].is_alpha:
+            end -= 1
+        if end > i:
+            yield Candidate(i, end, Label.PERSON, 0.7, "role_name", None)
+
+
 def strip_role_prefix(span: Span) -> tuple[int, list[str]]:
     """'Filmmaker Jiyoung Park' -> start after 'Filmmaker', roles ['director'];
     'Vice Admiral James Greer' -> start at 'James'."""
@@ -319,4 +338,5 @@ def _line_of(doc: Doc, span: Span) -> str:
     return text[s:e if e >= 0 else len(text)].strip()
 
 
-RULES = (quoted_titles, caps_titles, cue_titles, year_titles, definitions, bracket_names, cue_orgs)
+RULES = (quoted_titles, caps_titles, cue_titles, year_titles, definitions, bracket_names, cue_orgs,
+         role_names)

@@ -32,6 +32,7 @@ def found(nlp, text):
     ("My partner, Tom [Alan Reyes], was making his first feature.", ("Tom [Alan Reyes]", "PERSON")),
     ("We met Filmmaker Dana Whitfield in Toronto.", ("Dana Whitfield", "PERSON")),
     ("The officer was played by Vice Admiral Hugh Barrett.", ("Hugh Barrett", "PERSON")),
+    ("He is the son of the actor and screenwriter Sreenivasan.", ("Sreenivasan", "PERSON")),
     # organisations and awards
     ("The film won at the 2019 Berlin International Film Festival.", ("Berlin International Film Festival", "ORG")),
     ("It was commissioned by fashion house Loro Vanti for a campaign.", ("Loro Vanti", "ORG")),
@@ -59,6 +60,7 @@ def test_finds(nlp, text, expected):
     ("Her film Aurora in 2017 was a success.", ("Aurora in 2017", "WORK")),                # a year is not part of a title
     ("The main character, Mirela, meets strange creatures.", ("Mirela", "PERSON")),        # a fictional character
     ("He met directors including Mary Ellen Park last year.", ("Mary Ellen Park", "WORK")),  # not a list of works
+    ("She worked as a director in Seoul.", ("Seoul", "PERSON")),
 ])
 def test_does_not_find(nlp, text, not_expected):
     assert not_expected not in found(nlp, text)
