@@ -1,4 +1,5 @@
-"""Command line: `interview-ie run INPUT_DIR --out OUT_DIR` (also `python -m pipeline run ...`)."""
+"""Command line: `interview-ie run INPUT_DIR --out OUT_DIR` (also `python -m pipeline run ...`),
+`interview-ie evaluate --gold GOLD.jsonl --pred OUT_DIR [--out EVAL_DIR]`."""
 from __future__ import annotations
 
 import argparse
@@ -24,6 +25,10 @@ def parser() -> argparse.ArgumentParser:
                    help=f"larger documents are rejected (default: {DEFAULT_MAX_CHARS:,})")
     r.add_argument("--strict", action="store_true", help="exit 1 if any document failed")
     r.add_argument("--quiet", action="store_true", help="no progress bar")
+    e = sub.add_parser("evaluate", help="score a run's tables against gold annotations and list the errors")
+    e.add_argument("--gold", required=True, type=Path, help="gold annotations (JSON Lines, see SPEC.md)")
+    e.add_argument("--pred", required=True, type=Path, help="the output folder of a run")
+    e.add_argument("--out", type=Path, help="folder for metrics.parquet and errors.parquet (default: PRED/eval)")
     return ap
 
 
@@ -31,6 +36,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     if args.command == "run":
         return _run(args)
+    if args.command == "evaluate":
+        return _evaluate(args)
     return 2
 
 
@@ -48,3 +55,32 @@ def _run(args) -> int:
     for line in summary.lines():
         print(line, file=sys.stderr)
     return 1 if settings.strict and summary.n_failed else 0
+
+
+def _evaluate(args) -> int:
+    from collections import Counter
+
+    from .errors import attribute
+    from .evaluate import evaluate, report
+    from .io import read_gold, read_tables, write_eval
+    from .prediction import COLUMNS, OPTIONAL, from_tables
+    from .schemas import to_table
+    from .vocab import ATTRIBUTION_STAGES, EvalTable
+
+    out = args.out or args.pred / "eval"
+    try:
+        gold = read_gold(args.gold)
+        pred = from_tables(read_tables(args.pred, COLUMNS, OPTIONAL))
+        ev = evaluate(gold, pred)
+        metrics, errors = ev.metrics(), attribute(ev, pred)
+        write_eval(out, {EvalTable.METRICS: to_table(EvalTable.METRICS, metrics),
+                         EvalTable.ERRORS: to_table(EvalTable.ERRORS, errors)})
+    except (ValueError, OSError) as e:
+        print(f"interview-ie: {e}", file=sys.stderr)
+        return 2
+    for line in report(metrics, ev):
+        print(line)
+    stages = Counter(row["stage"] for row in errors)
+    print(f"errors by stage ({len(errors)}): " + ", ".join(f"{s.value} {stages[s.value]}" for s in ATTRIBUTION_STAGES))
+    print(f"wrote {out / 'metrics.parquet'} and {out / 'errors.parquet'}", file=sys.stderr)
+    return 0

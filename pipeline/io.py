@@ -9,14 +9,15 @@ import hashlib
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator, Mapping
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from .gold import GoldDoc, GoldError, parse_gold
 from .records import SourceDoc
-from .vocab import Table
+from .vocab import EvalTable, Table
 
 TEXT_SUFFIXES = (".txt", ".md")
 HTML_SUFFIXES = (".html", ".htm")
@@ -135,7 +136,7 @@ def _reason(e: BaseException) -> str:
     return getattr(e, "strerror", None) or str(e) or type(e).__name__
 
 
-def write_tables(out: Path, tables: dict[Table, pa.Table]) -> None:
+def write_tables(out: Path, tables: Mapping[Table | EvalTable, pa.Table]) -> None:
     """Writes every table into a fresh folder beside `out`, then swaps it in.
 
     An interrupted run leaves the previous `out` (or its `.old` copy, restored by the next run).
@@ -164,3 +165,54 @@ def recover(out: Path) -> None:
         os.replace(old, out)
     for stale in out.parent.glob(f".{out.name}.tmp-*"):
         shutil.rmtree(stale, ignore_errors=True)
+
+
+def read_gold(path: Path) -> list[GoldDoc]:
+    """A gold file (JSON Lines, SPEC "Gold annotations"); errors name the file, the line, the cause."""
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise GoldError(f"{path}: cannot read ({_reason(e)})") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise GoldError(f"{path}: not UTF-8 ({e.reason} at byte {e.start})") from None
+    return parse_gold(text, str(path))
+
+
+def read_tables(out: Path, columns: Mapping[Table, Collection[str]],
+                optional: Collection[Table] = ()) -> dict[Table, list[dict]]:
+    """The given columns of each table of an output folder (`NAME.parquet`, a file or a folder of
+    parts), as rows; a missing optional table reads as empty. ValueError names the file and cause."""
+    if not out.is_dir():
+        raise ValueError(f"{out}: not a folder (expected the output folder of a run)")
+    tables: dict[Table, list[dict]] = {}
+    for name, cols in columns.items():
+        path = next((p for p in (out / f"{name.value}.parquet", out / name.value) if p.exists()), None)
+        if path is None:
+            if name not in optional:
+                raise ValueError(f"{out}: no {name.value}.parquet (is this the output folder of a run?)")
+            tables[name] = []
+            continue
+        try:
+            table = pq.read_table(path)
+        except (pa.ArrowException, OSError) as e:
+            raise ValueError(f"{path}: unreadable as Parquet ({e})") from None
+        missing = [c for c in cols if c not in table.schema.names]
+        if missing:
+            raise ValueError(f"{path}: column(s) {', '.join(missing)} missing")
+        tables[name] = table.select(list(cols)).to_pylist()
+    return tables
+
+
+def write_eval(out: Path, tables: Mapping[EvalTable, pa.Table]) -> None:
+    """Writes the evaluation tables into `out`, replaced whole; refuses a folder holding anything else
+    (`--out` pointing at the run's own output folder would otherwise lose it)."""
+    ours = {f"{t.value}.parquet" for t in EvalTable}
+    if out.exists():
+        others = sorted(p.name for p in out.iterdir()) if out.is_dir() else [out.name]
+        others = [n for n in others if n not in ours]
+        if others:
+            raise ValueError(f"{out}: holds other files ({', '.join(others[:3])}); "
+                             "choose an empty or evaluation-only folder for --out")
+    write_tables(out, tables)

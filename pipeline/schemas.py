@@ -9,7 +9,7 @@ from collections.abc import Iterable, Mapping
 
 import pyarrow as pa
 
-from .vocab import Table
+from .vocab import EvalTable, Table
 
 S, I64, I32, F64 = pa.string(), pa.int64(), pa.int32(), pa.float64()
 LS = pa.list_(pa.string())
@@ -24,7 +24,7 @@ def _entity(id_col: str, name_col: str, *extra: pa.Field) -> pa.Schema:
                       _f("doc_ids", LS), _f("n_mentions", I64)])
 
 
-SCHEMAS: dict[Table, pa.Schema] = {
+SCHEMAS: dict[Table | EvalTable, pa.Schema] = {
     Table.DOCUMENTS: pa.schema([
         _f("doc_id", S), _f("path", S), _f("sha256", S), _f("status", S), _f("error", S, True),
         _f("n_chars", I64), _f("subject_id", S, True), _f("text", S), _f("encoding", S, True),
@@ -51,6 +51,17 @@ SCHEMAS: dict[Table, pa.Schema] = {
     Table.REMOVED: pa.schema([
         _f("doc_id", S), _f("start", I64), _f("end", I64), _f("text", S), _f("rule", S),
     ]),
+    # written by `interview-ie evaluate`, not by a run
+    EvalTable.METRICS: pa.schema([
+        _f("scope", S), _f("key", S), _f("p", F64), _f("r", F64), _f("f1", F64),
+        _f("tp", I64), _f("fp", I64), _f("fn", I64),
+    ]),
+    EvalTable.ERRORS: pa.schema([
+        _f("doc_id", S), _f("kind", S), _f("side", S), _f("key", S), _f("gold", S, True),
+        _f("predicted", S, True), _f("predicted_id", S, True), _f("start", I64, True),
+        _f("end", I64, True), _f("context", S, True), _f("stage", S), _f("detail", S),
+        _f("other_doc_id", S, True),
+    ]),
 }
 
 
@@ -58,7 +69,7 @@ class SchemaError(ValueError):
     pass
 
 
-def to_table(name: Table, rows: Iterable[Mapping]) -> pa.Table:
+def to_table(name: Table | EvalTable, rows: Iterable[Mapping]) -> pa.Table:
     """Rows (dicts) -> a table of `SCHEMAS[name]`; raises SchemaError on a missing, extra or null key."""
     schema = SCHEMAS[name]
     rows = list(rows)

@@ -168,10 +168,59 @@ ORG_KINDS = ("festival", "school", "company", "brand", "media", "band", "party",
 
 
 class Stage(str, Enum):
-    """Pipeline stages, in order; error attribution in evaluation uses the same names."""
+    """Pipeline stages, in order, and the finer names error attribution (`errors.py`) gives them."""
 
     CLEAN = "clean"
     NER = "ner"
     RELATIONS = "relations"
     NORMALIZE = "normalize"
     RESOLVE = "resolve"
+    NER_MISSED = "ner_missed"              # the name is in the kept text, no mention covers it
+    NER_TYPE = "ner_type"                  # a mention covers it with another label
+    NER_SPURIOUS = "ner_spurious"          # a predicted entity with no gold counterpart in the text
+    RESOLUTION = "resolution"              # split or merged, within or across documents
+    RELATION_MISSED = "relation_missed"    # both arguments found, the relation not stated
+    RELATION_WRONG = "relation_wrong"      # both arguments found, the relation not in gold
+    UNLOCATED = "unlocated"                # no trace of the gold name in the text: no stage to blame
+
+
+# the stages an evaluation error can be attributed to, in pipeline order
+ATTRIBUTION_STAGES = (Stage.CLEAN, Stage.NER_MISSED, Stage.NER_TYPE, Stage.NER_SPURIOUS,
+                      Stage.NORMALIZE, Stage.RESOLUTION, Stage.RELATION_MISSED,
+                      Stage.RELATION_WRONG, Stage.UNLOCATED)
+
+
+class EvalTable(str, Enum):
+    """Tables `interview-ie evaluate` writes; never part of a pipeline run's output."""
+
+    METRICS = "metrics"
+    ERRORS = "errors"
+
+
+class Scope(str, Enum):
+    """What a `metrics` row measures."""
+
+    ENTITIES = "entities"
+    RELATIONS = "relations"
+    SUBJECT = "subject"
+    CROSSDOC = "crossdoc"
+
+
+class ErrorKind(str, Enum):
+    """What an `errors` row is about."""
+
+    ENTITY = "entity"
+    RELATION = "relation"
+    SUBJECT = "subject"
+    CROSSDOC = "crossdoc"
+
+
+class Side(str, Enum):
+    """An error is a false positive (predicted, not in gold) or a false negative (gold, missed)."""
+
+    FP = "fp"
+    FN = "fn"
+
+
+# the micro total's `key` in `metrics`
+ALL = "all"
