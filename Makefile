@@ -27,8 +27,13 @@ run: $(STAMP)
 test: $(STAMP)
 	$(PY) -m pytest
 
-notebooks: $(STAMP)
-	$(VENV)/bin/jupyter lab notebooks/ || $(VENV)/bin/jupyter notebook notebooks/
+# JupyterLab is an optional extra, installed the first time the notebooks are opened.
+$(VENV)/.notebooks: $(STAMP)
+	$(PY) -m pip install --quiet -e ".[dev,notebooks]"
+	touch $@
+
+notebooks: $(VENV)/.notebooks
+	$(VENV)/bin/jupyter lab notebooks/ $(if $(filter 0,$(shell id -u)),--allow-root)
 
 bench: $(STAMP)
 	$(PY) benchmarks/throughput.py

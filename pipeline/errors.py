@@ -24,6 +24,7 @@ from .vocab import GOLD_TYPE, ErrorKind, Label, Predicate, Side, Stage
 
 LABEL = {t: lab for lab, t in GOLD_TYPE.items()}
 CONTEXT = 80  # characters of context either side of a span
+NEAR = 300    # two relation arguments further apart are not shown as one span
 # how far an occurrence got through the pipeline: the furthest one explains the error
 _PROGRESS = {Stage.CLEAN: 0, Stage.NER_MISSED: 1, Stage.NER_TYPE: 2}
 
@@ -249,12 +250,14 @@ class _Doc:
         return named[0] if named else GoldEntity(GOLD_TYPE[min(labels)], name, (name,), False)
 
     def _together(self, subj: GoldEntity, obj: GoldEntity) -> tuple[int | None, int | None]:
-        """The closest pair of occurrences of the two arguments, as one span."""
+        """The closest pair of occurrences of the two arguments as one span, if they are near each
+        other; else the subject's occurrence nearest the object."""
         a, b = self.occ(subj), self.occ(obj)
         if not a or not b:
-            return None, None
+            return a[0] if a else (None, None)
         (s1, e1), (s2, e2) = min(((x, y) for x in a for y in b), key=lambda xy: abs(xy[0][0] - xy[1][0]))
-        return min(s1, s2), max(e1, e2)
+        start, end = min(s1, s2), max(e1, e2)
+        return (start, end) if end - start <= NEAR else (s1, e1)
 
     def pred_relation(self, p: PredRelation) -> Located:
         row = p.row
