@@ -10,7 +10,7 @@ import pytest
 from pipeline.cli import main
 from pipeline.config import Settings
 from pipeline.evaluate import date_matches, evaluate
-from pipeline.gold import GoldError, parse_gold
+from pipeline.gold import GoldError, fold, parse_gold
 from pipeline.io import read_gold, read_tables, write_eval, write_tables
 from pipeline.prediction import COLUMNS
 from pipeline.run import run
@@ -164,13 +164,16 @@ def _assert_agrees(gold_path, out_dir, metrics: list[dict]) -> None:
     assert (cross["tp"], cross["fp"], cross["fn"]) == (ptp, pfp, pfn)
 
 
-DEV_SETS = {"seeds": ("seeds", "gold/seeds.jsonl"),
-            "redocred-film-dev": ("data/redocred-film-dev/texts", "data/redocred-film-dev/gold.jsonl")}
+# (texts, gold): the project's own sample, then the shared development sets
+DEV_SETS = {"raw": (lambda: ROOT / "raw", lambda: ROOT / "gold" / "raw.jsonl"),
+            "seeds": (lambda: shared_path("seeds"), lambda: shared_path("gold", "seeds.jsonl")),
+            "redocred-film-dev": (lambda: shared_path("data", "redocred-film-dev", "texts"),
+                                  lambda: shared_path("data", "redocred-film-dev", "gold.jsonl"))}
 
 
-@pytest.fixture(scope="module", params=sorted(DEV_SETS))
+@pytest.fixture(scope="module", params=list(DEV_SETS))
 def dev_run(request, tmp_path_factory):
-    texts, gold_file = (shared_path(p) for p in DEV_SETS[request.param])
+    texts, gold_file = (where() for where in DEV_SETS[request.param])
     out = tmp_path_factory.mktemp(request.param) / "out"
     run(Settings(texts, out, progress=False))
     assert main(["evaluate", "--gold", str(gold_file), "--pred", str(out)]) == 0
@@ -183,10 +186,17 @@ def test_agrees_with_the_shared_scorer(dev_run):
 
 
 def test_every_error_row_has_a_stage_and_the_rows_match_the_counts(dev_run):
-    _gold_file, out = dev_run
+    gold_file, out = dev_run
     metrics = {(r["scope"], r["key"]): r for r in pq.read_table(out / "eval" / "metrics.parquet").to_pylist()}
     errors = pq.read_table(out / "eval" / "errors.parquet").to_pylist()
     assert {e["stage"] for e in errors} <= {s.value for s in ATTRIBUTION_STAGES}
+    texts = {d["doc_id"]: d["text"] for d in pq.read_table(out / "documents.parquet").to_pylist()}
+    golds = {g.doc_id: g for g in read_gold(gold_file)}
+    located = [e for e in errors if e["kind"] == "entity" and e["side"] == "fn" and e["key"] != "date"
+               and e["stage"] in ("clean", "ner_missed")]
+    for e in located:  # the span is where the gold name occurs in the raw text
+        span = texts[e["doc_id"]][e["start"]:e["end"]]
+        assert fold(span) in golds[e["doc_id"]].entities[(e["key"], e["gold"])].keys, e
     for kind, scope in (("entity", "entities"), ("relation", "relations"), ("crossdoc", "crossdoc")):
         for side in ("fp", "fn"):
             n = sum(e["kind"] == kind and e["side"] == side for e in errors)
