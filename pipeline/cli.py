@@ -58,14 +58,12 @@ def _run(args) -> int:
 
 
 def _evaluate(args) -> int:
-    from collections import Counter
-
-    from .errors import attribute
+    from .errors import attribute, by_stage
     from .evaluate import evaluate, report
     from .io import read_gold, read_tables, write_eval
     from .prediction import COLUMNS, OPTIONAL, from_tables
     from .schemas import to_table
-    from .vocab import ATTRIBUTION_STAGES, EvalTable
+    from .vocab import EvalTable
 
     out = args.out or args.pred / "eval"
     try:
@@ -80,7 +78,6 @@ def _evaluate(args) -> int:
         return 2
     for line in report(metrics, ev):
         print(line)
-    stages = Counter(row["stage"] for row in errors)
-    print(f"errors by stage ({len(errors)}): " + ", ".join(f"{s.value} {stages[s.value]}" for s in ATTRIBUTION_STAGES))
+    print(f"errors by stage ({len(errors)}): " + ", ".join(f"{s} {n}" for s, n in by_stage(errors).items()))
     print(f"wrote {out / 'metrics.parquet'} and {out / 'errors.parquet'}", file=sys.stderr)
     return 0

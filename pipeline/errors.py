@@ -13,14 +13,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from .evaluate import DocMatch, Evaluation, date_matches, predicate_accepts
+from .evaluate import DocMatch, Evaluation, date_matches, entity_matches, predicate_accepts
 from .gold import DATE, GoldEntity, GoldRelation, fold
 from .prediction import PredEntity, Prediction, PredRelation
-from .vocab import GOLD_TYPE, ErrorKind, Label, Predicate, Side, Stage
+from .vocab import ATTRIBUTION_STAGES, GOLD_TYPE, ErrorKind, Label, Predicate, Side, Stage
 
 LABEL = {t: lab for lab, t in GOLD_TYPE.items()}
 CONTEXT = 80  # characters of context either side of a span
@@ -71,6 +72,12 @@ def attribute(ev: Evaluation, pred: Prediction) -> list[dict]:
         rows.append(at.row(ErrorKind.CROSSDOC, Side.FP, mg.gold.type, mg.gold.name, loc,
                            other=mg.owner_doc))
     return rows
+
+
+def by_stage(rows: Iterable[Mapping]) -> dict[str, int]:
+    """How many error rows each stage has, every stage listed, in pipeline order."""
+    counts = Counter(row["stage"] for row in rows)
+    return {s.value: counts[s.value] for s in ATTRIBUTION_STAGES}
 
 
 def _arrow(subject, obj) -> str:
@@ -185,7 +192,7 @@ class _Doc:
             other = next((g for g in gold if g.type not in (p.type, DATE) and fold(p.name) in g.keys), None)
             if other is not None:
                 return replace(first, stage=Stage.NER_TYPE, detail=f"gold has {other.name!r} as a {other.type}")
-        twin = next((g for g in gold if g.type == p.type and _same(p, g)), None)
+        twin = next((g for g in gold if g.type == p.type and entity_matches(p, g)), None)
         if twin is not None:  # matched, so another prediction took it first
             by = self.m.taken.get((twin.type, twin.name))
             stage = Stage.NORMALIZE if p.type == DATE else Stage.RESOLUTION
@@ -246,6 +253,8 @@ class _Doc:
         return any(fold(p.name) in keys for p in self.entities)
 
     def _gold_arg(self, name: str, labels: frozenset[Label]) -> GoldEntity:
+        """The gold entity a relation argument names, or one made up from the name when gold lists
+        none (its type one the predicate allows: only a date's is looked up differently)."""
         named = self.doc.named(name)
         return named[0] if named else GoldEntity(GOLD_TYPE[min(labels)], name, (name,), False)
 
@@ -312,10 +321,6 @@ def _part_of(name: str | None, g: GoldEntity) -> bool:
 
 def _words(name: str) -> list[str]:
     return [w for w in (fold(w) for w in re.split(r"[\s\-]+", name)) if w]
-
-
-def _same(p: PredEntity, g: GoldEntity) -> bool:
-    return date_matches(p.name, g.name) if g.type == DATE else fold(p.name) in g.keys
 
 
 def occurrences(text: str, g: GoldEntity) -> list[tuple[int, int]]:

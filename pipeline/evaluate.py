@@ -129,7 +129,7 @@ def _entities(m: DocMatch, preds: list[PredEntity], counts) -> None:
 
     # exact names first (a full date before a year-only reading of it), then the looser ones
     for p in sorted(preds, key=lambda p: not exact(p)):
-        hits = [k for k, g in gold.items() if k[0] == p.type and k not in m.taken and _same(p, g)]
+        hits = [k for k, g in gold.items() if k[0] == p.type and k not in m.taken and entity_matches(p, g)]
         if not hits:
             counts[(Scope.ENTITIES, p.type)].fp += 1
             m.entity_fp.append(p)
@@ -144,7 +144,8 @@ def _entities(m: DocMatch, preds: list[PredEntity], counts) -> None:
             m.entity_fn.append(g)
 
 
-def _same(p: PredEntity, g: GoldEntity) -> bool:
+def entity_matches(p: PredEntity, g: GoldEntity) -> bool:
+    """Same name after folding (a date: `date_matches`); the caller checks the type."""
     return date_matches(p.name, g.name) if g.type == DATE else fold(p.name) in g.keys
 
 
