@@ -76,8 +76,8 @@ def clean(raw: str) -> Cleaned:
     lines = list(_lines(raw))
     texts = [raw[s:e] for s, e in lines]
     nonempty = [i for i, t in enumerate(texts) if t.strip()]
-    nxt = {a: b for a, b in zip(nonempty, nonempty[1:])}
-    prev = {b: a for a, b in zip(nonempty, nonempty[1:])}
+    nxt = {a: b for a, b in zip(nonempty, nonempty[1:], strict=False)}
+    prev = {b: a for a, b in zip(nonempty, nonempty[1:], strict=False)}
     b = AlignedBuilder()
     removed: list[Removed] = []
     turns: list[Turn] = []
@@ -128,7 +128,7 @@ def _turn_kind(line: str) -> str | None:
     if _ANSWER.match(line):
         return "answer"
     speaker = _SPEAKER.match(line)
-    if speaker and not speaker.group(1).strip().lower() in {"note", "update", "editor's note", "photo"}:
+    if speaker and speaker.group(1).strip().lower() not in {"note", "update", "editor's note", "photo"}:
         # "Hangul Celluloid: ..." - a named speaker; their questions end with a question mark
         return "question" if line.rstrip().endswith("?") else "answer"
     return None

@@ -33,7 +33,7 @@ def analyze(nlp: Language, sources: Iterable[SourceDoc], batch_size: int = 64) -
         except Exception as e:  # a bug in cleaning must not lose the other documents
             failed[i] = _failure(src, "clean", e)
     docs = nlp.pipe((c.aligned.text for _, c in ready), batch_size=batch_size)
-    results = iter(zip(ready, docs))
+    results = iter(zip(ready, docs, strict=False))
     for i, src in enumerate(sources):
         if i in failed:
             yield failed[i]

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from functools import lru_cache
 from importlib import resources
 
@@ -85,3 +86,12 @@ def definition_heads() -> dict[str, str]:
 def character_cues() -> frozenset[str]:
     lines = _path("character_cues.txt").read_text(encoding="utf-8").splitlines()
     return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+
+
+def org_kind(name: str) -> str | None:
+    """'Tribeca Films' -> 'company', 'Sundance Film Festival' -> 'festival' (the last kind word)."""
+    kinds = org_kinds()
+    for w in reversed(re.findall(r"[\w.]+", name.lower())):
+        if w in kinds:
+            return kinds[w]
+    return None

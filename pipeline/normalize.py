@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import dates
-from .lexicon import demonyms, org_kinds, role_words
+from .lexicon import demonyms, org_kind, org_kinds, role_words
 from .records import DateMention, LocalEntity
 from .vocab import Label
 
@@ -101,7 +101,7 @@ def build_entities(text: str, raw_mentions) -> tuple[list[LocalEntity], list[Dat
         if idx is None:
             kind = m.meta.kind if label in (Label.WORK, Label.ORG) and m.meta.kind != "demonym" else None
             if label == Label.ORG and kind is None:
-                kind = _org_kind(name)
+                kind = org_kind(name)
             entities.append(LocalEntity(label, name, [name], kind=kind, roles=list(m.meta.roles)))
             idx = len(entities) - 1
             index[(label, key(name))] = idx
@@ -188,13 +188,6 @@ def _canonical(e: LocalEntity) -> str:
     best = max(e.aliases, key=rank)
     return title_case(best) if best.isupper() and e.label != Label.ORG else best
 
-
-def _org_kind(name: str) -> str | None:
-    kinds = org_kinds()
-    for w in reversed(re.findall(r"[\w.]+", name.lower())):
-        if w in kinds:
-            return kinds[w]
-    return None
 
 
 def subject(entities: list[LocalEntity], mentions: list[Mention], text: str) -> int | None:

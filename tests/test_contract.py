@@ -1,7 +1,6 @@
 """Schemas, vocabularies and rule data: spelled once, checked against each other."""
 from __future__ import annotations
 
-import json
 import re
 from importlib import resources
 

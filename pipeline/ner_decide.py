@@ -1,0 +1,281 @@
+"""Entity recognition, the deciding half: candidates from the model and the rules -> the spans
+kept, one label per name in a document, with the filters that know what is not a name.
+
+Pure functions over a spaCy Doc and `ner_rules.Candidate`s (token offsets).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .lexicon import character_cues, is_first_name, not_names, org_kind, org_kinds, role_words
+from .ner_rules import NOT_TITLE_BEFORE, Candidate, strip_role_prefix
+from .vocab import Label
+
+YEAR = re.compile(r"(1[89]|20)\d\d")
+_ORDINAL = re.compile(r"\d+(st|nd|rd|th)", re.I)
+_VERBATIM = {"quoted_title", "caps_title"}  # spans whose every token belongs to the title
+Chosen = list[tuple[Candidate, tuple[str, ...]]]  # candidates kept, with the roles cut from them
+
+
+def _trim(doc: Doc, c: Candidate) -> tuple[Candidate | None, tuple[str, ...]]:
+    """Strips what is not part of a name: determiners, bullets, role words, possessives."""
+    start, end, roles = c.start, c.end, ()
+    while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].text in {"the", "a", "an"}
+                           or doc[start].text in {"•", "·"}) and doc[start].text not in {"'", '"'}:
+        start += 1
+    if c.source not in _VERBATIM:
+        # "In 2003", "As in Sanders of the River", "for his Gangs of Wasseypur": not part of a name
+        while start < end - 1 and doc[start].is_stop and doc[start].lower_ not in {"the", "a", "an"} \
+                and (doc[start].pos_ in {"ADP", "SCONJ", "CCONJ", "ADV", "PRON", "DET"} or doc[start].is_lower) \
+                and not (c.label == Label.PERSON and doc[start].is_title and is_first_name(doc[start].text)):
+            start += 1
+        # "Nonzee Nimibutr's Queen of Langkasuka" (a title after its owner)
+        poss = [t.i for t in doc[start:end - 1] if t.text in {"'s", "’s"} and doc[t.i - 1].ent_type_ == "PERSON"]
+        if poss and c.label == Label.WORK:
+            start = poss[-1] + 1
+        # "Fear Factor, Deal", "Helen, Lewis Stone": a list, not one name
+        comma = next((t.i for t in doc[start:end] if t.text == ","), None)
+        if comma is not None and comma > start and c.label in (Label.ORG, Label.PERSON, Label.WORK):
+            end = comma
+    while end > start and (doc[end - 1].is_space or doc[end - 1].text in {"'s", "’s", "'", ",", ".", ":", ";", "-", "“", "”", '"'}
+                           and not (c.label == Label.PERSON and doc[end - 1].text == "." and len(doc[end - 2]) == 1)):
+        end -= 1
+    if c.label == Label.PERSON and end > start:
+        start, found = strip_role_prefix(doc[start:end])
+        roles = tuple(found)
+    if c.label == Label.ORG:  # "CEO of the WILDsound Festival" -> "WILDsound Festival"
+        k = start
+        while k < end - 1 and (doc[k].lower_ in role_words() or doc[k].lower_ in not_names()):
+            k += 1
+        if k > start and doc[k].lower_ in {"of", "at"}:
+            k += 1
+            start = k + 1 if doc[k].lower_ == "the" and k < end - 1 else k
+    if c.label in (Label.ORG, Label.AWARD, Label.WORK, Label.PLACE) and end - start > 1 \
+            and (YEAR.fullmatch(doc[start].text) or _ORDINAL.fullmatch(doc[start].text)) \
+            and c.source not in _VERBATIM:
+        start += 1  # "the 2016 Sundance Film Festival": the year becomes a date of its own
+    if end <= start:
+        return None, ()
+    return c._replace(start=start, end=end), roles
+
+
+def decide(doc: Doc, cands: list[Candidate]) -> list[tuple[Candidate, tuple[str, ...]]]:
+    """Best candidates first (rule over model, longer over shorter); no two overlap."""
+    trimmed = []
+    for c in cands:
+        t, roles = _trim(doc, c)
+        if t is not None and keep(doc, t):
+            trimmed.append((_person_by_first_name(doc, t), roles))
+    trimmed.sort(key=lambda cr: (-cr[0].score, -(cr[0].end - cr[0].start), cr[0].start))
+    taken = bytearray(len(doc))
+    chosen = []
+    for c, roles in trimmed:
+        if any(taken[c.start:c.end]):
+            continue
+        taken[c.start:c.end] = b"\x01" * (c.end - c.start)
+        if c.label == Label.ORG and c.kind is None:
+            c = c._replace(kind=org_kind(doc[c.start:c.end].text))
+        if c.label == Label.PERSON and c.source == "definition" and c.kind:
+            roles = tuple(dict.fromkeys(roles + (c.kind,)))  # "Kim is a director" -> director
+        chosen.append((c, roles))
+    for c, _ in list(chosen):  # the year cut from "the 2016 Sundance Film Festival"
+        if c.start > 0 and YEAR.fullmatch(doc[c.start - 1].text) and not taken[c.start - 1]:
+            taken[c.start - 1] = 1
+            chosen.append((Candidate(c.start - 1, c.start, Label.DATE, 0.6, "year_prefix"), ()))
+    chosen.sort(key=lambda cr: cr[0].start)
+    return chosen
+
+
+def _person_by_first_name(doc: Doc, c: Candidate) -> Candidate:
+    """The model's 'Celine Dion' as an organisation or 'Susannah York' as a place: a short
+    capitalised span that starts with a known first name and has no organisation word is a person;
+    its 'Weta Digital' as a person: a name ending in an organisation word is an organisation."""
+    span = doc[c.start:c.end]
+    if c.source == "model" and c.label == Label.PERSON and len(span) >= 2 and span[-1].lower_ in org_kinds():
+        return c._replace(label=Label.ORG, source="model+org_word")  # "Weta Digital", "Eidos Interactive"
+    if c.source != "model" or c.label not in (Label.ORG, Label.PLACE) or not 2 <= len(span) <= 3:
+        return c
+    first = span[0]
+    if not all(t.is_title and t.is_alpha for t in span) or org_kind(span.text) is not None \
+            or first.is_stop or not is_first_name(first.text):
+        return c
+    return c._replace(label=Label.PERSON, source="model+first_name")
+
+
+def coordinated_people(doc: Doc, chosen):
+    """'Tiana and Naveen', 'Paul Dano, Jon Heder': a one-word name the model typed as a place or
+    organisation, listed with people, is a person when it is a known first name."""
+    out = list(chosen)
+    for k in range(len(out) - 1):
+        for a, b in ((k, k + 1), (k + 1, k)):
+            (ca, ra), (cb, _) = out[a], out[b]
+            gap = doc[min(ca.end, cb.end):max(ca.start, cb.start)]
+            if cb.label == Label.PERSON and ca.label in (Label.PLACE, Label.ORG) and ca.source == "model" \
+                    and ca.end - ca.start == 1 and len(gap) <= 2 and all(t.lower_ in {",", "and", "&"} for t in gap) \
+                    and is_first_name(doc[ca.start].text):
+                out[a] = (ca._replace(label=Label.PERSON, source="model+coordinated"), ra)
+    return out
+
+
+def drop_characters(doc: Doc, chosen):
+    """'The main character, Sasha, ...': a name the text presents as a fictional character."""
+    cues = character_cues()
+
+    def presented(c: Candidate) -> bool:
+        before = [t.lower_ for t in doc[max(0, c.start - 4):c.start] if not t.is_punct]
+        return c.label == Label.PERSON and c.end - c.start == 1 and bool(before) and before[-1] in cues
+    characters = {doc[c.start:c.end].text for c, _ in chosen if presented(c)}
+    return [(c, r) for c, r in chosen if not (c.label == Label.PERSON and doc[c.start:c.end].text in characters)]
+
+
+def drop_lone_words(doc: Doc, chosen):
+    """A one-word 'person' at a sentence start that is an ordinary English word ('Download',
+    'Writing') stays only when it is part of a full name the document gives."""
+    name_words = {t.lower_ for c, _ in chosen if c.label == Label.PERSON and c.end - c.start > 1
+                  for t in doc[c.start:c.end]}
+    def lone(c: Candidate) -> bool:
+        tok = doc[c.start]
+        return (c.label == Label.PERSON and c.end - c.start == 1 and not tok.is_upper
+                and (tok.is_sent_start or _lowercase_elsewhere(doc, tok)) and _common_word(doc, tok)
+                and not is_first_name(tok.text) and tok.lower_ not in name_words)
+    return [(c, r) for c, r in chosen if not lone(c)]
+
+
+def keep(doc: Doc, c: Candidate) -> bool:
+    """Filters spans that cannot be names of their label."""
+    span = doc[c.start:c.end]
+    text = span.text
+    if c.label == Label.DATE:
+        return not all(t.like_num and not YEAR.fullmatch(t.text) for t in span) or len(span) > 1
+    if not any(ch.isalpha() for ch in text) or "\n" in text or len(text) > 120:
+        return False
+    if any(ch in text for ch in "@/\\|#") or re.search(r"https?:|www\.", text):
+        return False
+    if _ORDINAL.fullmatch(text) or (text[0].islower() and c.label != Label.WORK):
+        return False
+    if text.lower() in not_names() or (len(span) == 1 and span[0].lower_ in role_words()):
+        return False
+    if all(t.is_stop or t.is_punct for t in span):
+        return False  # "Such is the case ..."
+    if c.source == "model" and len(span) == 1 and span[0].is_sent_start and _lowercase_elsewhere(doc, span[0]):
+        return False  # "Filmmaking is ...": a capital only because the sentence starts there
+    if c.label == Label.WORK and any(t.lower_ in NOT_TITLE_BEFORE for t in doc[max(0, c.start - 4):c.start]):
+        return False  # "the message of "Dream and Love"": a saying, not a title
+    if c.label == Label.PERSON:
+        if any(t.like_num for t in span) or all(t.is_lower for t in span):
+            return False
+        if c.source == "model" and _is_whole_line(doc, span) and all(_common_word(doc, t) for t in span):
+            return False  # a heading such as "Key Insights"
+    return True
+
+
+def _lowercase_elsewhere(doc: Doc, tok) -> bool:
+    low = tok.lower_
+    return low != tok.text and any(t.text == low for t in doc)
+
+
+def _is_whole_line(doc: Doc, span: Span) -> bool:
+    before = span.start == 0 or "\n" in doc[span.start - 1].whitespace_ or doc[span.start - 1].is_space
+    after = span.end == len(doc) or "\n" in span[-1].whitespace_ or doc[span.end].is_space
+    return before and after
+
+
+_COMMON_WORDS: dict[int, frozenset[str]] = {}  # id(vocab) -> the English words the lemmatizer knows
+
+
+def register_common_words(nlp: Language) -> None:
+    words: set[str] = set()
+    if "lemmatizer" in nlp.pipe_names and hasattr(nlp.get_pipe("lemmatizer"), "lookups"):
+        lookups = nlp.get_pipe("lemmatizer").lookups
+        if lookups.has_table("lemma_index"):
+            index = lookups.get_table("lemma_index")
+            for pos in ("noun", "verb", "adj", "adv"):
+                words.update(index.get(pos, []))
+    _COMMON_WORDS[id(nlp.vocab)] = frozenset(words)
+
+
+def _common_word(doc: Doc, tok) -> bool:
+    """A capitalised token that is an ordinary English word ('Download', 'Writing', 'Insights')."""
+    words = _COMMON_WORDS.get(id(doc.vocab), frozenset())
+    return tok.is_stop or tok.lower_ in words or tok.lemma_.lower() in words
+
+
+def propagate(doc: Doc, chosen: list[tuple[Candidate, tuple[str, ...]]]):
+    """Marks every other occurrence of a name already found ('So Yong Kim' at a sentence start),
+    replacing shorter spans it contains ('Yong Kim')."""
+    votes: dict[str, Counter] = defaultdict(Counter)
+    best: dict[tuple[str, Label], Candidate] = {}
+    for c, _ in chosen:
+        if c.label != Label.DATE:
+            name = doc[c.start:c.end].text
+            votes[name][c.label] += 1
+            if (name, c.label) not in best or c.score > best[(name, c.label)].score:
+                best[(name, c.label)] = c
+    # one label per name in a document: the best-scored reading wins, then the most frequent
+    by_text = {name: best[(name, max(v, key=lambda lab: (best[(name, lab)].score, v[lab], lab.value)))]
+               for name, v in votes.items()}
+    spans = {}
+    for c, roles in chosen:
+        top = by_text.get(doc[c.start:c.end].text)
+        if top is not None and top.label != c.label:
+            c = c._replace(label=top.label, kind=top.kind, source=f"{c.source}+relabel")
+        spans[(c.start, c.end)] = (c, roles)
+    owner = [None] * len(doc)  # token -> the chosen span covering it
+    for (s, e) in spans:
+        for k in range(s, e):
+            owner[k] = (s, e)
+    for name, c in sorted(by_text.items(), key=lambda kv: -len(kv[0])):
+        if len(name) < 3:
+            continue
+        variants = {name, name.title()} if name.isupper() and c.label == Label.WORK else {name}
+        for v in variants:
+            for m in re.finditer(r"(?<!\w)" + re.escape(v) + r"(?!\w)", doc.text):
+                span = doc.char_span(m.start(), m.end())
+                if span is None or (span.start, span.end) in spans:
+                    continue
+                inside = {owner[k] for k in range(span.start, span.end) if owner[k] is not None}
+                if any(s < span.start or e > span.end for s, e in inside):
+                    continue  # overlaps a span that reaches outside this occurrence
+                for s, e in inside:
+                    del spans[(s, e)]
+                spans[(span.start, span.end)] = (c._replace(start=span.start, end=span.end,
+                                                            score=min(c.score, 0.5), source="propagated"), ())
+                for k in range(span.start, span.end):
+                    owner[k] = (span.start, span.end)
+    _short_forms(doc, spans, owner, by_text)
+    return sorted(spans.values(), key=lambda cr: cr[0].start)
+
+
+def _short_forms(doc: Doc, spans: dict, owner: list, by_text: dict[str, Candidate]) -> None:
+    """'Kim' after 'So Yong Kim', 'Sundance' after 'Sundance Film Festival': a family name or a
+    festival's distinctive word, where the model left it unmarked, is a mention too."""
+    generic = set(org_kinds()) | {"film", "international", "annual"}
+    short: dict[str, Candidate] = {}
+    for name, c in by_text.items():
+        toks = name.split()
+        if len(toks) < 2:
+            continue
+        if c.label == Label.PERSON:
+            forms = [toks[-1]] + ([toks[0]] if "-" in toks[0] else [])
+        elif c.label == Label.ORG and all(t.lower() in generic for t in toks[1:]):
+            forms = [toks[0]]
+        else:
+            continue
+        for f in forms:
+            if len(f) > 1 and f[:1].isupper():
+                short.setdefault(f, c)
+    for form, c in short.items():
+        for m in re.finditer(r"(?<!\w)" + re.escape(form) + r"(?!\w)", doc.text):
+            span = doc.char_span(m.start(), m.end())
+            if span is None or any(owner[k] is not None for k in range(span.start, span.end)):
+                continue
+            if span[0].is_sent_start and _common_word(doc, span[0]):
+                continue
+            spans[(span.start, span.end)] = (c._replace(start=span.start, end=span.end, score=0.45,
+                                                        source="short_name"), ())
+            for k in range(span.start, span.end):
+                owner[k] = (span.start, span.end)
