@@ -42,29 +42,36 @@ class AlignedBuilder:
         self._starts.extend(range(start, end))
         self._ends.extend(range(start + 1, end + 1))
 
-    def replace(self, new: str, start: int, end: int, raw: str | None = None) -> None:
-        """Appends `new` in place of raw[start:end]; with `raw`, unchanged stretches keep exact
-        offsets and only the changed ones map to their whole raw stretch."""
-        if raw is None or not new:
-            self._parts.append(new)
-            self._starts.extend([start] * len(new))
-            self._ends.extend([end] * len(new))
-            return
+    def replace(self, raw: str, start: int, end: int, new: str) -> None:
+        """Appends `new` in place of raw[start:end]: stretches that did not change keep exact
+        offsets, each changed stretch maps to the raw stretch it replaced, and a pure insertion to
+        the raw character beside it (inside raw[start:end] when there is one). Raises ValueError
+        when there is no raw character to point at (an insertion into an empty text)."""
         old = raw[start:end]
         for op, i1, i2, j1, j2 in SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
             if op == "equal":
                 self.copy(raw, start + i1, start + i2)
             elif j2 > j1:  # replaced or inserted: each new char covers the old stretch
-                lo, hi = start + i1, start + max(i2, i1)
-                if hi == lo:  # a pure insertion points at the character before or after
-                    hi = min(lo + 1, end) if lo < end else lo
-                    lo = hi - 1 if hi > start else lo
+                lo, hi = _beside(start + i1, start + i2, start, end, len(raw))
                 self._parts.append(new[j1:j2])
                 self._starts.extend([lo] * (j2 - j1))
-                self._ends.extend([max(hi, lo)] * (j2 - j1))
+                self._ends.extend([hi] * (j2 - j1))
 
     def build(self) -> AlignedText:
         return AlignedText("".join(self._parts), self._starts, self._ends)
+
+
+def _beside(lo: int, hi: int, start: int, end: int, n: int) -> tuple[int, int]:
+    """A non-empty raw span for new text replacing raw[lo:hi] within the piece raw[start:end]."""
+    if hi > lo:
+        return lo, hi
+    for a in (lo, lo - 1):  # the character after the insertion point, else the one before
+        if start <= a < end:
+            return a, a + 1
+    for a in (lo - 1, lo):  # an empty piece: its neighbours in the raw text
+        if 0 <= a < n:
+            return a, a + 1
+    raise ValueError("new text inserted into an empty raw text maps to no character")
 
 
 def identity(raw: str) -> AlignedText:

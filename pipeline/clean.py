@@ -149,4 +149,4 @@ def _fix_into(b: AlignedBuilder, raw: str, start: int, end: int) -> None:
     if fixed == piece:
         b.copy(raw, start, end)
     else:
-        b.replace(fixed, start, end, raw)
+        b.replace(raw, start, end, fixed)
