@@ -9,32 +9,31 @@ import hashlib
 import os
 import shutil
 import tempfile
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
 from .gold import GoldDoc, GoldError, parse_gold
+from .inputs import decode, html_to_text, looks_like_html
 from .records import SourceDoc
 from .vocab import EvalTable, Table
 
 TEXT_SUFFIXES = (".txt", ".md")
 HTML_SUFFIXES = (".html", ".htm")
 SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES
-# leading bytes of formats that are often saved under a text name by mistake
-_MAGIC = {b"%PDF": "a PDF file", b"\x89PNG": "a PNG image", b"\xff\xd8\xff": "a JPEG image",
-          b"GIF8": "a GIF image", b"PK\x03\x04": "a ZIP archive (or Office document)",
-          b"\x7fELF": "an executable", b"\x1f\x8b": "a gzip archive",
-          b"RIFF": "a RIFF media file", b"ID3": "an MP3 file"}
-_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32"),
-         (b"\x00\x00\xfe\xff", "utf-32"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+BYTES_PER_CHAR = 4  # no encoding needs more, so a file this much larger than --max-chars is too large
 
 
 def doc_id_for(path: Path, root: Path) -> str:
     """`root/sub/a.txt` -> `sub/a` (SPEC: relative path, no extension, `/` separators)."""
-    rel = path.relative_to(root)
-    return rel.with_suffix("").as_posix()
+    return _printable(path.relative_to(root).with_suffix("").as_posix())
+
+
+def _printable(name: str) -> str:
+    # a file name that is not valid UTF-8 arrives with surrogate escapes, which Arrow cannot store
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def discover(root: Path) -> Iterator[Path]:
@@ -46,94 +45,69 @@ def discover(root: Path) -> Iterator[Path]:
                 yield Path(dirpath) / name
 
 
-def read_source(path: Path, root: Path, max_chars: int) -> SourceDoc:
-    """Reads and decodes one file; problems come back as `SourceDoc.error`."""
-    doc_id = doc_id_for(path, root)
-    rel = path.relative_to(root).as_posix()
+def read_sources(paths: Iterable[Path], root: Path, max_chars: int) -> Iterator[SourceDoc]:
+    """`read_source` for each path; a file whose doc_id an earlier file already took (`a.txt`
+    and `a.md`) becomes an error row keyed by its path, so doc_ids stay unique."""
+    taken: dict[str, str] = {}  # doc_id -> the path that has it
+    for path in paths:
+        doc_id = doc_id_for(path, root)
+        if doc_id in taken:  # its path is free: paths are unique, and a.txt sorts before a.txt.md
+            rel = _printable(path.relative_to(root).as_posix())
+            taken[rel] = rel
+            yield SourceDoc(rel, rel, "", "", error=f"{rel}: same doc_id {doc_id!r} as {taken[doc_id]} "
+                                                    "(a doc_id is the path without its extension)")
+            continue
+        src = read_source(path, root, max_chars)
+        taken[doc_id] = src.path
+        yield src
 
-    def fail(cause: str, sha: str = "") -> SourceDoc:
-        return SourceDoc(doc_id, rel, sha, "", error=f"{rel}: {cause}")
+
+def read_source(path: Path, root: Path, max_chars: int) -> SourceDoc:
+    """Reads and decodes one file; problems come back as `SourceDoc.error`, naming file and cause."""
+    doc_id = doc_id_for(path, root)
+    rel = _printable(path.relative_to(root).as_posix())
+
+    def fail(cause: str, sha: str = "", encoding: str | None = None) -> SourceDoc:
+        return SourceDoc(doc_id, rel, sha, "", encoding=encoding, error=f"{rel}: {cause}")
 
     try:
         real = path.resolve(strict=True)
-    except (OSError, RuntimeError) as e:  # RuntimeError: symlink loop on some Pythons
+    except RuntimeError as e:  # a symlink loop, on Pythons before 3.13
+        return fail(f"cannot resolve path ({e})")
+    except OSError as e:
         return fail(f"cannot resolve path ({_reason(e)})")
     if not real.is_relative_to(root.resolve()):
-        return fail(f"path leads outside the input folder (to {real})")
+        return fail(f"path leads outside the input folder (to {_printable(str(real))})")
     if not real.is_file():
         return fail("not a regular file")
+    limit = max_chars * BYTES_PER_CHAR
     try:
-        size = real.stat().st_size
-        if size > max_chars * 4:  # no encoding needs more than 4 bytes a character
-            return fail(f"too large ({size:,} bytes; the limit is --max-chars {max_chars:,})")
-        data = real.read_bytes()
+        with real.open("rb") as f:
+            size = os.fstat(f.fileno()).st_size
+            if size > limit:
+                return fail(f"too large ({size:,} bytes; the limit is --max-chars {max_chars:,} characters)")
+            data = f.read(limit + 1)  # the file may have grown since fstat
     except OSError as e:
         return fail(f"cannot read ({_reason(e)})")
+    if len(data) > limit:
+        return fail(f"too large (over {limit:,} bytes; the limit is --max-chars {max_chars:,} characters)")
     sha = hashlib.sha256(data).hexdigest()
     text, encoding, cause = decode(data)
     if cause:
-        return fail(cause, sha)
+        return fail(cause, sha, encoding)
     fmt = "html" if path.suffix.lower() in HTML_SUFFIXES or looks_like_html(text) else "text"
     if fmt == "html":
         text = html_to_text(text)
         if not text.strip():
-            return fail("HTML page with no main text", sha)
+            return fail("HTML page with no main text", sha, encoding)
     if len(text) > max_chars:
-        return fail(f"too large ({len(text):,} characters; the limit is --max-chars {max_chars:,})", sha)
+        return fail(f"too large ({len(text):,} characters; the limit is --max-chars {max_chars:,})",
+                    sha, encoding)
     return SourceDoc(doc_id, rel, sha, text, encoding=encoding, format=fmt)
 
 
-def decode(data: bytes) -> tuple[str, str | None, str | None]:
-    """bytes -> (text, encoding, error cause). Never translates newlines, so offsets stay exact."""
-    if not data.strip():
-        return "", None, "empty file" if not data else "only whitespace"
-    for bom, enc in _BOMS:
-        if data.startswith(bom):
-            try:
-                return _nonblank(data.decode(enc), enc)
-            except UnicodeDecodeError as e:
-                return "", None, f"undecodable as {enc} despite its byte-order mark ({e.reason})"
-    for magic, what in _MAGIC.items():
-        if data.startswith(magic):
-            return "", None, f"binary content: {what}, not text"
-    if b"\x00" in data[:8192]:
-        return "", None, "binary content (NUL bytes)"
-    try:
-        return _nonblank(data.decode("utf-8"), "utf-8")
-    except UnicodeDecodeError:
-        pass
-    from charset_normalizer import from_bytes  # slow import, needed only off the UTF-8 path
-
-    best = from_bytes(data).best()
-    if best is None:
-        return "", None, "undecodable: no text encoding fits these bytes"
-    return _nonblank(str(best), best.encoding)
-
-
-def _nonblank(text: str, enc: str) -> tuple[str, str | None, str | None]:
-    if not text.strip():
-        return "", enc, "only whitespace"
-    control = sum(1 for c in text[:4096] if c < " " and c not in "\t\n\r\f\v")
-    if control > 0.1 * min(len(text), 4096):
-        return "", enc, "binary content (control characters)"
-    return text, enc, None
-
-
-def looks_like_html(text: str) -> bool:
-    head = text[:2048].lstrip().lower()
-    return head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in text)
-
-
-def html_to_text(html: str) -> str:
-    """The main text of a page (trafilatura), comments and page chrome left out."""
-    import trafilatura  # heavy import, needed only for HTML inputs
-
-    return trafilatura.extract(html, include_comments=False, include_tables=False,
-                               favor_recall=True, deduplicate=False) or ""
-
-
-def _reason(e: BaseException) -> str:
-    return getattr(e, "strerror", None) or str(e) or type(e).__name__
+def _reason(e: OSError) -> str:
+    return e.strerror or str(e) or type(e).__name__
 
 
 def write_tables(out: Path, tables: Mapping[Table | EvalTable, pa.Table]) -> None:
@@ -159,10 +133,13 @@ def write_tables(out: Path, tables: Mapping[Table | EvalTable, pa.Table]) -> Non
 
 
 def recover(out: Path) -> None:
-    """Puts back the previous output folder if a run died between the two renames."""
+    """Undoes what a killed run left: puts back the previous output folder if the run died between
+    the two renames, removes a `.old` copy it did not finish deleting and its temporary folders."""
     old = out.parent / f".{out.name}.old"
     if old.exists() and not out.exists():
         os.replace(old, out)
+    elif old.exists():  # out is the newer, complete folder: the second rename had happened
+        shutil.rmtree(old)
     for stale in out.parent.glob(f".{out.name}.tmp-*"):
         shutil.rmtree(stale, ignore_errors=True)
 

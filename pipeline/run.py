@@ -15,7 +15,7 @@ from tqdm import tqdm
 
 from .config import Settings
 from .document import analyze
-from .io import discover, read_source, write_tables
+from .io import discover, read_sources, recover, write_tables
 from .ner import build_nlp
 from .records import DocResult, SourceDoc
 from .resolve import resolve
@@ -55,8 +55,9 @@ def run(settings: Settings) -> Summary:
         raise OutputLocked(f"another run is writing to {out} (lock file {lock.lock_file}); "
                            "wait for it to finish or choose another --out") from None
     try:
+        recover(out)  # before reading: a killed run may have left outputs/ renamed aside
         files = list(discover(settings.input_dir))
-        sources = (read_source(p, settings.input_dir, settings.max_chars) for p in files)
+        sources = read_sources(files, settings.input_dir, settings.max_chars)
         bar = tqdm(total=len(files), unit="doc", disable=not settings.progress, desc="documents")
         results = []
         for r in process(sources, settings):
