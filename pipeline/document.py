@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import traceback
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -15,7 +16,7 @@ from . import ner, normalize, relations
 from .align import AlignedText
 from .clean import Cleaned, clean
 from .records import DateMention, DocResult, Mention, Relation, SourceDoc
-from .vocab import CREATIVE_ROLE, Label, Predicate
+from .vocab import CREATIVE_ROLE, Label, Predicate, Stage
 
 
 def analyze(nlp: Language, sources: Iterable[SourceDoc], batch_size: int = 64) -> Iterator[DocResult]:
@@ -29,20 +30,48 @@ def analyze(nlp: Language, sources: Iterable[SourceDoc], batch_size: int = 64) -
             failed[i] = DocResult(src)
             continue
         try:
-            ready.append((src, clean(src.text)))
+            cleaned = clean(src.text)
         except Exception as e:  # a bug in cleaning must not lose the other documents
-            failed[i] = _failure(src, "clean", e)
-    docs = nlp.pipe((c.aligned.text for _, c in ready), batch_size=batch_size)
+            failed[i] = _failure(src, Stage.CLEAN.value, e)
+            continue
+        if len(cleaned.aligned.text) > nlp.max_length:  # spaCy would raise, losing the whole batch
+            failed[i] = DocResult(replace(src, error=f"{src.path}: too long for the language model "
+                                                     f"({len(cleaned.aligned.text):,} characters after "
+                                                     f"cleaning; its limit is {nlp.max_length:,})"))
+            continue
+        ready.append((src, cleaned))
+    docs = _pipe(nlp, [c.aligned.text for _, c in ready], batch_size)
     results = iter(zip(ready, docs, strict=False))
     for i, src in enumerate(sources):
         if i in failed:
             yield failed[i]
             continue
         (src, cleaned), doc = next(results)
+        if isinstance(doc, Exception):
+            yield _failure(src, Stage.NER.value, doc)
+            continue
         try:
             yield build(src, cleaned, doc)
         except Exception as e:
             yield _failure(src, "extract", e)
+
+
+def _pipe(nlp: Language, texts: list[str], batch_size: int) -> Iterator[Doc | Exception]:
+    """`nlp.pipe`, except that a document on which a component raises gives its exception in its
+    place instead of ending the stream (which would lose every document after it)."""
+    for k in range(0, len(texts), batch_size):
+        batch = texts[k:k + batch_size]
+        try:
+            yield from list(nlp.pipe(batch, batch_size=batch_size))
+        except Exception:  # which document raised is unknown: each is redone alone, and reported
+            yield from (_one(nlp, text) for text in batch)
+
+
+def _one(nlp: Language, text: str) -> Doc | Exception:
+    try:
+        return nlp(text)
+    except Exception as e:
+        return e
 
 
 def _failure(src: SourceDoc, stage: str, e: Exception) -> DocResult:

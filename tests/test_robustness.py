@@ -12,11 +12,14 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 from filelock import FileLock
+from spacy.language import Language
 
 import pipeline.run
 from pipeline.cli import main
 from pipeline.config import Settings
+from pipeline.document import analyze
 from pipeline.io import recover
+from pipeline.records import SourceDoc
 from pipeline.run import OutputLocked, run
 from pipeline.vocab import Table
 
@@ -141,6 +144,39 @@ def test_every_good_file_gives_the_same_rows_as_when_run_alone(odd, tmp_path, fa
             e2 = entities_together[eid]
             assert e.get("name", e.get("title")) == e2.get("name", e2.get("title"))
             assert set(e["aliases"]) <= set(e2["aliases"]) and set(e.get("roles", [])) <= set(e2.get("roles", []))
+
+
+def test_a_document_too_long_for_the_model_is_an_error_not_a_crash(nlp, monkeypatch):
+    monkeypatch.setattr(nlp, "max_length", 60)  # spaCy raises past it, for the whole batch
+    sources = [SourceDoc(d, f"{d}.txt", "", t) for d, t in
+               [("a", "She directed it in 2015."), ("b", "word " * 20), ("c", "He was born in Seoul.")]]
+    results = list(analyze(nlp, sources))
+    assert [r.source.error for r in results] == [
+        None, "b.txt: too long for the language model (100 characters after cleaning; its limit is 60)", None]
+    assert results[2].mentions
+
+
+@Language.component("test_explodes_on_boom")
+def explodes_on_boom(doc):
+    if "BOOM" in doc.text:
+        raise ValueError("a component failed on this text")
+    return doc
+
+
+@pytest.mark.parametrize("batch_size", [1, 2, 64])
+def test_a_component_raising_on_one_document_loses_only_that_one(nlp, batch_size):
+    nlp.add_pipe("test_explodes_on_boom", last=True)
+    try:
+        texts = ["She directed it in 2015.", "It went BOOM.", "He was born in Seoul.", "BOOM again", "Fine."]
+        results = list(analyze(nlp, [SourceDoc(f"d{i}", f"d{i}.txt", "", t) for i, t in enumerate(texts)],
+                               batch_size))
+    finally:
+        nlp.remove_pipe("test_explodes_on_boom")
+    assert [r.source.doc_id for r in results] == ["d0", "d1", "d2", "d3", "d4"]
+    assert [r.ok for r in results] == [True, False, True, False, True]
+    assert results[1].source.error.startswith(
+        "d1.txt: internal error in stage ner: ValueError: a component failed on this text (")
+    assert results[2].mentions
 
 
 @pytest.mark.parametrize("files,strict,code", [
