@@ -32,6 +32,7 @@ MIN_PROSE_WORDS = 5  # an HTML page's main text has at least one line this long
 _SAMPLE = 100_000  # characters judged for plausibility; the start of a file speaks for it
 _WORD = re.compile(r"[^\W\d_]+")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_TAG = re.compile(r"<(?:/?[a-z][a-z0-9]*[\s/>]|!--|!doctype\s)", re.I)
 # Unicode name prefixes that are one writing system for our purposes: CJK text mixes Hanja or
 # Kanji with Hangul or Kana inside one word.
 _FAMILY = {"HANGUL": "CJK", "HIRAGANA": "CJK", "KATAKANA": "CJK", "HALFWIDTH": "CJK",
@@ -162,8 +163,14 @@ def _family(c: str) -> str | None:
 
 
 def looks_like_html(text: str) -> bool:
+    """A whole page, whatever the file is called."""
     head = text[:2048].lstrip().lower()
     return head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in text)
+
+
+def has_tags(text: str) -> bool:
+    """Any markup at all: a file named .html without any is plain text."""
+    return _TAG.search(text) is not None
 
 
 def html_to_text(html: str) -> str:

@@ -16,7 +16,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from .gold import GoldDoc, GoldError, parse_gold
-from .inputs import decode, html_to_text, looks_like_html
+from .inputs import decode, has_tags, html_to_text, looks_like_html
 from .records import SourceDoc
 from .vocab import EvalTable, Table
 
@@ -37,12 +37,24 @@ def _printable(name: str) -> str:
 
 
 def discover(root: Path) -> Iterator[Path]:
-    """Input files under `root`, recursively, in a stable order; symlinked folders not followed."""
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+    """Input files under `root`, recursively, in a stable order; symlinked folders not followed.
+    A folder that cannot be listed comes out too, so that reading it reports why."""
+    unlisted: list[OSError] = []
+    for dirpath, dirnames, filenames in os.walk(root, onerror=unlisted.append, followlinks=False):
+        yield from _folders(unlisted, root)
         dirnames.sort()
         for name in sorted(filenames):
             if name.lower().endswith(SUFFIXES) and not name.startswith("."):
                 yield Path(dirpath) / name
+    yield from _folders(unlisted, root)
+
+
+def _folders(errors: list[OSError], root: Path) -> Iterator[Path]:
+    while errors:
+        e = errors.pop(0)
+        if Path(e.filename) == root:  # no input at all: the run cannot go on
+            raise e
+        yield Path(e.filename)
 
 
 def read_sources(paths: Iterable[Path], root: Path, max_chars: int) -> Iterator[SourceDoc]:
@@ -78,6 +90,12 @@ def read_source(path: Path, root: Path, max_chars: int) -> SourceDoc:
         return fail(f"cannot resolve path ({_reason(e)})")
     if not real.is_relative_to(root.resolve()):
         return fail(f"path leads outside the input folder (to {_printable(str(real))})")
+    if real.is_dir():
+        try:
+            with os.scandir(real):
+                return fail("a folder, not a file")
+        except OSError as e:
+            return fail(f"cannot list folder ({_reason(e)}): the files in it were not read")
     if not real.is_file():
         return fail("not a regular file")
     limit = max_chars * BYTES_PER_CHAR
@@ -95,7 +113,8 @@ def read_source(path: Path, root: Path, max_chars: int) -> SourceDoc:
     text, encoding, cause = decode(data)
     if cause:
         return fail(cause, sha, encoding)
-    fmt = "html" if path.suffix.lower() in HTML_SUFFIXES or looks_like_html(text) else "text"
+    named_html = path.suffix.lower() in HTML_SUFFIXES
+    fmt = "html" if looks_like_html(text) or named_html and has_tags(text) else "text"
     if fmt == "html":
         text = html_to_text(text)
         if not text.strip():

@@ -92,6 +92,7 @@ def good_cases() -> list[tuple[Case, bytes]]:
     out.append((Case("mixed.txt", None, "utf-8+cp1252", "Le réalisateur était là. " * 3 + "Café"), stray))
     out.append((Case("page.txt", None, "utf-8"), PAGE.encode()))
     out.append((Case("notes.md", None, "utf-8", WESTERN[2]), WESTERN[2].encode()))
+    out.append((Case("plain.html", None, "utf-8", sample(1)), sample(1).encode()))
     out.append((Case("dup.md", None, "utf-8", WESTERN[3]), WESTERN[3].encode()))
     out.append((Case(b"caf\xe9 notes.txt", None, "utf-8", WESTERN[3]), WESTERN[3].encode()))
     return out

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.inputs import Decoded, decode, html_to_text, looks_like_html, plausibility
+from pipeline.inputs import Decoded, decode, has_tags, html_to_text, looks_like_html, plausibility
 from pipeline.io import discover, doc_id_for, read_source, read_sources
 from pipeline.schemas import to_table
 from pipeline.vocab import Table
@@ -251,3 +251,44 @@ def test_a_file_name_that_is_not_utf8_gets_a_storable_doc_id(tmp_path):
     row = {"doc_id": src.doc_id, "path": src.path, "sha256": src.sha256, "status": "ok", "error": None,
            "n_chars": 7, "subject_id": None, "text": src.text, "encoding": src.encoding, "format": src.format}
     assert to_table(Table.DOCUMENTS, [row]).num_rows == 1
+
+
+def test_a_plain_text_named_html_is_read_as_text(tmp_path):
+    src = read_source(write(tmp_path, "notes.html", CRLF.encode()), tmp_path, 1000)
+    assert (src.text, src.format, src.error) == (CRLF, "text", None)
+
+
+@pytest.mark.parametrize("text,tagged", [
+    ("<p>x</p>", True), ("a<br/>b", True), ("<!-- c -->", True), ("<DIV class=x>", True),
+    ("5 < 6 and 7 > 3", False), ("a <-> b", False), ("<3 you", False), ("", False),
+])
+def test_has_tags(text, tagged):
+    assert has_tags(text) is tagged
+
+
+def unlistable(monkeypatch, folder: Path) -> None:
+    """Listing `folder` fails as it would without permission (root lists any folder)."""
+    real = os.scandir
+
+    def scandir(path="."):
+        if Path(path) == folder:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+
+
+def test_a_folder_that_cannot_be_listed_becomes_an_error_row(tmp_path, monkeypatch):
+    for name in ("a.txt", "locked/b.txt", "z.txt"):
+        write(tmp_path, name, b"The film premiered in 2015.")
+    unlistable(monkeypatch, tmp_path / "locked")
+    srcs = list(read_sources(discover(tmp_path), tmp_path, 100))
+    assert [(s.doc_id, s.error) for s in srcs] == [  # a folder's files first, then its sub-folders
+        ("a", None), ("z", None),
+        ("locked", "locked: cannot list folder (Permission denied): the files in it were not read")]
+
+
+def test_an_input_folder_that_cannot_be_listed_stops_the_run(tmp_path, monkeypatch):
+    unlistable(monkeypatch, tmp_path)
+    with pytest.raises(PermissionError):
+        list(discover(tmp_path))
