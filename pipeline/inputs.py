@@ -12,12 +12,12 @@ from functools import lru_cache
 from typing import NamedTuple
 
 # leading bytes of formats that are often saved under a text name by mistake
-MAGIC = {b"%PDF": "a PDF file", b"\x89PNG": "a PNG image", b"\xff\xd8\xff": "a JPEG image",
-         b"GIF8": "a GIF image", b"PK\x03\x04": "a ZIP archive (or Office document)",
-         b"\xd0\xcf\x11\xe0": "an old Office document", b"{\\rtf": "an RTF document",
-         b"\x7fELF": "an executable", b"\x1f\x8b": "a gzip archive", b"7z\xbc\xaf": "a 7-Zip archive",
-         b"Rar!": "a RAR archive", b"RIFF": "a RIFF media file", b"ID3": "an MP3 file",
-         b"OggS": "an Ogg media file"}
+_MAGIC = {b"%PDF": "a PDF file", b"\x89PNG": "a PNG image", b"\xff\xd8\xff": "a JPEG image",
+          b"GIF8": "a GIF image", b"PK\x03\x04": "a ZIP archive (or Office document)",
+          b"\xd0\xcf\x11\xe0": "an old Office document", b"{\\rtf": "an RTF document",
+          b"\x7fELF": "an executable", b"\x1f\x8b": "a gzip archive", b"7z\xbc\xaf": "a 7-Zip archive",
+          b"Rar!": "a RAR archive", b"RIFF": "a RIFF media file", b"ID3": "an MP3 file",
+          b"OggS": "an Ogg media file"}
 _BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32"),
          (b"\x00\x00\xfe\xff", "utf-32"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
 # When charset detection finds several decodings equally good, the legacy encodings this corpus
@@ -59,7 +59,7 @@ def decode(data: bytes) -> Decoded:
                                          f"at byte {e.start})")
     if not data.strip():
         return Decoded("", None, f"only whitespace ({len(data):,} bytes)")
-    for magic, what in MAGIC.items():
+    for magic, what in _MAGIC.items():
         if data.startswith(magic):
             return Decoded("", None, f"binary content: {what}, not text")
     if b"\x00" in data:
