@@ -2,8 +2,8 @@
 
 Blocking: entities meet only when they share a label and a name key (folded name, or for people
 the folded name with its words in any order, "Kim So-yong" = "So Yong Kim"), so the cost grows
-with the number of entities, not their pairs. Ids are a hash of the group's smallest key, hence
-the same for the same inputs whatever the order or the number of workers.
+with the number of entities, not their pairs. Ids are a hash of the group's smallest
+order-free key, hence the same for the same inputs whatever the order or the number of workers.
 """
 from __future__ import annotations
 
@@ -80,7 +80,10 @@ def resolve(results: list[DocResult]) -> tuple[dict[tuple[str, int], str], list[
     out: list[GlobalEntity] = []
     for root, ms in groups.items():
         label = local[ms[0]][1].label
-        gid = f"{label.id_prefix}_{hashlib.sha1(root.encode()).hexdigest()[:12]}"
+        # the id comes from the word-order-free key where there is one, so that "So Yong Kim"
+        # alone and "Kim So-yong" alone get the same id as when both are in one run
+        basis = min(members[m][-1] for m in ms)
+        gid = f"{label.id_prefix}_{hashlib.sha1(basis.encode()).hexdigest()[:12]}"
         names = Counter(local[m][1].name for m in ms)
         name = max(names, key=lambda n: (names[n], len(n), n))
         g = GlobalEntity(gid, label, name)

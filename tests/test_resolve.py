@@ -38,3 +38,10 @@ def test_same_name_different_label_stays_apart():
 def test_ids_do_not_depend_on_order():
     a, b = doc("a", (Label.PERSON, "Jena Malone")), doc("b", (Label.PERSON, "Jena Malone"))
     assert resolve([a, b])[0][("a", 0)] == resolve([b, a])[0][("a", 0)]
+
+
+def test_a_person_gets_the_same_id_alone_as_with_another_spelling():
+    together, _ = resolve([doc("a", (Label.PERSON, "So Yong Kim")), doc("b", (Label.PERSON, "Kim So-yong"))])
+    alone_a, _ = resolve([doc("a", (Label.PERSON, "So Yong Kim"))])
+    alone_b, _ = resolve([doc("b", (Label.PERSON, "Kim So-yong"))])
+    assert together[("a", 0)] == alone_a[("a", 0)] == alone_b[("b", 0)]
