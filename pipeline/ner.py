@@ -17,9 +17,8 @@ from spacy.tokens import Doc, Span
 
 from . import relations
 from .lexicon import is_first_name, jsonl, role_words
-from .ner_decide import YEAR, coordinated_people, decide, drop_characters, drop_lone_words, propagate, \
-    register_common_words
-from .ner_rules import RULES, Candidate
+from .ner_decide import YEAR, coordinated_people, decide, drop_characters, drop_lone_words, propagate
+from .ner_rules import RULES, Candidate, register_common_words
 from .vocab import Label
 
 # spaCy's labels -> the product's; labels not listed are dropped

@@ -8,11 +8,10 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
-from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .lexicon import character_cues, is_first_name, not_names, org_kind, org_kinds, role_words
-from .ner_rules import NOT_TITLE_BEFORE, Candidate, strip_role_prefix
+from .ner_rules import NOT_TITLE_BEFORE, Candidate, common_word, strip_role_prefix
 from .vocab import Label
 
 YEAR = re.compile(r"(1[89]|20)\d\d")
@@ -140,7 +139,7 @@ def drop_lone_words(doc: Doc, chosen):
     def lone(c: Candidate) -> bool:
         tok = doc[c.start]
         return (c.label == Label.PERSON and c.end - c.start == 1 and not tok.is_upper
-                and (tok.is_sent_start or _lowercase_elsewhere(doc, tok)) and _common_word(doc, tok)
+                and (tok.is_sent_start or _lowercase_elsewhere(doc, tok)) and common_word(doc, tok)
                 and not is_first_name(tok.text) and tok.lower_ not in name_words)
     return [(c, r) for c, r in chosen if not lone(c)]
 
@@ -168,7 +167,7 @@ def keep(doc: Doc, c: Candidate) -> bool:
     if c.label == Label.PERSON:
         if any(t.like_num for t in span) or all(t.is_lower for t in span):
             return False
-        if c.source == "model" and _is_whole_line(doc, span) and all(_common_word(doc, t) for t in span):
+        if c.source == "model" and _is_whole_line(doc, span) and all(common_word(doc, t) for t in span):
             return False  # a heading such as "Key Insights"
     return True
 
@@ -182,26 +181,6 @@ def _is_whole_line(doc: Doc, span: Span) -> bool:
     before = span.start == 0 or "\n" in doc[span.start - 1].whitespace_ or doc[span.start - 1].is_space
     after = span.end == len(doc) or "\n" in span[-1].whitespace_ or doc[span.end].is_space
     return before and after
-
-
-_COMMON_WORDS: dict[int, frozenset[str]] = {}  # id(vocab) -> the English words the lemmatizer knows
-
-
-def register_common_words(nlp: Language) -> None:
-    words: set[str] = set()
-    if "lemmatizer" in nlp.pipe_names and hasattr(nlp.get_pipe("lemmatizer"), "lookups"):
-        lookups = nlp.get_pipe("lemmatizer").lookups
-        if lookups.has_table("lemma_index"):
-            index = lookups.get_table("lemma_index")
-            for pos in ("noun", "verb", "adj", "adv"):
-                words.update(index.get(pos, []))
-    _COMMON_WORDS[id(nlp.vocab)] = frozenset(words)
-
-
-def _common_word(doc: Doc, tok) -> bool:
-    """A capitalised token that is an ordinary English word ('Download', 'Writing', 'Insights')."""
-    words = _COMMON_WORDS.get(id(doc.vocab), frozenset())
-    return tok.is_stop or tok.lower_ in words or tok.lemma_.lower() in words
 
 
 def propagate(doc: Doc, chosen: list[tuple[Candidate, tuple[str, ...]]]):
@@ -273,7 +252,7 @@ def _short_forms(doc: Doc, spans: dict, owner: list, by_text: dict[str, Candidat
             span = doc.char_span(m.start(), m.end())
             if span is None or any(owner[k] is not None for k in range(span.start, span.end)):
                 continue
-            if span[0].is_sent_start and _common_word(doc, span[0]):
+            if span[0].is_sent_start and common_word(doc, span[0]):
                 continue
             spans[(span.start, span.end)] = (c._replace(start=span.start, end=span.end, score=0.45,
                                                         source="short_name"), ())

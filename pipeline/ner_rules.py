@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
+from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .lexicon import definition_heads, honorifics, org_cues, role_words, title_cues, work_cues
@@ -39,6 +40,26 @@ def _is_cap(tok) -> bool:
     return tok.text[:1].isupper()
 
 
+_COMMON_WORDS: dict[int, frozenset[str]] = {}  # id(vocab) -> the English words the lemmatizer knows
+
+
+def register_common_words(nlp: Language) -> None:
+    words: set[str] = set()
+    if "lemmatizer" in nlp.pipe_names and hasattr(nlp.get_pipe("lemmatizer"), "lookups"):
+        lookups = nlp.get_pipe("lemmatizer").lookups
+        if lookups.has_table("lemma_index"):
+            index = lookups.get_table("lemma_index")
+            for pos in ("noun", "verb", "adj", "adv"):
+                words.update(index.get(pos, []))
+    _COMMON_WORDS[id(nlp.vocab)] = frozenset(words)
+
+
+def common_word(doc: Doc, tok) -> bool:
+    """A capitalised token that is an ordinary English word ('Download', 'Writing', 'Insights')."""
+    words = _COMMON_WORDS.get(id(doc.vocab), frozenset())
+    return tok.is_stop or tok.lower_ in words or tok.lemma_.lower() in words
+
+
 def _title_end(doc: Doc, i: int, limit: int, in_list: bool = False) -> int:
     """End of a title-like run of tokens that starts at i (capitalised words and glue words);
     inside a list, 'and' ends it."""
@@ -50,6 +71,12 @@ def _title_end(doc: Doc, i: int, limit: int, in_list: bool = False) -> int:
             break
         if _is_cap(tok) or (j > i and (tok.is_digit and len(tok) <= 3 or _ROMAN.fullmatch(tok.text))):
             last_cap = j + 1  # "Ong Bak 2", "Rocky IV"; never a year ("Aanandam in 2017")
+        elif j > i and tok.is_alpha and tok.is_lower and not tok.is_stop and not common_word(doc, tok):
+            last_cap = j + 1  # a title in another language: "Cantando por un sueño"
+        elif j > i and tok.is_alpha and tok.is_lower and len(tok) <= 3 and tok.lower_ not in TITLE_GLUE \
+                and j + 1 < limit \
+                and doc[j + 1].is_alpha and not common_word(doc, doc[j + 1]):
+            pass  # its short function words ("un", "ti", "di")
         elif tok.lower_ in TITLE_GLUE and not (in_list and tok.lower_ in {"and", "or"}) or (tok.text in "-:" and j > i):
             pass
         else:
@@ -195,7 +222,8 @@ def year_titles(doc: Doc) -> Iterator[Candidate]:
             while end > 0 and doc[end - 1].text in {'"', "”", "’", "'"}:
                 end -= 1
             start = end
-            while start > 0 and (_is_cap(doc[start - 1]) or doc[start - 1].lower_ in TITLE_GLUE) \
+            while start > 0 and (_is_cap(doc[start - 1]) or doc[start - 1].lower_ in TITLE_GLUE
+                                 or doc[start - 1].text in {"-", ":"}) \
                     and "\n" not in doc[start - 1].whitespace_ and start > end - 10:
                 start -= 1
             while start < end and not _is_cap(doc[start]):

@@ -23,6 +23,9 @@ def found(nlp, text):
     ("It is part of the Iron Lotus series.", ("Iron Lotus", "WORK")),
     ("He had roles in films including Cold Harbor, Mary Ellen Park and Night Shift.", ("Mary Ellen Park", "WORK")),
     ("She played Merle Jackson in Canal Street for two years.", ("Canal Street", "WORK")),
+    ("In 2006 he took part in the reality show Cantando por un sueño and came third.", ("Cantando por un sueño", "WORK")),
+    ("He is known for Close-Up (1990), a hybrid of fact and fiction.", ("Close-Up", "WORK")),
+    ("It was animated by Studio Harmonia for a broadcaster.", ("Studio Harmonia", "ORG")),
     ("Blue Meridian is a 1958 French film directed by a newcomer.", ("Blue Meridian", "WORK")),
     ("Joseph Carter, OBE (born 29 December 1928) is an English actor.", ("29 December 1928", "DATE")),
     # people: hyphenated Korean given names in both orders, bracketed completions, role words cut
