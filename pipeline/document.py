@@ -92,8 +92,9 @@ def build(src: SourceDoc, cleaned: Cleaned, doc: Doc) -> DocResult:
         for role in normalize.stated_roles(doc.text, questions):
             if role not in entities[subject].roles:
                 entities[subject].roles.append(role)
-    found = relations.extract(doc, mentions, entities, dates, cleaned.turns, subject)
-    _enrich(entities, dates, found)
+    extraction = relations.extract(doc, mentions, entities, dates, cleaned.turns, subject)
+    found = extraction.found
+    _enrich(entities, dates, extraction)
     result = DocResult(src, removed=list(cleaned.removed), entities=entities, subject=subject)
     for d in dates:
         s, e = _raw(aligned, d.start, d.end)
@@ -120,9 +121,13 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _enrich(entities, dates, found) -> None:
-    """Roles from creative relations, a work's year from its publication date."""
-    for f in found:
+def _enrich(entities, dates, extraction: relations.Extraction) -> None:
+    """Roles from creative relations, a work's year from its publication date, a work's kind
+    from the sentence that defines it."""
+    for i, kind in extraction.kinds.items():
+        if entities[i].kind is None:
+            entities[i].kind = kind
+    for f in extraction.found:
         role = CREATIVE_ROLE.get(f.predicate)
         if role and not f.object_is_date:
             person = entities[f.object]

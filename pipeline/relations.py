@@ -1,9 +1,13 @@
-"""Stage: relations with evidence, from cue phrases (data: `patterns/relation_cues.jsonl`) and
-a few structural rules, read over the parsed sentences of one document.
+"""Stage: relations with evidence, read over the parsed sentences of one document.
 
-Subjects and objects are entity indices of the document; a missing argument is filled from the
-discourse: "I"/"my" in an answer is the interviewee, "she"/"he" the last person named, "the film"
-or "it" the last work named.
+Cue phrases (data: `patterns/relation_cues.jsonl`) are found with spaCy's Matcher; each cue
+says on which side its object and its subject stand ("X, directed by A and B": object list on
+the right, subject on the left; "A directed X": the other way round; a participle followed by
+"by" turns passive). The argument on the left is the one the parse makes the subject of the
+cue's clause when there is one, else the nearest; lists ("starring A, B and C") give one
+relation per member. Pronouns and "the film" stand for entities through the discourse
+(`relation_context`), and phrase shapes without a cue word live in `relation_rules`.
+Subjects and objects are entity indices of the document (date indices for dates).
 """
 from __future__ import annotations
 
@@ -11,69 +15,66 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
-from spacy.matcher import PhraseMatcher
+from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
+from . import relation_rules
 from .lexicon import jsonl, work_cues
 from .normalize import Mention
 from .records import DateMention, LocalEntity, Turn
+from .relation_context import Discourse, Found, Item, is_work_anaphor, kind_of, topics
 from .vocab import DateKind, Label, Predicate
 
-FIRST_PERSON = {"i", "my", "me", "mine", "myself", "we", "our", "us"}
-THIRD_PERSON = {"she", "he", "her", "his", "him", "hers", "herself", "himself"}
-WORK_ANAPHORS = {"film", "movie", "it", "documentary", "feature", "short", "series", "show", "which",
-                 "this", "that", "picture", "album", "song", "work"}
-PERSON_ANAPHORS = {"director", "filmmaker", "actor", "actress", "writer", "artist"}
-COORD = {",", "and", "&", "(", ")", "as", "well", "also", "left", "right", "center", "both"}
-_YEAR = re.compile(r"(1[89]|20)\d\d")
+CUE_FILE = "relation_cues.jsonl"
+_SIDES = {"right", "left", "by", "either"}
+# what may stand between two members of a list ("A, B and C", "A (2008), B (2010)")
+_GLUE = frozenset({",", "and", "&", ";", "as", "well", "plus", "also", "both", "or", "including", "with",
+                   "along", "alongside", "together"})
+# what may stand between a participle and its "by" ("produced, written, and directed by")
+_CHAIN = frozenset({",", "and", "&", "also", "jointly", "respectively", "solely", "both"})
+# dependencies through which a blocking verb governs a cue ("she wanted to direct X")
+_GOVERNED = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "attr", "acomp", "oprd", "aux"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# a participle or relative clause that modifies a noun: the noun is its subject
+_MODIFIER_DEPS = frozenset({"acl", "relcl"})
+# through which a cue's clause takes the subject of the clause above it
+_CLIMB = frozenset({"conj", "xcomp", "advcl", "pcomp", "ccomp"})
+_MUSIC_KINDS = frozenset({"song", "album"})
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 
 
 @dataclass(frozen=True)
 class Cue:
     phrase: str
     predicates: tuple[Predicate, ...]
-    object_side: str   # "right" | "left" | "any"
-    subject_side: str  # "left" | "right" | "any"
-    window: int
+    object_side: str     # "right" | "left" | "by" (only when a "by" follows)
+    subject_side: str    # "left" | "right" | "either" (left, else right)
+    by: bool             # a participle: passive when a "by" follows ("directed by A")
+    window: int          # tokens between the cue and the first argument on its right
+    subject_window: int  # tokens between the nearest left argument and the cue
     score: float
-
-
-@dataclass(frozen=True)
-class Item:
-    """An entity or date mention inside a sentence, in token offsets."""
-
-    start: int
-    end: int
-    label: Label
-    ref: int          # entity index, or date index for DATE
-    is_date: bool
-
-
-@dataclass(frozen=True)
-class Found:
-    subject: int
-    predicate: Predicate
-    object: int
-    object_is_date: bool
-    start: int        # evidence sentence, cleaned-text character offsets
-    end: int
-    score: float
-    method: str
 
 
 @lru_cache(maxsize=1)
 def cues() -> tuple[Cue, ...]:
     out = []
-    for row in jsonl("relation_cues.jsonl"):
-        obj = row.get("object", "right")
-        subj = row.get("subject", "left" if obj == "right" else "right")
-        out.append(Cue(row["cue"], tuple(Predicate(p) for p in row["predicates"]), obj, subj,
-                       int(row.get("window", 15)), float(row.get("score", 0.8))))
+    for n, row in enumerate(jsonl(CUE_FILE), 1):
+        try:
+            obj = row.get("object", "right")
+            subj = row.get("subject", "either" if obj in ("right", "by") else "right")
+            if obj not in _SIDES or subj not in _SIDES:
+                raise ValueError(f"unknown side {obj!r}/{subj!r}")
+            out.append(Cue(row["cue"], tuple(Predicate(p) for p in row["predicates"]), obj, subj,
+                           bool(row.get("by", False)), int(row.get("window", 10)),
+                           int(row.get("subject_window", 30)), float(row.get("score", 0.9))))
+        except (KeyError, ValueError, TypeError) as e:
+            raise ValueError(f"patterns/{CUE_FILE} line {n}: {e}") from e
     return tuple(out)
 
 
-_MATCHERS: dict[int, PhraseMatcher] = {}
+_MATCHERS: dict[int, Matcher] = {}
 
 
 def prepare(nlp) -> None:
@@ -81,59 +82,50 @@ def prepare(nlp) -> None:
     _matcher_for(nlp.vocab, nlp.make_doc)
 
 
-def _matcher_for(vocab, make_doc=None) -> PhraseMatcher:
+def _matcher_for(vocab, make_doc=None) -> Matcher:
     m = _MATCHERS.get(id(vocab))
     if m is None:
-        m = PhraseMatcher(vocab, attr="LOWER")
+        m = Matcher(vocab)
         for i, cue in enumerate(cues()):
-            pattern = make_doc(cue.phrase) if make_doc else Doc(vocab, words=re.findall(r"[\w']+|-", cue.phrase))
-            m.add(str(i), [pattern])
+            words = [t.text for t in make_doc(cue.phrase)] if make_doc else re.findall(r"[\w'é]+|-", cue.phrase)
+            m.add(str(i), [[{"LOWER": w.lower()} for w in words]])
         _MATCHERS[id(vocab)] = m
     return m
 
 
-def _matcher(doc: Doc) -> PhraseMatcher:
-    return _matcher_for(doc.vocab)
+class Extraction(NamedTuple):
+    found: list[Found]        # duplicates merged, the best evidence kept
+    kinds: dict[int, str]     # work entity -> the kind its defining sentence gives ('song')
 
 
 def extract(doc: Doc, mentions: list[Mention], entities: list[LocalEntity], dates: list[DateMention],
-            turns: list[Turn], subject: int | None) -> list[Found]:
-    """All relations of one document, duplicates merged (the best evidence kept)."""
+            turns: list[Turn], subject: int | None) -> Extraction:
+    """All relations of one document, and the kinds of work the text states."""
     items = _items(doc, mentions, dates)
+    topic = topics(doc, items)
+    kinds = {}
+    if topic.work is not None and topic.noun in work_cues():
+        kinds[topic.work] = work_cues()[topic.noun]
+    disc = Discourse(subject, topic.work, topic.person)
     questions = [(t.start, t.end) for t in turns if t.kind == "question"]
-    found: list[Found] = []
-    ctx = _Context(subject)
-    matches = sorted(_matcher(doc)(doc), key=lambda m: (m[1], -m[2]))
     by_sent: dict[int, list] = {}
-    for match_id, s, e in matches:
+    for match_id, s, e in _matcher_for(doc.vocab)(doc):
+        if s and doc[s - 1].text == "-" and not doc[s - 1].whitespace_:
+            continue  # 'low-voiced' is not 'voiced'
         by_sent.setdefault(doc[s].sent.start, []).append((cues()[int(doc.vocab.strings[match_id])], s, e))
+    found: list[Found] = []
     for sent in doc.sents:
-        in_sent = [it for it in items if sent.start <= it.start < sent.end]
+        explicit = [it for it in items if sent.start <= it.start < sent.end]
         is_question = any(qs <= sent.start_char < qe or qs < sent.end_char <= qe for qs, qe in questions)
-        pronoun_person = _pronoun_person(sent, ctx, is_question)
-        sent_found: list[Found] = []
+        args = sorted(explicit + disc.virtual_items(sent, explicit, is_question), key=lambda it: it.start)
         for cue, s, e in _longest(by_sent.get(sent.start, [])):
-            sent_found.extend(_apply(cue, s, e, sent, in_sent, ctx, pronoun_person))
-        sent_found.extend(_structural(sent, in_sent, ctx, pronoun_person, is_question))
-        found.extend(f for f in sent_found if f.subject != f.object or f.object_is_date)
-        for it in in_sent:
-            ctx.see(it)
-    return _merge(found)
-
-
-class _Context:
-    """What the discourse has named so far: the last person and work."""
-
-    def __init__(self, subject: int | None):
-        self.subject = subject
-        self.last_person: int | None = None
-        self.last_work: int | None = None
-
-    def see(self, it: Item) -> None:
-        if it.label == Label.PERSON:
-            self.last_person = it.ref
-        elif it.label == Label.WORK:
-            self.last_work = it.ref
+            if not _blocked(doc, s, e):
+                found.extend(_apply(cue, s, e, sent, args, disc))
+        found.extend(relation_rules.shapes(sent, args, disc, is_question))
+        disc.see(explicit)
+    kind = {i: kinds.get(i, e.kind) for i, e in enumerate(entities)}
+    found = _adjust([f for f in found if f.subject != f.object or f.object_is_date], kind)
+    return Extraction(_merge(found), kinds)
 
 
 def _items(doc: Doc, mentions: list[Mention], dates: list[DateMention]) -> list[Item]:
@@ -144,174 +136,235 @@ def _items(doc: Doc, mentions: list[Mention], dates: list[DateMention]) -> list[
             continue
         if m.label == Label.DATE:
             d = dates[m.date]
-            if d.kind != DateKind.DATE or d.value is None:
-                continue
-            out.append(Item(span.start, span.end, Label.DATE, m.date, True))
-        elif m.entity is not None:
-            out.append(Item(span.start, span.end, m.label, m.entity, False))
-    return out
+            if d.kind == DateKind.DATE and d.value is not None:
+                out.append(Item(span.start, span.end, Label.DATE, m.date, is_date=True))
+        elif m.entity is not None and not (m.label == Label.WORK and is_work_anaphor(doc, span.start, span.end)):
+            out.append(Item(span.start, span.end, m.label, m.entity))
+    return sorted(out, key=lambda it: it.start)
 
 
 def _longest(matches):
     """Of overlapping cues for the same predicates, the longest ('directed by' over 'directed')."""
     keep = []
-    for cue, s, e in sorted(matches, key=lambda m: -(m[2] - m[1])):
+    for cue, s, e in sorted(matches, key=lambda m: (-(m[2] - m[1]), m[1])):
         if any(s < e2 and s2 < e and set(cue.predicates) & set(c2.predicates) for c2, s2, e2 in keep):
             continue
         keep.append((cue, s, e))
     return sorted(keep, key=lambda m: m[1])
 
 
-def _pronoun_person(sent: Span, ctx: _Context, is_question: bool) -> int | None:
-    """The person a pronoun in this sentence stands for, if any."""
-    words = {t.lower_ for t in sent}
-    if is_question and words & {"you", "your", "yourself"}:
-        return ctx.subject
-    if not is_question and words & FIRST_PERSON:
-        return ctx.subject
-    if words & THIRD_PERSON or words & PERSON_ANAPHORS:
-        return ctx.last_person if ctx.last_person is not None else ctx.subject
+def _head(doc: Doc, s: int, e: int):
+    """The cue's syntactic head: the token of the span whose head lies outside it."""
+    return next((t for t in doc[s:e] if not s <= t.head.i < e or t.head.i == t.i), doc[s])
+
+
+def _blocked(doc: Doc, s: int, e: int) -> bool:
+    """A negated or unrealised cue: 'was not directed by', 'she wanted to direct X',
+    'he declined the role in X'."""
+    t = _head(doc, s, e)
+    if any(k.text.lower() in {"not", "never", "n't"} for k in doc[max(0, s - 2):s]):
+        return True
+    for _ in range(4):
+        if any(c.dep_ == "neg" for c in t.children) or kind_of(t.lemma_) == "blocker":
+            return True
+        if t.dep_ not in _GOVERNED or t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
+def _by_after(doc: Doc, e: int, end: int) -> int | None:
+    """Index of the 'by' that makes a participle passive: 'directed by', 'produced, written,
+    and directed by'."""
+    k = e
+    while k < min(end, e + 10):
+        t = doc[k]
+        if t.lower_ == "by":
+            return k
+        if not (t.lower_ in _CHAIN or t.tag_ == "VBN" or t.text == "-" or t.lower_ == "co"):
+            return None
+        k += 1
     return None
 
 
-def _implicit(label_set, sent: Span, ctx: _Context, pronoun_person: int | None) -> tuple[int | None, float]:
-    if Label.WORK in label_set and ctx.last_work is not None:
-        words = {t.lower_ for t in sent}
-        return ctx.last_work, (0.9 if words & WORK_ANAPHORS else 0.6)
-    if Label.PERSON in label_set and pronoun_person is not None:
-        return pronoun_person, 0.8
-    return None, 0.0
-
-
-def _apply(cue: Cue, s: int, e: int, sent: Span, items: list[Item], ctx: _Context,
-           pronoun_person: int | None) -> Iterator[Found]:
+def _apply(cue: Cue, s: int, e: int, sent: Span, args: list[Item], disc: Discourse) -> Iterator[Found]:
+    doc = sent.doc
+    obj_side, subj_side, obj_from, method = cue.object_side, cue.subject_side, e, f"cue:{cue.phrase}"
+    if cue.by or cue.object_side == "by":
+        by = _by_after(doc, e, sent.end)
+        if by is not None:
+            obj_side, subj_side, obj_from, method = "right", "either", by + 1, f"cue:{cue.phrase} by"
+        elif cue.object_side == "by":
+            return
+    head = _head(doc, s, e)
     for pred in cue.predicates:
         subj_labels, obj_labels = pred.signature
-        objects = _objects(sent.doc, cue, s, e, items, obj_labels)
-        if not objects:
-            continue
-        taken = {(o.start, o.end) for o in objects}
-        subj, score = _subject(cue, s, e, sent, items, subj_labels, taken, ctx, pronoun_person)
-        if subj is None:
-            continue
-        for o in objects:
-            yield Found(subj, pred, o.ref, o.is_date, sent.start_char, sent.end_char,
-                        round(cue.score * score, 3), f"cue:{cue.phrase}")
+        if obj_side == "right":
+            objects = _right_list(doc, obj_from, sent.end, obj_labels, args, cue.window)
+            if not objects:
+                continue
+            taken = {(o.start, o.end) for o in objects}
+            subjects = []
+            if subj_side in ("left", "either"):
+                subjects = _left_group(doc, s, head, sent, subj_labels, args, cue.subject_window, taken)
+            if not subjects and subj_side in ("right", "either"):
+                rest = [a for a in args if (a.start, a.end) not in taken]
+                subjects = _right_list(doc, e, sent.end, subj_labels, rest, 12)[:1]
+            if not subjects and Label.WORK in subj_labels and not any(a.label == Label.WORK for a in args):
+                # "Filming took place in Paris, produced by P", a credit line "Directed by P":
+                # the work the text is about, or the one named just before
+                ref = disc.work_referent(strong=False)
+                subjects = [Item(s, e, Label.WORK, ref, implicit=True)] if ref is not None else []
+        else:
+            subjects = _right_list(doc, e, sent.end, subj_labels, args, cue.window)
+            if not subjects:
+                continue
+            taken = {(x.start, x.end) for x in subjects}
+            objects = _left_group(doc, s, head, sent, obj_labels, args, cue.subject_window, taken)
+        for subj in subjects:
+            for obj in objects:
+                weight = 0.85 if subj.implicit or obj.implicit else 1.0
+                yield Found(subj.ref, pred, obj.ref, obj.is_date, sent.start_char, sent.end_char,
+                            round(cue.score * weight, 3), method)
 
 
-def _objects(doc: Doc, cue: Cue, s: int, e: int, items: list[Item], labels) -> list[Item]:
-    """The first mention of a fitting label on the object side, and those coordinated with it."""
-    doc_items = [it for it in items if it.label in labels]
-    if cue.object_side in ("right", "any"):
-        right = [it for it in doc_items if it.start >= e and it.start - e <= cue.window]
-        if right:
-            return _coordinated(doc, right, items, forward=True)
-    if cue.object_side in ("left", "any"):
-        left = [it for it in doc_items if it.end <= s and s - it.end <= cue.window]
-        if left:
-            return _coordinated(doc, left[::-1], items, forward=False)
-    return []
+def _right_list(doc: Doc, start: int, end: int, labels, args: list[Item], window: int) -> list[Item]:
+    """The first argument of a fitting label within `window` tokens after `start`, and the
+    members of the list it opens."""
+    first = next((a for a in args if start <= a.start < end and a.label in labels
+                  and not (a.end < len(doc) and doc[a.end].text in _POSSESSIVE)), None)
+    if first is None or first.start - start > window:
+        return []
+    return _coordinated(doc, first, [a for a in args if a.start >= first.end], labels, forward=True)
 
 
-def _coordinated(doc: Doc, ordered: list[Item], items: list[Item], forward: bool) -> list[Item]:
-    """'starring A, B and C': people joined only by commas, 'and' or a bracketed aside."""
-    out = [ordered[0]]
-    if ordered[0].label != Label.PERSON:
+def _left_group(doc: Doc, s: int, head, sent: Span, labels, args: list[Item], window: int,
+                taken) -> list[Item]:
+    """The argument on the left of a cue, with the list it belongs to: the one right before
+    the cue ('X, released in 2017'), else the subject the parse gives the cue's clause, else
+    the nearest one. A clause whose subject is some other noun gives none ('defectors living
+    in Seoul' is not about the person named before)."""
+    cands = [a for a in args if sent.start <= a.start and a.end <= s and s - a.end <= window
+             and a.label in labels and (a.start, a.end) not in taken]
+    nearest = cands[-1] if cands else None
+    if nearest is not None and all(t.is_punct for t in doc[nearest.end:s]):
+        pick = nearest
+    else:
+        g = _grammatical_subject(head)
+        hit = None if g is None else next((a for a in args if a.start <= g < a.end), None)
+        if g is None or hit is not None and (hit.label not in labels or (hit.start, hit.end) in taken):
+            pick = nearest  # no subject, or a parse that attached the cue elsewhere
+        elif hit is not None:
+            pick = hit
+        elif _names_kind(doc[g], labels):
+            # "a short film starring": the title standing next to 'film'
+            pick = next((a for a in sorted(args, key=lambda a: min(abs(a.end - g), abs(a.start - g)))
+                         if a.label in labels and (a.start, a.end) not in taken
+                         and (0 <= g - a.end <= 4 or 0 < a.start - g <= 2)), None)
+        else:
+            pick = None
+    if pick is None:
+        return []
+    limit = s if pick.end <= s else sent.end
+    before = _coordinated(doc, pick, [a for a in args if a.end <= pick.start][::-1], labels, forward=False)
+    after = _coordinated(doc, pick, [a for a in args if pick.end <= a.start and a.end <= limit
+                                     and (a.start, a.end) not in taken], labels, forward=True)
+    return before[::-1] + after[1:]
+
+
+def _names_kind(tok, labels) -> bool:
+    """'film' can stand for a work, 'actress' for a person."""
+    kind = kind_of(tok.lower_)
+    return kind == "work_noun" and Label.WORK in labels or kind == "person_noun" and Label.PERSON in labels
+
+
+def _grammatical_subject(head) -> int | None:
+    """Token index of the subject of the clause the cue heads: its nsubj, the noun a participle
+    or relative clause modifies ('a film directed by', 'X, which starred'), through copulas
+    ('X is a film directed by') and coordinated or subordinate verbs."""
+    t = head
+    for _ in range(8):
+        subj = next((c for c in t.children if c.dep_ in _SUBJECT_DEPS), None)
+        if subj is not None and not (t.dep_ == "relcl" and subj.tag_ in {"WDT", "WP"}):
+            return subj.i
+        if t.dep_ in _MODIFIER_DEPS:
+            n = t.head
+            while n.dep_ == "appos" and n.head.i != n.i:
+                n = n.head
+            if n.dep_ == "attr":  # "X is a 1936 film directed by": X
+                s2 = next((c for c in n.head.children if c.dep_ in _SUBJECT_DEPS), None)
+                return s2.i if s2 is not None else None
+            return n.i if n.pos_ in {"PROPN", "NOUN", "PRON"} else None
+        if t.dep_ not in _CLIMB or t.head.i == t.i:
+            return None
+        t = t.head
+    return None
+
+
+def _coordinated(doc: Doc, first: Item, pool: list[Item], labels, forward: bool) -> list[Item]:
+    """'starring A, B and C', 'A (2008), B (2010)', 'A as Helen, B as Paris': the members of
+    the list that starts with `first`, walking forward (or backward) over list glue,
+    bracketed asides and 'as <role>' asides."""
+    out = [first]
+    if first.implicit:
         return out
-    for nxt in ordered[1:]:
-        prev = out[-1]
-        a, b = (prev.end, nxt.start) if forward else (nxt.end, prev.start)
-        gap = doc[a:b]
-        if len(gap) > 6 or any(a <= it.start < b for it in items) \
-                or any(t.lower_ not in COORD and not t.is_space for t in gap):
+    cur = first
+    for nxt in pool:
+        if nxt.implicit or nxt.is_date:
+            continue
+        a, b = (cur.end, nxt.start) if forward else (nxt.end, cur.start)
+        kind = _gap(doc[a:b]) if a <= b else None
+        if kind == "inside":
+            continue
+        if kind is None:
             break
-        out.append(nxt)
+        if kind == "member" and nxt.label == Label.PLACE == first.label and _is_comma(doc, cur, nxt, forward):
+            break  # "Seoul, South Korea" names one place, not two
+        if kind == "member" and nxt.label in labels:
+            out.append(nxt)
+        cur = nxt
     return out
 
 
-def _subject(cue: Cue, s: int, e: int, sent: Span, items: list[Item], labels, taken, ctx: _Context,
-             pronoun_person: int | None) -> tuple[int | None, float]:
-    cands = [it for it in items if it.label in labels and (it.start, it.end) not in taken]
-    left = [it for it in cands if it.end <= s]
-    right = [it for it in cands if it.start >= e and it.start - e <= cue.window]
-    order = (left[::-1], right) if cue.subject_side in ("left", "any") else (right, left[::-1])
-    for side in order:
-        if side:
-            return side[0].ref, 1.0
-    if cue.subject_side == "right" and Label.WORK in labels:
-        nxt = sent.doc[e:min(e + 2, sent.end)]
-        if not any(t.lower_ in WORK_ANAPHORS for t in nxt):
-            return None, 0.0  # "Im has directed several short films": no work named
-    return _implicit(labels, sent, ctx, pronoun_person)
+def _is_comma(doc: Doc, cur: Item, nxt: Item, forward: bool) -> bool:
+    a, b = (cur.end, nxt.start) if forward else (nxt.end, cur.start)
+    return [t.text for t in doc[a:b]] == [","]
 
 
-def _structural(sent: Span, items: list[Item], ctx: _Context, pronoun_person: int | None,
-                is_question: bool) -> Iterator[Found]:
-    """Relations that a phrase shape gives rather than a cue word."""
-    doc = sent.doc
-    cue_words = work_cues()
-    works = [it for it in items if it.label == Label.WORK]
-    for w in works:
-        # "The Last Day of the Year (2015)"
-        k = w.end + (1 if w.end < sent.end and doc[w.end].text in {'"', "”", "’", "'"} else 0)
-        if k + 2 < len(doc) and doc[k].text == "(" and _YEAR.fullmatch(doc[k + 1].text):
-            date = next((it for it in items if it.is_date and it.start == k + 1), None)
-            if date is not None:
-                yield Found(w.ref, Predicate.PUBLICATION_DATE, date.ref, True, sent.start_char,
-                            sent.end_char, 0.8, "year_in_brackets")
-    # "Song of Freedom is a 1936 British film": a defining sentence dates its work
-    if works and works[0].start - sent.start <= 1:
-        after = doc[works[0].end:min(sent.end, works[0].end + 8)]
-        if any(t.lemma_ == "be" for t in after[:2]):
-            date = next((it for it in items if it.is_date and works[0].end < it.start <= works[0].end + 5), None)
-            noun = next((t for t in after if t.lower_ in cue_words), None)
-            if date is not None and noun is not None and date.start < noun.i:
-                yield Found(works[0].ref, Predicate.PUBLICATION_DATE, date.ref, True, sent.start_char,
-                            sent.end_char, 0.8, "defining_year")
-    # "her debut feature, X", "Kim's third feature X", "His short film X": the owner directed it
-    for w in works:
-        lo = max(sent.start, w.start - 8)
-        window = doc[lo:w.start]
-        noun = next((t for t in reversed(list(window)) if t.lower_ in cue_words), None)
-        if noun is None:
-            continue
-        owner_tok = next((t for t in reversed(list(doc[lo:noun.i])) if t.tag_ == "PRP$" or t.text in {"'s", "’s"}), None)
-        if owner_tok is None or any(t.text in {".", ";"} for t in doc[owner_tok.i:w.start]):
-            continue
-        if owner_tok.tag_ == "PRP$":
-            owner = None
-            if owner_tok.lower_ in {"her", "his"}:
-                before = [it for it in items if it.label == Label.PERSON and it.end <= owner_tok.i]
-                owner = before[-1].ref if before else pronoun_person
-            elif owner_tok.lower_ == "my" and not is_question or owner_tok.lower_ == "your" and is_question:
-                owner = ctx.subject
-        else:
-            owner = next((it.ref for it in items if it.label == Label.PERSON and it.end == owner_tok.i), None)
-        if owner is None:
-            continue
-        pred = Predicate.CONTRIBUTOR if noun.lower_ in {"work", "works", "project"} or owner_tok.lower_ == "my" \
-            else Predicate.DIRECTOR
-        yield Found(w.ref, pred, owner, False, sent.start_char, sent.end_char, 0.7, "possessive_work")
-    # "I have two films in post production, X and Y", "my short film X": the interviewee's own works
-    if works and not is_question and ctx.subject is not None and _first_person_works(sent, items):
-        for w in works:
-            yield Found(w.ref, Predicate.CONTRIBUTOR, ctx.subject, False, sent.start_char, sent.end_char,
-                        0.5, "first_person_work")
+def _gap(gap: Span) -> str | None:
+    """What the tokens between two list members say: 'member' (list glue), 'aside' (the next
+    one is a role: 'as Helen'), 'inside' (the next one sits in an open bracket), None (no list)."""
+    depth, rest, n_brackets = 0, [], 0
+    for t in gap:
+        if t.text in "([":
+            depth += 1
+        elif t.text in ")]":
+            depth -= 1
+            n_brackets += 1
+        elif depth == 0 and not t.is_space:
+            rest.append(t)
+    if depth > 0:
+        return "inside"
+    if depth < 0 or len(gap) - n_brackets > 15 or len(rest) > 8:
+        return None
+    words = [t.lower_ for t in rest]
+    if words == ["as"]:
+        return "aside"
+    if all(w in _GLUE or t.text[:1].isupper() and t.pos_ == "PROPN" for w, t in zip(words, rest)):
+        return "member"
+    return None
 
 
-_OWN = {"have", "made", "make", "directed", "wrote", "shot", "finished", "completed", "produced", "edited"}
-
-
-def _first_person_works(sent: Span, items: list[Item]) -> bool:
-    """'I have two films ...', 'I made a short ...' - the speaker presents works as theirs."""
-    inside = {k for it in items for k in range(it.start, it.end)}
-    toks = [t for t in sent if t.i not in inside]
-    cue_words = work_cues()
-    for a, t in enumerate(toks):
-        if t.lower_ == "i" and any(u.lower_ in _OWN for u in toks[a + 1:a + 3]) \
-                and any(u.lower_.rstrip("s") in cue_words for u in toks[a + 2:a + 6]):
-            return True
-    return False
+def _adjust(found: list[Found], kind: dict[int, str | None]) -> list[Found]:
+    """A song's writer is its composer; spouses and partners go both ways."""
+    out = []
+    for f in found:
+        if f.predicate == Predicate.SCREENWRITER and kind.get(f.subject) in _MUSIC_KINDS:
+            f = Found(f.subject, Predicate.COMPOSER, f.object, False, f.start, f.end, f.score, f.method)
+        out.append(f)
+        if f.predicate in (Predicate.SPOUSE, Predicate.UNMARRIED_PARTNER):
+            out.append(Found(f.object, f.predicate, f.subject, False, f.start, f.end, f.score, f.method))
+    return out
 
 
 def _merge(found: list[Found]) -> list[Found]:

@@ -1,0 +1,235 @@
+"""Discourse for the relation stage: which entity a pronoun, "the film" or "it" stands for.
+
+A document may define its topic in its first sentence ("X is a 1936 British film ...",
+"A (born 1940) is an English actor"). Pronouns and anaphoric noun phrases become *virtual*
+arguments (`Item(implicit=True)`) that point at the topic or at the entity named last, so that
+the cue rules treat "It was produced by P" like "X was produced by P". All offsets are tokens.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span
+
+from .lexicon import csv_map
+from .vocab import Label, Predicate
+
+FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself", "we", "our", "us"})
+SECOND_PERSON = frozenset({"you", "your", "yours", "yourself"})
+NOMINATIVE = frozenset({"he", "she", "himself", "herself"})
+POSSESSIVE = frozenset({"his", "her", "hers"})
+OBJECTIVE = frozenset({"him"})
+THIRD_PERSON = NOMINATIVE | POSSESSIVE | OBJECTIVE
+_DETERMINERS = frozenset({"the", "this", "that", "its"})
+_COPULA = frozenset({"is", "was", "are", "were"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_TOPIC_SENTENCES = 6  # a defining sentence is looked for among the first sentences
+
+
+@lru_cache(maxsize=1)
+def words() -> dict[str, str]:
+    """word -> kind (`work_noun`, `person_noun`, `blocker`), from `patterns/relation_words.csv`."""
+    return csv_map("relation_words.csv")
+
+
+def kind_of(word: str) -> str | None:
+    return words().get(word.lower())
+
+
+@dataclass(frozen=True)
+class Found:
+    """A relation between entity indices of the document (the object a date index when
+    `object_is_date`), with its evidence sentence in cleaned-text character offsets."""
+
+    subject: int
+    predicate: Predicate
+    object: int
+    object_is_date: bool
+    start: int
+    end: int
+    score: float
+    method: str
+
+
+@dataclass(frozen=True)
+class Item:
+    """An argument inside a sentence, in token offsets: an entity or date mention, or a
+    pronoun / anaphoric phrase resolved to an entity (`implicit`)."""
+
+    start: int
+    end: int
+    label: Label
+    ref: int          # entity index, or date index when `is_date`
+    is_date: bool = False
+    implicit: bool = False
+
+
+def is_work_anaphor(doc: Doc, start: int, end: int) -> bool:
+    """'the film', 'The series', 'this 20th Century Fox feature', "the film's": a determiner,
+    at most three modifiers and a work noun, with no title right after it."""
+    toks = [t for t in doc[start:end] if t.text not in {"'s", "’s"}]
+    if len(toks) < 2 or toks[0].lower_ not in _DETERMINERS or len(toks) > 5:
+        return False
+    if kind_of(toks[-1].lower_) != "work_noun":
+        return False
+    nxt = doc[end] if end < len(doc) else None
+    return not (nxt is not None and nxt.text[:1].isupper() and not nxt.is_sent_start)
+
+
+class Discourse:
+    """What the document has named so far, and what its pronouns and anaphors stand for."""
+
+    def __init__(self, subject: int | None, topic_work: int | None, topic_person: int | None):
+        self.subject = subject            # the interviewee / the person the text is about
+        self.topic_work = topic_work      # the work a defining first sentence introduces
+        self.topic_person = topic_person  # the person a defining first sentence introduces
+        self.last_person: int | None = None
+        self.last_work: int | None = None
+        self.work_age = 99                # sentences since the last work was named
+
+    def see(self, items: list[Item]) -> None:
+        """Called after each sentence with its explicit mentions."""
+        self.work_age += 1
+        for it in items:
+            if it.implicit:
+                continue
+            if it.label == Label.PERSON:
+                self.last_person = it.ref
+            elif it.label == Label.WORK:
+                self.last_work = it.ref
+                self.work_age = 0
+
+    def work_referent(self, strong: bool) -> int | None:
+        """'the film' (strong) or 'it' (weak): the topic work, else a work named just before."""
+        if self.topic_work is not None:
+            return self.topic_work
+        if self.last_work is not None and self.work_age <= (3 if strong else 1):
+            return self.last_work
+        return None
+
+    def person_referent(self, word: str, before: list[Item], is_question: bool,
+                        possessive: bool = True) -> int | None:
+        """The person a pronoun stands for; `before` are the people named earlier in the sentence.
+        In a text about one person (a defining first sentence) 'he'/'she'/'his' is that person."""
+        w = word.lower()
+        if w in FIRST_PERSON:
+            return None if is_question else self.subject
+        if w in SECOND_PERSON:
+            return self.subject if is_question else None
+        if w in OBJECTIVE or w == "her" and not possessive:
+            # "she married him": someone else than the one the text is about
+            others = [p.ref for p in before if p.ref != self.topic_person]
+            return others[-1] if others else self.last_person
+        if self.topic_person is not None:
+            return self.topic_person
+        if before:
+            return before[-1].ref
+        return self.last_person if self.last_person is not None else self.subject
+
+    def virtual_items(self, sent: Span, items: list[Item], is_question: bool) -> list[Item]:
+        """Pronouns and anaphoric phrases of the sentence as items that point at entities."""
+        doc = sent.doc
+        covered = {k for it in items for k in range(it.start, it.end)}
+        people = [it for it in items if it.label == Label.PERSON]
+        out: list[Item] = []
+        k = sent.start
+        while k < sent.end:
+            tok = doc[k]
+            if k in covered:
+                k += 1
+                continue
+            low = tok.lower_
+            if low in FIRST_PERSON | SECOND_PERSON | THIRD_PERSON:
+                before = [p for p in people if p.end <= k]
+                ref = self.person_referent(low, before, is_question, possessive=tok.tag_ == "PRP$")
+                if ref is not None:
+                    out.append(Item(k, k + 1, Label.PERSON, ref, implicit=True))
+            elif low in _DETERMINERS and low != "its":
+                end = _noun_phrase_end(doc, k, sent.end, covered)
+                if end and is_work_anaphor(doc, k, end):
+                    ref = self.work_referent(strong=True)
+                    if ref is not None:
+                        out.append(Item(k, end, Label.WORK, ref, implicit=True))
+                    k = end
+                    continue
+                if end and low == "the" and end - k == 2 and kind_of(doc[k + 1].lower_) == "person_noun" \
+                        and not (end < len(doc) and doc[end].text[:1].isupper()):
+                    ref = self.topic_person if self.topic_person is not None else self.subject
+                    if ref is None:
+                        ref = self.last_person
+                    if ref is not None:
+                        out.append(Item(k, end, Label.PERSON, ref, implicit=True))
+            elif low == "it" and tok.dep_ in _SUBJECT_DEPS:
+                ref = self.work_referent(strong=False)
+                if ref is not None:
+                    out.append(Item(k, k + 1, Label.WORK, ref, implicit=True))
+            k += 1
+        return out
+
+
+def _noun_phrase_end(doc: Doc, start: int, limit: int, covered: set[int]) -> int | None:
+    """End of 'the [modifiers] noun' that starts at `start`, up to five tokens."""
+    end = None
+    for k in range(start + 1, min(limit, start + 6)):
+        if k in covered:
+            break
+        t = doc[k]
+        if t.text in {"'s", "’s"}:
+            return k + 1 if end == k else end
+        if t.is_punct and t.text not in {"-", "/"} or t.pos_ in {"VERB", "AUX", "ADP", "PRON", "CCONJ", "DET"}:
+            break
+        if kind_of(t.lower_) == "work_noun" or kind_of(t.lower_) == "person_noun":
+            end = k + 1
+    return end
+
+
+@dataclass(frozen=True)
+class Topic:
+    """What a defining first sentence introduces: 'X is a 1936 British film', 'A (born 1940)
+    was an English actor'. `noun` is the head of the defining noun phrase ('film')."""
+
+    work: int | None = None
+    person: int | None = None
+    noun: str | None = None
+
+
+def topics(doc: Doc, items: list[Item]) -> Topic:
+    """The first sentence among the document's first few that starts with a mention followed by
+    a copula: 'X is a 1936 British film', 'A (born 1940) was an English actor'. A title split
+    over two lines counts ("Title?\\nis a ...")."""
+    sents = [s for s in doc.sents if any(t.is_alpha for t in s)][:_TOPIC_SENTENCES + 1]
+    for first, nxt in zip(sents, sents[1:] + [None]):
+        topic = _defines(doc, first, nxt, items)
+        if topic is not None:
+            return topic
+    return Topic()
+
+
+def _defines(doc: Doc, first: Span, nxt: Span | None, items: list[Item]) -> Topic | None:
+    lead = next((t.i for t in first if not t.is_punct and not t.is_space), first.start)
+    head = next((it for it in items if not it.implicit and first.start <= it.start <= lead + 1), None)
+    if head is None or head.label not in (Label.WORK, Label.PERSON):
+        return None
+    k = head.end
+    stop = nxt.end if nxt is not None and head.end >= first.end - 1 else first.end
+    depth = 0
+    while k < stop:  # skip bracketed asides and appositive commas before the verb
+        t = doc[k]
+        if t.text in "([":
+            depth += 1
+        elif t.text in ")]":
+            depth -= 1
+        elif depth == 0 and t.lower_ in _COPULA:
+            break
+        elif depth == 0 and not (t.is_punct or t.is_space or t.lower_ in {"also", "known", "as", "or"}) \
+                and k - head.end > 2:
+            return None
+        k += 1
+        if k - head.end > 40:
+            return None
+    if k >= stop or k + 1 >= len(doc) or doc[k + 1].lower_ not in {"a", "an", "the"}:
+        return None
+    attr = next((c for c in doc[k].children if c.dep_ == "attr"), None)
+    noun = attr.lower_ if attr is not None and attr.pos_ == "NOUN" else None
+    return Topic(head.ref, None, noun) if head.label == Label.WORK else Topic(None, head.ref, noun)

@@ -1,0 +1,221 @@
+"""Relations that a phrase shape gives rather than a cue word. Pure: one parsed sentence and
+its arguments (`relation_context.Item`, token offsets) -> `relations.Found`.
+
+- "Title (2015)", "the 2012 film Title", "Title is a 1936 British film" -> publication_date
+- "A (22 June 1940 - 4 July 2016)" -> date_of_birth, date_of_death
+- "her debut feature, Title", "Kim's third film Title", "the Zhang Yimou film Title" -> director
+- "Studio's animated feature Title" -> production_company
+- "the son of A and B", "his parents are A and B" -> spouse
+- "I made two films, X and Y" (an interviewee's answer) -> contributor
+- "In 2007 she appeared in Title", "directed Title in 2013" -> publication_date
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from spacy.tokens import Span
+
+from .lexicon import work_cues
+from .relation_context import Discourse, Found, Item, kind_of
+from .vocab import Label, Predicate
+
+_YEAR = re.compile(r"(1[89]|20)\d\d")
+_QUOTES = {'"', "”", "’", "'", "“"}
+_DASHES = {"–", "-", "—", "to"}
+_COPULA = {"is", "was", "are", "were"}
+# nouns after which a person's possessive names a film the person directed
+_FILM_NOUNS = {"film", "films", "movie", "feature", "documentary", "short", "picture", "debut", "shorts"}
+_WORK_OWNED = {"work", "works", "project"}
+_CHILD = {"son", "daughter", "child", "sons", "daughters", "children"}
+# verbs that make a work's "in 2013" its release year ("directed X in 2013", "In 2007 she appeared in X")
+_MAKING = {"direct", "write", "script", "produce", "star", "appear", "release", "make", "shoot", "film",
+           "premiere", "play", "act", "debut", "feature", "cast", "voice", "perform", "host", "air"}
+_OWN = {"have", "made", "make", "directed", "wrote", "shot", "finished", "completed", "produced", "edited"}
+
+
+def _found(subject: int, pred: Predicate, obj: int, is_date: bool, sent: Span, score: float, method: str) -> Found:
+    return Found(subject, pred, obj, is_date, sent.start_char, sent.end_char, score, method)
+
+
+def shapes(sent: Span, args: list[Item], disc: Discourse, is_question: bool) -> Iterator[Found]:
+    yield from _year_in_brackets(sent, args)
+    yield from _defining_year(sent, args)
+    yield from _year_before_kind(sent, args)
+    yield from _year_of_making(sent, args)
+    yield from _life_dates(sent, args)
+    yield from _owned_work(sent, args)
+    yield from _parents(sent, args)
+    if not is_question and disc.subject is not None and _first_person_works(sent, args):
+        for w in args:
+            if w.label == Label.WORK and not w.implicit:
+                yield _found(w.ref, Predicate.CONTRIBUTOR, disc.subject, False, sent, 0.5, "first_person_work")
+
+
+def _is_year(doc, it: Item) -> bool:
+    return it.is_date and it.end - it.start == 1 and bool(_YEAR.fullmatch(doc[it.start].text))
+
+
+def _date_at(args: list[Item], k: int) -> Item | None:
+    return next((a for a in args if a.is_date and a.start == k), None)
+
+
+def _year_in_brackets(sent: Span, args: list[Item]) -> Iterator[Found]:
+    """'The Last Day of the Year (2015)', 'Koker trilogy (1987 – 94)', 'X (2008 film)'."""
+    doc = sent.doc
+    for w in args:
+        if w.label != Label.WORK or w.implicit:
+            continue
+        k = w.end + (1 if w.end < sent.end and doc[w.end].text in _QUOTES else 0)
+        if k + 2 < sent.end + 1 and k < len(doc) and doc[k].text == "(":
+            date = _date_at(args, k + 1)
+            if date is not None and date.start < sent.end and _YEAR.match(doc[date.start].text):
+                yield _found(w.ref, Predicate.PUBLICATION_DATE, date.ref, True, sent, 0.8, "year_in_brackets")
+
+
+def _defining_year(sent: Span, args: list[Item]) -> Iterator[Found]:
+    """'Song of Freedom is a 1936 British film', 'Title, a 1988 feature film': a year inside
+    the noun phrase that defines the work."""
+    doc = sent.doc
+    works = [a for a in args if a.label == Label.WORK]
+    for w in works:
+        after = doc[w.end:min(sent.end, w.end + 12)]
+        lead = [t for t in after[:3] if t.lower_ in _COPULA or t.lower_ in {",", "a", "an", "the"}]
+        if not lead:
+            continue
+        if not (w.start - sent.start <= 1 or any(t.lower_ in {"a", "an"} for t in after[:2])):
+            continue
+        date = next((a for a in args if a.is_date and w.end < a.start <= w.end + 4), None)
+        if date is None:
+            continue
+        noun = next((t for t in doc[date.end:min(sent.end, date.end + 6)] if _work_noun(t.lower_)), None)
+        gap = doc[w.end:date.start]
+        if noun is not None and not any(t.pos_ in {"VERB", "ADP"} for t in gap) \
+                and not any(t.pos_ == "VERB" for t in doc[date.end:noun.i]):
+            yield _found(w.ref, Predicate.PUBLICATION_DATE, date.ref, True, sent, 0.8, "defining_year")
+
+
+def _work_noun(word: str) -> bool:
+    return kind_of(word) == "work_noun" or word in work_cues()
+
+
+def _modifiers(toks) -> bool:
+    """'critically acclaimed second', '2016 live-action / CGI': words that may stand inside a
+    noun phrase before its head."""
+    return all(t.pos_ in {"ADJ", "NOUN", "PROPN", "NUM", "ADV"} or t.tag_ == "VBN" or t.text in {"-", "/"}
+               for t in toks)
+
+
+def _year_before_kind(sent: Span, args: list[Item]) -> Iterator[Found]:
+    """'the 1990 film The Hunt for Red October', 'the 2016 live-action The Jungle Book film'."""
+    doc = sent.doc
+    for d in args:
+        if not _is_year(doc, d):
+            continue
+        w = next((a for a in args if a.label == Label.WORK and not a.implicit and d.end <= a.start <= d.end + 6), None)
+        if w is None:
+            continue
+        gap = [t for t in doc[d.end:w.start] if t.text != ","]
+        if not _modifiers(gap):
+            continue
+        noun_before = any(_work_noun(t.lower_) for t in gap)
+        noun_after = w.end < sent.end and _work_noun(doc[w.end].lower_)
+        if noun_before or noun_after:
+            yield _found(w.ref, Predicate.PUBLICATION_DATE, d.ref, True, sent, 0.7, "year_before_kind")
+
+
+def _year_of_making(sent: Span, args: list[Item]) -> Iterator[Found]:
+    """'He scripted and directed the film Thira in 2013', 'In 2007 she appeared in Epitaph':
+    the work that a verb of making or showing governs, and the year the sentence gives."""
+    doc = sent.doc
+    verb = next((t for t in sent if t.lemma_ in _MAKING and t.pos_ == "VERB"), None)
+    if verb is None:
+        return
+    w = next((a for a in args if a.label == Label.WORK and not a.implicit and verb.i < a.start <= verb.i + 8), None)
+    if w is None:
+        return
+    for d in args:
+        if not _is_year(doc, d) or d.start == 0 or doc[d.start - 1].lower_ != "in":
+            continue
+        opens = d.start - 1 <= sent.start + 1 and d.end < sent.end and doc[d.end].text == ","
+        follows = 0 <= d.start - 1 - w.end <= 2 and all(t.text == "," for t in doc[w.end:d.start - 1])
+        if opens or follows:
+            yield _found(w.ref, Predicate.PUBLICATION_DATE, d.ref, True, sent, 0.5, "year_of_making")
+
+
+def _life_dates(sent: Span, args: list[Item]) -> Iterator[Found]:
+    """'Abbas Kiarostami (22 June 1940 – 4 July 2016)': birth and death dates in brackets."""
+    doc = sent.doc
+    for p in args:
+        if p.label != Label.PERSON or p.implicit or p.end >= sent.end or doc[p.end].text != "(":
+            continue
+        close = next((k for k in range(p.end, min(sent.end, p.end + 25)) if doc[k].text == ")"), None)
+        if close is None or any(t.lower_ in {"born", "née", "b."} for t in doc[p.end:close]):
+            continue
+        inside = [a for a in args if a.is_date and p.end < a.start < close]
+        if len(inside) == 2 and any(t.text in _DASHES for t in doc[inside[0].end:inside[1].start]):
+            yield _found(p.ref, Predicate.DATE_OF_BIRTH, inside[0].ref, True, sent, 0.8, "life_dates")
+            yield _found(p.ref, Predicate.DATE_OF_DEATH, inside[1].ref, True, sent, 0.8, "life_dates")
+
+
+def _owned_work(sent: Span, args: list[Item]) -> Iterator[Found]:
+    """'her debut feature, X', "Kim's third film X", 'the Zhang Yimou film X': the owner directed
+    it ('my short film X' in an answer: the speaker contributed). "Studio's animated feature X":
+    the studio produced it."""
+    doc = sent.doc
+    for w in args:
+        if w.label != Label.WORK or w.implicit:
+            continue
+        lo = max(sent.start, w.start - 8)
+        k = w.start - 1
+        while k >= lo and doc[k].text in {",", "“", '"', "‘"}:
+            k -= 1
+        if k < lo or not (_work_noun(doc[k].lower_) or doc[k].lower_ in _WORK_OWNED):
+            continue
+        noun = doc[k]
+        j = k - 1
+        while j >= lo and (_modifiers([doc[j]]) and not _owner_at(args, j)) and j > k - 6:
+            j -= 1
+        owner = _owner_at(args, j) if j >= lo else None
+        if owner is None and j >= lo and doc[j].text in {"'s", "’s", "'", "’"}:
+            owner = _owner_at(args, j - 1)
+        if owner is None:
+            continue
+        first_person = doc[owner.start].lower_ in {"my", "our"}
+        if owner.label == Label.ORG and noun.lower_ in _FILM_NOUNS | {"series", "show"}:
+            yield _found(w.ref, Predicate.PRODUCTION_COMPANY, owner.ref, False, sent, 0.6, "owned_work")
+        elif owner.label == Label.PERSON and (noun.lower_ in _WORK_OWNED or first_person):
+            yield _found(w.ref, Predicate.CONTRIBUTOR, owner.ref, False, sent, 0.7, "owned_work")
+        elif owner.label == Label.PERSON and noun.lower_ in _FILM_NOUNS:
+            yield _found(w.ref, Predicate.DIRECTOR, owner.ref, False, sent, 0.7, "owned_work")
+
+
+def _owner_at(args: list[Item], k: int) -> Item | None:
+    return next((a for a in args if a.start <= k < a.end and a.label in (Label.PERSON, Label.ORG)), None)
+
+
+def _parents(sent: Span, args: list[Item]) -> Iterator[Found]:
+    """'the son of actors A and B', 'His parents are A and B': the two parents are spouses."""
+    doc = sent.doc
+    for t in sent:
+        if not ((t.lower_ in _CHILD and t.i + 1 < sent.end and doc[t.i + 1].lower_ == "of")
+                or t.lower_ == "parents"):
+            continue
+        people = [a for a in args if a.label == Label.PERSON and not a.implicit and t.i < a.start <= t.i + 14]
+        if len(people) < 2:
+            continue
+        a, b = people[0], people[1]
+        gap = doc[a.end:b.start]
+        if any(g.lower_ == "and" for g in gap) and len(gap) <= 10 and not any(g.pos_ == "VERB" for g in gap) \
+                and not any(g.text in {".", ";", "("} for g in gap):
+            yield _found(a.ref, Predicate.SPOUSE, b.ref, False, sent, 0.6, "parents")
+
+
+def _first_person_works(sent: Span, args: list[Item]) -> bool:
+    """'I have two films ...', 'I made a short ...' - the speaker presents works as theirs."""
+    inside = {k for it in args if not it.implicit for k in range(it.start, it.end)}
+    toks = [t for t in sent if t.i not in inside]
+    for a, t in enumerate(toks):
+        if t.lower_ == "i" and any(u.lower_ in _OWN for u in toks[a + 1:a + 3]) \
+                and any(u.lower_.rstrip("s") in work_cues() for u in toks[a + 2:a + 6]):
+            return True
+    return False
