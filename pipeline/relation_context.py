@@ -24,6 +24,10 @@ THIRD_PERSON = NOMINATIVE | POSSESSIVE | OBJECTIVE
 _DETERMINERS = frozenset({"the", "this", "that", "its"})
 _COPULA = frozenset({"is", "was", "are", "were"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# what may stand between two members of a list ("A, B and C", "A (2008), B (2010)")
+_GLUE = frozenset({",", "and", "&", ";", "as", "well", "plus", "also", "both", "or", "including", "with",
+                   "along", "alongside", "together"})
+
 _TOPIC_SENTENCES = 6  # a defining sentence is looked for among the first sentences
 
 
@@ -77,13 +81,24 @@ def is_work_anaphor(doc: Doc, start: int, end: int) -> bool:
     return not (nxt is not None and nxt.text[:1].isupper() and not nxt.is_sent_start)
 
 
+@dataclass(frozen=True)
+class Topic:
+    """What a defining first sentence introduces: 'X is a 1936 British film', 'A (born 1940)
+    was an English actor'. `noun` is the head of the defining noun phrase ('film')."""
+
+    work: int | None = None
+    person: int | None = None
+    noun: str | None = None
+
+
 class Discourse:
     """What the document has named so far, and what its pronouns and anaphors stand for."""
 
-    def __init__(self, subject: int | None, topic_work: int | None, topic_person: int | None):
+    def __init__(self, subject: int | None, topic: Topic):
         self.subject = subject            # the interviewee / the person the text is about
-        self.topic_work = topic_work      # the work a defining first sentence introduces
-        self.topic_person = topic_person  # the person a defining first sentence introduces
+        self.topic = topic
+        self.topic_work = topic.work      # the work a defining first sentence introduces
+        self.topic_person = topic.person  # the person a defining first sentence introduces
         self.last_person: int | None = None
         self.last_work: int | None = None
         self.work_age = 99                # sentences since the last work was named
@@ -184,16 +199,6 @@ def _noun_phrase_end(doc: Doc, start: int, limit: int, covered: set[int]) -> int
     return end
 
 
-@dataclass(frozen=True)
-class Topic:
-    """What a defining first sentence introduces: 'X is a 1936 British film', 'A (born 1940)
-    was an English actor'. `noun` is the head of the defining noun phrase ('film')."""
-
-    work: int | None = None
-    person: int | None = None
-    noun: str | None = None
-
-
 def topics(doc: Doc, items: list[Item]) -> Topic:
     """The first sentence among the document's first few that starts with a mention followed by
     a copula: 'X is a 1936 British film', 'A (born 1940) was an English actor'. A title split
@@ -233,3 +238,59 @@ def _defines(doc: Doc, first: Span, nxt: Span | None, items: list[Item]) -> Topi
     attr = next((c for c in doc[k].children if c.dep_ == "attr"), None)
     noun = attr.lower_ if attr is not None and attr.pos_ == "NOUN" else None
     return Topic(head.ref, None, noun) if head.label == Label.WORK else Topic(None, head.ref, noun)
+
+
+def coordinated(doc: Doc, first: Item, pool: list[Item], labels, forward: bool) -> list[Item]:
+    """'starring A, B and C', 'A (2008), B (2010)', 'A as Helen, B as Paris': the members of
+    the list that starts with `first`, walking forward (or backward) over list glue,
+    bracketed asides and 'as <role>' asides."""
+    out = [first]
+    if first.implicit:
+        return out
+    cur = first
+    for nxt in pool:
+        if nxt.implicit or nxt.is_date:
+            continue
+        a, b = (cur.end, nxt.start) if forward else (nxt.end, cur.start)
+        kind = _gap(doc[a:b]) if a <= b else None
+        if kind == "inside":
+            continue
+        if kind is None:
+            break
+        if kind == "member" and nxt.label == Label.PLACE == first.label and _is_comma(doc, cur, nxt, forward):
+            break  # "Seoul, South Korea" names one place, not two
+        if kind == "member" and nxt.label in labels:
+            out.append(nxt)
+        cur = nxt
+    return out
+
+
+def _is_comma(doc: Doc, cur: Item, nxt: Item, forward: bool) -> bool:
+    a, b = (cur.end, nxt.start) if forward else (nxt.end, cur.start)
+    return [t.text for t in doc[a:b]] == [","]
+
+
+def _gap(gap: Span) -> str | None:
+    """What the tokens between two list members say: 'member' (list glue), 'aside' (the next
+    one is a role: 'as Helen'), 'inside' (the next one sits in an open bracket), None (no list)."""
+    depth, rest, n_brackets, dashed = 0, [], 0, False
+    for t in gap:
+        if t.text in "([":
+            depth += 1
+        elif t.text in ")]":
+            depth -= 1
+            n_brackets += 1
+        elif t.text in {"–", "—"} and depth == 0:
+            dashed = not dashed  # "X (1997) – which won the Palme d'Or – and Y"
+        elif depth == 0 and not dashed and not t.is_space:
+            rest.append(t)
+    if depth > 0 or dashed:
+        return "inside"
+    if depth < 0 or len(gap) - n_brackets > 15 or len(rest) > 8:
+        return None
+    words = [t.lower_ for t in rest]
+    if words[:1] == ["as"] and words[:3] != ["as", "well", "as"]:
+        return "aside"  # "A as Helen", "B as Vice Admiral Greer"
+    if all(w in _GLUE or t.text[:1].isupper() and t.pos_ == "PROPN" for w, t in zip(words, rest)):
+        return "member"
+    return None

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span
 
 from .lexicon import work_cues
-from .relation_context import Discourse, Found, Item, kind_of
+from .relation_context import Discourse, Found, Item, coordinated, kind_of
 from .vocab import Label, Predicate
 
 _YEAR = re.compile(r"(1[89]|20)\d\d")
@@ -26,6 +26,7 @@ _COPULA = {"is", "was", "are", "were"}
 # nouns after which a person's possessive names a film the person directed
 _FILM_NOUNS = {"film", "films", "movie", "feature", "documentary", "short", "picture", "debut", "shorts"}
 _WORK_OWNED = {"work", "works", "project"}
+_DIRECTOR_NOUNS = {"director", "filmmaker", "film-maker"}
 _CHILD = {"son", "daughter", "child", "sons", "daughters", "children"}
 # verbs that make a work's "in 2013" its release year ("directed X in 2013", "In 2007 she appeared in X")
 _MAKING = {"direct", "write", "script", "produce", "star", "appear", "release", "make", "shoot", "film",
@@ -43,7 +44,7 @@ def shapes(sent: Span, args: list[Item], disc: Discourse, is_question: bool) -> 
     yield from _year_before_kind(sent, args)
     yield from _year_of_making(sent, args)
     yield from _life_dates(sent, args)
-    yield from _owned_work(sent, args)
+    yield from _owned_work(sent, args, disc)
     yield from _parents(sent, args)
     if not is_question and disc.subject is not None and _first_person_works(sent, args):
         for w in args:
@@ -157,13 +158,15 @@ def _life_dates(sent: Span, args: list[Item]) -> Iterator[Found]:
             yield _found(p.ref, Predicate.DATE_OF_DEATH, inside[1].ref, True, sent, 0.8, "life_dates")
 
 
-def _owned_work(sent: Span, args: list[Item]) -> Iterator[Found]:
-    """'her debut feature, X', "Kim's third film X", 'the Zhang Yimou film X': the owner directed
-    it ('my short film X' in an answer: the speaker contributed). "Studio's animated feature X":
-    the studio produced it."""
+def _owned_work(sent: Span, args: list[Item], disc: Discourse) -> Iterator[Found]:
+    """'her debut feature, X', "Kim's third film X", 'the Zhang Yimou film X', 'his later works,
+    X (2010) and Y (2012)': the owner directed them ('my short film X' in an answer, or 'works'
+    of someone who is not introduced as a director: contributed). "Studio's animated feature
+    X": the studio produced it."""
     doc = sent.doc
+    seen: set[int] = set()
     for w in args:
-        if w.label != Label.WORK or w.implicit:
+        if w.label != Label.WORK or w.implicit or w.start in seen:
             continue
         lo = max(sent.start, w.start - 8)
         k = w.start - 1
@@ -180,13 +183,22 @@ def _owned_work(sent: Span, args: list[Item]) -> Iterator[Found]:
             owner = _owner_at(args, j - 1)
         if owner is None:
             continue
-        first_person = doc[owner.start].lower_ in {"my", "our"}
-        if owner.label == Label.ORG and noun.lower_ in _FILM_NOUNS | {"series", "show"}:
-            yield _found(w.ref, Predicate.PRODUCTION_COMPANY, owner.ref, False, sent, 0.6, "owned_work")
-        elif owner.label == Label.PERSON and (noun.lower_ in _WORK_OWNED or first_person):
-            yield _found(w.ref, Predicate.CONTRIBUTOR, owner.ref, False, sent, 0.7, "owned_work")
-        elif owner.label == Label.PERSON and noun.lower_ in _FILM_NOUNS:
-            yield _found(w.ref, Predicate.DIRECTOR, owner.ref, False, sent, 0.7, "owned_work")
+        works = coordinated(doc, w, [a for a in args if a.start >= w.end], {Label.WORK}, forward=True)
+        seen.update(x.start for x in works)
+        pred = _owned_predicate(doc, owner, noun.lower_, disc)
+        for x in works if pred is not None else []:
+            yield _found(x.ref, pred, owner.ref, False, sent, 0.7, "owned_work")
+
+
+def _owned_predicate(doc, owner: Item, noun: str, disc: Discourse) -> Predicate | None:
+    if owner.label == Label.ORG:
+        return Predicate.PRODUCTION_COMPANY if noun in _FILM_NOUNS | {"series", "show"} else None
+    if doc[owner.start].lower_ in {"my", "our"}:
+        return Predicate.CONTRIBUTOR
+    if noun in _WORK_OWNED:
+        director = owner.ref == disc.topic_person and disc.topic.noun in _DIRECTOR_NOUNS
+        return Predicate.DIRECTOR if director else Predicate.CONTRIBUTOR
+    return Predicate.DIRECTOR if noun in _FILM_NOUNS else None
 
 
 def _owner_at(args: list[Item], k: int) -> Item | None:

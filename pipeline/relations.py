@@ -24,14 +24,11 @@ from . import relation_rules
 from .lexicon import jsonl, work_cues
 from .normalize import Mention
 from .records import DateMention, LocalEntity, Turn
-from .relation_context import Discourse, Found, Item, is_work_anaphor, kind_of, topics
+from .relation_context import Discourse, Found, Item, coordinated, is_work_anaphor, kind_of, topics
 from .vocab import DateKind, Label, Predicate
 
 CUE_FILE = "relation_cues.jsonl"
 _SIDES = {"right", "left", "by", "either"}
-# what may stand between two members of a list ("A, B and C", "A (2008), B (2010)")
-_GLUE = frozenset({",", "and", "&", ";", "as", "well", "plus", "also", "both", "or", "including", "with",
-                   "along", "alongside", "together"})
 # what may stand between a participle and its "by" ("produced, written, and directed by")
 _CHAIN = frozenset({",", "and", "&", "also", "jointly", "respectively", "solely", "both"})
 # dependencies through which a blocking verb governs a cue ("she wanted to direct X")
@@ -43,6 +40,8 @@ _MODIFIER_DEPS = frozenset({"acl", "relcl"})
 _CLIMB = frozenset({"conj", "xcomp", "advcl", "pcomp", "ccomp"})
 _MUSIC_KINDS = frozenset({"song", "album"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+_RELATIVE = frozenset({"which", "who", "that", "was", "were", "is", "are", "has", "have", "had", "been",
+                       "also", "later", "first", "originally", "then", "itself"})
 
 
 @dataclass(frozen=True)
@@ -55,6 +54,7 @@ class Cue:
     window: int          # tokens between the cue and the first argument on its right
     subject_window: int  # tokens between the nearest left argument and the cue
     score: float
+    adjacent: bool       # the left argument stands right before the cue ('The film stars A')
 
 
 @lru_cache(maxsize=1)
@@ -68,7 +68,8 @@ def cues() -> tuple[Cue, ...]:
                 raise ValueError(f"unknown side {obj!r}/{subj!r}")
             out.append(Cue(row["cue"], tuple(Predicate(p) for p in row["predicates"]), obj, subj,
                            bool(row.get("by", False)), int(row.get("window", 10)),
-                           int(row.get("subject_window", 30)), float(row.get("score", 0.9))))
+                           int(row.get("subject_window", 30)), float(row.get("score", 0.9)),
+                           bool(row.get("adjacent", False))))
         except (KeyError, ValueError, TypeError) as e:
             raise ValueError(f"patterns/{CUE_FILE} line {n}: {e}") from e
     return tuple(out)
@@ -106,7 +107,7 @@ def extract(doc: Doc, mentions: list[Mention], entities: list[LocalEntity], date
     kinds = {}
     if topic.work is not None and topic.noun in work_cues():
         kinds[topic.work] = work_cues()[topic.noun]
-    disc = Discourse(subject, topic.work, topic.person)
+    disc = Discourse(subject, topic)
     questions = [(t.start, t.end) for t in turns if t.kind == "question"]
     by_sent: dict[int, list] = {}
     for match_id, s, e in _matcher_for(doc.vocab)(doc):
@@ -118,9 +119,11 @@ def extract(doc: Doc, mentions: list[Mention], entities: list[LocalEntity], date
         explicit = [it for it in items if sent.start <= it.start < sent.end]
         is_question = any(qs <= sent.start_char < qe or qs < sent.end_char <= qe for qs, qe in questions)
         args = sorted(explicit + disc.virtual_items(sent, explicit, is_question), key=lambda it: it.start)
-        for cue, s, e in _longest(by_sent.get(sent.start, [])):
+        matched = by_sent.get(sent.start, [])
+        verbs = frozenset(k for _, s, e in matched for k in range(s, e))
+        for cue, s, e in _longest(matched):
             if not _blocked(doc, s, e):
-                found.extend(_apply(cue, s, e, sent, args, disc))
+                found.extend(_apply(cue, s, e, sent, args, disc, verbs))
         found.extend(relation_rules.shapes(sent, args, disc, is_question))
         disc.see(explicit)
     kind = {i: kinds.get(i, e.kind) for i, e in enumerate(entities)}
@@ -187,7 +190,8 @@ def _by_after(doc: Doc, e: int, end: int) -> int | None:
     return None
 
 
-def _apply(cue: Cue, s: int, e: int, sent: Span, args: list[Item], disc: Discourse) -> Iterator[Found]:
+def _apply(cue: Cue, s: int, e: int, sent: Span, args: list[Item], disc: Discourse,
+           verbs: frozenset[int]) -> Iterator[Found]:
     doc = sent.doc
     obj_side, subj_side, obj_from, method = cue.object_side, cue.subject_side, e, f"cue:{cue.phrase}"
     if cue.by or cue.object_side == "by":
@@ -200,27 +204,29 @@ def _apply(cue: Cue, s: int, e: int, sent: Span, args: list[Item], disc: Discour
     for pred in cue.predicates:
         subj_labels, obj_labels = pred.signature
         if obj_side == "right":
-            objects = _right_list(doc, obj_from, sent.end, obj_labels, args, cue.window)
+            objects = _right_list(doc, obj_from, sent.end, obj_labels, args, cue.window, verbs)
             if not objects:
                 continue
             taken = {(o.start, o.end) for o in objects}
             subjects = []
             if subj_side in ("left", "either"):
-                subjects = _left_group(doc, s, head, sent, subj_labels, args, cue.subject_window, taken)
+                subjects = _left_group(doc, s, e, head, sent, subj_labels, args, cue.subject_window, taken)
+                if cue.adjacent and subjects and not _adjacent_words(doc[subjects[-1].end:s]):
+                    subjects = []
             if not subjects and subj_side in ("right", "either"):
                 rest = [a for a in args if (a.start, a.end) not in taken]
                 subjects = _right_list(doc, e, sent.end, subj_labels, rest, 12)[:1]
             if not subjects and Label.WORK in subj_labels and not any(a.label == Label.WORK for a in args):
-                # "Filming took place in Paris, produced by P", a credit line "Directed by P":
-                # the work the text is about, or the one named just before
-                ref = disc.work_referent(strong=False)
+                # "Filming took place in Paris, produced by P": the work the text is about; a
+                # credit line "Directed by P": also the work named just before
+                ref = disc.topic_work if s > sent.start else disc.work_referent(strong=False)
                 subjects = [Item(s, e, Label.WORK, ref, implicit=True)] if ref is not None else []
         else:
-            subjects = _right_list(doc, e, sent.end, subj_labels, args, cue.window)
+            subjects = _right_list(doc, e, sent.end, subj_labels, args, cue.window, verbs)
             if not subjects:
                 continue
             taken = {(x.start, x.end) for x in subjects}
-            objects = _left_group(doc, s, head, sent, obj_labels, args, cue.subject_window, taken)
+            objects = _left_group(doc, s, e, head, sent, obj_labels, args, cue.subject_window, taken)
         for subj in subjects:
             for obj in objects:
                 weight = 0.85 if subj.implicit or obj.implicit else 1.0
@@ -228,17 +234,22 @@ def _apply(cue: Cue, s: int, e: int, sent: Span, args: list[Item], disc: Discour
                             round(cue.score * weight, 3), method)
 
 
-def _right_list(doc: Doc, start: int, end: int, labels, args: list[Item], window: int) -> list[Item]:
+def _right_list(doc: Doc, start: int, end: int, labels, args: list[Item], window: int,
+                verbs: frozenset[int] | None = None) -> list[Item]:
     """The first argument of a fitting label within `window` tokens after `start`, and the
-    members of the list it opens."""
+    members of the list it opens. With `verbs` (the cue words of the sentence), no other verb
+    may stand before it: 'produced by L and based on the A case' does not make A a producer."""
     first = next((a for a in args if start <= a.start < end and a.label in labels
-                  and not (a.end < len(doc) and doc[a.end].text in _POSSESSIVE)), None)
+                  and not (a.label == Label.PERSON and a.end < len(doc) and doc[a.end].text in _POSSESSIVE)), None)
     if first is None or first.start - start > window:
         return []
-    return _coordinated(doc, first, [a for a in args if a.start >= first.end], labels, forward=True)
+    if verbs is not None and any(t.pos_ in {"VERB", "AUX"} and t.i not in verbs and t.lower_ != "including"
+                                 for t in doc[start:first.start]):
+        return []
+    return coordinated(doc, first, [a for a in args if a.start >= first.end], labels, forward=True)
 
 
-def _left_group(doc: Doc, s: int, head, sent: Span, labels, args: list[Item], window: int,
+def _left_group(doc: Doc, s: int, e: int, head, sent: Span, labels, args: list[Item], window: int,
                 taken) -> list[Item]:
     """The argument on the left of a cue, with the list it belongs to: the one right before
     the cue ('X, released in 2017'), else the subject the parse gives the cue's clause, else
@@ -247,10 +258,12 @@ def _left_group(doc: Doc, s: int, head, sent: Span, labels, args: list[Item], wi
     cands = [a for a in args if sent.start <= a.start and a.end <= s and s - a.end <= window
              and a.label in labels and (a.start, a.end) not in taken]
     nearest = cands[-1] if cands else None
-    if nearest is not None and all(t.is_punct for t in doc[nearest.end:s]):
+    if nearest is not None and _adjacent(doc[nearest.end:s]):
         pick = nearest
     else:
         g = _grammatical_subject(head)
+        if g is not None and s <= g < e:
+            g = None  # "the cast included": the cue names its own subject
         hit = None if g is None else next((a for a in args if a.start <= g < a.end), None)
         if g is None or hit is not None and (hit.label not in labels or (hit.start, hit.end) in taken):
             pick = nearest  # no subject, or a parse that attached the cue elsewhere
@@ -266,10 +279,29 @@ def _left_group(doc: Doc, s: int, head, sent: Span, labels, args: list[Item], wi
     if pick is None:
         return []
     limit = s if pick.end <= s else sent.end
-    before = _coordinated(doc, pick, [a for a in args if a.end <= pick.start][::-1], labels, forward=False)
-    after = _coordinated(doc, pick, [a for a in args if pick.end <= a.start and a.end <= limit
+    before = coordinated(doc, pick, [a for a in args if a.end <= pick.start][::-1], labels, forward=False)
+    after = coordinated(doc, pick, [a for a in args if pick.end <= a.start and a.end <= limit
                                      and (a.start, a.end) not in taken], labels, forward=True)
     return before[::-1] + after[1:]
+
+
+def _adjacent(between: Span) -> bool:
+    """Nothing but punctuation, bracketed asides or a relative pronoun stands between an
+    argument and its cue: 'X (2015), directed by', 'X (1997) – which was awarded'."""
+    depth = 0
+    for t in between:
+        if t.text in "([":
+            depth += 1
+        elif t.text in ")]":
+            depth -= 1
+        elif depth == 0 and not (t.is_punct or t.lower_ in _RELATIVE):
+            return False
+    return depth >= 0  # 'Drew Scott (born 1978)': the cue may open a bracket
+
+
+def _adjacent_words(between: Span) -> bool:
+    """'The film stars', 'It also stars', 'The series co-stars'."""
+    return len(between) <= 2 and all(t.pos_ == "ADV" or t.is_punct for t in between)
 
 
 def _names_kind(tok, labels) -> bool:
@@ -298,60 +330,6 @@ def _grammatical_subject(head) -> int | None:
         if t.dep_ not in _CLIMB or t.head.i == t.i:
             return None
         t = t.head
-    return None
-
-
-def _coordinated(doc: Doc, first: Item, pool: list[Item], labels, forward: bool) -> list[Item]:
-    """'starring A, B and C', 'A (2008), B (2010)', 'A as Helen, B as Paris': the members of
-    the list that starts with `first`, walking forward (or backward) over list glue,
-    bracketed asides and 'as <role>' asides."""
-    out = [first]
-    if first.implicit:
-        return out
-    cur = first
-    for nxt in pool:
-        if nxt.implicit or nxt.is_date:
-            continue
-        a, b = (cur.end, nxt.start) if forward else (nxt.end, cur.start)
-        kind = _gap(doc[a:b]) if a <= b else None
-        if kind == "inside":
-            continue
-        if kind is None:
-            break
-        if kind == "member" and nxt.label == Label.PLACE == first.label and _is_comma(doc, cur, nxt, forward):
-            break  # "Seoul, South Korea" names one place, not two
-        if kind == "member" and nxt.label in labels:
-            out.append(nxt)
-        cur = nxt
-    return out
-
-
-def _is_comma(doc: Doc, cur: Item, nxt: Item, forward: bool) -> bool:
-    a, b = (cur.end, nxt.start) if forward else (nxt.end, cur.start)
-    return [t.text for t in doc[a:b]] == [","]
-
-
-def _gap(gap: Span) -> str | None:
-    """What the tokens between two list members say: 'member' (list glue), 'aside' (the next
-    one is a role: 'as Helen'), 'inside' (the next one sits in an open bracket), None (no list)."""
-    depth, rest, n_brackets = 0, [], 0
-    for t in gap:
-        if t.text in "([":
-            depth += 1
-        elif t.text in ")]":
-            depth -= 1
-            n_brackets += 1
-        elif depth == 0 and not t.is_space:
-            rest.append(t)
-    if depth > 0:
-        return "inside"
-    if depth < 0 or len(gap) - n_brackets > 15 or len(rest) > 8:
-        return None
-    words = [t.lower_ for t in rest]
-    if words == ["as"]:
-        return "aside"
-    if all(w in _GLUE or t.text[:1].isupper() and t.pos_ == "PROPN" for w, t in zip(words, rest)):
-        return "member"
     return None
 
 

@@ -44,7 +44,7 @@ def test_entity_patterns_use_known_labels():
 def test_relation_cues_use_known_predicates():
     for row in lexicon.jsonl("relation_cues.jsonl"):
         assert all(Predicate(p) for p in row["predicates"]), row
-        assert row.get("object", "right") in {"left", "right", "any"}
+        assert row.get("object", "right") in {"left", "right", "by"}
 
 
 def test_clean_rules_compile_and_have_names():
