@@ -40,6 +40,7 @@ _MODIFIER_DEPS = frozenset({"acl", "relcl"})
 _CLIMB = frozenset({"conj", "xcomp", "advcl", "pcomp", "ccomp"})
 _MUSIC_KINDS = frozenset({"song", "album"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+_NOMINATION = frozenset({"nomination", "nominations", "nominee", "nod"})
 _RELATIVE = frozenset({"which", "who", "that", "was", "were", "is", "are", "has", "have", "had", "been",
                        "also", "later", "first", "originally", "then", "itself"})
 
@@ -168,7 +169,7 @@ def _blocked(doc: Doc, s: int, e: int) -> bool:
     if any(k.text.lower() in {"not", "never", "n't"} for k in doc[max(0, s - 2):s]):
         return True
     for _ in range(4):
-        if any(c.dep_ == "neg" for c in t.children) or kind_of(t.lemma_) == "blocker":
+        if any(c.dep_ == "neg" for c in t.children) or "blocker" in (kind_of(t.lemma_), kind_of(t.lower_)):
             return True
         if t.dep_ not in _GOVERNED or t.head.i == t.i:
             return False
@@ -204,7 +205,8 @@ def _apply(cue: Cue, s: int, e: int, sent: Span, args: list[Item], disc: Discour
     for pred in cue.predicates:
         subj_labels, obj_labels = pred.signature
         if obj_side == "right":
-            objects = _right_list(doc, obj_from, sent.end, obj_labels, args, cue.window, verbs)
+            objects = [o for o in _right_list(doc, obj_from, sent.end, obj_labels, args, cue.window, verbs)
+                       if not _nominated(doc, o)]
             if not objects:
                 continue
             taken = {(o.start, o.end) for o in objects}
@@ -216,7 +218,8 @@ def _apply(cue: Cue, s: int, e: int, sent: Span, args: list[Item], disc: Discour
             if not subjects and subj_side in ("right", "either"):
                 rest = [a for a in args if (a.start, a.end) not in taken]
                 subjects = _right_list(doc, e, sent.end, subj_labels, rest, 12)[:1]
-            if not subjects and Label.WORK in subj_labels and not any(a.label == Label.WORK for a in args):
+            if not subjects and Label.WORK in subj_labels and not any(a.label == Label.WORK for a in args) \
+                    and not (cue.adjacent and doc[s - 1].lower_ not in {"and", ","}):
                 # "Filming took place in Paris, produced by P": the work the text is about; a
                 # credit line "Directed by P": also the work named just before
                 ref = disc.topic_work if s > sent.start else disc.work_referent(strong=False)
@@ -240,7 +243,8 @@ def _right_list(doc: Doc, start: int, end: int, labels, args: list[Item], window
     members of the list it opens. With `verbs` (the cue words of the sentence), no other verb
     may stand before it: 'produced by L and based on the A case' does not make A a producer."""
     first = next((a for a in args if start <= a.start < end and a.label in labels
-                  and not (a.label == Label.PERSON and a.end < len(doc) and doc[a.end].text in _POSSESSIVE)), None)
+                  and not (a.label == Label.PERSON and a.end < len(doc) and doc[a.end].text in _POSSESSIVE)
+                  and not _role_after_as(doc, a, start)), None)
     if first is None or first.start - start > window:
         return []
     if verbs is not None and any(t.pos_ in {"VERB", "AUX"} and t.i not in verbs and t.lower_ != "including"
@@ -269,6 +273,8 @@ def _left_group(doc: Doc, s: int, e: int, head, sent: Span, labels, args: list[I
             pick = nearest  # no subject, or a parse that attached the cue elsewhere
         elif hit is not None:
             pick = hit
+        elif (owner := _possessor(doc[g], args, labels)) is not None:
+            pick = owner  # "The film's score was composed by": the film
         elif _names_kind(doc[g], labels):
             # "a short film starring": the title standing next to 'film'
             pick = next((a for a in sorted(args, key=lambda a: min(abs(a.end - g), abs(a.start - g)))
@@ -297,6 +303,23 @@ def _adjacent(between: Span) -> bool:
         elif depth == 0 and not (t.is_punct or t.lower_ in _RELATIVE):
             return False
     return depth >= 0  # 'Drew Scott (born 1978)': the cue may open a bracket
+
+
+def _role_after_as(doc: Doc, it: Item, start: int) -> bool:
+    """'starred Ana Ruiz as Helen': Helen is a role (but 'films such as X' names films)."""
+    return it.start > start and doc[it.start - 1].lower_ == "as" and doc[it.start - 2].lower_ != "such"
+
+
+def _nominated(doc: Doc, it: Item) -> bool:
+    """'earned him a Goya Award nomination': a nomination, not the award."""
+    return it.label == Label.AWARD and it.end < len(doc) and doc[it.end].lower_ in _NOMINATION
+
+
+def _possessor(tok, args: list[Item], labels) -> Item | None:
+    poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if poss is None:
+        return None
+    return next((a for a in args if a.start <= poss.i < a.end and a.label in labels), None)
 
 
 def _adjacent_words(between: Span) -> bool:
