@@ -77,8 +77,10 @@ def is_work_anaphor(doc: Doc, start: int, end: int) -> bool:
         return False
     if kind_of(toks[-1].lower_) != "work_noun":
         return False
-    nxt = doc[end] if end < len(doc) else None
-    return not (nxt is not None and nxt.text[:1].isupper() and not nxt.is_sent_start)
+    k = end + 1 if end < len(doc) and doc[end].text in {",", ":"} else end
+    nxt = doc[k] if k < len(doc) else None
+    # "the series Harbor Street", "the television series, The Governor": a title follows
+    return not (nxt is not None and (nxt.text[:1].isupper() or nxt.text in {'"', "“"}) and not nxt.is_sent_start)
 
 
 @dataclass(frozen=True)
@@ -94,8 +96,9 @@ class Topic:
 class Discourse:
     """What the document has named so far, and what its pronouns and anaphors stand for."""
 
-    def __init__(self, subject: int | None, topic: Topic):
+    def __init__(self, subject: int | None, topic: Topic, roles: dict[int, tuple[str, ...]] | None = None):
         self.subject = subject            # the interviewee / the person the text is about
+        self.roles = roles or {}          # entity -> the roles the text gives it ('composer')
         self.topic = topic
         self.topic_work = topic.work      # the work a defining first sentence introduces
         self.topic_person = topic.person  # the person a defining first sentence introduces
@@ -157,7 +160,9 @@ class Discourse:
             low = tok.lower_
             if low in FIRST_PERSON | SECOND_PERSON | THIRD_PERSON:
                 before = [p for p in people if p.end <= k]
-                ref = self.person_referent(low, before, is_question, possessive=tok.tag_ == "PRP$")
+                possessive = tok.tag_ == "PRP$" or low == "her" and k + 1 < sent.end \
+                    and doc[k + 1].pos_ in {"NOUN", "ADJ", "NUM", "PROPN"}
+                ref = self.person_referent(low, before, is_question, possessive=possessive)
                 if ref is not None:
                     out.append(Item(k, k + 1, Label.PERSON, ref, implicit=True))
             elif low in _DETERMINERS and low != "its":

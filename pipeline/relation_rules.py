@@ -26,6 +26,7 @@ _COPULA = {"is", "was", "are", "were"}
 # nouns after which a person's possessive names a film the person directed
 _FILM_NOUNS = {"film", "films", "movie", "feature", "documentary", "short", "picture", "debut", "shorts"}
 _WORK_OWNED = {"work", "works", "project"}
+_POSSESSIVE_MARKS = {"'s", "’s", "'", "’"}
 _DIRECTOR_NOUNS = {"director", "filmmaker", "film-maker"}
 _CHILD = {"son", "daughter", "child", "sons", "daughters", "children"}
 # verbs that make a work's "in 2013" its release year ("directed X in 2013", "In 2007 she appeared in X")
@@ -131,13 +132,13 @@ def _year_of_making(sent: Span, args: list[Item]) -> Iterator[Found]:
     verb = next((t for t in sent if t.lemma_ in _MAKING and t.pos_ == "VERB"), None)
     if verb is None:
         return
-    w = next((a for a in args if a.label == Label.WORK and not a.implicit and verb.i < a.start <= verb.i + 8), None)
+    w = next((a for a in args if a.label == Label.WORK and not a.implicit and verb.i < a.start <= verb.i + 16), None)
     if w is None:
         return
     for d in args:
         if not _is_year(doc, d) or d.start == 0 or doc[d.start - 1].lower_ != "in":
             continue
-        opens = d.start - 1 <= sent.start + 1 and d.end < sent.end and doc[d.end].text == ","
+        opens = d.start - 1 <= sent.start + 1 and d.end <= verb.i
         follows = 0 <= d.start - 1 - w.end <= 2 and all(t.text == "," for t in doc[w.end:d.start - 1])
         if opens or follows:
             yield _found(w.ref, Predicate.PUBLICATION_DATE, d.ref, True, sent, 0.5, "year_of_making")
@@ -147,9 +148,9 @@ def _life_dates(sent: Span, args: list[Item]) -> Iterator[Found]:
     """'Abbas Kiarostami (22 June 1940 – 4 July 2016)': birth and death dates in brackets."""
     doc = sent.doc
     for p in args:
-        if p.label != Label.PERSON or p.implicit or p.end >= sent.end or doc[p.end].text != "(":
+        if p.label != Label.PERSON or p.implicit or p.end >= sent.end or not doc[p.end].text.startswith("("):
             continue
-        close = next((k for k in range(p.end, min(sent.end, p.end + 25)) if doc[k].text == ")"), None)
+        close = next((k for k in range(p.end, min(sent.end, p.end + 25)) if doc[k].text.endswith(")")), None)
         if close is None or any(t.lower_ in {"born", "née", "b."} for t in doc[p.end:close]):
             continue
         inside = [a for a in args if a.is_date and p.end < a.start < close]
@@ -172,6 +173,13 @@ def _owned_work(sent: Span, args: list[Item], disc: Discourse) -> Iterator[Found
         k = w.start - 1
         while k >= lo and doc[k].text in {",", "“", '"', "‘"}:
             k -= 1
+        if k >= lo and doc[k].text in _POSSESSIVE_MARKS and _owner_at(args, k - 1) is not None:
+            # "Lucio Fulci's Lo squartatore di New York": the owner made it, in the role the text gives
+            owner = _owner_at(args, k - 1)
+            pred = _role_predicate(disc.roles.get(owner.ref, ())) if owner.label == Label.PERSON else None
+            if pred is not None:
+                yield _found(w.ref, pred, owner.ref, False, sent, 0.5, "owned_work")
+            continue
         if k < lo or not (_work_noun(doc[k].lower_) or doc[k].lower_ in _WORK_OWNED):
             continue
         noun = doc[k]
@@ -179,7 +187,7 @@ def _owned_work(sent: Span, args: list[Item], disc: Discourse) -> Iterator[Found
         while j >= lo and (_modifiers([doc[j]]) and not _owner_at(args, j)) and j > k - 6:
             j -= 1
         owner = _owner_at(args, j) if j >= lo else None
-        if owner is None and j >= lo and doc[j].text in {"'s", "’s", "'", "’"}:
+        if owner is None and j >= lo and doc[j].text in _POSSESSIVE_MARKS:
             owner = _owner_at(args, j - 1)
         if owner is None:
             continue
@@ -201,16 +209,27 @@ def _owned_predicate(doc, owner: Item, noun: str, disc: Discourse) -> Predicate 
     return Predicate.DIRECTOR if noun in _FILM_NOUNS else None
 
 
+def _role_predicate(roles) -> Predicate | None:
+    """A person's own work, read by the role the text gives them (no role: a director)."""
+    for role, pred in (("composer", Predicate.COMPOSER), ("writer", Predicate.SCREENWRITER),
+                       ("director", Predicate.DIRECTOR), ("producer", Predicate.PRODUCER)):
+        if role in roles:
+            return pred if role != "writer" else None  # "Tom Clancy's Jack Ryan": an author's book
+    return Predicate.DIRECTOR if not roles else None
+
+
 def _owner_at(args: list[Item], k: int) -> Item | None:
     return next((a for a in args if a.start <= k < a.end and a.label in (Label.PERSON, Label.ORG)), None)
 
 
 def _parents(sent: Span, args: list[Item]) -> Iterator[Found]:
-    """'the son of actors A and B', 'His parents are A and B': the two parents are spouses."""
+    """'the son of actors A and B', 'His parents are A and B', 'born in Dublin to A, an engineer,
+    and B': the two parents are spouses."""
     doc = sent.doc
     for t in sent:
+        born_to = t.lower_ == "to" and any(u.lower_ == "born" for u in doc[max(sent.start, t.i - 10):t.i])
         if not ((t.lower_ in _CHILD and t.i + 1 < sent.end and doc[t.i + 1].lower_ == "of")
-                or t.lower_ == "parents"):
+                or t.lower_ == "parents" or born_to):
             continue
         people = [a for a in args if a.label == Label.PERSON and not a.implicit and t.i < a.start <= t.i + 14]
         if len(people) < 2:

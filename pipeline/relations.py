@@ -37,7 +37,7 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # a participle or relative clause that modifies a noun: the noun is its subject
 _MODIFIER_DEPS = frozenset({"acl", "relcl"})
 # through which a cue's clause takes the subject of the clause above it
-_CLIMB = frozenset({"conj", "xcomp", "advcl", "pcomp", "ccomp"})
+_CLIMB = frozenset({"conj", "xcomp", "advcl", "pcomp", "ccomp", "prep"})
 _MUSIC_KINDS = frozenset({"song", "album"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _NOMINATION = frozenset({"nomination", "nominations", "nominee", "nod"})
@@ -108,7 +108,7 @@ def extract(doc: Doc, mentions: list[Mention], entities: list[LocalEntity], date
     kinds = {}
     if topic.work is not None and topic.noun in work_cues():
         kinds[topic.work] = work_cues()[topic.noun]
-    disc = Discourse(subject, topic)
+    disc = Discourse(subject, topic, {i: tuple(e.roles) for i, e in enumerate(entities) if e.roles})
     questions = [(t.start, t.end) for t in turns if t.kind == "question"]
     by_sent: dict[int, list] = {}
     for match_id, s, e in _matcher_for(doc.vocab)(doc):
@@ -209,14 +209,14 @@ def _apply(cue: Cue, s: int, e: int, sent: Span, args: list[Item], disc: Discour
                        if not _nominated(doc, o)]
             if not objects:
                 continue
-            taken = {(o.start, o.end) for o in objects}
+            taken = {(o.start, o.end) for o in objects} | {o.ref for o in objects if not o.is_date}
             subjects = []
             if subj_side in ("left", "either"):
                 subjects = _left_group(doc, s, e, head, sent, subj_labels, args, cue.subject_window, taken)
                 if cue.adjacent and subjects and not _adjacent_words(doc[subjects[-1].end:s]):
                     subjects = []
             if not subjects and subj_side in ("right", "either"):
-                rest = [a for a in args if (a.start, a.end) not in taken]
+                rest = [a for a in args if not _taken(a, taken)]
                 subjects = _right_list(doc, e, sent.end, subj_labels, rest, 12)[:1]
             if not subjects and Label.WORK in subj_labels and not any(a.label == Label.WORK for a in args) \
                     and not (cue.adjacent and doc[s - 1].lower_ not in {"and", ","}):
@@ -228,7 +228,7 @@ def _apply(cue: Cue, s: int, e: int, sent: Span, args: list[Item], disc: Discour
             subjects = _right_list(doc, e, sent.end, subj_labels, args, cue.window, verbs)
             if not subjects:
                 continue
-            taken = {(x.start, x.end) for x in subjects}
+            taken = {(x.start, x.end) for x in subjects} | {x.ref for x in subjects}
             objects = _left_group(doc, s, e, head, sent, obj_labels, args, cue.subject_window, taken)
         for subj in subjects:
             for obj in objects:
@@ -248,8 +248,8 @@ def _right_list(doc: Doc, start: int, end: int, labels, args: list[Item], window
     if first is None or first.start - start > window:
         return []
     if verbs is not None and any(t.pos_ in {"VERB", "AUX"} and t.i not in verbs and t.lower_ != "including"
-                                 for t in doc[start:first.start]):
-        return []
+                                 and not (t.i == start and t.lemma_ == "be") for t in doc[start:first.start]):
+        return []  # another clause stands between ('His debut was X' is fine)
     return coordinated(doc, first, [a for a in args if a.start >= first.end], labels, forward=True)
 
 
@@ -260,7 +260,7 @@ def _left_group(doc: Doc, s: int, e: int, head, sent: Span, labels, args: list[I
     the nearest one. A clause whose subject is some other noun gives none ('defectors living
     in Seoul' is not about the person named before)."""
     cands = [a for a in args if sent.start <= a.start and a.end <= s and s - a.end <= window
-             and a.label in labels and (a.start, a.end) not in taken]
+             and a.label in labels and not _taken(a, taken)]
     nearest = cands[-1] if cands else None
     if nearest is not None and _adjacent(doc[nearest.end:s]):
         pick = nearest
@@ -269,7 +269,7 @@ def _left_group(doc: Doc, s: int, e: int, head, sent: Span, labels, args: list[I
         if g is not None and s <= g < e:
             g = None  # "the cast included": the cue names its own subject
         hit = None if g is None else next((a for a in args if a.start <= g < a.end), None)
-        if g is None or hit is not None and (hit.label not in labels or (hit.start, hit.end) in taken):
+        if g is None or hit is not None and (hit.label not in labels or _taken(hit, taken)):
             pick = nearest  # no subject, or a parse that attached the cue elsewhere
         elif hit is not None:
             pick = hit
@@ -278,7 +278,7 @@ def _left_group(doc: Doc, s: int, e: int, head, sent: Span, labels, args: list[I
         elif _names_kind(doc[g], labels):
             # "a short film starring": the title standing next to 'film'
             pick = next((a for a in sorted(args, key=lambda a: min(abs(a.end - g), abs(a.start - g)))
-                         if a.label in labels and (a.start, a.end) not in taken
+                         if a.label in labels and not _taken(a, taken)
                          and (0 <= g - a.end <= 4 or 0 < a.start - g <= 2)), None)
         else:
             pick = None
@@ -287,8 +287,13 @@ def _left_group(doc: Doc, s: int, e: int, head, sent: Span, labels, args: list[I
     limit = s if pick.end <= s else sent.end
     before = coordinated(doc, pick, [a for a in args if a.end <= pick.start][::-1], labels, forward=False)
     after = coordinated(doc, pick, [a for a in args if pick.end <= a.start and a.end <= limit
-                                     and (a.start, a.end) not in taken], labels, forward=True)
+                                    and not _taken(a, taken)], labels, forward=True)
     return before[::-1] + after[1:]
+
+
+def _taken(a: Item, taken: set) -> bool:
+    """Already an argument on the other side (the same mention, or the same entity)."""
+    return (a.start, a.end) in taken or (not a.is_date and a.ref in taken)
 
 
 def _adjacent(between: Span) -> bool:
@@ -344,8 +349,10 @@ def _grammatical_subject(head) -> int | None:
             return subj.i
         if t.dep_ in _MODIFIER_DEPS:
             n = t.head
-            while n.dep_ == "appos" and n.head.i != n.i:
-                n = n.head
+            # "a series of action films written by": the series; "the film, X": X
+            while n.dep_ == "appos" and n.head.i != n.i or n.dep_ == "pobj" and n.head.lower_ == "of" \
+                    and n.head.head.pos_ in {"NOUN", "PROPN"}:
+                n = n.head if n.dep_ == "appos" else n.head.head
             if n.dep_ == "attr":  # "X is a 1936 film directed by": X
                 s2 = next((c for c in n.head.children if c.dep_ in _SUBJECT_DEPS), None)
                 return s2.i if s2 is not None else None

@@ -102,8 +102,8 @@ def test_does_not_give(nlp, text, unexpected):
     assert unexpected not in triples(run(nlp, text))
 
 
-@pytest.mark.xfail(reason="the entity recogniser reads 'Pablo' alone as a person only when a family name follows; "
-                          "a first name on its own is not linked to anyone")
+@pytest.mark.xfail(reason="the entity recogniser does not take a lone first name ('Pablo') for a person, "
+                          "so the relation has no object")
 def test_first_name_alone(nlp):
     text = INTERVIEW + "I made the film with my husband, Pablo."
     assert ("Jiwon Han", "spouse", "Pablo") in triples(run(nlp, text))
