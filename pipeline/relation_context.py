@@ -69,6 +69,15 @@ class Item:
     implicit: bool = False
 
 
+def opens(tok) -> bool:
+    """'(' or a token that starts with one ('(;' in 'X (; born 1940)')."""
+    return tok.text[:1] in {"(", "["}
+
+
+def closes(tok) -> bool:
+    return tok.text[-1:] in {")", "]"} and not opens(tok)
+
+
 def is_work_anaphor(doc: Doc, start: int, end: int) -> bool:
     """'the film', 'The series', 'this 20th Century Fox feature', "the film's": a determiner,
     at most three modifiers and a work noun, with no title right after it."""
@@ -143,7 +152,7 @@ class Discourse:
             return self.topic_person
         if before:
             return before[-1].ref
-        return self.last_person if self.last_person is not None else self.subject
+        return self.subject if self.subject is not None else self.last_person
 
     def virtual_items(self, sent: Span, items: list[Item], is_question: bool) -> list[Item]:
         """Pronouns and anaphoric phrases of the sentence as items that point at entities."""
@@ -162,7 +171,10 @@ class Discourse:
                 before = [p for p in people if p.end <= k]
                 possessive = tok.tag_ == "PRP$" or low == "her" and k + 1 < sent.end \
                     and doc[k + 1].pos_ in {"NOUN", "ADJ", "NUM", "PROPN"}
-                ref = self.person_referent(low, before, is_question, possessive=possessive)
+                owner = next((p for p in before if p.end >= k - 2 and all(
+                    t.lower_ in {"and", ","} for t in doc[p.end:k])), None) if possessive else None
+                # "Rip Torn and his wife": the one just named
+                ref = owner.ref if owner is not None else self.person_referent(low, before, is_question, possessive)
                 if ref is not None:
                     out.append(Item(k, k + 1, Label.PERSON, ref, implicit=True))
             elif low in _DETERMINERS and low != "its":
@@ -226,9 +238,9 @@ def _defines(doc: Doc, first: Span, nxt: Span | None, items: list[Item]) -> Topi
     depth = 0
     while k < stop:  # skip bracketed asides and appositive commas before the verb
         t = doc[k]
-        if t.text in "([":
+        if opens(t):
             depth += 1
-        elif t.text in ")]":
+        elif closes(t):
             depth -= 1
         elif depth == 0 and t.lower_ in _COPULA:
             break
@@ -280,9 +292,9 @@ def _gap(gap: Span) -> str | None:
     one is a role: 'as Helen'), 'inside' (the next one sits in an open bracket), None (no list)."""
     depth, rest, n_brackets, dashed = 0, [], 0, False
     for t in gap:
-        if t.text in "([":
+        if opens(t):
             depth += 1
-        elif t.text in ")]":
+        elif closes(t):
             depth -= 1
             n_brackets += 1
         elif t.text in {"–", "—"} and depth == 0:

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span
 
 from .lexicon import work_cues
-from .relation_context import Discourse, Found, Item, coordinated, kind_of
+from .relation_context import Discourse, Found, Item, closes, coordinated, kind_of, opens
 from .vocab import Label, Predicate
 
 _YEAR = re.compile(r"(1[89]|20)\d\d")
@@ -68,7 +68,7 @@ def _year_in_brackets(sent: Span, args: list[Item]) -> Iterator[Found]:
         if w.label != Label.WORK or w.implicit:
             continue
         k = w.end + (1 if w.end < sent.end and doc[w.end].text in _QUOTES else 0)
-        if k + 2 < sent.end + 1 and k < len(doc) and doc[k].text == "(":
+        if k + 2 < sent.end + 1 and k < len(doc) and opens(doc[k]):
             date = _date_at(args, k + 1)
             if date is not None and date.start < sent.end and _YEAR.match(doc[date.start].text):
                 yield _found(w.ref, Predicate.PUBLICATION_DATE, date.ref, True, sent, 0.8, "year_in_brackets")
@@ -148,9 +148,9 @@ def _life_dates(sent: Span, args: list[Item]) -> Iterator[Found]:
     """'Abbas Kiarostami (22 June 1940 – 4 July 2016)': birth and death dates in brackets."""
     doc = sent.doc
     for p in args:
-        if p.label != Label.PERSON or p.implicit or p.end >= sent.end or not doc[p.end].text.startswith("("):
+        if p.label != Label.PERSON or p.implicit or p.end >= sent.end or not opens(doc[p.end]):
             continue
-        close = next((k for k in range(p.end, min(sent.end, p.end + 25)) if doc[k].text.endswith(")")), None)
+        close = next((k for k in range(p.end, min(sent.end, p.end + 25)) if closes(doc[k])), None)
         if close is None or any(t.lower_ in {"born", "née", "b."} for t in doc[p.end:close]):
             continue
         inside = [a for a in args if a.is_date and p.end < a.start < close]
@@ -200,7 +200,7 @@ def _owned_work(sent: Span, args: list[Item], disc: Discourse) -> Iterator[Found
 
 def _owned_predicate(doc, owner: Item, noun: str, disc: Discourse) -> Predicate | None:
     if owner.label == Label.ORG:
-        return Predicate.PRODUCTION_COMPANY if noun in _FILM_NOUNS | {"series", "show"} else None
+        return Predicate.PRODUCTION_COMPANY if noun in _FILM_NOUNS else None  # a network airs a series
     if doc[owner.start].lower_ in {"my", "our"}:
         return Predicate.CONTRIBUTOR
     if noun in _WORK_OWNED:

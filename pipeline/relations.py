@@ -24,7 +24,8 @@ from . import relation_rules
 from .lexicon import jsonl, work_cues
 from .normalize import Mention
 from .records import DateMention, LocalEntity, Turn
-from .relation_context import Discourse, Found, Item, coordinated, is_work_anaphor, kind_of, topics
+from .relation_context import (Discourse, Found, Item, closes, coordinated, is_work_anaphor, kind_of, opens,
+                               topics)
 from .vocab import DateKind, Label, Predicate
 
 CUE_FILE = "relation_cues.jsonl"
@@ -111,9 +112,10 @@ def extract(doc: Doc, mentions: list[Mention], entities: list[LocalEntity], date
     disc = Discourse(subject, topic, {i: tuple(e.roles) for i, e in enumerate(entities) if e.roles})
     questions = [(t.start, t.end) for t in turns if t.kind == "question"]
     by_sent: dict[int, list] = {}
+    named = {k for it in items for k in range(it.start, it.end)}
     for match_id, s, e in _matcher_for(doc.vocab)(doc):
-        if s and doc[s - 1].text == "-" and not doc[s - 1].whitespace_:
-            continue  # 'low-voiced' is not 'voiced'
+        if s and doc[s - 1].text == "-" and not doc[s - 1].whitespace_ or any(k in named for k in range(s, e)):
+            continue  # 'low-voiced' is not 'voiced', 'Natural Born Killers' is not 'born'
         by_sent.setdefault(doc[s].sent.start, []).append((cues()[int(doc.vocab.strings[match_id])], s, e))
     found: list[Found] = []
     for sent in doc.sents:
@@ -129,7 +131,7 @@ def extract(doc: Doc, mentions: list[Mention], entities: list[LocalEntity], date
         disc.see(explicit)
     kind = {i: kinds.get(i, e.kind) for i, e in enumerate(entities)}
     found = _adjust([f for f in found if f.subject != f.object or f.object_is_date], kind)
-    return Extraction(_merge(found), kinds)
+    return Extraction(_merge(found, dates), kinds)
 
 
 def _items(doc: Doc, mentions: list[Mention], dates: list[DateMention]) -> list[Item]:
@@ -216,7 +218,10 @@ def _apply(cue: Cue, s: int, e: int, sent: Span, args: list[Item], disc: Discour
                 if cue.adjacent and subjects and not _adjacent_words(doc[subjects[-1].end:s]):
                     subjects = []
             if not subjects and subj_side in ("right", "either"):
-                rest = [a for a in args if not _taken(a, taken)]
+                # "premiered her film X at F" (the work before the object), "Written by A, the
+                # episode ..." (after it); not "composed by the band's bassist A" (a modifier)
+                first = min(o.start for o in objects)
+                rest = [a for a in args if not _taken(a, taken) and not (a.end <= first and first - a.end <= 1)]
                 subjects = _right_list(doc, e, sent.end, subj_labels, rest, 12)[:1]
             if not subjects and Label.WORK in subj_labels and not any(a.label == Label.WORK for a in args) \
                     and not (cue.adjacent and doc[s - 1].lower_ not in {"and", ","}):
@@ -272,6 +277,8 @@ def _left_group(doc: Doc, s: int, e: int, head, sent: Span, labels, args: list[I
         if g is None or hit is not None and (hit.label not in labels or _taken(hit, taken)):
             pick = nearest  # no subject, or a parse that attached the cue elsewhere
         elif hit is not None:
+            if head.dep_ == "relcl" and hit.start <= head.head.i < hit.end:
+                return [hit]  # "A and B (who also appeared in X)": the antecedent alone
             pick = hit
         elif (owner := _possessor(doc[g], args, labels)) is not None:
             pick = owner  # "The film's score was composed by": the film
@@ -301,9 +308,9 @@ def _adjacent(between: Span) -> bool:
     argument and its cue: 'X (2015), directed by', 'X (1997) – which was awarded'."""
     depth = 0
     for t in between:
-        if t.text in "([":
+        if opens(t):
             depth += 1
-        elif t.text in ")]":
+        elif closes(t):
             depth -= 1
         elif depth == 0 and not (t.is_punct or t.lower_ in _RELATIVE):
             return False
@@ -311,8 +318,12 @@ def _adjacent(between: Span) -> bool:
 
 
 def _role_after_as(doc: Doc, it: Item, start: int) -> bool:
-    """'starred Ana Ruiz as Helen': Helen is a role (but 'films such as X' names films)."""
-    return it.start > start and doc[it.start - 1].lower_ == "as" and doc[it.start - 2].lower_ != "such"
+    """'starred Ana Ruiz as Helen', "Clancy's character Jack Ryan": a role, not a performer
+    (but 'films such as X' names films)."""
+    if it.start <= start:
+        return False
+    before = doc[it.start - 1].lower_
+    return before == "as" and doc[it.start - 2].lower_ != "such" or before in {"character", "role", "persona"}
 
 
 def _nominated(doc: Doc, it: Item) -> bool:
@@ -375,10 +386,18 @@ def _adjust(found: list[Found], kind: dict[int, str | None]) -> list[Found]:
     return out
 
 
-def _merge(found: list[Found]) -> list[Found]:
+def _merge(found: list[Found], dates: list[DateMention]) -> list[Found]:
+    """One relation per (subject, predicate, object) with its best evidence; a date that a
+    more precise one of the same relation contains ('1994' beside '1994-08-03') is dropped."""
     best: dict[tuple, Found] = {}
     for f in found:
-        k = (f.subject, f.predicate, f.object, f.object_is_date)
+        k = (f.subject, f.predicate, dates[f.object].value if f.object_is_date else f.object, f.object_is_date)
         if k not in best or f.score > best[k].score:
             best[k] = f
-    return sorted(best.values(), key=lambda f: (f.start, f.predicate.value, f.subject, f.object))
+    values: dict[tuple, set[str]] = {}
+    for (subj, pred, obj, is_date) in best:
+        if is_date:
+            values.setdefault((subj, pred), set()).add(obj)
+    out = [f for (subj, pred, obj, is_date), f in best.items()
+           if not (is_date and any(v != obj and v.startswith(obj) for v in values[(subj, pred)]))]
+    return sorted(out, key=lambda f: (f.start, f.predicate.value, f.subject, f.object))
