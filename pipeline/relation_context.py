@@ -67,6 +67,7 @@ class Item:
     ref: int          # entity index, or date index when `is_date`
     is_date: bool = False
     implicit: bool = False
+    possessive: bool = False  # 'his', 'her' before a noun: the owner of what follows
 
 
 def opens(tok) -> bool:
@@ -176,7 +177,7 @@ class Discourse:
                 # "Rip Torn and his wife": the one just named
                 ref = owner.ref if owner is not None else self.person_referent(low, before, is_question, possessive)
                 if ref is not None:
-                    out.append(Item(k, k + 1, Label.PERSON, ref, implicit=True))
+                    out.append(Item(k, k + 1, Label.PERSON, ref, implicit=True, possessive=possessive))
             elif low in _DETERMINERS and low != "its":
                 end = _noun_phrase_end(doc, k, sent.end, covered)
                 if end and is_work_anaphor(doc, k, end):
@@ -308,6 +309,17 @@ def _gap(gap: Span) -> str | None:
     words = [t.lower_ for t in rest]
     if words[:1] == ["as"] and words[:3] != ["as", "well", "as"]:
         return "aside"  # "A as Helen", "B as Vice Admiral Greer"
-    if all(w in _GLUE or t.text[:1].isupper() and t.pos_ == "PROPN" for w, t in zip(words, rest)):
+    if all(w in _GLUE or _in_name(rest, i) for i, w in enumerate(words)):
         return "member"
     return None
+
+
+def _in_name(toks, i: int) -> bool:
+    """A token of a name that was not recognised inside a list ('A, Close-Up (1990), B'), or
+    the head noun a recognised name left behind ('the Koker trilogy')."""
+    t = toks[i]
+    if t.text[:1].isupper() and t.pos_ == "PROPN" or t.like_num:
+        return True
+    if t.text == "-" and 0 < i < len(toks) - 1:
+        return toks[i - 1].text[:1].isupper() and toks[i + 1].text[:1].isupper()
+    return i == 0 and kind_of(t.lower_) == "work_noun"

@@ -2,6 +2,7 @@
 its arguments (`relation_context.Item`, token offsets) -> `relations.Found`.
 
 - "Title (2015)", "the 2012 film Title", "Title is a 1936 British film" -> publication_date
+- "Title is a BBC Television current affairs programme" -> production_company
 - "A (22 June 1940 - 4 July 2016)" -> date_of_birth, date_of_death
 - "her debut feature, Title", "Kim's third film Title", "the Zhang Yimou film Title" -> director
 - "Studio's animated feature Title" -> production_company
@@ -41,7 +42,7 @@ def _found(subject: int, pred: Predicate, obj: int, is_date: bool, sent: Span, s
 
 def shapes(sent: Span, args: list[Item], disc: Discourse, is_question: bool) -> Iterator[Found]:
     yield from _year_in_brackets(sent, args)
-    yield from _defining_year(sent, args)
+    yield from _defining(sent, args)
     yield from _year_before_kind(sent, args)
     yield from _year_of_making(sent, args)
     yield from _life_dates(sent, args)
@@ -74,26 +75,54 @@ def _year_in_brackets(sent: Span, args: list[Item]) -> Iterator[Found]:
                 yield _found(w.ref, Predicate.PUBLICATION_DATE, date.ref, True, sent, 0.8, "year_in_brackets")
 
 
-def _defining_year(sent: Span, args: list[Item]) -> Iterator[Found]:
-    """'Song of Freedom is a 1936 British film', 'Title, a 1988 feature film': a year inside
-    the noun phrase that defines the work."""
+def _defining(sent: Span, args: list[Item]) -> Iterator[Found]:
+    """'Song of Freedom is a 1936 British film', 'Khooni Khanjar (Fighting Blade) is a 1930
+    Indian silent film', 'Title, a 1988 feature film', 'Newsnight is a weekday BBC Television
+    current affairs programme': the year and the company inside the noun phrase that defines
+    the work."""
     doc = sent.doc
-    works = [a for a in args if a.label == Label.WORK]
-    for w in works:
-        after = doc[w.end:min(sent.end, w.end + 12)]
-        lead = [t for t in after[:3] if t.lower_ in _COPULA or t.lower_ in {",", "a", "an", "the"}]
-        if not lead:
+    for w in args:
+        if w.label != Label.WORK:
             continue
-        if not (w.start - sent.start <= 1 or any(t.lower_ in {"a", "an"} for t in after[:2])):
+        k = _after_asides(doc, w.end, sent.end)
+        if k >= sent.end or not (doc[k].lower_ in _COPULA and w.start - sent.start <= 1 or doc[k].text == ","):
             continue
-        date = next((a for a in args if a.is_date and w.end < a.start <= w.end + 4), None)
-        if date is None:
+        k += 1
+        if k >= sent.end or doc[k].lower_ not in {"a", "an", "the"}:
             continue
-        noun = next((t for t in doc[date.end:min(sent.end, date.end + 6)] if _work_noun(t.lower_)), None)
-        gap = doc[w.end:date.start]
-        if noun is not None and not any(t.pos_ in {"VERB", "ADP"} for t in gap) \
-                and not any(t.pos_ == "VERB" for t in doc[date.end:noun.i]):
-            yield _found(w.ref, Predicate.PUBLICATION_DATE, date.ref, True, sent, 0.8, "defining_year")
+        head, j = None, k + 1
+        while j < min(sent.end, k + 10) and (_modifiers([doc[j]]) or _arg_at(args, j) is not None):
+            if _work_noun(doc[j].lower_):
+                head = j
+            j += 1
+        if head is None:
+            continue
+        for a in args:
+            if not k < a.start < head:
+                continue
+            if _is_year(doc, a) or a.is_date and a.end - a.start == 1:
+                yield _found(w.ref, Predicate.PUBLICATION_DATE, a.ref, True, sent, 0.8, "defining_year")
+            elif a.label == Label.ORG and not a.implicit:
+                yield _found(w.ref, Predicate.PRODUCTION_COMPANY, a.ref, False, sent, 0.6, "defining_company")
+
+
+def _after_asides(doc, k: int, end: int) -> int:
+    """The first token at or after k outside quotes and bracketed asides."""
+    depth = 0
+    while k < end:
+        t = doc[k]
+        if opens(t):
+            depth += 1
+        elif closes(t):
+            depth -= 1
+        elif depth == 0 and t.text not in _QUOTES:
+            return k
+        k += 1
+    return k
+
+
+def _arg_at(args: list[Item], k: int) -> Item | None:
+    return next((a for a in args if a.start <= k < a.end), None)
 
 
 def _work_noun(word: str) -> bool:
@@ -126,8 +155,9 @@ def _year_before_kind(sent: Span, args: list[Item]) -> Iterator[Found]:
 
 
 def _year_of_making(sent: Span, args: list[Item]) -> Iterator[Found]:
-    """'He scripted and directed the film Thira in 2013', 'In 2007 she appeared in Epitaph':
-    the work that a verb of making or showing governs, and the year the sentence gives."""
+    """'He scripted and directed the film Thira in 2013', 'In 2007 she appeared in Epitaph', 'made
+    his debut in 2003 with the song X': the work that a verb of making or showing governs, and
+    the year the sentence gives it."""
     doc = sent.doc
     verb = next((t for t in sent if t.lemma_ in _MAKING and t.pos_ == "VERB"), None)
     if verb is None:
@@ -138,9 +168,10 @@ def _year_of_making(sent: Span, args: list[Item]) -> Iterator[Found]:
     for d in args:
         if not _is_year(doc, d) or d.start == 0 or doc[d.start - 1].lower_ != "in":
             continue
-        opens = d.start - 1 <= sent.start + 1 and d.end <= verb.i
+        first = d.start - 1 <= sent.start + 1 and d.end <= verb.i
+        between = verb.i < d.start and d.end <= w.start
         follows = 0 <= d.start - 1 - w.end <= 2 and all(t.text == "," for t in doc[w.end:d.start - 1])
-        if opens or follows:
+        if first or between or follows:
             yield _found(w.ref, Predicate.PUBLICATION_DATE, d.ref, True, sent, 0.5, "year_of_making")
 
 
@@ -187,6 +218,9 @@ def _owned_work(sent: Span, args: list[Item], disc: Discourse) -> Iterator[Found
         while j >= lo and (_modifiers([doc[j]]) and not _owner_at(args, j)) and j > k - 6:
             j -= 1
         owner = _owner_at(args, j) if j >= lo else None
+        if owner is None and j >= lo and doc[j].lower_ in {"their", "its"}:
+            # "Shantaram formed Prabhat Film Company ... and their first film X"
+            owner = next((a for a in reversed(args) if a.label == Label.ORG and a.end <= j), None)
         if owner is None and j >= lo and doc[j].text in _POSSESSIVE_MARKS:
             owner = _owner_at(args, j - 1)
         if owner is None:

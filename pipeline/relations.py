@@ -227,12 +227,18 @@ def _apply(cue: Cue, s: int, e: int, sent: Span, args: list[Item], disc: Discour
                     and not (cue.adjacent and doc[s - 1].lower_ not in {"and", ","}):
                 # "Filming took place in Paris, produced by P": the work the text is about; a
                 # credit line "Directed by P": also the work named just before
-                ref = disc.topic_work if s > sent.start else disc.work_referent(strong=False)
+                ref = disc.topic_work if s > sent.start + 1 else disc.work_referent(strong=False)
                 subjects = [Item(s, e, Label.WORK, ref, implicit=True)] if ref is not None else []
         else:
             subjects = _right_list(doc, e, sent.end, subj_labels, args, cue.window, verbs)
             if not subjects:
                 continue
+            if pred == Predicate.SCREENWRITER:
+                # "wrote three books, X", "wrote the song X": not a screenplay
+                kinds = {work_cues().get(t.lower_.rstrip("s")) for t in doc[e:subjects[0].start]}
+                if "book" in kinds:
+                    continue
+                pred = Predicate.COMPOSER if kinds & _MUSIC_KINDS else pred
             taken = {(x.start, x.end) for x in subjects} | {x.ref for x in subjects}
             objects = _left_group(doc, s, e, head, sent, obj_labels, args, cue.subject_window, taken)
         for subj in subjects:
@@ -249,7 +255,7 @@ def _right_list(doc: Doc, start: int, end: int, labels, args: list[Item], window
     may stand before it: 'produced by L and based on the A case' does not make A a producer."""
     first = next((a for a in args if start <= a.start < end and a.label in labels
                   and not (a.label == Label.PERSON and a.end < len(doc) and doc[a.end].text in _POSSESSIVE)
-                  and not _role_after_as(doc, a, start)), None)
+                  and not _role_after_as(doc, a, start) and not a.possessive), None)
     if first is None or first.start - start > window:
         return []
     if verbs is not None and any(t.pos_ in {"VERB", "AUX"} and t.i not in verbs and t.lower_ != "including"
@@ -286,7 +292,7 @@ def _left_group(doc: Doc, s: int, e: int, head, sent: Span, labels, args: list[I
             # "a short film starring": the title standing next to 'film'
             pick = next((a for a in sorted(args, key=lambda a: min(abs(a.end - g), abs(a.start - g)))
                          if a.label in labels and not _taken(a, taken)
-                         and (0 <= g - a.end <= 4 or 0 < a.start - g <= 2)), None)
+                         and (0 <= g - a.end <= 4 or 0 < a.start - g <= 8 and a.end <= s)), None)
         else:
             pick = None
     if pick is None:
