@@ -61,6 +61,11 @@ INTERVIEW = "Jiwon Han is a filmmaker from Korea.\n\n"
     ("Omar Reyes is a Spanish director. He wrote and directed the film Salt Fields in 2010.",
      {("Salt Fields", "director", "Omar Reyes"), ("Salt Fields", "screenwriter", "Omar Reyes"),
       ("Salt Fields", "publication_date", "2010")}),
+    # the positive twins of the negations below
+    ("Sara Lind directed “Quiet Water” in 2010.", {("Quiet Water", "director", "Sara Lind")}),
+    ("“Quiet Water” was directed by Sara Lind.", {("Quiet Water", "director", "Sara Lind")}),
+    ("Omar Reyes accepted the role in “Quiet Water”.", {("Quiet Water", "cast_member", "Omar Reyes")}),
+    ("In 2014, Omar Reyes starred in “Broken Glass”.", {("Broken Glass", "cast_member", "Omar Reyes")}),
     # owners and possessives
     ("Sara Lind's debut feature, Quiet Water, premiered at the Berlin International Film Festival.",
      {("Quiet Water", "director", "Sara Lind"), ("Quiet Water", "premiered_at", "Berlin International Film Festival")}),
@@ -92,7 +97,7 @@ def test_gives(nlp, text, expected):
 
 @pytest.mark.parametrize("text, unexpected", [
     # negations and wishes
-    ("She wanted to direct “Quiet Water”, but the studio refused.", ("Quiet Water", "director", "She")),
+    ("Sara Lind wanted to direct “Quiet Water”, but the studio refused.", ("Quiet Water", "director", "Sara Lind")),
     ("“Quiet Water” was not directed by Sara Lind.", ("Quiet Water", "director", "Sara Lind")),
     ("Omar Reyes declined the role in “Quiet Water”.", ("Quiet Water", "cast_member", "Omar Reyes")),
     ("In 2014, Omar Reyes was slated to star in “Broken Glass”.", ("Broken Glass", "cast_member", "Omar Reyes")),
