@@ -254,6 +254,11 @@ def _defines(doc: Doc, first: Span, nxt: Span | None, items: list[Item]) -> Topi
     if k >= stop or k + 1 >= len(doc) or doc[k + 1].lower_ not in {"a", "an", "the"}:
         return None
     attr = next((c for c in doc[k].children if c.dep_ == "attr"), None)
+    for _ in range(2):  # "is the title of the first single": single
+        of = next((c for c in attr.children if c.dep_ == "prep" and c.lower_ == "of"), None) if attr is not None else None
+        if attr is None or attr.lemma_ not in {"title", "name", "one", "part"} or of is None:
+            break
+        attr = next((c for c in of.children if c.dep_ == "pobj"), None)
     noun = attr.lower_ if attr is not None and attr.pos_ == "NOUN" else None
     return Topic(head.ref, None, noun) if head.label == Label.WORK else Topic(None, head.ref, noun)
 

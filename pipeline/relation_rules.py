@@ -30,6 +30,7 @@ _WORK_OWNED = {"work", "works", "project"}
 _POSSESSIVE_MARKS = {"'s", "’s", "'", "’"}
 _DIRECTOR_NOUNS = {"director", "filmmaker", "film-maker"}
 _CHILD = {"son", "daughter", "child", "sons", "daughters", "children"}
+_SIBLING = {"brother", "sister", "brothers", "sisters", "cousin", "nephew", "niece"}
 # verbs that make a work's "in 2013" its release year ("directed X in 2013", "In 2007 she appeared in X")
 _MAKING = {"direct", "write", "script", "produce", "star", "appear", "release", "make", "shoot", "film",
            "premiere", "play", "act", "debut", "feature", "cast", "voice", "perform", "host", "air"}
@@ -270,8 +271,10 @@ def _parents(sent: Span, args: list[Item]) -> Iterator[Found]:
             continue
         a, b = people[0], people[1]
         gap = doc[a.end:b.start]
-        if any(g.lower_ == "and" for g in gap) and len(gap) <= 10 and not any(g.pos_ == "VERB" for g in gap) \
-                and not any(g.text in {".", ";", "("} for g in gap):
+        # "of actors A and B", "to A, an engineer, and B"; not "son of A and brother of B"
+        if any(g.lower_ == "and" for g in gap) and len(gap) <= 10 \
+                and not any(g.pos_ in {"VERB", "ADP"} or g.text in {".", ";", "("} or g.lower_ in _CHILD | _SIBLING
+                            for g in gap):
             yield _found(a.ref, Predicate.SPOUSE, b.ref, False, sent, 0.6, "parents")
 
 

@@ -217,8 +217,11 @@ def _apply(cue: Cue, s: int, e: int, sent: Span, args: list[Item], disc: Discour
                 subjects = _left_group(doc, s, e, head, sent, subj_labels, args, cue.subject_window, taken)
                 if cue.adjacent and subjects and not _adjacent_words(doc[subjects[-1].end:s]):
                     subjects = []
-            if not subjects and subj_side in ("right", "either"):
-                # "premiered her film X at F" (the work before the object), "Written by A, the
+            if not subjects and subj_side in ("right", "either") \
+                    and (Label.WORK in subj_labels or s <= sent.start + 3):
+                # a person after the cue only when the cue opens the sentence ("Born in Rome, she
+                # ...", "Prior to joining CNN, she ..."), not in "it was raised in
+                # Australia and deployed to Rabaul"; "premiered her film X at F" (the work before the object), "Written by A, the
                 # episode ..." (after it); not "composed by the band's bassist A" (a modifier)
                 first = min(o.start for o in objects)
                 rest = [a for a in args if not _taken(a, taken) and not (a.end <= first and first - a.end <= 1)]
@@ -258,9 +261,13 @@ def _right_list(doc: Doc, start: int, end: int, labels, args: list[Item], window
                   and not _role_after_as(doc, a, start) and not a.possessive), None)
     if first is None or first.start - start > window:
         return []
-    if verbs is not None and any(t.pos_ in {"VERB", "AUX"} and t.i not in verbs and t.lower_ != "including"
-                                 and not (t.i == start and t.lemma_ == "be") for t in doc[start:first.start]):
-        return []  # another clause stands between ('His debut was X' is fine)
+    if verbs is not None:
+        chain = start  # "wrote, directed and produced X": the other cue verbs of a coordinated chain
+        while chain < first.start and (chain in verbs or doc[chain].lower_ in _CHAIN):
+            chain += 1
+        if any(t.pos_ in {"VERB", "AUX"} and t.lower_ != "including" and t.dep_ not in {"amod", "compound"}
+               and not (t.i == start and t.lemma_ == "be") for t in doc[chain:first.start]):
+            return []  # another clause stands between ('His debut was X' is fine)
     return coordinated(doc, first, [a for a in args if a.start >= first.end], labels, forward=True)
 
 
