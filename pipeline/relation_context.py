@@ -172,8 +172,7 @@ class Discourse:
                 before = [p for p in people if p.end <= k]
                 possessive = tok.tag_ == "PRP$" or low == "her" and k + 1 < sent.end \
                     and doc[k + 1].pos_ in {"NOUN", "ADJ", "NUM", "PROPN"}
-                owner = next((p for p in before if p.end >= k - 2 and all(
-                    t.lower_ in {"and", ","} for t in doc[p.end:k])), None) if possessive else None
+                owner = next((p for p in reversed(before) if _only_glue(doc[p.end:k])), None) if possessive else None
                 # "Rip Torn and his wife": the one just named
                 ref = owner.ref if owner is not None else self.person_referent(low, before, is_question, possessive)
                 if ref is not None:
@@ -199,6 +198,19 @@ class Discourse:
                     out.append(Item(k, k + 1, Label.WORK, ref, implicit=True))
             k += 1
         return out
+
+
+def _only_glue(between: Span) -> bool:
+    """'A and his wife', 'A (1820 – 88) and his wife': nothing but 'and', commas and brackets."""
+    depth = 0
+    for t in between:
+        if opens(t):
+            depth += 1
+        elif closes(t):
+            depth -= 1
+        elif depth == 0 and t.lower_ not in {"and", ","}:
+            return False
+    return depth == 0 and len(between) <= 12
 
 
 def _noun_phrase_end(doc: Doc, start: int, limit: int, covered: set[int]) -> int | None:

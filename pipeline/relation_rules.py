@@ -28,6 +28,7 @@ _COPULA = {"is", "was", "are", "were"}
 _FILM_NOUNS = {"film", "films", "movie", "feature", "documentary", "short", "picture", "debut", "shorts"}
 _WORK_OWNED = {"work", "works", "project"}
 _POSSESSIVE_MARKS = {"'s", "’s", "'", "’"}
+_MUSIC_WORDS = {"band", "cover", "track", "tracks", "record", "recorded", "singer", "sang", "music"}
 _DIRECTOR_NOUNS = {"director", "filmmaker", "film-maker"}
 _CHILD = {"son", "daughter", "child", "sons", "daughters", "children"}
 _SIBLING = {"brother", "sister", "brothers", "sisters", "cousin", "nephew", "niece"}
@@ -208,7 +209,7 @@ def _owned_work(sent: Span, args: list[Item], disc: Discourse) -> Iterator[Found
         if k >= lo and doc[k].text in _POSSESSIVE_MARKS and _owner_at(args, k - 1) is not None:
             # "Lucio Fulci's Lo squartatore di New York": the owner made it, in the role the text gives
             owner = _owner_at(args, k - 1)
-            pred = _role_predicate(disc.roles.get(owner.ref, ())) if owner.label == Label.PERSON else None
+            pred = _role_predicate(disc.roles.get(owner.ref, ()), sent) if owner.label == Label.PERSON else None
             if pred is not None:
                 yield _found(w.ref, pred, owner.ref, False, sent, 0.5, "owned_work")
             continue
@@ -244,13 +245,17 @@ def _owned_predicate(doc, owner: Item, noun: str, disc: Discourse) -> Predicate 
     return Predicate.DIRECTOR if noun in _FILM_NOUNS else None
 
 
-def _role_predicate(roles) -> Predicate | None:
-    """A person's own work, read by the role the text gives them (no role: a director)."""
+def _role_predicate(roles, sent: Span) -> Predicate | None:
+    """A person's own work, read by the role the text gives them; with no role, a director's
+    film, or a musician's song when the sentence is about music."""
     for role, pred in (("composer", Predicate.COMPOSER), ("writer", Predicate.SCREENWRITER),
                        ("director", Predicate.DIRECTOR), ("producer", Predicate.PRODUCER)):
         if role in roles:
             return pred if role != "writer" else None  # "Tom Clancy's Jack Ryan": an author's book
-    return Predicate.DIRECTOR if not roles else None
+    if roles:
+        return None
+    music = any(work_cues().get(t.lower_.rstrip("s")) in {"song", "album"} or t.lower_ in _MUSIC_WORDS for t in sent)
+    return Predicate.CONTRIBUTOR if music else Predicate.DIRECTOR
 
 
 def _owner_at(args: list[Item], k: int) -> Item | None:

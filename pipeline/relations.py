@@ -57,6 +57,7 @@ class Cue:
     subject_window: int  # tokens between the nearest left argument and the cue
     score: float
     adjacent: bool       # the left argument stands right before the cue ('The film stars A')
+    owned: bool          # a possessive stands right before the cue ('my partner', "Kim's partner")
 
 
 @lru_cache(maxsize=1)
@@ -71,7 +72,7 @@ def cues() -> tuple[Cue, ...]:
             out.append(Cue(row["cue"], tuple(Predicate(p) for p in row["predicates"]), obj, subj,
                            bool(row.get("by", False)), int(row.get("window", 10)),
                            int(row.get("subject_window", 30)), float(row.get("score", 0.9)),
-                           bool(row.get("adjacent", False))))
+                           bool(row.get("adjacent", False)), bool(row.get("owned", False))))
         except (KeyError, ValueError, TypeError) as e:
             raise ValueError(f"patterns/{CUE_FILE} line {n}: {e}") from e
     return tuple(out)
@@ -125,7 +126,7 @@ def extract(doc: Doc, mentions: list[Mention], entities: list[LocalEntity], date
         matched = by_sent.get(sent.start, [])
         verbs = frozenset(k for _, s, e in matched for k in range(s, e))
         for cue, s, e in _longest(matched):
-            if not _blocked(doc, s, e):
+            if not _blocked(doc, s, e) and not (cue.owned and not _owned(doc, s)):
                 found.extend(_apply(cue, s, e, sent, args, disc, verbs))
         found.extend(relation_rules.shapes(sent, args, disc, is_question))
         disc.see(explicit)
@@ -179,6 +180,15 @@ def _blocked(doc: Doc, s: int, e: int) -> bool:
     return False
 
 
+def _owned(doc: Doc, s: int) -> bool:
+    """'my partner', "Kim's partner", 'his longtime partner' (not 'skating partner')."""
+    k = s - 1
+    if k >= 0 and kind_of(doc[k].lower_) == "partner_word":
+        k -= 1
+    return k >= 0 and (doc[k].tag_ == "PRP$" or doc[k].lower_ in {"my", "her", "his", "your", "their"}
+                       or doc[k].text in _POSSESSIVE)
+
+
 def _by_after(doc: Doc, e: int, end: int) -> int | None:
     """Index of the 'by' that makes a participle passive: 'directed by', 'produced, written,
     and directed by'."""
@@ -227,7 +237,7 @@ def _apply(cue: Cue, s: int, e: int, sent: Span, args: list[Item], disc: Discour
                 rest = [a for a in args if not _taken(a, taken) and not (a.end <= first and first - a.end <= 1)]
                 subjects = _right_list(doc, e, sent.end, subj_labels, rest, 12)[:1]
             if not subjects and Label.WORK in subj_labels and not any(a.label == Label.WORK for a in args) \
-                    and not (cue.adjacent and doc[s - 1].lower_ not in {"and", ","}):
+                    and not (cue.adjacent and doc[s - 1].lower_ not in {"and", ","}) and not _other_works(sent):
                 # "Filming took place in Paris, produced by P": the work the text is about; a
                 # credit line "Directed by P": also the work named just before
                 ref = disc.topic_work if s > sent.start + 1 else disc.work_referent(strong=False)
@@ -259,7 +269,7 @@ def _right_list(doc: Doc, start: int, end: int, labels, args: list[Item], window
     first = next((a for a in args if start <= a.start < end and a.label in labels
                   and not (a.label == Label.PERSON and a.end < len(doc) and doc[a.end].text in _POSSESSIVE)
                   and not _role_after_as(doc, a, start) and not a.possessive), None)
-    if first is None or first.start - start > window:
+    if first is None or first.start - start > window or _closes_first(doc[start:first.start]):
         return []
     if verbs is not None:
         chain = start  # "wrote, directed and produced X": the other cue verbs of a coordinated chain
@@ -309,6 +319,22 @@ def _left_group(doc: Doc, s: int, e: int, head, sent: Span, labels, args: list[I
     after = coordinated(doc, pick, [a for a in args if pick.end <= a.start and a.end <= limit
                                     and not _taken(a, taken)], labels, forward=True)
     return before[::-1] + after[1:]
+
+
+def _other_works(sent: Span) -> bool:
+    """'her two albums A and B, both released in 2010': works other than the one the text is
+    about, even unnamed."""
+    return any(t.tag_ in {"NNS", "NNPS"} and kind_of(t.lower_.rstrip("s")) == "work_noun" for t in sent)
+
+
+def _closes_first(between: Span) -> bool:
+    """'(born 1992), South Korean swimmer': the bracket the cue stands in closes first."""
+    depth = 0
+    for t in between:
+        depth += 1 if opens(t) else -1 if closes(t) else 0
+        if depth < 0:
+            return True
+    return False
 
 
 def _taken(a: Item, taken: set) -> bool:

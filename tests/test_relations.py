@@ -54,6 +54,8 @@ INTERVIEW = "Jiwon Han is a filmmaker from Korea.\n\n"
      {("Tom Avery", "spouse", "Clara Holt"), ("Clara Holt", "spouse", "Tom Avery")}),
     ("Eva Lind is a Danish actress, the daughter of actors Raf Delano and Elena Moss.",
      {("Raf Delano", "spouse", "Elena Moss")}),
+    ("Eva Lind is a Danish actress, the daughter of Paul Lind (1920 – 1988) and his wife Karen Holm.",
+     {("Paul Lind", "spouse", "Karen Holm")}),
     # a filmography: one relation per listed work, the pronoun standing for the person
     (ACTOR + "She has appeared in Winter Hill (2004), Blue Tide (2006) and Open Roads (2009).",
      {("Winter Hill", "cast_member", "Lena Ford"), ("Open Roads", "cast_member", "Lena Ford"),
@@ -114,6 +116,13 @@ def test_gives(nlp, text, expected):
     ("Eva Lind is a Danish actress. She also wrote three books about cooking, “Salt”, “Pepper” and “Oil”.",
      ("Salt", "screenwriter", "Eva Lind")),
     (FILM + "It features Tom Clancy's character Jack Ryan.", ("Harbor Lights", "cast_member", "Jack Ryan")),
+    ("Eva Lind is a Danish skater. With skating partner Karl Moe, she won a medal.",
+     ("Eva Lind", "unmarried_partner", "Karl Moe")),
+    ("Mika Lund (born 1992), Finnish swimmer, trained in Turku.", ("Mika Lund", "place_of_birth", "Finnish")),
+    ("“Harbor Lights” is a 1999 song. The singer also recorded two albums, both released in 2004.",
+     ("Harbor Lights", "publication_date", "2004")),
+    ("Eva Lind is a Danish actress, the daughter of Paul Lind (1920 – 1988) and his wife Karen Holm.",
+     ("Eva Lind", "spouse", "Karen Holm")),
     # "you" in an answer is not the interviewee
     (INTERVIEW + "Q: What did you learn?\n\nA: You never forget the first film you make, like Rosa Vidal's debut “Open Sky”.",
      ("Open Sky", "director", "Jiwon Han")),
