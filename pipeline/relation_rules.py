@@ -8,6 +8,7 @@ its arguments (`relation_context.Item`, token offsets) -> `relations.Found`.
 - "Studio's animated feature Title" -> production_company
 - "the son of A and B", "his parents are A and B" -> spouse
 - "I made two films, X and Y" (an interviewee's answer) -> contributor
+- "Derek Shepherd (Patrick Dempsey)" in a text about a work -> cast_member
 - "In 2007 she appeared in Title", "directed Title in 2013" -> publication_date
 """
 from __future__ import annotations
@@ -50,6 +51,7 @@ def shapes(sent: Span, args: list[Item], disc: Discourse, is_question: bool) -> 
     yield from _life_dates(sent, args)
     yield from _owned_work(sent, args, disc)
     yield from _parents(sent, args)
+    yield from _character_actor(sent, args, disc)
     if not is_question and disc.subject is not None and _first_person_works(sent, args):
         for w in args:
             if w.label == Label.WORK and not w.implicit:
@@ -281,6 +283,20 @@ def _parents(sent: Span, args: list[Item]) -> Iterator[Found]:
                 and not any(g.pos_ in {"VERB", "ADP"} or g.text in {".", ";", "("} or g.lower_ in _CHILD | _SIBLING
                             for g in gap):
             yield _found(a.ref, Predicate.SPOUSE, b.ref, False, sent, 0.6, "parents")
+
+
+def _character_actor(sent: Span, args: list[Item], disc: Discourse) -> Iterator[Found]:
+    """'Derek Shepherd (Patrick Dempsey)' in a text about a film or series: the person in
+    brackets plays the character before them."""
+    if disc.topic_work is None:
+        return
+    doc = sent.doc
+    for a in args:
+        if a.label != Label.PERSON or a.implicit or a.end + 2 >= sent.end or not opens(doc[a.end]):
+            continue
+        b = next((x for x in args if x.start == a.end + 1 and x.label == Label.PERSON and not x.implicit), None)
+        if b is not None and b.ref != a.ref and b.end < sent.end and closes(doc[b.end]):
+            yield _found(disc.topic_work, Predicate.CAST_MEMBER, b.ref, False, sent, 0.6, "character_actor")
 
 
 def _first_person_works(sent: Span, args: list[Item]) -> bool:

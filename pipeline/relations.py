@@ -236,14 +236,11 @@ def _apply(cue: Cue, s: int, e: int, sent: Span, args: list[Item], disc: Discour
                 first = min(o.start for o in objects)
                 rest = [a for a in args if not _taken(a, taken) and not (a.end <= first and first - a.end <= 1)]
                 subjects = _right_list(doc, e, sent.end, subj_labels, rest, 12)[:1]
-            if not subjects and Label.WORK in subj_labels and not any(a.label == Label.WORK for a in args) \
-                    and not (cue.adjacent and doc[s - 1].lower_ not in {"and", ","}) and not _other_works(sent):
-                # "Filming took place in Paris, produced by P": the work the text is about; a
-                # credit line "Directed by P": also the work named just before
-                ref = disc.topic_work if s > sent.start + 1 else disc.work_referent(strong=False)
-                subjects = [Item(s, e, Label.WORK, ref, implicit=True)] if ref is not None else []
+            if not subjects and not (cue.adjacent and doc[s - 1].lower_ not in {"and", ","}):
+                subjects = _topic_work(s, e, sent, subj_labels, args, disc)
         else:
-            subjects = _right_list(doc, e, sent.end, subj_labels, args, cue.window, verbs)
+            subjects = _right_list(doc, e, sent.end, subj_labels, args, cue.window, verbs) \
+                or _topic_work(s, e, sent, subj_labels, args, disc)
             if not subjects:
                 continue
             if pred == Predicate.SCREENWRITER:
@@ -319,6 +316,18 @@ def _left_group(doc: Doc, s: int, e: int, head, sent: Span, labels, args: list[I
     after = coordinated(doc, pick, [a for a in args if pick.end <= a.start and a.end <= limit
                                     and not _taken(a, taken)], labels, forward=True)
     return before[::-1] + after[1:]
+
+
+def _topic_work(s: int, e: int, sent: Span, labels, args: list[Item], disc: Discourse) -> list[Item]:
+    """A cue without a work in its sentence: "Filming took place in Paris, produced by P", "Both
+    guest star as themselves" are about the work the text is about; a credit line "Directed by
+    P" also about the work named just before. Not when the sentence names or counts other works."""
+    if Label.WORK not in labels or any(a.label == Label.WORK for a in args) or _other_works(sent):
+        return []
+    doc = sent.doc
+    credit_line = all(t.tag_ == "VBN" for t in doc[sent.start:s]) and doc[e - 1].lower_ in {"by", "director", "directors"}
+    ref = disc.work_referent(strong=False) if credit_line else disc.topic_work
+    return [Item(s, e, Label.WORK, ref, implicit=True)] if ref is not None else []
 
 
 def _other_works(sent: Span) -> bool:

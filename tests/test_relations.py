@@ -45,6 +45,9 @@ INTERVIEW = "Jiwon Han is a filmmaker from Korea.\n\n"
     (FILM + "The film was released on 27 September 1952.", {("Harbor Lights", "publication_date", "1952-09-27")}),
     (FILM + "The film starred Mary Callow as Helen and John Dene as Paris.",
      {("Harbor Lights", "cast_member", "Mary Callow"), ("Harbor Lights", "cast_member", "John Dene")}),
+    (FILM + "The story follows Helen Marsh (Mary Callow), a nurse.", {("Harbor Lights", "cast_member", "Mary Callow")}),
+    (FILM + "Mary Callow and John Dene both guest star as themselves.",
+     {("Harbor Lights", "cast_member", "Mary Callow"), ("Harbor Lights", "cast_member", "John Dene")}),
     # people: bracketed dates, birth place, marriage both ways
     ("Daniel Royce (born 22 June 1940) is an English actor.", {("Daniel Royce", "date_of_birth", "1940-06-22")}),
     ("Marta Vell (12 March 1921 – 4 July 1999) was a Swedish actress.",
