@@ -24,10 +24,6 @@ THIRD_PERSON = NOMINATIVE | POSSESSIVE | OBJECTIVE
 _DETERMINERS = frozenset({"the", "this", "that", "its"})
 _COPULA = frozenset({"is", "was", "are", "were"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-# what may stand between two members of a list ("A, B and C", "A (2008), B (2010)")
-_GLUE = frozenset({",", "and", "&", ";", "as", "well", "plus", "also", "both", "or", "including", "with",
-                   "along", "alongside", "together"})
-
 _TOPIC_SENTENCES = 6  # a defining sentence is looked for among the first sentences
 
 
@@ -273,70 +269,3 @@ def _defines(doc: Doc, first: Span, nxt: Span | None, items: list[Item]) -> Topi
         attr = next((c for c in of.children if c.dep_ == "pobj"), None)
     noun = attr.lower_ if attr is not None and attr.pos_ == "NOUN" else None
     return Topic(head.ref, None, noun) if head.label == Label.WORK else Topic(None, head.ref, noun)
-
-
-def coordinated(doc: Doc, first: Item, pool: list[Item], labels, forward: bool) -> list[Item]:
-    """'starring A, B and C', 'A (2008), B (2010)', 'A as Helen, B as Paris': the members of
-    the list that starts with `first`, walking forward (or backward) over list glue,
-    bracketed asides and 'as <role>' asides."""
-    out = [first]
-    if first.implicit:
-        return out
-    cur = first
-    for nxt in pool:
-        if nxt.implicit or nxt.is_date:
-            continue
-        a, b = (cur.end, nxt.start) if forward else (nxt.end, cur.start)
-        kind = _gap(doc[a:b]) if a <= b else None
-        if kind == "inside":
-            continue
-        if kind is None:
-            break
-        if kind == "member" and nxt.label == Label.PLACE == first.label and _is_comma(doc, cur, nxt, forward):
-            break  # "Seoul, South Korea" names one place, not two
-        if kind == "member" and nxt.label in labels:
-            out.append(nxt)
-        cur = nxt
-    return out
-
-
-def _is_comma(doc: Doc, cur: Item, nxt: Item, forward: bool) -> bool:
-    a, b = (cur.end, nxt.start) if forward else (nxt.end, cur.start)
-    return [t.text for t in doc[a:b]] == [","]
-
-
-def _gap(gap: Span) -> str | None:
-    """What the tokens between two list members say: 'member' (list glue), 'aside' (the next
-    one is a role: 'as Helen'), 'inside' (the next one sits in an open bracket), None (no list)."""
-    depth, rest, n_brackets, dashed = 0, [], 0, False
-    for t in gap:
-        if opens(t):
-            depth += 1
-        elif closes(t):
-            depth -= 1
-            n_brackets += 1
-        elif t.text in {"–", "—"} and depth == 0:
-            dashed = not dashed  # "X (1997) – which won the Palme d'Or – and Y"
-        elif depth == 0 and not dashed and not t.is_space:
-            rest.append(t)
-    if depth > 0 or dashed:
-        return "inside"
-    if depth < 0 or len(gap) - n_brackets > 15 or len(rest) > 8:
-        return None
-    words = [t.lower_ for t in rest]
-    if words[:1] == ["as"] and words[:3] != ["as", "well", "as"]:
-        return "aside"  # "A as Helen", "B as Vice Admiral Greer"
-    if all(w in _GLUE or _in_name(rest, i) for i, w in enumerate(words)):
-        return "member"
-    return None
-
-
-def _in_name(toks, i: int) -> bool:
-    """A token of a name that was not recognised inside a list ('A, Close-Up (1990), B'), or
-    the head noun a recognised name left behind ('the Koker trilogy')."""
-    t = toks[i]
-    if t.text[:1].isupper() and t.pos_ == "PROPN" or t.like_num:
-        return True
-    if t.text == "-" and 0 < i < len(toks) - 1:
-        return toks[i - 1].text[:1].isupper() and toks[i + 1].text[:1].isupper()
-    return i == 0 and kind_of(t.lower_) == "work_noun"

@@ -18,7 +18,8 @@ from collections.abc import Iterator
 from spacy.tokens import Span
 
 from .lexicon import work_cues
-from .relation_context import Discourse, Found, Item, closes, coordinated, kind_of, opens
+from .relation_args import coordinated
+from .relation_context import Discourse, Found, Item, closes, kind_of, opens
 from .vocab import Label, Predicate
 
 _YEAR = re.compile(r"(1[89]|20)\d\d")

@@ -3,10 +3,9 @@
 Cue phrases (data: `patterns/relation_cues.jsonl`) are found with spaCy's Matcher; each cue
 says on which side its object and its subject stand ("X, directed by A and B": object list on
 the right, subject on the left; "A directed X": the other way round; a participle followed by
-"by" turns passive). The argument on the left is the one the parse makes the subject of the
-cue's clause when there is one, else the nearest; lists ("starring A, B and C") give one
-relation per member. Pronouns and "the film" stand for entities through the discourse
-(`relation_context`), and phrase shapes without a cue word live in `relation_rules`.
+"by" turns passive). Lists ("starring A, B and C") give one relation per member. Pronouns and "the film" stand for entities through the discourse
+(`relation_context`), where arguments stand is `relation_args`, and phrase shapes without a
+cue word live in `relation_rules`.
 Subjects and objects are entity indices of the document (date indices for dates).
 """
 from __future__ import annotations
@@ -24,26 +23,15 @@ from . import relation_rules
 from .lexicon import jsonl, work_cues
 from .normalize import Mention
 from .records import DateMention, LocalEntity, Turn
-from .relation_context import (Discourse, Found, Item, closes, coordinated, is_work_anaphor, kind_of, opens,
-                               topics)
+from .relation_args import CHAIN, POSSESSIVE, adjacent_words, left_group, nominated, right_list, taken_already
+from .relation_context import Discourse, Found, Item, is_work_anaphor, kind_of, topics
 from .vocab import DateKind, Label, Predicate
 
 CUE_FILE = "relation_cues.jsonl"
 _SIDES = {"right", "left", "by", "either"}
-# what may stand between a participle and its "by" ("produced, written, and directed by")
-_CHAIN = frozenset({",", "and", "&", "also", "jointly", "respectively", "solely", "both"})
 # dependencies through which a blocking verb governs a cue ("she wanted to direct X")
 _GOVERNED = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "attr", "acomp", "oprd", "aux"})
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-# a participle or relative clause that modifies a noun: the noun is its subject
-_MODIFIER_DEPS = frozenset({"acl", "relcl"})
-# through which a cue's clause takes the subject of the clause above it
-_CLIMB = frozenset({"conj", "xcomp", "advcl", "pcomp", "ccomp", "prep"})
 _MUSIC_KINDS = frozenset({"song", "album"})
-_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
-_NOMINATION = frozenset({"nomination", "nominations", "nominee", "nod"})
-_RELATIVE = frozenset({"which", "who", "that", "was", "were", "is", "are", "has", "have", "had", "been",
-                       "also", "later", "first", "originally", "then", "itself"})
 
 
 @dataclass(frozen=True)
@@ -186,7 +174,7 @@ def _owned(doc: Doc, s: int) -> bool:
     if k >= 0 and kind_of(doc[k].lower_) == "partner_word":
         k -= 1
     return k >= 0 and (doc[k].tag_ == "PRP$" or doc[k].lower_ in {"my", "her", "his", "your", "their"}
-                       or doc[k].text in _POSSESSIVE)
+                       or doc[k].text in POSSESSIVE)
 
 
 def _by_after(doc: Doc, e: int, end: int) -> int | None:
@@ -197,60 +185,40 @@ def _by_after(doc: Doc, e: int, end: int) -> int | None:
         t = doc[k]
         if t.lower_ == "by":
             return k
-        if not (t.lower_ in _CHAIN or t.tag_ == "VBN" or t.text == "-" or t.lower_ == "co"):
+        if not (t.lower_ in CHAIN or t.tag_ == "VBN" or t.text == "-" or t.lower_ == "co"):
             return None
         k += 1
     return None
 
 
+class _Site(NamedTuple):
+    """One cue occurrence and what its sentence offers."""
+
+    cue: Cue
+    s: int
+    e: int
+    head: object           # the cue's syntactic head (a Token)
+    sent: Span
+    args: list[Item]
+    disc: Discourse
+    verbs: frozenset[int]  # tokens of all cues in the sentence
+
+
 def _apply(cue: Cue, s: int, e: int, sent: Span, args: list[Item], disc: Discourse,
            verbs: frozenset[int]) -> Iterator[Found]:
     doc = sent.doc
-    obj_side, subj_side, obj_from, method = cue.object_side, cue.subject_side, e, f"cue:{cue.phrase}"
-    if cue.by or cue.object_side == "by":
-        by = _by_after(doc, e, sent.end)
-        if by is not None:
-            obj_side, subj_side, obj_from, method = "right", "either", by + 1, f"cue:{cue.phrase} by"
-        elif cue.object_side == "by":
-            return
-    head = _head(doc, s, e)
+    passive_by = _by_after(doc, e, sent.end) if cue.by or cue.object_side == "by" else None
+    if cue.object_side == "by" and passive_by is None:
+        return  # 'written' without its 'by'
+    site = _Site(cue, s, e, _head(doc, s, e), sent, args, disc, verbs)
+    method = f"cue:{cue.phrase}" + (" by" if passive_by is not None else "")
     for pred in cue.predicates:
-        subj_labels, obj_labels = pred.signature
-        if obj_side == "right":
-            objects = [o for o in _right_list(doc, obj_from, sent.end, obj_labels, args, cue.window, verbs)
-                       if not _nominated(doc, o)]
-            if not objects:
-                continue
-            taken = {(o.start, o.end) for o in objects} | {o.ref for o in objects if not o.is_date}
-            subjects = []
-            if subj_side in ("left", "either"):
-                subjects = _left_group(doc, s, e, head, sent, subj_labels, args, cue.subject_window, taken)
-                if cue.adjacent and subjects and not _adjacent_words(doc[subjects[-1].end:s]):
-                    subjects = []
-            if not subjects and subj_side in ("right", "either") \
-                    and (Label.WORK in subj_labels or s <= sent.start + 3):
-                # a person after the cue only when the cue opens the sentence ("Born in Rome, she
-                # ...", "Prior to joining CNN, she ..."), not in "it was raised in
-                # Australia and deployed to Rabaul"; "premiered her film X at F" (the work before the object), "Written by A, the
-                # episode ..." (after it); not "composed by the band's bassist A" (a modifier)
-                first = min(o.start for o in objects)
-                rest = [a for a in args if not _taken(a, taken) and not (a.end <= first and first - a.end <= 1)]
-                subjects = _right_list(doc, e, sent.end, subj_labels, rest, 12)[:1]
-            if not subjects and not (cue.adjacent and doc[s - 1].lower_ not in {"and", ","}):
-                subjects = _topic_work(s, e, sent, subj_labels, args, disc)
+        if passive_by is not None:
+            pred, subjects, objects = _object_right(site, pred, passive_by + 1, "either")
+        elif cue.object_side == "right":
+            pred, subjects, objects = _object_right(site, pred, e, cue.subject_side)
         else:
-            subjects = _right_list(doc, e, sent.end, subj_labels, args, cue.window, verbs) \
-                or _topic_work(s, e, sent, subj_labels, args, disc)
-            if not subjects:
-                continue
-            if pred == Predicate.SCREENWRITER:
-                # "wrote three books, X", "wrote the song X": not a screenplay
-                kinds = {work_cues().get(t.lower_.rstrip("s")) for t in doc[e:subjects[0].start]}
-                if "book" in kinds:
-                    continue
-                pred = Predicate.COMPOSER if kinds & _MUSIC_KINDS else pred
-            taken = {(x.start, x.end) for x in subjects} | {x.ref for x in subjects}
-            objects = _left_group(doc, s, e, head, sent, obj_labels, args, cue.subject_window, taken)
+            pred, subjects, objects = _object_left(site, pred)
         for subj in subjects:
             for obj in objects:
                 weight = 0.85 if subj.implicit or obj.implicit else 1.0
@@ -258,75 +226,64 @@ def _apply(cue: Cue, s: int, e: int, sent: Span, args: list[Item], disc: Discour
                             round(cue.score * weight, 3), method)
 
 
-def _right_list(doc: Doc, start: int, end: int, labels, args: list[Item], window: int,
-                verbs: frozenset[int] | None = None) -> list[Item]:
-    """The first argument of a fitting label within `window` tokens after `start`, and the
-    members of the list it opens. With `verbs` (the cue words of the sentence), no other verb
-    may stand before it: 'produced by L and based on the A case' does not make A a producer."""
-    first = next((a for a in args if start <= a.start < end and a.label in labels
-                  and not (a.label == Label.PERSON and a.end < len(doc) and doc[a.end].text in _POSSESSIVE)
-                  and not _role_after_as(doc, a, start) and not a.possessive), None)
-    if first is None or first.start - start > window or _closes_first(doc[start:first.start]):
-        return []
-    if verbs is not None:
-        chain = start  # "wrote, directed and produced X": the other cue verbs of a coordinated chain
-        while chain < first.start and (chain in verbs or doc[chain].lower_ in _CHAIN):
-            chain += 1
-        if any(t.pos_ in {"VERB", "AUX"} and t.lower_ != "including" and t.dep_ not in {"amod", "compound"}
-               and not (t.i == start and t.lemma_ == "be") for t in doc[chain:first.start]):
-            return []  # another clause stands between ('His debut was X' is fine)
-    return coordinated(doc, first, [a for a in args if a.start >= first.end], labels, forward=True)
+def _object_right(site: _Site, pred: Predicate, obj_from: int, subj_side: str):
+    """'X, directed by A and B', 'The film stars A', 'Born in Rome, she ...': the objects after
+    the cue; the subject before it, else after it, else the work the text is about."""
+    cue, s, e, sent, args = site.cue, site.s, site.e, site.sent, site.args
+    doc = sent.doc
+    subj_labels, obj_labels = pred.signature
+    objects = [o for o in right_list(doc, obj_from, sent.end, obj_labels, args, cue.window, site.verbs)
+               if not nominated(doc, o)]
+    if not objects:
+        return pred, [], []
+    taken = {(o.start, o.end) for o in objects} | {o.ref for o in objects if not o.is_date}
+    subjects = []
+    if subj_side in ("left", "either"):
+        subjects = left_group(doc, s, e, site.head, sent, subj_labels, args, cue.subject_window, taken)
+        if cue.adjacent and subjects and not adjacent_words(doc[subjects[-1].end:s]):
+            subjects = []
+    # a person after the cue only when the cue opens the sentence ("Born in Rome, she ...",
+    # "Prior to joining CNN, she ..."), not in "it was raised in Australia and sent to Rabaul"
+    if not subjects and subj_side in ("right", "either") and (Label.WORK in subj_labels or s <= sent.start + 3):
+        # "premiered her film X at F" (a work before the object) or "Written by A, the episode
+        # ..." (after it); not "composed by the band's bassist A" (a modifier of the object)
+        first = min(o.start for o in objects)
+        rest = [a for a in args if not taken_already(a, taken) and not (a.end <= first and first - a.end <= 1)]
+        subjects = right_list(doc, e, sent.end, subj_labels, rest, 12)[:1]
+    if not subjects and not (cue.adjacent and doc[s - 1].lower_ not in {"and", ","}):
+        subjects = _topic_work(site, subj_labels)
+    return pred, subjects, objects
 
 
-def _left_group(doc: Doc, s: int, e: int, head, sent: Span, labels, args: list[Item], window: int,
-                taken) -> list[Item]:
-    """The argument on the left of a cue, with the list it belongs to: the one right before
-    the cue ('X, released in 2017'), else the subject the parse gives the cue's clause, else
-    the nearest one. A clause whose subject is some other noun gives none ('defectors living
-    in Seoul' is not about the person named before)."""
-    cands = [a for a in args if sent.start <= a.start and a.end <= s and s - a.end <= window
-             and a.label in labels and not _taken(a, taken)]
-    nearest = cands[-1] if cands else None
-    if nearest is not None and _adjacent(doc[nearest.end:s]):
-        pick = nearest
-    else:
-        g = _grammatical_subject(head)
-        if g is not None and s <= g < e:
-            g = None  # "the cast included": the cue names its own subject
-        hit = None if g is None else next((a for a in args if a.start <= g < a.end), None)
-        if g is None or hit is not None and (hit.label not in labels or _taken(hit, taken)):
-            pick = nearest  # no subject, or a parse that attached the cue elsewhere
-        elif hit is not None:
-            if head.dep_ == "relcl" and hit.start <= head.head.i < hit.end:
-                return [hit]  # "A and B (who also appeared in X)": the antecedent alone
-            pick = hit
-        elif (owner := _possessor(doc[g], args, labels)) is not None:
-            pick = owner  # "The film's score was composed by": the film
-        elif _names_kind(doc[g], labels):
-            # "a short film starring": the title standing next to 'film'
-            pick = next((a for a in sorted(args, key=lambda a: min(abs(a.end - g), abs(a.start - g)))
-                         if a.label in labels and not _taken(a, taken)
-                         and (0 <= g - a.end <= 4 or 0 < a.start - g <= 8 and a.end <= s)), None)
-        else:
-            pick = None
-    if pick is None:
-        return []
-    limit = s if pick.end <= s else sent.end
-    before = coordinated(doc, pick, [a for a in args if a.end <= pick.start][::-1], labels, forward=False)
-    after = coordinated(doc, pick, [a for a in args if pick.end <= a.start and a.end <= limit
-                                    and not _taken(a, taken)], labels, forward=True)
-    return before[::-1] + after[1:]
+def _object_left(site: _Site, pred: Predicate):
+    """'A directed X and Y', 'She appeared in X (2004), Y (2006)': the works after the cue, the
+    person before it."""
+    cue, s, e, sent, args = site.cue, site.s, site.e, site.sent, site.args
+    doc = sent.doc
+    subj_labels, obj_labels = pred.signature
+    subjects = right_list(doc, e, sent.end, subj_labels, args, cue.window, site.verbs) or _topic_work(site, subj_labels)
+    if not subjects:
+        return pred, [], []
+    if pred == Predicate.SCREENWRITER:
+        # "wrote three books, X" is no screenplay; "wrote the song X" composed it
+        kinds = {work_cues().get(t.lower_.rstrip("s")) for t in doc[e:subjects[0].start]}
+        if "book" in kinds:
+            return pred, [], []
+        pred = Predicate.COMPOSER if kinds & _MUSIC_KINDS else pred
+    taken = {(x.start, x.end) for x in subjects} | {x.ref for x in subjects}
+    return pred, subjects, left_group(doc, s, e, site.head, sent, obj_labels, args, cue.subject_window, taken)
 
 
-def _topic_work(s: int, e: int, sent: Span, labels, args: list[Item], disc: Discourse) -> list[Item]:
+def _topic_work(site: _Site, labels) -> list[Item]:
     """A cue without a work in its sentence: "Filming took place in Paris, produced by P", "Both
     guest star as themselves" are about the work the text is about; a credit line "Directed by
     P" also about the work named just before. Not when the sentence names or counts other works."""
-    if Label.WORK not in labels or any(a.label == Label.WORK for a in args) or _other_works(sent):
+    s, e, sent = site.s, site.e, site.sent
+    if Label.WORK not in labels or any(a.label == Label.WORK for a in site.args) or _other_works(sent):
         return []
     doc = sent.doc
     credit_line = all(t.tag_ == "VBN" for t in doc[sent.start:s]) and doc[e - 1].lower_ in {"by", "director", "directors"}
-    ref = disc.work_referent(strong=False) if credit_line else disc.topic_work
+    ref = site.disc.work_referent(strong=False) if credit_line else site.disc.topic_work
     return [Item(s, e, Label.WORK, ref, implicit=True)] if ref is not None else []
 
 
@@ -334,92 +291,6 @@ def _other_works(sent: Span) -> bool:
     """'her two albums A and B, both released in 2010': works other than the one the text is
     about, even unnamed."""
     return any(t.tag_ in {"NNS", "NNPS"} and kind_of(t.lower_.rstrip("s")) == "work_noun" for t in sent)
-
-
-def _closes_first(between: Span) -> bool:
-    """'(born 1992), South Korean swimmer': the bracket the cue stands in closes first."""
-    depth = 0
-    for t in between:
-        depth += 1 if opens(t) else -1 if closes(t) else 0
-        if depth < 0:
-            return True
-    return False
-
-
-def _taken(a: Item, taken: set) -> bool:
-    """Already an argument on the other side (the same mention, or the same entity)."""
-    return (a.start, a.end) in taken or (not a.is_date and a.ref in taken)
-
-
-def _adjacent(between: Span) -> bool:
-    """Nothing but punctuation, bracketed asides or a relative pronoun stands between an
-    argument and its cue: 'X (2015), directed by', 'X (1997) – which was awarded'."""
-    depth = 0
-    for t in between:
-        if opens(t):
-            depth += 1
-        elif closes(t):
-            depth -= 1
-        elif depth == 0 and not (t.is_punct or t.lower_ in _RELATIVE):
-            return False
-    return depth >= 0  # 'Drew Scott (born 1978)': the cue may open a bracket
-
-
-def _role_after_as(doc: Doc, it: Item, start: int) -> bool:
-    """'starred Ana Ruiz as Helen', "Clancy's character Jack Ryan": a role, not a performer
-    (but 'films such as X' names films)."""
-    if it.start <= start:
-        return False
-    before = doc[it.start - 1].lower_
-    return before == "as" and doc[it.start - 2].lower_ != "such" or before in {"character", "role", "persona"}
-
-
-def _nominated(doc: Doc, it: Item) -> bool:
-    """'earned him a Goya Award nomination': a nomination, not the award."""
-    return it.label == Label.AWARD and it.end < len(doc) and doc[it.end].lower_ in _NOMINATION
-
-
-def _possessor(tok, args: list[Item], labels) -> Item | None:
-    poss = next((c for c in tok.children if c.dep_ == "poss"), None)
-    if poss is None:
-        return None
-    return next((a for a in args if a.start <= poss.i < a.end and a.label in labels), None)
-
-
-def _adjacent_words(between: Span) -> bool:
-    """'The film stars', 'It also stars', 'The series co-stars'."""
-    return len(between) <= 2 and all(t.pos_ == "ADV" or t.is_punct for t in between)
-
-
-def _names_kind(tok, labels) -> bool:
-    """'film' can stand for a work, 'actress' for a person."""
-    kind = kind_of(tok.lower_)
-    return kind == "work_noun" and Label.WORK in labels or kind == "person_noun" and Label.PERSON in labels
-
-
-def _grammatical_subject(head) -> int | None:
-    """Token index of the subject of the clause the cue heads: its nsubj, the noun a participle
-    or relative clause modifies ('a film directed by', 'X, which starred'), through copulas
-    ('X is a film directed by') and coordinated or subordinate verbs."""
-    t = head
-    for _ in range(8):
-        subj = next((c for c in t.children if c.dep_ in _SUBJECT_DEPS), None)
-        if subj is not None and not (t.dep_ == "relcl" and subj.tag_ in {"WDT", "WP"}):
-            return subj.i
-        if t.dep_ in _MODIFIER_DEPS:
-            n = t.head
-            # "a series of action films written by": the series; "the film, X": X
-            while n.dep_ == "appos" and n.head.i != n.i or n.dep_ == "pobj" and n.head.lower_ == "of" \
-                    and n.head.head.pos_ in {"NOUN", "PROPN"}:
-                n = n.head if n.dep_ == "appos" else n.head.head
-            if n.dep_ == "attr":  # "X is a 1936 film directed by": X
-                s2 = next((c for c in n.head.children if c.dep_ in _SUBJECT_DEPS), None)
-                return s2.i if s2 is not None else None
-            return n.i if n.pos_ in {"PROPN", "NOUN", "PRON"} else None
-        if t.dep_ not in _CLIMB or t.head.i == t.i:
-            return None
-        t = t.head
-    return None
 
 
 def _adjust(found: list[Found], kind: dict[int, str | None]) -> list[Found]:
