@@ -188,10 +188,10 @@ class Discourse:
                         ref = self.last_person
                     if ref is not None:
                         out.append(Item(k, end, Label.PERSON, ref, implicit=True))
-            elif low == "it" and tok.dep_ in _SUBJECT_DEPS:
-                ref = self.work_referent(strong=False)
+            elif low == "it" and tok.dep_ in _SUBJECT_DEPS or low == "its" and tok.dep_ == "poss":
+                ref = self.work_referent(strong=False)  # "it premiered", "its world premiere"
                 if ref is not None:
-                    out.append(Item(k, k + 1, Label.WORK, ref, implicit=True))
+                    out.append(Item(k, k + 1, Label.WORK, ref, implicit=True, possessive=low == "its"))
             k += 1
         return out
 

@@ -95,6 +95,13 @@ INTERVIEW = "Jiwon Han is a filmmaker from Korea.\n\n"
     (INTERVIEW + "My partner, Tom Hale, was making his first feature.", {("Jiwon Han", "unmarried_partner", "Tom Hale")}),
     (INTERVIEW + "The Frame's Anna Berg spoke with the director about her new film.",
      {("Jiwon Han", "interviewed_by", "Anna Berg")}),
+    (INTERVIEW + "Q: Where do you work now?\n\nA: I live in Berlin. I directed “Red Soil” with my husband, Tom Hale.",
+     {("Jiwon Han", "residence", "Berlin"), ("Red Soil", "director", "Jiwon Han"), ("Jiwon Han", "spouse", "Tom Hale")}),
+    (INTERVIEW + "My short film “Red Soil” was finished in May. It had its world premiere at the Berlin International "
+     "Film Festival.", {("Red Soil", "contributor", "Jiwon Han"),
+                        ("Red Soil", "premiered_at", "Berlin International Film Festival")}),
+    (INTERVIEW + "Q: Did you study film?\n\nA: No, I studied painting at Hongik University.",
+     {("Jiwon Han", "educated_at", "Hongik University")}),
 ])
 def test_gives(nlp, text, expected):
     assert expected <= triples(run(nlp, text))
