@@ -197,7 +197,7 @@ def _life_dates(sent: Span, args: list[Item]) -> Iterator[Found]:
 
 def _owned_work(sent: Span, args: list[Item], disc: Discourse) -> Iterator[Found]:
     """'her debut feature, X', "Kim's third film X", 'the Zhang Yimou film X', 'his later works,
-    X (2010) and Y (2012)': the owner directed them ('my short film X' in an answer, or 'works'
+    X (2010) and Y (2012)', "One of Im's works is X": the owner directed them ('my short film X' in an answer, or 'works'
     of someone who is not introduced as a director: contributed). "Studio's animated feature
     X": the studio produced it."""
     doc = sent.doc
@@ -216,6 +216,8 @@ def _owned_work(sent: Span, args: list[Item], disc: Discourse) -> Iterator[Found
             if pred is not None:
                 yield _found(w.ref, pred, owner.ref, False, sent, 0.5, "owned_work")
             continue
+        if k > lo and doc[k].lower_ in _COPULA and (_work_noun(doc[k - 1].lower_) or doc[k - 1].lower_ in _WORK_OWNED):
+            k -= 1  # "One of Im's most acclaimed works is X"
         if k < lo or not (_work_noun(doc[k].lower_) or doc[k].lower_ in _WORK_OWNED):
             continue
         noun = doc[k]

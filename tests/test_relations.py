@@ -75,6 +75,7 @@ INTERVIEW = "Jiwon Han is a filmmaker from Korea.\n\n"
     ("Sara Lind's debut feature, Quiet Water, premiered at the Berlin International Film Festival.",
      {("Quiet Water", "director", "Sara Lind"), ("Quiet Water", "premiered_at", "Berlin International Film Festival")}),
     ("The song appears in the Peter Walsh film Autumn Rain.", {("Autumn Rain", "director", "Peter Walsh")}),
+    ("One of Sara Lind's best-known works is “Quiet Water”.", {("Quiet Water", "contributor", "Sara Lind")}),
     ("Cold Harbour (Harbour of Ice) is a 1961 Danish silent film.", {("Cold Harbour", "publication_date", "1961")}),
     ("Evening Desk is a weekday Northwind Television news programme.",
      {("Evening Desk", "production_company", "Northwind Television")}),
