@@ -59,6 +59,8 @@ def left_group(doc: Doc, s: int, e: int, head, sent: Span, labels, args: list[It
              and a.label in labels and not taken_already(a, taken)]
     nearest = cands[-1] if cands else None
     if nearest is not None and _adjacent(doc[nearest.end:s]):
+        if any(t.lower_ in {"which", "who"} for t in doc[nearest.end:s]):
+            return [nearest]  # "A, B (1997) – which won X": the antecedent alone
         pick = nearest
     else:
         g = _grammatical_subject(head)
@@ -208,20 +210,19 @@ def _is_comma(doc: Doc, cur: Item, nxt: Item, forward: bool) -> bool:
 def _gap(gap: Span) -> str | None:
     """What the tokens between two list members say: 'member' (list glue), 'aside' (the next
     one is a role: 'as Helen'), 'inside' (the next one sits in an open bracket), None (no list)."""
-    depth, rest, n_brackets, dashed = 0, [], 0, False
+    depth, rest, dashed = 0, [], False
     for t in gap:
         if opens(t):
             depth += 1
         elif closes(t):
             depth -= 1
-            n_brackets += 1
         elif t.text in {"–", "—"} and depth == 0:
             dashed = not dashed  # "X (1997) – which won the Palme d'Or – and Y"
         elif depth == 0 and not dashed and not t.is_space:
             rest.append(t)
     if depth > 0 or dashed:
         return "inside"
-    if depth < 0 or len(gap) - n_brackets > 15 or len(rest) > 8:
+    if depth < 0 or len(gap) > 30 or len(rest) > 8:
         return None
     words = [t.lower_ for t in rest]
     if words[:1] == ["as"] and words[:3] != ["as", "well", "as"]:
@@ -235,7 +236,7 @@ def _in_name(toks, i: int) -> bool:
     """A token of a name that was not recognised inside a list ('A, Close-Up (1990), B'), or
     the head noun a recognised name left behind ('the Koker trilogy')."""
     t = toks[i]
-    if t.text[:1].isupper() and t.pos_ == "PROPN" or t.like_num:
+    if t.text[:1].isupper() or t.like_num:
         return True
     if t.text == "-" and 0 < i < len(toks) - 1:
         return toks[i - 1].text[:1].isupper() and toks[i + 1].text[:1].isupper()

@@ -63,6 +63,10 @@ INTERVIEW = "Jiwon Han is a filmmaker from Korea.\n\n"
     (ACTOR + "She has appeared in Winter Hill (2004), Blue Tide (2006) and Open Roads (2009).",
      {("Winter Hill", "cast_member", "Lena Ford"), ("Open Roads", "cast_member", "Lena Ford"),
       ("Blue Tide", "publication_date", "2006")}),
+    ("Omar Reyes is a Spanish director. He is known for directing Salt Fields (1990), Red Sand (1997) – which "
+     "won the Golden Shell at the San Sebastián Film Festival – and Open Roads (1999).",
+     {("Salt Fields", "director", "Omar Reyes"), ("Red Sand", "director", "Omar Reyes"),
+      ("Open Roads", "director", "Omar Reyes"), ("Red Sand", "award_received", "Golden Shell")}),
     ("Omar Reyes is a Spanish director. He wrote and directed the film Salt Fields in 2010.",
      {("Salt Fields", "director", "Omar Reyes"), ("Salt Fields", "screenwriter", "Omar Reyes"),
       ("Salt Fields", "publication_date", "2010")}),
@@ -134,6 +138,9 @@ def test_gives(nlp, text, expected):
      ("Harbor Lights", "publication_date", "2004")),
     ("Eva Lind is a Danish actress, the daughter of Paul Lind (1920 – 1988) and his wife Karen Holm.",
      ("Eva Lind", "spouse", "Karen Holm")),
+    ("Omar Reyes is a Spanish director. He is known for directing Salt Fields (1990), Red Sand (1997) – which "
+     "won the Golden Shell at the San Sebastián Film Festival – and Open Roads (1999).",
+     ("Salt Fields", "award_received", "Golden Shell")),
     # "you" in an answer is not the interviewee
     (INTERVIEW + "Q: What did you learn?\n\nA: You never forget the first film you make, like Rosa Vidal's debut “Open Sky”.",
      ("Open Sky", "director", "Jiwon Han")),
