@@ -294,9 +294,15 @@ def _other_works(sent: Span) -> bool:
 
 
 def _adjust(found: list[Found], kind: dict[int, str | None]) -> list[Found]:
-    """A song's writer is its composer; spouses and partners go both ways."""
+    """A song's writer is its composer; spouses and partners go both ways; who appears in an
+    episode is in the cast of its series (not of an anthology a short film belongs to)."""
+    series = {(f.subject, f.object) for f in found
+              if f.predicate == Predicate.PART_OF_THE_SERIES and f.method.startswith("cue:episode")}
     out = []
     for f in found:
+        if f.predicate == Predicate.CAST_MEMBER:
+            out.extend(Found(s, f.predicate, f.object, False, f.start, f.end, round(f.score * 0.7, 3), "series_cast")
+                       for e, s in series if e == f.subject)
         if f.predicate == Predicate.SCREENWRITER and kind.get(f.subject) in _MUSIC_KINDS:
             f = Found(f.subject, Predicate.COMPOSER, f.object, False, f.start, f.end, f.score, f.method)
         out.append(f)

@@ -94,6 +94,9 @@ INTERVIEW = "Jiwon Han is a filmmaker from Korea.\n\n"
     # the series a work belongs to
     ("“Second Chances” is the fourth episode of the first season of the drama series Harbor Street.",
      {("Second Chances", "part_of_the_series", "Harbor Street")}),
+    ("“Second Chances” is the fourth episode of the drama series Harbor Street. The episode featured guest "
+     "performances by Mary Callow and John Dene.",
+     {("Second Chances", "cast_member", "Mary Callow"), ("Harbor Street", "cast_member", "Mary Callow")}),
     # interviews: "I" in an answer is the interviewee, the interviewer is named
     (INTERVIEW + "Q: Where did you grow up?\n\nA: I was born in Busan, and I studied at Seoul National University.",
      {("Jiwon Han", "place_of_birth", "Busan"), ("Jiwon Han", "educated_at", "Seoul National University")}),
@@ -141,6 +144,8 @@ def test_gives(nlp, text, expected):
     ("Omar Reyes is a Spanish director. He is known for directing Salt Fields (1990), Red Sand (1997) – which "
      "won the Golden Shell at the San Sebastián Film Festival – and Open Roads (1999).",
      ("Salt Fields", "award_received", "Golden Shell")),
+    ("“Red Sand” is a short film starring Mary Callow, made as part of the series Women Now.",
+     ("Women Now", "cast_member", "Mary Callow")),  # an anthology's films do not share a cast
     # "you" in an answer is not the interviewee
     (INTERVIEW + "Q: What did you learn?\n\nA: You never forget the first film you make, like Rosa Vidal's debut “Open Sky”.",
      ("Open Sky", "director", "Jiwon Han")),
