@@ -30,7 +30,8 @@ _COPULA = {"is", "was", "are", "were"}
 _FILM_NOUNS = {"film", "films", "movie", "feature", "documentary", "short", "picture", "debut", "shorts"}
 _WORK_OWNED = {"work", "works", "project"}
 _POSSESSIVE_MARKS = {"'s", "’s", "'", "’"}
-_MUSIC_WORDS = {"band", "cover", "track", "tracks", "record", "recorded", "singer", "sang", "music"}
+_FILM_VERBS = {"direct", "star", "appear", "film", "shoot", "screen", "premiere", "cast", "act"}
+_FILM_KINDS = {"film", "feature film", "short film", "documentary", "animation"}
 _DIRECTOR_NOUNS = {"director", "filmmaker", "film-maker"}
 _CHILD = {"son", "daughter", "child", "sons", "daughters", "children"}
 _SIBLING = {"brother", "sister", "brothers", "sisters", "cousin", "nephew", "niece"}
@@ -225,6 +226,8 @@ def _owned_work(sent: Span, args: list[Item], disc: Discourse) -> Iterator[Found
         while j >= lo and (_modifiers([doc[j]]) and not _owner_at(args, j)) and j > k - 6:
             j -= 1
         owner = _owner_at(args, j) if j >= lo else None
+        if owner is not None and owner.label == Label.ORG:
+            owner = None  # "the Great Patriotic War film X" is no company's; "the Studio's film X" is
         if owner is None and j >= lo and doc[j].lower_ in {"their", "its"}:
             # "Shantaram formed Prabhat Film Company ... and their first film X"
             owner = next((a for a in reversed(args) if a.label == Label.ORG and a.end <= j), None)
@@ -252,15 +255,19 @@ def _owned_predicate(doc, owner: Item, noun: str, disc: Discourse) -> Predicate 
 
 def _role_predicate(roles, sent: Span) -> Predicate | None:
     """A person's own work, read by the role the text gives them; with no role, a director's
-    film, or a musician's song when the sentence is about music."""
+    film in a sentence about films, else a work the person made in some role."""
     for role, pred in (("composer", Predicate.COMPOSER), ("writer", Predicate.SCREENWRITER),
                        ("director", Predicate.DIRECTOR), ("producer", Predicate.PRODUCER)):
         if role in roles:
             return pred if role != "writer" else None  # "Tom Clancy's Jack Ryan": an author's book
     if roles:
         return None
-    music = any(work_cues().get(t.lower_.rstrip("s")) in {"song", "album"} or t.lower_ in _MUSIC_WORDS for t in sent)
-    return Predicate.CONTRIBUTOR if music else Predicate.DIRECTOR
+    return Predicate.DIRECTOR if _about_film(sent) else Predicate.CONTRIBUTOR
+
+
+def _about_film(sent: Span) -> bool:
+    """'He has also appeared in A's X (2008)': films, not novels ('A's Ragtime (1975)') or songs."""
+    return any(t.lemma_ in _FILM_VERBS or work_cues().get(t.lower_.rstrip("s")) in _FILM_KINDS for t in sent)
 
 
 def _owner_at(args: list[Item], k: int) -> Item | None:

@@ -32,6 +32,7 @@ _SIDES = {"right", "left", "by", "either"}
 # dependencies through which a blocking verb governs a cue ("she wanted to direct X")
 _GOVERNED = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "attr", "acomp", "oprd", "aux"})
 _MUSIC_KINDS = frozenset({"song", "album"})
+_MUSIC_WORDS = frozenset({"sing", "singer", "rap", "rapper", "remix", "band", "chart", "vocal", "vocals"})
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,7 @@ class Cue:
     score: float
     adjacent: bool       # the left argument stands right before the cue ('The film stars A')
     owned: bool          # a possessive stands right before the cue ('my partner', "Kim's partner")
+    film_only: bool      # not in a sentence about music ('the single features a rapper')
 
 
 @lru_cache(maxsize=1)
@@ -60,7 +62,8 @@ def cues() -> tuple[Cue, ...]:
             out.append(Cue(row["cue"], tuple(Predicate(p) for p in row["predicates"]), obj, subj,
                            bool(row.get("by", False)), int(row.get("window", 10)),
                            int(row.get("subject_window", 30)), float(row.get("score", 0.9)),
-                           bool(row.get("adjacent", False)), bool(row.get("owned", False))))
+                           bool(row.get("adjacent", False)), bool(row.get("owned", False)),
+                           bool(row.get("film_only", False))))
         except (KeyError, ValueError, TypeError) as e:
             raise ValueError(f"patterns/{CUE_FILE} line {n}: {e}") from e
     return tuple(out)
@@ -114,7 +117,8 @@ def extract(doc: Doc, mentions: list[Mention], entities: list[LocalEntity], date
         matched = by_sent.get(sent.start, [])
         verbs = frozenset(k for _, s, e in matched for k in range(s, e))
         for cue, s, e in _longest(matched):
-            if not _blocked(doc, s, e) and not (cue.owned and not _owned(doc, s)):
+            if not _blocked(doc, s, e) and not (cue.owned and not _owned(doc, s)) \
+                    and not (cue.film_only and _about_music(sent)):
                 found.extend(_apply(cue, s, e, sent, args, disc, verbs))
         found.extend(relation_rules.shapes(sent, args, disc, is_question))
         disc.see(explicit)
@@ -175,6 +179,10 @@ def _owned(doc: Doc, s: int) -> bool:
         k -= 1
     return k >= 0 and (doc[k].tag_ == "PRP$" or doc[k].lower_ in {"my", "her", "his", "your", "their"}
                        or doc[k].text in POSSESSIVE)
+
+
+def _about_music(sent: Span) -> bool:
+    return any(work_cues().get(t.lower_.rstrip("s")) in _MUSIC_KINDS or t.lemma_ in _MUSIC_WORDS for t in sent)
 
 
 def _by_after(doc: Doc, e: int, end: int) -> int | None:
@@ -294,12 +302,15 @@ def _other_works(sent: Span) -> bool:
 
 
 def _adjust(found: list[Found], kind: dict[int, str | None]) -> list[Found]:
-    """A song's writer is its composer; spouses and partners go both ways; who appears in an
-    episode is in the cast of its series (not of an anthology a short film belongs to)."""
+    """A song's writer is its composer and it has no cast; spouses and partners go both ways;
+    who appears in an episode is in the cast of its series (not of an anthology a short film
+    belongs to)."""
     series = {(f.subject, f.object) for f in found
               if f.predicate == Predicate.PART_OF_THE_SERIES and f.method.startswith("cue:episode")}
     out = []
     for f in found:
+        if f.predicate == Predicate.CAST_MEMBER and kind.get(f.subject) in _MUSIC_KINDS:
+            continue  # a song has performers, not a cast
         if f.predicate == Predicate.CAST_MEMBER:
             out.extend(Found(s, f.predicate, f.object, False, f.start, f.end, round(f.score * 0.7, 3), "series_cast")
                        for e, s in series if e == f.subject)

@@ -80,6 +80,8 @@ INTERVIEW = "Jiwon Han is a filmmaker from Korea.\n\n"
      {("Quiet Water", "director", "Sara Lind"), ("Quiet Water", "premiered_at", "Berlin International Film Festival")}),
     ("The song appears in the Peter Walsh film Autumn Rain.", {("Autumn Rain", "director", "Peter Walsh")}),
     ("One of Sara Lind's best-known works is “Quiet Water”.", {("Quiet Water", "contributor", "Sara Lind")}),
+    ("Reading lists often include Ella Stone's “Paper Moons” (1975).", {("Paper Moons", "contributor", "Ella Stone")}),
+    ("He has also appeared in Sara Lind's “Quiet Water” (2008).", {("Quiet Water", "director", "Sara Lind")}),
     ("Cold Harbour (Harbour of Ice) is a 1961 Danish silent film.", {("Cold Harbour", "publication_date", "1961")}),
     ("Evening Desk is a weekday Northwind Television news programme.",
      {("Evening Desk", "production_company", "Northwind Television")}),
@@ -146,6 +148,9 @@ def test_gives(nlp, text, expected):
      ("Salt Fields", "award_received", "Golden Shell")),
     ("“Red Sand” is a short film starring Mary Callow, made as part of the series Women Now.",
      ("Women Now", "cast_member", "Mary Callow")),  # an anthology's films do not share a cast
+    ("The band's second single “Paper Moons” features the rapper Tom Hale.", ("Paper Moons", "cast_member", "Tom Hale")),
+    ("Reading lists often include Ella Stone's “Paper Moons” (1975).", ("Paper Moons", "director", "Ella Stone")),
+    ("He wrote songs for the Cold War film “Red Sand”.", ("Red Sand", "production_company", "Cold War")),
     # "you" in an answer is not the interviewee
     (INTERVIEW + "Q: What did you learn?\n\nA: You never forget the first film you make, like Rosa Vidal's debut “Open Sky”.",
      ("Open Sky", "director", "Jiwon Han")),
