@@ -210,9 +210,12 @@ def _owned_work(sent: Span, args: list[Item], disc: Discourse) -> Iterator[Found
         k = w.start - 1
         while k >= lo and doc[k].text in {",", "“", '"', "‘"}:
             k -= 1
-        if k >= lo and doc[k].text in _POSSESSIVE_MARKS and _owner_at(args, k - 1) is not None:
-            # "Lucio Fulci's Lo squartatore di New York": the owner made it, in the role the text gives
-            owner = _owner_at(args, k - 1)
+        after = w.end + (1 if w.end < sent.end and doc[w.end].text in _QUOTES else 0)
+        pronoun = _pronoun_at(args, k) if after < sent.end and _work_noun(doc[after].lower_) else None
+        if pronoun is not None or k >= lo and doc[k].text in _POSSESSIVE_MARKS and _owner_at(args, k - 1) is not None:
+            # "Lucio Fulci's Lo squartatore di New York", "his Gangs of Wasseypur series": the owner
+            # made it, in the role the text gives
+            owner = pronoun or _owner_at(args, k - 1)
             pred = _role_predicate(disc.roles.get(owner.ref, ()), sent) if owner.label == Label.PERSON else None
             if pred is not None:
                 yield _found(w.ref, pred, owner.ref, False, sent, 0.5, "owned_work")
@@ -268,6 +271,10 @@ def _role_predicate(roles, sent: Span) -> Predicate | None:
 def _about_film(sent: Span) -> bool:
     """'He has also appeared in A's X (2008)': films, not novels ('A's Ragtime (1975)') or songs."""
     return any(t.lemma_ in _FILM_VERBS or work_cues().get(t.lower_.rstrip("s")) in _FILM_KINDS for t in sent)
+
+
+def _pronoun_at(args: list[Item], k: int) -> Item | None:
+    return next((a for a in args if a.start == k and a.implicit and a.possessive and a.label == Label.PERSON), None)
 
 
 def _owner_at(args: list[Item], k: int) -> Item | None:

@@ -279,7 +279,12 @@ def _object_left(site: _Site, pred: Predicate):
             return pred, [], []
         pred = Predicate.COMPOSER if kinds & _MUSIC_KINDS else pred
     taken = {(x.start, x.end) for x in subjects} | {x.ref for x in subjects}
-    return pred, subjects, left_group(doc, s, e, site.head, sent, obj_labels, args, cue.subject_window, taken)
+    objects = left_group(doc, s, e, site.head, sent, obj_labels, args, cue.subject_window, taken)
+    if not objects and Label.PERSON in obj_labels and site.disc.topic_person is not None \
+            and not any(t.dep_ in {"nsubj", "nsubjpass"} for t in sent) and site.disc.topic_person not in taken:
+        # "In 1997 starred in El alma no tiene color": a clause without a subject in a text about one person
+        objects = [Item(s, e, Label.PERSON, site.disc.topic_person, implicit=True)]
+    return pred, subjects, objects
 
 
 def _topic_work(site: _Site, labels) -> list[Item]:

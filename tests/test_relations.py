@@ -75,11 +75,13 @@ INTERVIEW = "Jiwon Han is a filmmaker from Korea.\n\n"
     ("“Quiet Water” was directed by Sara Lind.", {("Quiet Water", "director", "Sara Lind")}),
     ("Omar Reyes accepted the role in “Quiet Water”.", {("Quiet Water", "cast_member", "Omar Reyes")}),
     ("In 2014, Omar Reyes starred in “Broken Glass”.", {("Broken Glass", "cast_member", "Omar Reyes")}),
+    (ACTOR + "In 2005 starred in “Winter Hill” as the main villain.", {("Winter Hill", "cast_member", "Lena Ford")}),
     # owners and possessives
     ("Sara Lind's debut feature, Quiet Water, premiered at the Berlin International Film Festival.",
      {("Quiet Water", "director", "Sara Lind"), ("Quiet Water", "premiered_at", "Berlin International Film Festival")}),
     ("The song appears in the Peter Walsh film Autumn Rain.", {("Autumn Rain", "director", "Peter Walsh")}),
     ("One of Sara Lind's best-known works is “Quiet Water”.", {("Quiet Water", "contributor", "Sara Lind")}),
+    ("Director Sara Lind said the movie inspired her “Quiet Water” series.", {("Quiet Water", "director", "Sara Lind")}),
     ("Reading lists often include Ella Stone's “Paper Moons” (1975).", {("Paper Moons", "contributor", "Ella Stone")}),
     ("He has also appeared in Sara Lind's “Quiet Water” (2008).", {("Quiet Water", "director", "Sara Lind")}),
     ("Cold Harbour (Harbour of Ice) is a 1961 Danish silent film.", {("Cold Harbour", "publication_date", "1961")}),
