@@ -21,6 +21,8 @@ NOMINATIVE = frozenset({"he", "she", "himself", "herself"})
 POSSESSIVE = frozenset({"his", "her", "hers"})
 OBJECTIVE = frozenset({"him"})
 THIRD_PERSON = NOMINATIVE | POSSESSIVE | OBJECTIVE
+_MALE = frozenset({"he", "him", "his", "himself"})
+_FEMALE = frozenset({"she", "her", "hers", "herself"})
 _DETERMINERS = frozenset({"the", "this", "that", "its"})
 _COPULA = frozenset({"is", "was", "are", "were"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -102,8 +104,10 @@ class Topic:
 class Discourse:
     """What the document has named so far, and what its pronouns and anaphors stand for."""
 
-    def __init__(self, subject: int | None, topic: Topic, roles: dict[int, tuple[str, ...]] | None = None):
+    def __init__(self, subject: int | None, topic: Topic, roles: dict[int, tuple[str, ...]] | None = None,
+                 gender: str | None = None):
         self.subject = subject            # the interviewee / the person the text is about
+        self.gender = gender              # "m" / "f": the pronouns the text mostly uses, if clearly
         self.roles = roles or {}          # entity -> the roles the text gives it ('composer')
         self.topic = topic
         self.topic_work = topic.work      # the work a defining first sentence introduces
@@ -141,10 +145,11 @@ class Discourse:
             return None if is_question else self.subject
         if w in SECOND_PERSON:
             return self.subject if is_question else None
-        if w in OBJECTIVE or w == "her" and not possessive:
-            # "she married him": someone else than the one the text is about
-            others = [p.ref for p in before if p.ref != self.topic_person]
-            return others[-1] if others else self.last_person
+        main = {self.topic_person, self.subject} - {None}
+        if w in OBJECTIVE or w == "her" and not possessive or self.gender and _gender(w) != self.gender:
+            # "she married him", or "she" in a text that says "he" of its subject: someone else
+            others = [p.ref for p in before if p.ref not in main]
+            return others[-1] if others else (self.last_person if self.last_person not in main else None)
         if self.topic_person is not None:
             return self.topic_person
         if before:
@@ -194,6 +199,21 @@ class Discourse:
                     out.append(Item(k, k + 1, Label.WORK, ref, implicit=True, possessive=low == "its"))
             k += 1
         return out
+
+
+def _gender(word: str) -> str:
+    return "m" if word in _MALE else "f"
+
+
+def main_gender(doc: Doc) -> str | None:
+    """The gender of the third-person pronouns a text mostly uses, when one clearly dominates."""
+    male = sum(1 for t in doc if t.lower_ in _MALE)
+    female = sum(1 for t in doc if t.lower_ in _FEMALE)
+    if male >= 2 and male >= 2 * female:
+        return "m"
+    if female >= 2 and female >= 2 * male:
+        return "f"
+    return None
 
 
 def _only_glue(between: Span) -> bool:

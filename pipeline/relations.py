@@ -24,7 +24,7 @@ from .lexicon import jsonl, work_cues
 from .normalize import Mention
 from .records import DateMention, LocalEntity, Turn
 from .relation_args import CHAIN, POSSESSIVE, adjacent_words, left_group, nominated, right_list, taken_already
-from .relation_context import Discourse, Found, Item, is_work_anaphor, kind_of, topics
+from .relation_context import Discourse, Found, Item, is_work_anaphor, kind_of, main_gender, topics
 from .vocab import DateKind, Label, Predicate
 
 CUE_FILE = "relation_cues.jsonl"
@@ -101,7 +101,8 @@ def extract(doc: Doc, mentions: list[Mention], entities: list[LocalEntity], date
     kinds = {}
     if topic.work is not None and topic.noun in work_cues():
         kinds[topic.work] = work_cues()[topic.noun]
-    disc = Discourse(subject, topic, {i: tuple(e.roles) for i, e in enumerate(entities) if e.roles})
+    disc = Discourse(subject, topic, {i: tuple(e.roles) for i, e in enumerate(entities) if e.roles},
+                     main_gender(doc))
     questions = [(t.start, t.end) for t in turns if t.kind == "question"]
     by_sent: dict[int, list] = {}
     named = {k for it in items for k in range(it.start, it.end)}

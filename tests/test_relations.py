@@ -59,6 +59,8 @@ INTERVIEW = "Jiwon Han is a filmmaker from Korea.\n\n"
      {("Raf Delano", "spouse", "Elena Moss")}),
     ("Eva Lind is a Danish actress, the daughter of Paul Lind (1920 – 1988) and his wife Karen Holm.",
      {("Paul Lind", "spouse", "Karen Holm")}),
+    ("Tom Avery is an English actor. He often worked with Rosa Vidal. She moved to Geneva in 1990. He stayed.",
+     {("Rosa Vidal", "residence", "Geneva")}),  # 'she' in a text that says 'he' of its subject
     # a filmography: one relation per listed work, the pronoun standing for the person
     (ACTOR + "She has appeared in Winter Hill (2004), Blue Tide (2006) and Open Roads (2009).",
      {("Winter Hill", "cast_member", "Lena Ford"), ("Open Roads", "cast_member", "Lena Ford"),
@@ -153,6 +155,8 @@ def test_gives(nlp, text, expected):
     ("The band's second single “Paper Moons” features the rapper Tom Hale.", ("Paper Moons", "cast_member", "Tom Hale")),
     ("Reading lists often include Ella Stone's “Paper Moons” (1975).", ("Paper Moons", "director", "Ella Stone")),
     ("He wrote songs for the Cold War film “Red Sand”.", ("Red Sand", "production_company", "Cold War")),
+    ("Tom Avery is an English actor. He often worked with Rosa Vidal. She moved to Geneva in 1990. He stayed.",
+     ("Tom Avery", "residence", "Geneva")),
     # "you" in an answer is not the interviewee
     (INTERVIEW + "Q: What did you learn?\n\nA: You never forget the first film you make, like Rosa Vidal's debut “Open Sky”.",
      ("Open Sky", "director", "Jiwon Han")),
