@@ -1,6 +1,6 @@
 """Discourse for the relation stage: which entity a pronoun, "the film" or "it" stands for.
 
-A document may define its topic in its first sentence ("X is a 1936 British film ...",
+A document may define its topic in one of its first sentences ("X is a 1936 British film ...",
 "A (born 1940) is an English actor"). Pronouns and anaphoric noun phrases become *virtual*
 arguments (`Item(implicit=True)`) that point at the topic or at the entity named last, so that
 the cue rules treat "It was produced by P" like "X was produced by P". All offsets are tokens.
@@ -15,12 +15,12 @@ from spacy.tokens import Doc, Span
 from .lexicon import csv_map
 from .vocab import Label, Predicate
 
-FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself", "we", "our", "us"})
-SECOND_PERSON = frozenset({"you", "your", "yours", "yourself"})
-NOMINATIVE = frozenset({"he", "she", "himself", "herself"})
-POSSESSIVE = frozenset({"his", "her", "hers"})
-OBJECTIVE = frozenset({"him"})
-THIRD_PERSON = NOMINATIVE | POSSESSIVE | OBJECTIVE
+_FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself", "we", "our", "us"})
+_SECOND_PERSON = frozenset({"you", "your", "yours", "yourself"})
+_NOMINATIVE = frozenset({"he", "she", "himself", "herself"})
+_POSSESSIVE_PRONOUNS = frozenset({"his", "her", "hers"})
+_OBJECTIVE = frozenset({"him"})
+_THIRD_PERSON = _NOMINATIVE | _POSSESSIVE_PRONOUNS | _OBJECTIVE
 _MALE = frozenset({"he", "him", "his", "himself"})
 _FEMALE = frozenset({"she", "her", "hers", "herself"})
 _DETERMINERS = frozenset({"the", "this", "that", "its"})
@@ -31,7 +31,8 @@ _TOPIC_SENTENCES = 6  # a defining sentence is looked for among the first senten
 
 @lru_cache(maxsize=1)
 def words() -> dict[str, str]:
-    """word -> kind (`work_noun`, `person_noun`, `blocker`), from `patterns/relation_words.csv`."""
+    """word -> kind (`work_noun`, `person_noun`, `blocker`, `partner_word`), from
+    `patterns/relation_words.csv`."""
     return csv_map("relation_words.csv")
 
 
@@ -141,12 +142,12 @@ class Discourse:
         """The person a pronoun stands for; `before` are the people named earlier in the sentence.
         In a text about one person (a defining first sentence) 'he'/'she'/'his' is that person."""
         w = word.lower()
-        if w in FIRST_PERSON:
+        if w in _FIRST_PERSON:
             return None if is_question else self.subject
-        if w in SECOND_PERSON:
+        if w in _SECOND_PERSON:
             return self.subject if is_question else None
         main = {self.topic_person, self.subject} - {None}
-        if w in OBJECTIVE or w == "her" and not possessive or self.gender and _gender(w) != self.gender:
+        if w in _OBJECTIVE or w == "her" and not possessive or self.gender and _gender(w) != self.gender:
             # "she married him", or "she" in a text that says "he" of its subject: someone else
             others = [p.ref for p in before if p.ref not in main]
             return others[-1] if others else (self.last_person if self.last_person not in main else None)
@@ -169,12 +170,13 @@ class Discourse:
                 k += 1
                 continue
             low = tok.lower_
-            if low in FIRST_PERSON | SECOND_PERSON | THIRD_PERSON:
+            if low in _FIRST_PERSON | _SECOND_PERSON | _THIRD_PERSON:
                 before = [p for p in people if p.end <= k]
                 possessive = tok.tag_ == "PRP$" or low == "her" and k + 1 < sent.end \
                     and doc[k + 1].pos_ in {"NOUN", "ADJ", "NUM", "PROPN"}
-                owner = next((p for p in reversed(before) if _only_glue(doc[p.end:k])), None) if possessive else None
                 # "Rip Torn and his wife": the one just named
+                owner = next((p for p in reversed(before) if _only_glue(doc[p.end:k])), None) \
+                    if possessive and low in _THIRD_PERSON else None
                 ref = owner.ref if owner is not None else self.person_referent(low, before, is_question, possessive)
                 if ref is not None:
                     out.append(Item(k, k + 1, Label.PERSON, ref, implicit=True, possessive=possessive))
@@ -188,9 +190,8 @@ class Discourse:
                     continue
                 if end and low == "the" and end - k == 2 and kind_of(doc[k + 1].lower_) == "person_noun" \
                         and not (end < len(doc) and doc[end].text[:1].isupper()):
-                    ref = self.topic_person if self.topic_person is not None else self.subject
-                    if ref is None:
-                        ref = self.last_person
+                    # "spoke with the director": the person the text is about
+                    ref = next((r for r in (self.topic_person, self.subject, self.last_person) if r is not None), None)
                     if ref is not None:
                         out.append(Item(k, end, Label.PERSON, ref, implicit=True))
             elif low == "it" and tok.dep_ in _SUBJECT_DEPS or low == "its" and tok.dep_ == "poss":
