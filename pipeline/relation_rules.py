@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+
 from spacy.tokens import Span
 
 from .lexicon import work_cues
-from .relation_args import coordinated
+from .relation_args import POSSESSIVE, coordinated
 from .relation_context import Discourse, Found, Item, closes, kind_of, opens
 from .vocab import Label, Predicate
 
@@ -29,7 +30,6 @@ _COPULA = {"is", "was", "are", "were"}
 # nouns after which a person's possessive names a film the person directed
 _FILM_NOUNS = {"film", "films", "movie", "feature", "documentary", "short", "picture", "debut", "shorts"}
 _WORK_OWNED = {"work", "works", "project"}
-_POSSESSIVE_MARKS = {"'s", "’s", "'", "’"}
 _FILM_VERBS = {"direct", "star", "appear", "film", "shoot", "screen", "premiere", "cast", "act"}
 _FILM_KINDS = {"film", "feature film", "short film", "documentary", "animation"}
 _DIRECTOR_NOUNS = {"director", "filmmaker", "film-maker"}
@@ -75,7 +75,7 @@ def _year_in_brackets(sent: Span, args: list[Item]) -> Iterator[Found]:
         if w.label != Label.WORK or w.implicit:
             continue
         k = w.end + (1 if w.end < sent.end and doc[w.end].text in _QUOTES else 0)
-        if k + 2 < sent.end + 1 and k < len(doc) and opens(doc[k]):
+        if k < sent.end and opens(doc[k]):
             date = _date_at(args, k + 1)
             if date is not None and date.start < sent.end and _YEAR.match(doc[date.start].text):
                 yield _found(w.ref, Predicate.PUBLICATION_DATE, date.ref, True, sent, 0.8, "year_in_brackets")
@@ -212,7 +212,7 @@ def _owned_work(sent: Span, args: list[Item], disc: Discourse) -> Iterator[Found
             k -= 1
         after = w.end + (1 if w.end < sent.end and doc[w.end].text in _QUOTES else 0)
         pronoun = _pronoun_at(args, k) if after < sent.end and _work_noun(doc[after].lower_) else None
-        if pronoun is not None or k >= lo and doc[k].text in _POSSESSIVE_MARKS and _owner_at(args, k - 1) is not None:
+        if pronoun is not None or k >= lo and doc[k].text in POSSESSIVE and _owner_at(args, k - 1) is not None:
             # "Lucio Fulci's Lo squartatore di New York", "his Gangs of Wasseypur series": the owner
             # made it, in the role the text gives
             owner = pronoun or _owner_at(args, k - 1)
@@ -234,7 +234,7 @@ def _owned_work(sent: Span, args: list[Item], disc: Discourse) -> Iterator[Found
         if owner is None and j >= lo and doc[j].lower_ in {"their", "its"}:
             # "Shantaram formed Prabhat Film Company ... and their first film X"
             owner = next((a for a in reversed(args) if a.label == Label.ORG and a.end <= j), None)
-        if owner is None and j >= lo and doc[j].text in _POSSESSIVE_MARKS:
+        if owner is None and j >= lo and doc[j].text in POSSESSIVE:
             owner = _owner_at(args, j - 1)
         if owner is None:
             continue
