@@ -74,6 +74,7 @@ def _title_end(doc: Doc, i: int, limit: int, in_list: bool = False) -> int:
         elif j > i and tok.is_alpha and tok.is_lower and not tok.is_stop and not common_word(doc, tok):
             last_cap = j + 1  # a title in another language: "Cantando por un sueño"
         elif j > i and tok.is_alpha and tok.is_lower and len(tok) <= 3 and tok.lower_ not in TITLE_GLUE \
+                and not tok.is_stop \
                 and j + 1 < limit \
                 and doc[j + 1].is_alpha and not common_word(doc, doc[j + 1]):
             pass  # its short function words ("un", "ti", "di")
@@ -142,7 +143,8 @@ def caps_titles(doc: Doc) -> Iterator[Candidate]:
         after_cue = prev is not None and (prev.lower_ in cues or prev.text in ",(" and span.start > 1
                                           and doc[span.start - 2].lower_ in cues)
         letters = sum(len(t) for t in span if t.is_alpha)
-        if len(span) >= 2 and letters >= 6 or after_cue or (prev is not None and prev.text == "("):
+        in_brackets = prev is not None and prev.text == "(" and letters >= 4  # "Jiyoung Park (MY TINY FRIENDS)", not "(MC)"
+        if len(span) >= 2 and letters >= 6 or after_cue or in_brackets:
             yield Candidate(span.start, span.end, Label.WORK, 0.85, "caps_title",
                             cues.get(prev.lower_) if prev is not None else None)
 

@@ -64,6 +64,8 @@ def test_finds(nlp, text, expected):
     ("The main character, Mirela, meets strange creatures.", ("Mirela", "PERSON")),        # a fictional character
     ("He met directors including Mary Ellen Park last year.", ("Mary Ellen Park", "WORK")),  # not a list of works
     ("She worked as a director in Seoul.", ("Seoul", "PERSON")),
+    ("He worked as an emcee (MC) at weddings.", ("MC", "WORK")),
+    ("She starred in Epitaph as Asako in 2007.", ("Epitaph as Asako", "WORK")),
 ])
 def test_does_not_find(nlp, text, not_expected):
     assert not_expected not in found(nlp, text)
