@@ -95,3 +95,11 @@ def org_kind(name: str) -> str | None:
         if w in kinds:
             return kinds[w]
     return None
+
+
+@lru_cache(maxsize=None)
+def cast_cues() -> tuple[tuple[str, ...], ...]:
+    """Cue phrases before a list of cast members, as lower-case word tuples, longest first."""
+    lines = _path("cast_cues.txt").read_text(encoding="utf-8").splitlines()
+    cues = {tuple(w.split()) for w in (x.strip().lower() for x in lines) if w and not w.startswith("#")}
+    return tuple(sorted(cues, key=len, reverse=True))

@@ -11,7 +11,8 @@ from typing import NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .lexicon import definition_heads, honorifics, org_cues, role_words, title_cues, work_cues
+from .lexicon import cast_cues, definition_heads, honorifics, is_first_name, org_cues, role_words, title_cues, \
+    work_cues
 from .vocab import Label
 
 
@@ -323,6 +324,43 @@ def cue_orgs(doc: Doc) -> Iterator[Candidate]:
                 break
 
 
+def cast_lists(doc: Doc) -> Iterator[Candidate]:
+    """'starring Gig Young, Red Buttons and Susannah York': the names in a cast list are people,
+    whatever the model took them for; 'as Role' asides are skipped."""
+    cues = cast_cues()
+    for tok in doc:
+        cue = next((c for c in cues if tuple(t.lower_ for t in doc[tok.i:tok.i + len(c)]) == c), None)
+        if cue is None:
+            continue
+        i = tok.i + len(cue)
+        while i < len(doc) and doc[i].text in {":", ","}:
+            i += 1
+        for _ in range(12):  # a list is not endless
+            if i >= len(doc) or not doc[i].is_title or doc[i].ent_type_ in {"DATE", "GPE"} and i > tok.i + len(cue):
+                break
+            end = i
+            while end < len(doc) and end - i < 4 and (doc[end].is_title or doc[end].text in {"-", "'"} and end > i
+                                                      or doc[end].text == "." and len(doc[end - 1]) == 1):
+                end += 1
+            if end - i >= 2 or is_first_name(doc[i].text):
+                yield Candidate(i, end, Label.PERSON, 0.7, "cast_list")
+            k = end
+            if k < len(doc) and doc[k].lower_ == "as":  # "A as Role,"
+                k += 1
+                while k < len(doc) and (doc[k].is_title or doc[k].lower_ in TITLE_GLUE) and doc[k].text != ",":
+                    k += 1
+            if k < len(doc) and doc[k].text == "(":
+                close = next((m for m in range(k, min(len(doc), k + 8)) if doc[m].text == ")"), None)
+                k = close + 1 if close is not None else k
+            if k < len(doc) and doc[k].lower_ in {",", "and", "&"}:
+                k += 1
+                if k < len(doc) and doc[k].lower_ == "and":
+                    k += 1
+                i = k
+            else:
+                break
+
+
 def role_names(doc: Doc) -> Iterator[Candidate]:
     """'the actor and screenwriter Sreenivasan', 'director So Yong Kim': a name after a role word."""
     words = role_words()
@@ -369,4 +407,4 @@ def _line_of(doc: Doc, span: Span) -> str:
 
 
 RULES = (quoted_titles, caps_titles, cue_titles, year_titles, definitions, bracket_names, cue_orgs,
-         role_names)
+         role_names, cast_lists)

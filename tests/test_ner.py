@@ -36,6 +36,8 @@ def found(nlp, text):
     ("We met Filmmaker Dana Whitfield in Toronto.", ("Dana Whitfield", "PERSON")),
     ("The officer was played by Vice Admiral Hugh Barrett.", ("Hugh Barrett", "PERSON")),
     ("He is the son of the actor and screenwriter Sreenivasan.", ("Sreenivasan", "PERSON")),
+    ("The film stars Gig Young, Red Buttons and Susannah York.", ("Red Buttons", "PERSON")),
+    ("It starred Anna Holm as Lady Grey, Peter Vance and Ivo Novak.", ("Ivo Novak", "PERSON")),
     # organisations and awards
     ("The film won at the 2019 Berlin International Film Festival.", ("Berlin International Film Festival", "ORG")),
     ("It was commissioned by fashion house Loro Vanti for a campaign.", ("Loro Vanti", "ORG")),
@@ -65,6 +67,7 @@ def test_finds(nlp, text, expected):
     ("He met directors including Mary Ellen Park last year.", ("Mary Ellen Park", "WORK")),  # not a list of works
     ("She worked as a director in Seoul.", ("Seoul", "PERSON")),
     ("He worked as an emcee (MC) at weddings.", ("MC", "WORK")),
+    ("It starred Anna Holm as Lady Grey, Peter Vance and Ivo Novak.", ("Lady Grey", "PERSON")),
     ("She starred in Epitaph as Asako in 2007.", ("Epitaph as Asako", "WORK")),
 ])
 def test_does_not_find(nlp, text, not_expected):
