@@ -27,7 +27,10 @@ class Candidate(NamedTuple):
 
 # lowercase words allowed inside a title ("The Last Day of the Year")
 TITLE_GLUE = {"of", "the", "a", "an", "and", "in", "on", "at", "for", "to", "with", "from", "my",
-              "your", "our", "his", "her", "their", "is", "or", "by", "de", "la", "le", "du", "'s", "’s"}
+              "your", "our", "his", "her", "their", "is", "or", "by", "'s", "’s",
+              # articles and prepositions of titles in other languages
+              "de", "la", "le", "les", "du", "des", "del", "el", "los", "las", "di", "da", "il", "lo",
+              "der", "die", "das", "den", "und", "et", "y"}
 _QUOTES = {"“": "”", '"': '"', "‘": "’", "«": "»", "'": "'"}
 # words before a quote that mark a saying, not a title
 NOT_TITLE_BEFORE = {"message", "messages", "word", "words", "phrase", "term", "slogan", "motto",
@@ -176,10 +179,12 @@ def cue_titles(doc: Doc) -> Iterator[Candidate]:
             continue
         if doc[start].text in {",", ":"}:
             start += 1
-        if start >= len(doc) or not _is_cap(doc[start]) or doc[start].ent_type_ in {"DATE", "GPE", "NORP"}:
+        if start >= len(doc) or not _is_cap(doc[start]) or doc[start].ent_type_ in {"DATE", "NORP"}:
             continue
         in_list = doc[_title_end(doc, start, min(len(doc), start + 10)):].text[:1] == ","
         end = _title_end(doc, start, min(len(doc), start + 10), in_list)
+        if end < len(doc) and doc[end].text in {"'s", "’s"}:
+            continue  # "appeared in Sara Lind's “Quiet Water”": the owner, not the title
         while end > start and not doc[start:end].text.isupper():
             yield Candidate(start, end, Label.WORK, 0.7, "cue_title", kind)
             start, end = _next_in_list(doc, end, titles_only)  # "appeared in Casualty, Doctors and Hollyoaks"
@@ -255,6 +260,11 @@ def definitions(doc: Doc) -> Iterator[Candidate]:
             if label is None:
                 continue
             end = be.i
+            if be.lemma_ == "be" and end > sent.start and doc[end - 1].text == ",":
+                # "Ocean Waves, also known as ..., is a 1993 film": skip the aside
+                aside = next((k for k in range(end - 2, sent.start, -1) if doc[k].text == ","
+                              and doc[k + 1].lower_ in {"also", "originally", "formerly", "or", "aka"}), None)
+                end = aside if aside is not None else end
             while end > sent.start and doc[end - 1].text == ")":  # "X (EM: HE; ...) is a series"
                 opener = next((k for k in range(end - 2, sent.start - 1, -1) if doc[k].text == "("), None)
                 if opener is None:
@@ -271,7 +281,7 @@ def _defining_head(doc: Doc, i: int, limit: int):
     """The head noun of 'a 1936 British film', 'an American reality television series'."""
     head = None
     for tok in doc[i:min(limit, i + 8)]:
-        if tok.pos_ in {"NOUN"}:
+        if tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and tok.is_lower:  # the tagger calls "telenovela" a PROPN
             head = tok
         elif tok.pos_ in {"ADJ", "NUM", "PROPN", "ADV", "CCONJ"} or tok.text in {"-", ","} and head is None:
             continue

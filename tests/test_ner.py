@@ -27,6 +27,9 @@ def found(nlp, text):
     ("He is known for Close-Up (1990), a hybrid of fact and fiction.", ("Close-Up", "WORK")),
     ("It was animated by Studio Harmonia for a broadcaster.", ("Studio Harmonia", "ORG")),
     ("Blue Meridian is a 1958 French film directed by a newcomer.", ("Blue Meridian", "WORK")),
+    ("Quiet Rivers, also known as Rivers, is a 1993 Japanese television film.", ("Quiet Rivers", "WORK")),
+    ("Rosa la del Puerto (English title: Harbor Rose) is a Mexican telenovela.", ("Rosa la del Puerto", "WORK")),
+    ("He scripted and directed the film Berlin in 2013.", ("Berlin", "WORK")),
     ("Joseph Carter, OBE (born 29 December 1928) is an English actor.", ("29 December 1928", "DATE")),
     # people: hyphenated Korean given names in both orders, bracketed completions, role words cut
     ("Director Min-Jun Choi spoke after the screening.", ("Min-Jun Choi", "PERSON")),
