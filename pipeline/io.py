@@ -10,6 +10,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Collection, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 
 import pyarrow as pa
@@ -130,7 +131,37 @@ def _reason(e: OSError) -> str:
 
 
 def write_tables(out: Path, tables: Mapping[Table | EvalTable, pa.Table]) -> None:
-    """Writes every table into a fresh folder beside `out`, then swaps it in.
+    """Writes every table into a fresh folder beside `out`, then swaps it in (`atomic_output`)."""
+    with atomic_output(out) as writer:
+        for name, table in tables.items():
+            writer.write(name, table)
+
+
+class TableWriter:
+    """Appends to `folder/NAME.parquet`, one row group per `write`, so that a table is written as
+    the documents stream by and never held whole."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self._writers: dict[Table | EvalTable, pq.ParquetWriter] = {}
+
+    def write(self, name: Table | EvalTable, table: pa.Table) -> None:
+        writer = self._writers.get(name)
+        if writer is None:
+            writer = pq.ParquetWriter(self.folder / f"{name.value}.parquet", table.schema,
+                                      compression="zstd")
+            self._writers[name] = writer  # the file has the schema even if no row ever comes
+        if table.num_rows:
+            writer.write_table(table)
+
+    def close(self) -> None:
+        while self._writers:
+            self._writers.popitem()[1].close()
+
+
+@contextmanager
+def atomic_output(out: Path) -> Iterator[TableWriter]:
+    """A writer into a fresh folder beside `out`, swapped in for `out` when the block succeeds.
 
     An interrupted run leaves the previous `out` (or its `.old` copy, restored by the next run).
     """
@@ -138,15 +169,17 @@ def write_tables(out: Path, tables: Mapping[Table | EvalTable, pa.Table]) -> Non
     out.parent.mkdir(parents=True, exist_ok=True)
     recover(out)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
+    writer = TableWriter(tmp)
     try:
-        for name, table in tables.items():
-            pq.write_table(table, tmp / f"{name.value}.parquet", compression="zstd")
+        yield writer
+        writer.close()
         old = out.parent / f".{out.name}.old"
         if out.exists():
             os.replace(out, old)
         os.replace(tmp, out)
         shutil.rmtree(old, ignore_errors=True)
     finally:
+        writer.close()
         if tmp.exists():
             shutil.rmtree(tmp, ignore_errors=True)
 
@@ -159,8 +192,9 @@ def recover(out: Path) -> None:
         os.replace(old, out)
     elif old.exists():  # out is the newer, complete folder: the second rename had happened
         shutil.rmtree(old)
-    for stale in out.parent.glob(f".{out.name}.tmp-*"):
-        shutil.rmtree(stale, ignore_errors=True)
+    for pattern in (f".{out.name}.tmp-*", f".{out.name}.spill-*"):  # spill: run.py, --no-cache
+        for stale in out.parent.glob(pattern):
+            shutil.rmtree(stale, ignore_errors=True)
 
 
 def read_gold(path: Path) -> list[GoldDoc]:

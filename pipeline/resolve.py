@@ -10,10 +10,11 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .normalize import key
-from .records import DocResult
+from .records import DocResult, LocalEntity
 from .vocab import Label
 
 
@@ -57,38 +58,48 @@ def _keys(label: Label, name: str) -> list[str]:
     return keys
 
 
-def resolve(results: list[DocResult]) -> tuple[dict[tuple[str, int], str], list[GlobalEntity]]:
+@dataclass(frozen=True, slots=True)
+class DocEntities:
+    """What resolution needs of one document: its entities and how often each is mentioned."""
+
+    doc_id: str
+    entities: list[LocalEntity]
+    counts: tuple[int, ...]
+
+    @classmethod
+    def of(cls, result: DocResult) -> DocEntities:
+        counts = Counter(m.entity for m in result.mentions if m.entity is not None)
+        return cls(result.source.doc_id, result.entities, tuple(counts[i] for i in range(len(result.entities))))
+
+
+def resolve(docs: Iterable[DocEntities]) -> tuple[dict[tuple[str, int], str], list[GlobalEntity]]:
     """-> ((doc_id, local index) -> global id, the global entities sorted by id)."""
     uf = _UnionFind()
     members: dict[tuple[str, int], list[str]] = {}
-    for r in results:
-        for i, e in enumerate(r.entities):
+    local: dict[tuple[str, int], tuple[LocalEntity, int]] = {}
+    for d in docs:
+        for i, e in enumerate(d.entities):
             ks = _keys(e.label, e.name)
-            members[(r.source.doc_id, i)] = ks
+            members[(d.doc_id, i)] = ks
+            local[(d.doc_id, i)] = (e, d.counts[i])
             for k in ks[1:]:
                 uf.union(ks[0], k)
     groups: dict[str, list[tuple[str, int]]] = {}
     for m, ks in members.items():
         groups.setdefault(uf.find(ks[0]), []).append(m)
-    local = {(r.source.doc_id, i): (r, e) for r in results for i, e in enumerate(r.entities)}
-    counts = Counter()
-    for r in results:
-        for m in r.mentions:
-            if m.entity is not None:
-                counts[(r.source.doc_id, m.entity)] += 1
     ids: dict[tuple[str, int], str] = {}
     out: list[GlobalEntity] = []
     for root, ms in groups.items():
-        label = local[ms[0]][1].label
+        label = local[ms[0]][0].label
         # the id comes from the word-order-free key where there is one, so that "So Yong Kim"
         # alone and "Kim So-yong" alone get the same id as when both are in one run
         basis = min(members[m][-1] for m in ms)
         gid = f"{label.id_prefix}_{hashlib.sha1(basis.encode()).hexdigest()[:12]}"
-        names = Counter(local[m][1].name for m in ms)
+        names = Counter(local[m][0].name for m in ms)
         name = max(names, key=lambda n: (names[n], len(n), n))
         g = GlobalEntity(gid, label, name)
         for m in sorted(ms):
-            r, e = local[m]
+            e, count = local[m]
             ids[m] = gid
             for a in e.aliases:
                 if a not in g.aliases:
@@ -99,9 +110,9 @@ def resolve(results: list[DocResult]) -> tuple[dict[tuple[str, int], str], list[
             g.kind = g.kind or e.kind
             if e.year is not None and (g.year is None or e.year < g.year):
                 g.year = e.year
-            if r.source.doc_id not in g.doc_ids:
-                g.doc_ids.append(r.source.doc_id)
-            g.n_mentions += counts[m]
+            if not g.doc_ids or g.doc_ids[-1] != m[0]:  # members sorted: a document's are adjacent
+                g.doc_ids.append(m[0])
+            g.n_mentions += count
         out.append(g)
     out.sort(key=lambda g: g.id)
     return ids, out

@@ -1,29 +1,41 @@
-"""Orchestration: read -> per-document stages (one or N processes) -> resolve -> write.
+"""Orchestration: read -> per-document stages -> resolve -> write, streaming in batches.
 
-Side effects live here and in io.py: the progress bar, the output lock, the worker pool.
+1. Files are read one batch at a time; a text already in the result store (cache) is not parsed
+   again, the others go to the engine (this process, a process pool, or Ray).
+2. Only a compact entry per document stays in memory (its file details and its entities' names);
+   the full results wait in the store.
+3. Resolution over the entries gives every entity its global id; the per-document tables are then
+   written batch by batch from the store, and the entity tables last, into a temporary folder
+   that replaces the output folder at the end.
+
+Side effects live here and in io.py: the progress bar, the output lock, the cache and spill folders.
 """
 from __future__ import annotations
 
+import shutil
+import tempfile
 import time
-from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
 from itertools import islice
+from pathlib import Path
 
 from filelock import FileLock, Timeout
 from tqdm import tqdm
 
-from .config import Settings
-from .document import analyze
-from .io import discover, read_sources, recover, write_tables
-from .ner import build_nlp
-from .records import DocResult, SourceDoc
+from .config import Engine, RunError, Settings
+from .engine import Entry, LocalEngine, Pending, entry_of, full_result
+from .io import atomic_output, discover, read_sources
+from .records import DocResult
 from .resolve import resolve
-from .tables import build_tables
+from .store import ResultStore, fingerprint, model_version, text_key
+from .tables import document_tables, entity_tables
 from .vocab import Table
 
+WRITE_BATCH = 512  # documents per row group of the per-document tables
 
-class OutputLocked(RuntimeError):
+
+class OutputLocked(RunError):
     pass
 
 
@@ -34,10 +46,17 @@ class Summary:
     rows: dict[str, int]
     seconds: float
     errors: list[str]
+    n_reused: int = 0  # documents whose results came from the cache
+    cache: str = ""    # the cache folder, or "" when the run kept none
+    cache_problems: tuple[str, ...] = ()
 
     def lines(self) -> list[str]:
         out = [f"{self.n_ok} documents ok, {self.n_failed} failed, in {self.seconds:.1f} s"]
         out.append("rows: " + ", ".join(f"{k} {v}" for k, v in self.rows.items()))
+        if self.cache:
+            out.append(f"cache: {self.n_reused} documents reused, "
+                       f"{self.n_ok + self.n_failed - self.n_reused} parsed ({self.cache})")
+        out += [f"cache problem (recomputed): {p}" for p in self.cache_problems[:5]]
         out += [f"error: {e}" for e in self.errors[:20]]
         if len(self.errors) > 20:
             out.append(f"... and {len(self.errors) - 20} more errors (see the documents table)")
@@ -48,6 +67,9 @@ def run(settings: Settings) -> Summary:
     t0 = time.perf_counter()
     out = settings.out_dir.absolute()
     out.parent.mkdir(parents=True, exist_ok=True)
+    if model_version(settings.model) is None:
+        raise RunError(f"spaCy model {settings.model!r} is neither an installed package nor a "
+                       "model folder (see requirements/model.txt)")
     lock = FileLock(str(out.parent / f".{out.name}.lock"))
     try:
         lock.acquire(timeout=0)
@@ -55,59 +77,81 @@ def run(settings: Settings) -> Summary:
         raise OutputLocked(f"another run is writing to {out} (lock file {lock.lock_file}); "
                            "wait for it to finish or choose another --out") from None
     try:
-        recover(out)  # before reading: a killed run may have left outputs/ renamed aside
-        files = list(discover(settings.input_dir))
-        sources = read_sources(files, settings.input_dir, settings.max_chars)
-        bar = tqdm(total=len(files), unit="doc", disable=not settings.progress, desc="documents")
-        results = []
-        for r in process(sources, settings):
-            results.append(r)
-            bar.update(1)
-        bar.close()
-        ids, entities = resolve([r for r in results if r.ok])
-        tables = build_tables(results, ids, entities)
-        write_tables(out, tables)
+        with atomic_output(out) as writer:
+            spill = None if settings.use_cache else Path(
+                tempfile.mkdtemp(prefix=f".{out.name}.spill-", dir=out.parent))
+            try:
+                store = ResultStore(spill) if spill else ResultStore.open(settings.cache,
+                                                                          fingerprint(settings.model))
+                index, reused = _analyse(settings, store)
+                ids, entities = resolve(e.entities for e in index)
+                names = {g.id: g.name for g in entities}
+                rows = dict.fromkeys((t.value for t in Table), 0)
+                for batch in _batches(index, WRITE_BATCH):
+                    tables = document_tables([full_result(e, store) for e in batch], ids, names)
+                    _write(writer, tables, rows)
+                _write(writer, entity_tables(entities), rows)
+                if not spill:
+                    store.prune()
+            finally:
+                if spill:
+                    shutil.rmtree(spill, ignore_errors=True)
     finally:
         lock.release()
-    failed = [r.source.error for r in results if not r.ok]
-    return Summary(len(results) - len(failed), len(failed), {t.value: tables[t].num_rows for t in Table},
-                   time.perf_counter() - t0, failed)
+    failed = [e.source.error for e in index if e.source.error is not None]
+    return Summary(len(index) - len(failed), len(failed), rows, time.perf_counter() - t0, failed,
+                   reused, "" if spill else str(store.dir), tuple(store.problems))
 
 
-def process(sources: Iterable[SourceDoc], settings: Settings) -> Iterator[DocResult]:
-    """Per-document results in input order, from one process or a pool of `settings.workers`."""
-    batches = _batches(sources, settings.batch_size)
-    if settings.workers == 1:
-        nlp = build_nlp(settings.model)
-        for batch in batches:
-            yield from _run_batch(nlp, batch, settings.batch_size)
-        return
-    with ProcessPoolExecutor(settings.workers, initializer=_init_worker, initargs=(settings.model,)) as pool:
-        for results in pool.map(_work, ((b, settings.batch_size) for b in batches),
-                                chunksize=1):
-            yield from results
+def _write(writer, tables, rows: dict[str, int]) -> None:
+    for name, table in tables.items():
+        writer.write(name, table)
+        rows[name.value] += table.num_rows
 
 
-def _batches(items: Iterable, size: int) -> Iterator[list]:
+def _analyse(settings: Settings, store: ResultStore) -> tuple[list[Entry], int]:
+    """Every input file -> its entry, in input order; -> (entries, how many came from the store)."""
+    files = list(discover(settings.input_dir))
+    index: list[Entry | None] = [None] * len(files)
+    reused = 0
+    bar = tqdm(total=len(files), unit="doc", disable=not settings.progress, desc="documents")
+
+    def pending() -> Iterator[list[Pending]]:
+        nonlocal reused
+        batch: list[Pending] = []
+        sources = read_sources(files, settings.input_dir, settings.max_chars)
+        for i, (path, src) in enumerate(zip(files, sources, strict=True)):
+            key = text_key(src.text) if src.error is None else None
+            stored = store.get(key, src.text) if key is not None else None
+            if key is None or stored is not None:
+                # a stored result may come from another file with the same text: this file's details
+                index[i] = entry_of(i, replace(stored, source=src) if stored else DocResult(src), key)
+                reused += stored is not None
+                bar.update(1)
+                continue
+            batch.append(Pending(i, path, src, key))
+            if len(batch) == settings.batch_size:
+                yield batch
+                batch = []
+        if batch:
+            yield batch
+
+    for entry in _engine(settings, store).run(pending()):
+        index[entry.ordinal] = entry
+        bar.update(1)
+    bar.close()
+    return index, reused
+
+
+def _engine(settings: Settings, store: ResultStore):
+    if settings.engine == Engine.RAY:
+        from .engine_ray import RayEngine  # needs the optional extra: pip install .[ray]
+
+        return RayEngine(settings, store)
+    return LocalEngine(settings.model, settings.workers, settings.batch_size, store)
+
+
+def _batches(items: list, size: int) -> Iterator[list]:
     it = iter(items)
     while batch := list(islice(it, size)):
         yield batch
-
-
-def _run_batch(nlp, batch: list[SourceDoc], batch_size: int) -> list[DocResult]:
-    # spaCy's string store would otherwise grow with every new word of a long stream
-    with nlp.memory_zone():
-        return list(analyze(nlp, batch, batch_size))
-
-
-_NLP = None
-
-
-def _init_worker(model: str) -> None:
-    global _NLP
-    _NLP = build_nlp(model)
-
-
-def _work(args) -> list[DocResult]:
-    batch, batch_size = args
-    return _run_batch(_NLP, batch, batch_size)

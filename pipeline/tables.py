@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable, Mapping
 
 import pyarrow as pa
 
@@ -19,10 +20,15 @@ def date_id(doc_id: str, start: int, end: int) -> str:
     return _hid("dat", doc_id, start, end)
 
 
-def build_tables(results: list[DocResult], ids: dict[tuple[str, int], str],
-                 entities: list[GlobalEntity]) -> dict[Table, pa.Table]:
-    rows: dict[Table, list[dict]] = {t: [] for t in Table}
-    by_id = {g.id: g for g in entities}
+ENTITY_TABLES = tuple(ENTITY_COLUMNS)  # written once, after resolution
+DOCUMENT_TABLES = tuple(t for t in Table if t not in ENTITY_COLUMNS)  # written as documents stream by
+
+
+def document_tables(results: Iterable[DocResult], ids: Mapping[tuple[str, int], str],
+                    names: Mapping[str, str]) -> dict[Table, pa.Table]:
+    """The per-document tables of some documents, given the global id of each local entity and
+    the canonical name of each global id."""
+    rows: dict[Table, list[dict]] = {t: [] for t in DOCUMENT_TABLES}
     for r in results:
         src, d = r.source, r.source.doc_id
         subject = ids.get((d, r.subject)) if r.subject is not None else None
@@ -51,13 +57,18 @@ def build_tables(results: list[DocResult], ids: dict[tuple[str, int], str],
                 obj_id, obj_name = date_id(d, date.start, date.end), date.value
             else:
                 obj_id = ids[(d, rel.object)]
-                obj_name = by_id[obj_id].name
+                obj_name = names[obj_id]
             rows[Table.RELATIONS].append({
                 "relation_id": _hid("rel", d, subj, rel.predicate.value, obj_id),
-                "doc_id": d, "subject_id": subj, "subject": by_id[subj].name,
+                "doc_id": d, "subject_id": subj, "subject": names[subj],
                 "predicate": rel.predicate.value, "property": rel.predicate.wikidata_id,
                 "object_id": obj_id, "object": obj_name, "start": rel.start, "end": rel.end,
                 "evidence": rel.evidence, "score": float(rel.score), "method": rel.method})
+    return {t: to_table(t, rows[t]) for t in DOCUMENT_TABLES}
+
+
+def entity_tables(entities: Iterable[GlobalEntity]) -> dict[Table, pa.Table]:
+    rows: dict[Table, list[dict]] = {t: [] for t in ENTITY_TABLES}
     for g in entities:
         table = g.label.table
         id_col, name_col = ENTITY_COLUMNS[table]
@@ -70,4 +81,4 @@ def build_tables(results: list[DocResult], ids: dict[tuple[str, int], str],
         elif g.label == Label.ORG:
             row["kind"] = g.kind
         rows[table].append(row)
-    return {t: to_table(t, rows[t]) for t in Table}
+    return {t: to_table(t, rows[t]) for t in ENTITY_TABLES}

@@ -2,7 +2,7 @@
 
 POINT is where the run SIGKILLs itself (or, for `pause`, waits holding the output lock after
 writing MARKER), so the tests hit the moments a timer would hit only by luck:
-- writing: after the first table is written into the temporary folder;
+- writing: after the first rows are written into the temporary folder;
 - swapping: between the two renames, the previous output folder renamed aside, the new not yet in;
 - cleaning: after both renames, before the previous folder is deleted;
 - pause: once the output lock is taken (MARKER written), for a minute, then exit.
@@ -27,7 +27,7 @@ def die() -> None:
 
 
 def arm(point: str, marker: Path) -> None:
-    write_table, replace, rmtree, acquire = pq.write_table, os.replace, shutil.rmtree, FileLock.acquire
+    write_table, replace, rmtree, acquire = pq.ParquetWriter.write_table, os.replace, shutil.rmtree, FileLock.acquire
 
     def write_then_die(*args, **kwargs):
         write_table(*args, **kwargs)
@@ -49,7 +49,7 @@ def arm(point: str, marker: Path) -> None:
         time.sleep(60)
         sys.exit(3)
 
-    hooks = {"writing": (pq, "write_table", write_then_die), "swapping": (os, "replace", replace_then_die),
+    hooks = {"writing": (pq.ParquetWriter, "write_table", write_then_die), "swapping": (os, "replace", replace_then_die),
              "cleaning": (shutil, "rmtree", die_before_removing_old), "pause": (FileLock, "acquire", acquire_then_pause)}
     module, name, hook = hooks[point]
     setattr(module, name, hook)

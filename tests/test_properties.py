@@ -15,8 +15,8 @@ from pipeline.align import AlignedBuilder, identity
 from pipeline.clean import clean
 from pipeline.document import analyze
 from pipeline.records import SourceDoc
-from pipeline.resolve import resolve
-from pipeline.tables import build_tables
+from pipeline.resolve import DocEntities, resolve
+from pipeline.tables import document_tables
 from pipeline.vocab import Table
 
 from .conftest import ROOT
@@ -154,8 +154,9 @@ def check_chain(nlp, texts: list[str]) -> None:
             assert 0 <= r.start < r.end <= len(src.text) and src.text[r.start:r.end] == r.evidence
         for r in result.removed:
             assert src.text[r.start:r.end] == r.text
-    ids, entities = resolve(results)
-    assert build_tables(results, ids, entities)[Table.DOCUMENTS].num_rows == len(texts)
+    ids, entities = resolve(DocEntities.of(r) for r in results)
+    tables = document_tables(results, ids, {g.id: g.name for g in entities})
+    assert tables[Table.DOCUMENTS].num_rows == len(texts)
 
 
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])

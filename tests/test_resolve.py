@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from pipeline.records import DocResult, LocalEntity, Mention, SourceDoc
-from pipeline.resolve import resolve
+from pipeline.resolve import DocEntities, resolve
 from pipeline.vocab import Label
 
 
@@ -11,7 +11,7 @@ def doc(doc_id, *entities):
     for i, (label, name) in enumerate(entities):
         r.entities.append(LocalEntity(label, name, [name]))
         r.mentions.append(Mention(0, 1, "t", label, 1.0, "model", i))
-    return r
+    return DocEntities.of(r)
 
 
 def test_same_name_in_two_documents_is_one_entity():
@@ -45,3 +45,16 @@ def test_a_person_gets_the_same_id_alone_as_with_another_spelling():
     alone_a, _ = resolve([doc("a", (Label.PERSON, "So Yong Kim"))])
     alone_b, _ = resolve([doc("b", (Label.PERSON, "Kim So-yong"))])
     assert together[("a", 0)] == alone_a[("a", 0)] == alone_b[("b", 0)]
+
+
+def test_mention_counts_reach_the_global_entity():
+    r = DocResult(SourceDoc("a", "a.txt", "0", "text"),
+                  entities=[LocalEntity(Label.PERSON, "Jena Malone", ["Jena Malone"]),
+                            LocalEntity(Label.WORK, "Lovesong", ["Lovesong"])],
+                  mentions=[Mention(0, 1, "t", Label.PERSON, 1.0, "model", 0),
+                            Mention(2, 3, "t", Label.PERSON, 1.0, "model", 0),
+                            Mention(4, 5, "t", Label.DATE, 1.0, "year", None)])
+    entry = DocEntities.of(r)
+    assert entry.counts == (2, 0)
+    _, ents = resolve([entry, doc("b", (Label.PERSON, "Jena Malone"))])
+    assert {g.name: g.n_mentions for g in ents} == {"Jena Malone": 3, "Lovesong": 0}

@@ -14,9 +14,10 @@ import pytest
 from filelock import FileLock
 from spacy.language import Language
 
+import pipeline.engine
 import pipeline.run
 from pipeline.cli import main
-from pipeline.config import Settings
+from pipeline.config import CACHE_NAME, Settings
 from pipeline.document import analyze
 from pipeline.io import recover
 from pipeline.records import SourceDoc
@@ -48,7 +49,7 @@ def tables(out: Path) -> dict[Table, list[dict]]:
 @pytest.fixture
 def fast_model(nlp, monkeypatch):
     """In-process runs reuse the session's spaCy pipeline instead of loading it each time."""
-    monkeypatch.setattr(pipeline.run, "build_nlp", lambda model: nlp)
+    monkeypatch.setattr(pipeline.engine, "load_model", lambda model: nlp)
 
 
 @pytest.fixture(scope="module")
@@ -194,8 +195,8 @@ def test_exit_code(tmp_path, fast_model, files, strict, code):
 def test_two_runs_give_identical_tables_whatever_the_workers(odd, tmp_path):
     base, _ = odd
     first = tables(base / "out")  # the command line run, one worker
-    run(Settings(base / "in", tmp_path / "one", workers=1, progress=False))
-    run(Settings(base / "in", tmp_path / "two", workers=2, batch_size=3, progress=False))
+    run(Settings(base / "in", tmp_path / "one", workers=1, progress=False, use_cache=False))
+    run(Settings(base / "in", tmp_path / "two", workers=2, batch_size=3, progress=False, use_cache=False))
     for out in ("one", "two"):
         again = tables(tmp_path / out)
         for t in Table:
@@ -213,7 +214,7 @@ def prepared(tmp_path_factory, nlp):
     for p in SAMPLES:
         shutil.copyfile(p, folder / p.name)
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(pipeline.run, "build_nlp", lambda model: nlp)
+        mp.setattr(pipeline.engine, "load_model", lambda model: nlp)
         run(Settings(folder, base / "outputs", progress=False))
     return base, tables(base / "outputs")
 
@@ -246,7 +247,7 @@ def finish(folder: Path, out: Path, before: dict) -> None:
     run(Settings(folder, out, progress=False))
     after = tables(out)
     assert len(after[Table.DOCUMENTS]) == len(before[Table.DOCUMENTS]) + 1
-    assert sorted(p.name for p in out.parent.iterdir()) == [".outputs.lock", "in", "outputs"]
+    assert sorted(p.name for p in out.parent.iterdir()) == [CACHE_NAME, ".outputs.lock", "in", "outputs"]
 
 
 @pytest.mark.parametrize("point", ["writing", "swapping", "cleaning"])
@@ -258,7 +259,7 @@ def test_a_run_killed_while_writing_leaves_the_previous_outputs(copies, point, t
     if point == "swapping":  # died between the renames: the previous folder waits beside...
         assert not out.exists() and (out.parent / ".outputs.old").is_dir()
         with pytest.MonkeyPatch.context() as mp:  # ...and the next run puts it back first thing,
-            mp.setattr(pipeline.run, "build_nlp", crash)  # even if that run dies early too
+            mp.setattr(pipeline.run, "discover", crash)  # even if that run dies early too
             with pytest.raises(RuntimeError, match="simulated"):
                 run(Settings(folder, out, progress=False))
     now = tables(out)

@@ -1,0 +1,142 @@
+"""Where the per-document stages run: in this process or in a pool of worker processes
+(`engine_ray.py` runs them on Ray).
+
+An engine takes batches of `Pending` documents and gives back one `Entry` per document: the
+compact facts that resolution needs. The document's full `DocResult` goes to the `ResultStore`
+under the entry's key, so that memory holds no texts and no mentions of past batches.
+"""
+from __future__ import annotations
+
+import dataclasses
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from itertools import chain
+from pathlib import Path
+
+from .config import RunError
+from .records import DocResult, SourceDoc
+from .resolve import DocEntities
+from .store import ResultStore, dumps
+
+
+class EngineError(RunError):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class Pending:
+    """A document read and not found in the store: to be analysed."""
+
+    ordinal: int       # position in the input order
+    path: Path
+    source: SourceDoc
+    key: str           # store key of its text
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """What the run keeps in memory of one document until the tables are written."""
+
+    ordinal: int
+    source: SourceDoc               # the file's details, without its text when `key` is set
+    key: str | None                 # where the full result is in the store
+    entities: DocEntities
+    failed: DocResult | None = None  # a document that failed, kept whole (it is not stored)
+
+
+def entry_of(ordinal: int, result: DocResult, key: str | None) -> Entry:
+    if not result.ok or key is None:
+        return Entry(ordinal, result.source, None, DocEntities(result.source.doc_id, [], ()), result)
+    return Entry(ordinal, dataclasses.replace(result.source, text=""), key, DocEntities.of(result))
+
+
+def full_result(entry: Entry, store: ResultStore) -> DocResult:
+    """The entry's DocResult, from the store, with this run's file details."""
+    if entry.failed is not None:
+        return entry.failed
+    stored = store.load(entry.key, entry.source.path)
+    return dataclasses.replace(stored, source=dataclasses.replace(entry.source, text=stored.source.text))
+
+
+def analyse(nlp, batch: list[Pending], batch_size: int) -> list[tuple[Entry, bytes | None]]:
+    """The per-document stages over one batch -> (entry, stored form of the result or None)."""
+    from .document import analyze  # imports spaCy: only where documents are parsed
+
+    # spaCy's string store would otherwise grow with every new word of a long stream
+    with nlp.memory_zone():
+        results = list(analyze(nlp, [p.source for p in batch], batch_size))
+    out = []
+    for p, r in zip(batch, results, strict=True):
+        entry = entry_of(p.ordinal, r, p.key)
+        out.append((entry, dumps(r) if entry.key is not None else None))
+    return out
+
+
+def load_model(model: str):
+    from .ner import build_nlp  # imports spaCy: only where documents are parsed
+
+    return build_nlp(model)
+
+
+class LocalEngine:
+    """The per-document stages in this process (`workers == 1`) or in a process pool."""
+
+    def __init__(self, model: str, workers: int, batch_size: int, store: ResultStore):
+        self.model, self.workers, self.batch_size, self.store = model, workers, batch_size, store
+
+    def run(self, batches: Iterable[list[Pending]]) -> Iterator[Entry]:
+        return self._serial(batches) if self.workers == 1 else self._pool(batches)
+
+    def _serial(self, batches: Iterable[list[Pending]]) -> Iterator[Entry]:
+        nlp = None
+        for batch in batches:
+            nlp = nlp or load_model(self.model)  # not at all when every document is in the cache
+            yield from _stored(analyse(nlp, batch, self.batch_size), self.store)
+
+    def _pool(self, batches: Iterable[list[Pending]]) -> Iterator[Entry]:
+        it = iter(batches)
+        first = next(it, None)
+        if first is None:
+            return
+        in_flight: deque = deque()
+        limit = 2 * self.workers  # bounded, so that reading never runs far ahead of the workers
+        with ProcessPoolExecutor(self.workers, initializer=_init_worker,
+                                 initargs=(self.model, self.store.dir)) as pool:
+            for batch in chain([first], it):
+                in_flight.append(pool.submit(_work, batch, self.batch_size))
+                if len(in_flight) >= limit:
+                    yield from _result(in_flight.popleft())
+            while in_flight:
+                yield from _result(in_flight.popleft())
+
+
+def _stored(done: list[tuple[Entry, bytes | None]], store: ResultStore) -> list[Entry]:
+    for entry, payload in done:
+        if payload is not None:
+            store.put(entry.key, payload)
+    return [entry for entry, _ in done]
+
+
+def _result(future) -> list[Entry]:
+    try:
+        return future.result()
+    except BrokenProcessPool:
+        raise EngineError("a worker process died (out of memory, or killed); "
+                          "try fewer --workers or a smaller --batch-size") from None
+
+
+_NLP = None
+_STORE: ResultStore | None = None
+
+
+def _init_worker(model: str, folder: Path) -> None:
+    global _NLP, _STORE
+    _NLP = load_model(model)
+    _STORE = ResultStore(folder)
+
+
+def _work(batch: list[Pending], batch_size: int) -> list[Entry]:
+    return _stored(analyse(_NLP, batch, batch_size), _STORE)
