@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 from . import ner, normalize, relations
 from .align import AlignedText
 from .clean import Cleaned, clean
+from .ner_rules import text_of
 from .records import DateMention, DocResult, Mention, Relation, SourceDoc
 from .vocab import CREATIVE_ROLE, Label, Predicate, Stage
 
@@ -84,12 +85,13 @@ def _failure(src: SourceDoc, stage: str, e: Exception) -> DocResult:
 def build(src: SourceDoc, cleaned: Cleaned, doc: Doc) -> DocResult:
     raw, aligned = src.text, cleaned.aligned
     found_mentions = ner.mentions(doc)
-    entities, dates, mentions = normalize.build_entities(doc.text, found_mentions)
-    normalize.hangul_aliases(doc.text, entities, mentions)
-    subject = normalize.subject(entities, mentions, doc.text)
+    text = text_of(doc)
+    entities, dates, mentions = normalize.build_entities(text, found_mentions)
+    normalize.hangul_aliases(text, entities, mentions)
+    subject = normalize.subject(entities, mentions, text)
     if subject is not None:
         questions = [(t.start, t.end) for t in cleaned.turns if t.kind == "question"]
-        for role in normalize.stated_roles(doc.text, questions):
+        for role in normalize.stated_roles(text, questions):
             if role not in entities[subject].roles:
                 entities[subject].roles.append(role)
     extraction = relations.extract(doc, mentions, entities, dates, cleaned.turns, subject)
@@ -103,7 +105,7 @@ def build(src: SourceDoc, cleaned: Cleaned, doc: Doc) -> DocResult:
         s, e = _raw(aligned, m.start, m.end)
         result.mentions.append(Mention(s, e, raw[s:e], m.label, m.score, m.source, m.entity))
     for f in found:
-        s, e = _raw(aligned, *_strip(doc.text, f.start, f.end))
+        s, e = _raw(aligned, *_strip(text, f.start, f.end))
         result.relations.append(Relation(f.subject, f.predicate, f.object, f.object_is_date, s, e, raw[s:e],
                                          f.score, f.method))
     return result

@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 from spacy.tokens import Doc, Span
 
 from .lexicon import character_cues, is_first_name, not_names, org_kind, org_kinds, role_words
-from .ner_rules import NOT_TITLE_BEFORE, Candidate, common_word, strip_role_prefix
+from .ner_rules import NOT_TITLE_BEFORE, Candidate, common_word, strip_role_prefix, text_of, whole_word
 from .vocab import Label
 
 YEAR = re.compile(r"(1[89]|20)\d\d")
@@ -212,7 +212,7 @@ def propagate(doc: Doc, chosen: list[tuple[Candidate, tuple[str, ...]]]):
             continue
         variants = {name, name.title()} if name.isupper() and c.label == Label.WORK else {name}
         for v in variants:
-            for m in re.finditer(r"(?<!\w)" + re.escape(v) + r"(?!\w)", doc.text):
+            for m in whole_word(v).finditer(text_of(doc)):
                 span = doc.char_span(m.start(), m.end())
                 if span is None or (span.start, span.end) in spans:
                     continue
@@ -248,7 +248,7 @@ def _short_forms(doc: Doc, spans: dict, owner: list, by_text: dict[str, Candidat
             if len(f) > 1 and f[:1].isupper():
                 short.setdefault(f, c)
     for form, c in short.items():
-        for m in re.finditer(r"(?<!\w)" + re.escape(form) + r"(?!\w)", doc.text):
+        for m in whole_word(form).finditer(text_of(doc)):
             span = doc.char_span(m.start(), m.end())
             if span is None or any(owner[k] is not None for k in range(span.start, span.end)):
                 continue

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import NamedTuple
 
 from spacy.language import Language
@@ -38,6 +39,29 @@ NOT_TITLE_BEFORE = {"message", "messages", "word", "words", "phrase", "term", "s
 
 
 _ROMAN = re.compile(r"[IVX]{1,4}")
+
+
+_TEXT_KEY = "interview_ie.text"
+
+
+def text_of(doc: Doc) -> str:
+    """`doc.text`, joined once per Doc: spaCy joins every token again on each access."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
+@lru_cache(maxsize=None)
+def _heads(phrases: tuple[str, ...]) -> frozenset[str]:
+    """Every prefix of every phrase: a token that is none of them starts no phrase."""
+    return frozenset(p[:k] for p in phrases for k in range(1, len(p) + 1))
+
+
+@lru_cache(maxsize=8192)
+def whole_word(name: str) -> re.Pattern:
+    """The name as a whole word; compiled once per name (names recur across documents)."""
+    return re.compile(r"(?<!\w)" + re.escape(name) + r"(?!\w)")
 
 
 def _is_cap(tok) -> bool:
@@ -92,7 +116,7 @@ def _title_end(doc: Doc, i: int, limit: int, in_list: bool = False) -> int:
 
 def quoted_titles(doc: Doc) -> Iterator[Candidate]:
     """“Lovesong”, "The Day After," - a short capitalised phrase in quotes."""
-    text = doc.text
+    text = text_of(doc)
     for m in re.finditer(r"([“\"‘«])([^“”\"‘’«»\n]{1,80}?)([”\"’»])", text):
         opener, inner, closer = m.groups()
         if _QUOTES.get(opener) != closer and not (opener == '"' and closer == '"'):
@@ -158,9 +182,10 @@ def cue_titles(doc: Doc) -> Iterator[Candidate]:
     'starred in Rocky', 'the Dragon Quest series'."""
     cues = work_cues()
     phrases = title_cues()
+    heads = _heads(tuple(phrases))
     for tok in doc:
         kind, start, titles_only = None, None, False
-        two = doc[tok.i:tok.i + 2].text.lower()
+        two = doc[tok.i:tok.i + 2].text.lower() if tok.lower_ in heads else None
         if two in phrases and phrases[two][0] == "before":
             kind, start = phrases[two][1] or None, tok.i + 2
         elif (two in phrases or tok.lower_ in phrases) and phrases.get(two, phrases.get(tok.lower_))[0] == "list":
@@ -319,7 +344,10 @@ def cue_orgs(doc: Doc) -> Iterator[Candidate]:
     """'fashion house Miu Miu', 'the distributor Tribeca Films' - a name after an organisation cue."""
     cues = org_cues()
     longest = max(len(c.split()) for c in cues)
+    heads = _heads(tuple(cues))
     for tok in doc:
+        if tok.lower_ not in heads:
+            continue  # no cue phrase starts with this token
         for n in range(longest, 0, -1):
             if tok.i + n >= len(doc):
                 continue
@@ -338,8 +366,12 @@ def cast_lists(doc: Doc) -> Iterator[Candidate]:
     """'starring Gig Young, Red Buttons and Susannah York': the names in a cast list are people,
     whatever the model took them for; 'as Role' asides are skipped."""
     cues = cast_cues()
+    first_words = {c[0] for c in cues}
+    lower = [t.lower_ for t in doc]
     for tok in doc:
-        cue = next((c for c in cues if tuple(t.lower_ for t in doc[tok.i:tok.i + len(c)]) == c), None)
+        if lower[tok.i] not in first_words:
+            continue
+        cue = next((c for c in cues if tuple(lower[tok.i:tok.i + len(c)]) == c), None)
         if cue is None:
             continue
         i = tok.i + len(cue)
@@ -410,7 +442,7 @@ def strip_role_prefix(span: Span) -> tuple[int, list[str]]:
 
 
 def _line_of(doc: Doc, span: Span) -> str:
-    text = doc.text
+    text = text_of(doc)
     s = text.rfind("\n", 0, span.start_char) + 1
     e = text.find("\n", span.end_char)
     return text[s:e if e >= 0 else len(text)].strip()
