@@ -1,6 +1,6 @@
 """Stage: relations with evidence, read over the parsed sentences of one document.
 
-Cue phrases (data: `patterns/relation_cues.jsonl`) are found with spaCy's Matcher; each cue
+Cue phrases (data: `patterns/relation_cues.jsonl`) are found with spaCy's PhraseMatcher; each cue
 says on which side its object and its subject stand ("X, directed by A and B": object list on
 the right, subject on the left; "A directed X": the other way round; a participle followed by
 "by" turns passive). Lists ("starring A, B and C") give one relation per member. Pronouns and "the film" stand for entities through the discourse
@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from spacy.matcher import Matcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from . import relation_rules
@@ -69,7 +69,7 @@ def cues() -> tuple[Cue, ...]:
     return tuple(out)
 
 
-_MATCHERS: dict[int, Matcher] = {}
+_MATCHERS: dict[int, PhraseMatcher] = {}
 
 
 def prepare(nlp) -> None:
@@ -77,15 +77,20 @@ def prepare(nlp) -> None:
     _matcher_for(nlp.vocab, nlp.make_doc)
 
 
-def _matcher_for(vocab, make_doc=None) -> Matcher:
+def _matcher_for(vocab, make_doc=None) -> PhraseMatcher:
     m = _MATCHERS.get(id(vocab))
     if m is None:
-        m = Matcher(vocab)
+        m = PhraseMatcher(vocab, attr="LOWER")  # a trie of words: cost does not grow with the cues
         for i, cue in enumerate(cues()):
             words = [t.text for t in make_doc(cue.phrase)] if make_doc else re.findall(r"[\w'é]+|-", cue.phrase)
-            m.add(str(i), [[{"LOWER": w.lower()} for w in words]])
+            m.add(str(i), [Doc(vocab, words=words)])
         _MATCHERS[id(vocab)] = m
     return m
+
+
+def _cue_matches(doc: Doc) -> list[tuple[int, int, int]]:
+    """(match id, start, end) of every cue, by end, then start, then the cue's line in the file."""
+    return sorted(_matcher_for(doc.vocab)(doc), key=lambda m: (m[2], m[1], int(doc.vocab.strings[m[0]])))
 
 
 class Extraction(NamedTuple):
@@ -106,7 +111,7 @@ def extract(doc: Doc, mentions: list[Mention], entities: list[LocalEntity], date
     questions = [(t.start, t.end) for t in turns if t.kind == "question"]
     by_sent: dict[int, list] = {}
     named = {k for it in items for k in range(it.start, it.end)}
-    for match_id, s, e in _matcher_for(doc.vocab)(doc):
+    for match_id, s, e in _cue_matches(doc):
         if s and doc[s - 1].text == "-" and not doc[s - 1].whitespace_ or any(k in named for k in range(s, e)):
             continue  # 'low-voiced' is not 'voiced', 'Natural Born Killers' is not 'born'
         by_sent.setdefault(doc[s].sent.start, []).append((cues()[int(doc.vocab.strings[match_id])], s, e))
