@@ -11,7 +11,8 @@ from collections import Counter, defaultdict
 from spacy.tokens import Doc, Span
 
 from .lexicon import character_cues, is_first_name, not_names, org_kind, org_kinds, role_words
-from .ner_rules import NOT_TITLE_BEFORE, Candidate, common_word, strip_role_prefix, text_of, whole_word
+from .ner_rules import NOT_TITLE_BEFORE, Candidate, common_word, strip_role_prefix, text_of, token_texts, \
+    whole_word
 from .vocab import Label
 
 YEAR = re.compile(r"(1[89]|20)\d\d")
@@ -174,7 +175,7 @@ def keep(doc: Doc, c: Candidate) -> bool:
 
 def _lowercase_elsewhere(doc: Doc, tok) -> bool:
     low = tok.lower_
-    return low != tok.text and any(t.text == low for t in doc)
+    return low != tok.text and low in token_texts(doc)
 
 
 def _is_whole_line(doc: Doc, span: Span) -> bool:

@@ -41,7 +41,7 @@ NOT_TITLE_BEFORE = {"message", "messages", "word", "words", "phrase", "term", "s
 _ROMAN = re.compile(r"[IVX]{1,4}")
 
 
-_TEXT_KEY = "interview_ie.text"
+_TEXT_KEY, _TOKENS_KEY = "interview_ie.text", "interview_ie.token_texts"  # doc.user_data memos
 
 
 def text_of(doc: Doc) -> str:
@@ -50,6 +50,14 @@ def text_of(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[_TEXT_KEY] = doc.text
     return text
+
+
+def token_texts(doc: Doc) -> frozenset[str]:
+    """The texts of a Doc's tokens, collected once per Doc."""
+    texts = doc.user_data.get(_TOKENS_KEY)
+    if texts is None:
+        texts = doc.user_data[_TOKENS_KEY] = frozenset(t.text for t in doc)
+    return texts
 
 
 @lru_cache(maxsize=None)
