@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 from collections import deque
 from collections.abc import Iterable, Iterator
+from contextlib import ExitStack
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -20,6 +21,9 @@ from .config import RunError
 from .records import DocResult, SourceDoc
 from .resolve import DocEntities
 from .store import ResultStore, dumps
+
+
+ZONE_DOCS = 1024  # documents parsed within one spaCy memory zone (see Parser)
 
 
 class EngineError(RunError):
@@ -65,9 +69,7 @@ def analyse(nlp, batch: list[Pending], batch_size: int) -> list[tuple[Entry, byt
     """The per-document stages over one batch -> (entry, stored form of the result or None)."""
     from .document import analyze  # imports spaCy: only where documents are parsed
 
-    # spaCy's string store would otherwise grow with every new word of a long stream
-    with nlp.memory_zone():
-        results = list(analyze(nlp, [p.source for p in batch], batch_size))
+    results = list(analyze(nlp, [p.source for p in batch], batch_size))
     out = []
     for p, r in zip(batch, results, strict=True):
         entry = entry_of(p.ordinal, r, p.key)
@@ -81,6 +83,36 @@ def load_model(model: str):
     return build_nlp(model)
 
 
+class Parser:
+    """The model, inside a spaCy memory zone renewed every ZONE_DOCS documents.
+
+    Within a zone spaCy's string store and caches grow with the words of the texts; leaving the
+    zone frees them, so a long stream stays in bounded memory. Leaving it also empties the
+    tokenizer's and the vocabulary's caches: a zone per batch of 32 documents made the whole run
+    a sixth slower (benchmarks/), hence one zone over many batches."""
+
+    def __init__(self, model: str):
+        self.nlp = load_model(model)
+        self._zone: ExitStack | None = None
+        self._docs = 0
+
+    def analyse(self, batch: list[Pending], batch_size: int) -> list[tuple[Entry, bytes | None]]:
+        if self._zone is None:
+            self._zone = ExitStack()
+            self._zone.enter_context(self.nlp.memory_zone())
+        try:
+            return analyse(self.nlp, batch, batch_size)
+        finally:
+            self._docs += len(batch)
+            if self._docs >= ZONE_DOCS:
+                self.close()
+
+    def close(self) -> None:
+        if self._zone is not None:
+            self._zone.close()
+            self._zone, self._docs = None, 0
+
+
 class LocalEngine:
     """The per-document stages in this process (`workers == 1`) or in a process pool."""
 
@@ -91,10 +123,14 @@ class LocalEngine:
         return self._serial(batches) if self.workers == 1 else self._pool(batches)
 
     def _serial(self, batches: Iterable[list[Pending]]) -> Iterator[Entry]:
-        nlp = None
-        for batch in batches:
-            nlp = nlp or load_model(self.model)  # not at all when every document is in the cache
-            yield from _stored(analyse(nlp, batch, self.batch_size), self.store)
+        parser = None
+        try:
+            for batch in batches:
+                parser = parser or Parser(self.model)  # not at all when every document is cached
+                yield from _stored(parser.analyse(batch, self.batch_size), self.store)
+        finally:
+            if parser is not None:
+                parser.close()
 
     def _pool(self, batches: Iterable[list[Pending]]) -> Iterator[Entry]:
         it = iter(batches)
@@ -128,15 +164,15 @@ def _result(future) -> list[Entry]:
                           "try fewer --workers or a smaller --batch-size") from None
 
 
-_NLP = None
+_PARSER: Parser | None = None
 _STORE: ResultStore | None = None
 
 
 def _init_worker(model: str, folder: Path) -> None:
-    global _NLP, _STORE
-    _NLP = load_model(model)
+    global _PARSER, _STORE
+    _PARSER = Parser(model)
     _STORE = ResultStore(folder)
 
 
 def _work(batch: list[Pending], batch_size: int) -> list[Entry]:
-    return _stored(analyse(_NLP, batch, batch_size), _STORE)
+    return _stored(_PARSER.analyse(batch, batch_size), _STORE)

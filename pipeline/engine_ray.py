@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from .config import RunError, Settings
-from .engine import Entry, Pending, analyse, entry_of, load_model
+from .engine import Entry, Parser, Pending, entry_of
 from .io import read_source
 from .records import DocResult
 from .store import ResultStore, text_key
@@ -73,7 +73,7 @@ class _Analyser:
     """A Ray actor: the model loaded once, then batches of paths -> stored results and entries."""
 
     def __init__(self, model: str, input_dir: str, max_chars: int, batch_size: int):
-        self.nlp = load_model(model)
+        self.parser = Parser(model)
         self.input_dir, self.max_chars, self.batch_size = Path(input_dir), max_chars, batch_size
 
     def __call__(self, batch) -> dict[str, list]:
@@ -87,6 +87,6 @@ class _Analyser:
             else:
                 todo.append(Pending(int(ordinal), path, src, text_key(src.text)))
         if todo:
-            done += analyse(self.nlp, todo, self.batch_size)
+            done += self.parser.analyse(todo, self.batch_size)
         return {"key": [e.key for e, _ in done], "payload": [p for _, p in done],
                 "entry": [pickle.dumps(e, protocol=5) for e, _ in done]}
