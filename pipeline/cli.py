@@ -23,9 +23,10 @@ def parser() -> argparse.ArgumentParser:
                    help=f"documents per spaCy batch and per worker task (default: {DEFAULT_BATCH_SIZE})")
     r.add_argument("--workers", type=int, default=1,
                    help="processes (local engine) or Ray actors that parse documents (default: 1)")
-    r.add_argument("--cache", type=Path, default=None, metavar="DIR",
-                   help=f"cache of per-document results (default: {CACHE_NAME} beside the output folder)")
-    r.add_argument("--no-cache", action="store_true", help="parse every document, keep no cache")
+    cache = r.add_mutually_exclusive_group()
+    cache.add_argument("--cache", type=Path, default=None, metavar="DIR",
+                       help=f"cache of per-document results (default: {CACHE_NAME} beside the output folder)")
+    cache.add_argument("--no-cache", action="store_true", help="parse every document, keep no cache")
     r.add_argument("--engine", choices=[e.value for e in Engine], default=Engine.LOCAL.value,
                    help="local: this machine; ray: Ray Data actors (pip install 'interview-ie[ray]')")
     r.add_argument("--ray-address", default=None,

@@ -213,8 +213,8 @@ def propagate(doc: Doc, chosen: list[tuple[Candidate, tuple[str, ...]]]):
             continue
         variants = {name, name.title()} if name.isupper() and c.label == Label.WORK else {name}
         for v in variants:
-            for m in whole_word(v).finditer(text_of(doc)):
-                span = doc.char_span(m.start(), m.end())
+            for lo, hi in whole_word(text_of(doc), v):
+                span = doc.char_span(lo, hi)
                 if span is None or (span.start, span.end) in spans:
                     continue
                 inside = {owner[k] for k in range(span.start, span.end) if owner[k] is not None}
@@ -249,8 +249,8 @@ def _short_forms(doc: Doc, spans: dict, owner: list, by_text: dict[str, Candidat
             if len(f) > 1 and f[:1].isupper():
                 short.setdefault(f, c)
     for form, c in short.items():
-        for m in whole_word(form).finditer(text_of(doc)):
-            span = doc.char_span(m.start(), m.end())
+        for lo, hi in whole_word(text_of(doc), form):
+            span = doc.char_span(lo, hi)
             if span is None or any(owner[k] is not None for k in range(span.start, span.end)):
                 continue
             if span[0].is_sent_start and common_word(doc, span[0]):

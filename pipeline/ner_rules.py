@@ -66,10 +66,22 @@ def _heads(phrases: tuple[str, ...]) -> frozenset[str]:
     return frozenset(p[:k] for p in phrases for k in range(1, len(p) + 1))
 
 
-@lru_cache(maxsize=8192)
-def whole_word(name: str) -> re.Pattern:
-    """The name as a whole word; compiled once per name (names recur across documents)."""
-    return re.compile(r"(?<!\w)" + re.escape(name) + r"(?!\w)")
+def whole_word(text: str, name: str) -> Iterator[tuple[int, int]]:
+    r"""(start, end) of each occurrence of a non-empty `name` in `text` with no word character
+    either side, left to right, not overlapping: what `re.finditer(r"(?<!\w)NAME(?!\w)")` finds,
+    without compiling a pattern for every name."""
+    n, i = len(name), text.find(name)
+    while i >= 0:
+        end = i + n
+        if (i == 0 or not _word_char(text[i - 1])) and (end == len(text) or not _word_char(text[end])):
+            yield i, end
+            i = text.find(name, end)
+        else:
+            i = text.find(name, i + 1)
+
+
+def _word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"  # re's \w on str
 
 
 def _is_cap(tok) -> bool:
@@ -376,9 +388,10 @@ def cast_lists(doc: Doc) -> Iterator[Candidate]:
     cues = cast_cues()
     first_words = {c[0] for c in cues}
     lower = [t.lower_ for t in doc]
-    for tok in doc:
-        if lower[tok.i] not in first_words:
+    for at, low in enumerate(lower):
+        if low not in first_words:
             continue
+        tok = doc[at]
         cue = next((c for c in cues if tuple(lower[tok.i:tok.i + len(c)]) == c), None)
         if cue is None:
             continue

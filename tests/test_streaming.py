@@ -169,3 +169,20 @@ def test_entries_keep_no_text(tmp_path):
     store = ResultStore(tmp_path)
     store.put("k", dumps(DocResult(src)))
     assert engine.full_result(entry, store).source == src
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--ray-address", "127.0.0.1:6379"], "--ray-address needs --engine ray"),
+    (["--cache", "somewhere", "--no-cache"], "not allowed with argument"),
+    (["--engine", "spark"], "invalid choice"),
+])
+def test_cli_rejects_contradictory_options(tmp_path, capsys, args, message):
+    from pipeline.cli import main
+
+    argv = ["run", str(ROOT / "raw"), "--out", str(tmp_path / "out"), "--quiet", *args]
+    try:
+        code = main(argv)
+    except SystemExit as e:  # argparse's own errors
+        code = e.code
+    assert code == 2 and message in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
