@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from .relation_context import Item, closes, kind_of, opens
+from .relation_context import Item, bracket_balance, closes, kind_of, opens, top_level
 from .vocab import Label
 
 # what may stand between a participle and its "by", or between coordinated cue verbs
@@ -119,15 +119,8 @@ def _grammatical_subject(head) -> int | None:
 def _adjacent(between: Span) -> bool:
     """Nothing but punctuation, bracketed asides or a relative pronoun stands between an
     argument and its cue: 'X (2015), directed by', 'X (1997) – which was awarded'."""
-    depth = 0
-    for t in between:
-        if opens(t):
-            depth += 1
-        elif closes(t):
-            depth -= 1
-        elif depth == 0 and not (t.is_punct or t.lower_ in _RELATIVE):
-            return False
-    return depth >= 0  # 'Drew Scott (born 1978)': the cue may open a bracket
+    # 'Drew Scott (born 1978)': the cue may open a bracket, so only unopened closers fail
+    return all(t.is_punct or t.lower_ in _RELATIVE for t in top_level(between)) and bracket_balance(between) >= 0
 
 
 def adjacent_words(between: Span) -> bool:

@@ -7,6 +7,7 @@ the cue rules treat "It was produced by P" like "X was produced by P". All offse
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -76,6 +77,24 @@ def opens(tok) -> bool:
 
 def closes(tok) -> bool:
     return tok.text[-1:] in {")", "]"} and not opens(tok)
+
+
+def top_level(tokens) -> Iterator:
+    """The tokens outside brackets (the brackets themselves left out); a closing bracket that
+    was never opened leaves the tokens after it inside."""
+    depth = 0
+    for t in tokens:
+        if opens(t):
+            depth += 1
+        elif closes(t):
+            depth -= 1
+        elif depth == 0:
+            yield t
+
+
+def bracket_balance(tokens) -> int:
+    """Brackets opened minus brackets closed."""
+    return sum(1 if opens(t) else -1 if closes(t) else 0 for t in tokens)
 
 
 def is_work_anaphor(doc: Doc, start: int, end: int) -> bool:
@@ -219,15 +238,8 @@ def main_gender(doc: Doc) -> str | None:
 
 def _only_glue(between: Span) -> bool:
     """'A and his wife', 'A (1820 – 88) and his wife': nothing but 'and', commas and brackets."""
-    depth = 0
-    for t in between:
-        if opens(t):
-            depth += 1
-        elif closes(t):
-            depth -= 1
-        elif depth == 0 and t.lower_ not in {"and", ","}:
-            return False
-    return depth == 0 and len(between) <= 12
+    return all(t.lower_ in {"and", ","} for t in top_level(between)) and bracket_balance(between) == 0 \
+        and len(between) <= 12
 
 
 def _noun_phrase_end(doc: Doc, start: int, limit: int, covered: set[int]) -> int | None:

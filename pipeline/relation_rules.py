@@ -20,7 +20,7 @@ from spacy.tokens import Span
 
 from .lexicon import work_cues
 from .relation_args import POSSESSIVE, coordinated
-from .relation_context import Discourse, Found, Item, closes, kind_of, opens
+from .relation_context import Discourse, Found, Item, closes, kind_of, opens, top_level
 from .vocab import Label, Predicate
 
 _YEAR = re.compile(r"(1[89]|20)\d\d")
@@ -114,17 +114,7 @@ def _defining(sent: Span, args: list[Item]) -> Iterator[Found]:
 
 def _after_asides(doc, k: int, end: int) -> int:
     """The first token at or after k outside quotes and bracketed asides."""
-    depth = 0
-    while k < end:
-        t = doc[k]
-        if opens(t):
-            depth += 1
-        elif closes(t):
-            depth -= 1
-        elif depth == 0 and t.text not in _QUOTES:
-            return k
-        k += 1
-    return k
+    return next((t.i for t in top_level(doc[k:end]) if t.text not in _QUOTES), max(k, end))
 
 
 def _arg_at(args: list[Item], k: int) -> Item | None:
