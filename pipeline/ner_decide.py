@@ -18,7 +18,6 @@ from .vocab import Label
 YEAR = re.compile(r"(1[89]|20)\d\d")
 _ORDINAL = re.compile(r"\d+(st|nd|rd|th)", re.I)
 _VERBATIM = {"quoted_title", "caps_title"}  # spans whose every token belongs to the title
-Chosen = list[tuple[Candidate, tuple[str, ...]]]  # candidates kept, with the roles cut from them
 
 
 def _trim(doc: Doc, c: Candidate) -> tuple[Candidate | None, tuple[str, ...]]:

@@ -8,7 +8,7 @@ import pytest
 
 from pipeline import lexicon
 from pipeline.schemas import SCHEMAS, SchemaError, to_table
-from pipeline.vocab import ORG_KINDS, WORK_KINDS, EvalTable, Label, Predicate, Table
+from pipeline.vocab import CREATIVE_ROLE, ORG_KINDS, ROLES, WORK_KINDS, EvalTable, Label, Predicate, Table
 
 
 def test_every_table_has_a_schema():
@@ -63,3 +63,8 @@ def test_kinds_in_data_files_are_known():
 def test_pattern_files_are_packaged():
     files = {p.name for p in (resources.files("pipeline") / "patterns").iterdir()}
     assert {"clean_rules.jsonl", "entity_patterns.jsonl", "relation_cues.jsonl"} <= files
+
+
+def test_roles_in_data_files_are_known():
+    assert {r for r in lexicon.role_words().values() if r} <= set(ROLES)
+    assert set(CREATIVE_ROLE.values()) <= set(ROLES)
