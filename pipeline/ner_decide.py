@@ -1,7 +1,7 @@
 """Entity recognition, the deciding half: candidates from the model and the rules -> the spans
 kept, one label per name in a document, with the filters that know what is not a name.
 
-Pure functions over a spaCy Doc and `ner_rules.Candidate`s (token offsets).
+Pure functions over a spaCy Doc and `ner_rules.Candidate`s from `ner_titles`, `ner_names` and the model (token offsets).
 """
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from collections import Counter, defaultdict
 from spacy.tokens import Doc, Span
 
 from .lexicon import character_cues, is_first_name, not_names, org_kind, org_kinds, role_words
-from .ner_rules import NOT_TITLE_BEFORE, Candidate, common_word, strip_role_prefix, text_of, token_texts, \
-    whole_word
+from .ner_names import strip_role_prefix
+from .ner_rules import NOT_TITLE_BEFORE, Candidate, common_word, text_of, token_texts, whole_word
 from .vocab import Label
 
 YEAR = re.compile(r"(1[89]|20)\d\d")

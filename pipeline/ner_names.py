@@ -1,0 +1,130 @@
+"""Rules that find people and organisations by their context: a cast list, a role word before a
+name ("director So Yong Kim"), an organisation cue ("the distributor X"), an editor's bracketed
+completion ("Brad [Rust Gray]"). Pure: Doc -> `Candidate`s in token offsets.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Span
+
+from .lexicon import cast_cues, honorifics, is_first_name, org_cues, role_words
+from .ner_rules import TITLE_GLUE, Candidate, prefixes_of, is_cap, title_end
+from .vocab import Label
+
+
+def bracket_names(doc: Doc) -> Iterator[Candidate]:
+    """'Brad [Rust Gray]' - an editor's bracketed completion of a person's name."""
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or ent.end + 2 >= len(doc) or doc[ent.end].text != "[":
+            continue
+        close = next((k for k in range(ent.end + 1, min(len(doc), ent.end + 6)) if doc[k].text == "]"), None)
+        if close and all(is_cap(t) for t in doc[ent.end + 1:close]):
+            yield Candidate(ent.start, close + 1, Label.PERSON, 0.9, "bracket_name")
+
+
+
+def cue_orgs(doc: Doc) -> Iterator[Candidate]:
+    """'fashion house Miu Miu', 'the distributor Tribeca Films' - a name after an organisation cue."""
+    cues = org_cues()
+    longest = max(len(c.split()) for c in cues)
+    heads = prefixes_of(tuple(cues))
+    for tok in doc:
+        if tok.lower_ not in heads:
+            continue  # no cue phrase starts with this token
+        for n in range(longest, 0, -1):
+            if tok.i + n >= len(doc):
+                continue
+            phrase = doc[tok.i:tok.i + n].text.lower()
+            if phrase in cues:
+                i = tok.i + n
+                if not doc[i].text[:1].isupper() or doc[i].ent_type_ in {"GPE", "DATE"}:
+                    break
+                end = title_end(doc, i, min(len(doc), i + 6))
+                if end > i:
+                    yield Candidate(i, end, Label.ORG, 0.75, "cue_org", cues[phrase])
+                break
+
+
+
+def cast_lists(doc: Doc) -> Iterator[Candidate]:
+    """'starring Gig Young, Red Buttons and Susannah York': the names in a cast list are people,
+    whatever the model took them for; 'as Role' asides are skipped."""
+    cues = cast_cues()
+    first_words = {c[0] for c in cues}
+    lower = [t.lower_ for t in doc]
+    for at, low in enumerate(lower):
+        if low not in first_words:
+            continue
+        tok = doc[at]
+        cue = next((c for c in cues if tuple(lower[tok.i:tok.i + len(c)]) == c), None)
+        if cue is None:
+            continue
+        i = tok.i + len(cue)
+        while i < len(doc) and doc[i].text in {":", ","}:
+            i += 1
+        for _ in range(12):  # a list is not endless
+            if i >= len(doc) or not doc[i].is_title or doc[i].ent_type_ in {"DATE", "GPE"} and i > tok.i + len(cue):
+                break
+            end = i
+            while end < len(doc) and end - i < 4 and (doc[end].is_title or doc[end].text in {"-", "'"} and end > i
+                                                      or doc[end].text == "." and len(doc[end - 1]) == 1):
+                end += 1
+            if end - i >= 2 or is_first_name(doc[i].text):
+                yield Candidate(i, end, Label.PERSON, 0.7, "cast_list")
+            k = end
+            if k < len(doc) and doc[k].lower_ == "as":  # "A as Role,"
+                k += 1
+                while k < len(doc) and (doc[k].is_title or doc[k].lower_ in TITLE_GLUE) and doc[k].text != ",":
+                    k += 1
+            if k < len(doc) and doc[k].text == "(":
+                close = next((m for m in range(k, min(len(doc), k + 8)) if doc[m].text == ")"), None)
+                k = close + 1 if close is not None else k
+            if k < len(doc) and doc[k].lower_ in {",", "and", "&"}:
+                k += 1
+                if k < len(doc) and doc[k].lower_ == "and":
+                    k += 1
+                i = k
+            else:
+                break
+
+
+
+def role_names(doc: Doc) -> Iterator[Candidate]:
+    """'the actor and screenwriter Sreenivasan', 'director So Yong Kim': a name after a role word."""
+    words = role_words()
+    for tok in doc:
+        if tok.lower_ not in words or not words[tok.lower_] or not tok.is_lower or tok.i + 1 >= len(doc):
+            continue
+        i = tok.i + 1
+        if not doc[i].is_title or doc[i].ent_type_ in {"DATE", "GPE", "NORP"} or doc[i].lower_ in words:
+            continue
+        end = i
+        while end < len(doc) and end - i < 4 and (doc[end].is_title or doc[end].text == "-" and end > i) \
+                and "\n" not in doc[end - 1].whitespace_:
+            end += 1
+        while end > i and not doc[end - 1].is_alpha:
+            end -= 1
+        if end > i:
+            yield Candidate(i, end, Label.PERSON, 0.7, "role_name", None)
+
+
+
+def strip_role_prefix(span: Span) -> tuple[int, list[str]]:
+    """'Filmmaker Jiyoung Park' -> start after 'Filmmaker', roles ['director'];
+    'Vice Admiral James Greer' -> start at 'James'."""
+    roles, start = [], span.start
+    words, titles = role_words(), honorifics()
+    for tok in span:
+        if tok.i >= span.end - 1:
+            break
+        parts = [p for p in re.split(r"[/-]", tok.lower_) if p]
+        if parts and all(p in words for p in parts):
+            roles += [words[p] for p in parts if words[p]]
+        elif tok.lower_.rstrip(".") in titles or tok.text in "/-.":
+            pass
+        else:
+            break
+        start = tok.i + 1
+    return start, roles

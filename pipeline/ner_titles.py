@@ -1,0 +1,238 @@
+"""Rules that find works: titles in quotes, in capitals, after a cue ("the documentary X"),
+before a year ("X (2015)"), and names defined by a noun ("X is a 1936 British film").
+Pure: Doc -> `Candidate`s in token offsets.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from spacy.tokens import Doc
+
+from .lexicon import definition_heads, role_words, title_cues, work_cues
+from .ner_rules import QUOTES, NOT_TITLE_BEFORE, TITLE_GLUE, Candidate, prefixes_of, is_cap, line_of, title_end, \
+    text_of
+from .vocab import Label
+
+
+def quoted_titles(doc: Doc) -> Iterator[Candidate]:
+    """“Lovesong”, "The Day After," - a short capitalised phrase in quotes."""
+    text = text_of(doc)
+    for m in re.finditer(r"([“\"‘«])([^“”\"‘’«»\n]{1,80}?)([”\"’»])", text):
+        opener, inner, closer = m.groups()
+        if QUOTES.get(opener) != closer and not (opener == '"' and closer == '"'):
+            continue
+        inner_stripped = inner.strip().rstrip(",.;:!?").strip()
+        if not inner_stripped or not inner_stripped[0].isupper() and not inner_stripped[0].isdigit():
+            continue
+        words = inner_stripped.split()
+        if len(words) > 10:
+            continue
+        lower = [w for w in words[1:] if w[:1].islower() and w.lower() not in TITLE_GLUE]
+        if len(lower) > max(1, len(words) // 3):
+            continue  # a sentence in quotes, not a title
+        before = text[max(0, m.start() - 30):m.start()].lower().split()
+        if any(w.strip(",:") in NOT_TITLE_BEFORE for w in before[-3:]):
+            continue  # "the strong message of "Dream and Love""
+        start = m.start(2) + (len(inner) - len(inner.lstrip()))
+        span = doc.char_span(start, start + len(inner_stripped), alignment_mode="expand")
+        if span is not None and len(span) and not (len(span) == 1 and span[0].like_num):
+            yield Candidate(span.start, span.end, Label.WORK, 0.9, "quoted_title")
+
+
+
+def caps_titles(doc: Doc) -> Iterator[Candidate]:
+    """TREELESS MOUNTAIN, IN BETWEEN DAYS - a run of upper-case words inside a mixed-case line.
+    A single upper-case word counts only after a work cue ("her fourth feature LOVESONG")."""
+    cues = work_cues()
+    i, n = 0, len(doc)
+    while i < n:
+        tok = doc[i]
+        if not (tok.is_upper and tok.is_alpha and len(tok) > 1):
+            i += 1
+            continue
+        j = i
+        while j < n:
+            t = doc[j]
+            if j > i and "\n" in doc[j - 1].whitespace_:
+                break
+            if t.is_upper and t.is_alpha or j > i and (t.text in {"'", "’", "&", "-", ":"} or t.is_digit):
+                j += 1
+            else:
+                break
+        span = doc[i:j]
+        while len(span) and not span[-1].is_alpha:
+            span = span[:-1]
+        i = max(j, i + 1)
+        if not len(span):
+            continue
+        line = line_of(doc, span)
+        if line.upper() == line:  # a heading in capitals, not a title inside prose
+            continue
+        prev = doc[span.start - 1] if span.start else None
+        after_cue = prev is not None and (prev.lower_ in cues or prev.text in ",(" and span.start > 1
+                                          and doc[span.start - 2].lower_ in cues)
+        letters = sum(len(t) for t in span if t.is_alpha)
+        in_brackets = prev is not None and prev.text == "(" and letters >= 4  # "Jiyoung Park (MY TINY FRIENDS)", not "(MC)"
+        if len(span) >= 2 and letters >= 6 or after_cue or in_brackets:
+            yield Candidate(span.start, span.end, Label.WORK, 0.85, "caps_title",
+                            cues.get(prev.lower_) if prev is not None else None)
+
+
+
+def cue_titles(doc: Doc) -> Iterator[Candidate]:
+    """'her debut feature, In Between Days', 'the documentary The Day After', 'a film called Salt',
+    'starred in Rocky', 'the Dragon Quest series'."""
+    cues = work_cues()
+    phrases = title_cues()
+    heads = prefixes_of(tuple(phrases))
+    for tok in doc:
+        kind, start, titles_only = None, None, False
+        two = doc[tok.i:tok.i + 2].text.lower() if tok.lower_ in heads else None
+        if two in phrases and phrases[two][0] == "before":
+            kind, start = phrases[two][1] or None, tok.i + 2
+        elif (two in phrases or tok.lower_ in phrases) and phrases.get(two, phrases.get(tok.lower_))[0] == "list":
+            # "films including A, B and C", "shows such as A and B": only after a plural work word
+            n = 2 if two in phrases else 1
+            if any(t.lower_.rstrip("s") in cues and t.lower_.endswith("s") for t in doc[max(0, tok.i - 4):tok.i]):
+                start, titles_only = tok.i + n, True
+        elif tok.lemma_ == "play" and tok.pos_ == "VERB":
+            # "played Edgar Stiles in Mob City", "playing Anne-Marie in Hollyoaks"
+            k = next((t.i for t in doc[tok.i + 1:min(len(doc), tok.i + 7)] if t.lower_ in {"in", "on"}), None)
+            if k is not None and all(is_cap(t) or t.is_punct for t in doc[tok.i + 1:k]) and k > tok.i + 1:
+                start = k + 1
+        elif tok.lower_ in cues and tok.pos_ == "NOUN" or tok.lower_ in {"called", "titled", "entitled"}:
+            kind, start = cues.get(tok.lower_), tok.i + 1
+        if start is None or start >= len(doc):
+            continue
+        if doc[start].text in {",", ":"}:
+            start += 1
+        if start >= len(doc) or not is_cap(doc[start]) or doc[start].ent_type_ in {"DATE", "NORP"}:
+            continue
+        in_list = doc[title_end(doc, start, min(len(doc), start + 10)):].text[:1] == ","
+        end = title_end(doc, start, min(len(doc), start + 10), in_list)
+        if end < len(doc) and doc[end].text in {"'s", "’s"}:
+            continue  # "appeared in Sara Lind's “Quiet Water”": the owner, not the title
+        while end > start and not doc[start:end].text.isupper():
+            yield Candidate(start, end, Label.WORK, 0.7, "cue_title", kind)
+            start, end = _next_in_list(doc, end, titles_only)  # "appeared in Casualty, Doctors and Hollyoaks"
+    # "the Final Fantasy, Dragon Quest, and Kingdom Hearts series"
+    for tok in doc:
+        if tok.i == 0 or tok.lower_ not in phrases or phrases[tok.lower_][0] != "after":
+            continue
+        end = tok.i
+        while end > 0:
+            start = end
+            while start > 0 and (is_cap(doc[start - 1]) or doc[start - 1].lower_ in TITLE_GLUE - {"and", "the"}) \
+                    and "\n" not in doc[start - 1].whitespace_:
+                start -= 1
+            if start == end:
+                break
+            yield Candidate(start, end, Label.WORK, 0.7, "cue_title", phrases[tok.lower_][1] or None)
+            k = start - 1
+            while k >= 0 and doc[k].lower_ in {",", "and", "&", "or"}:
+                k -= 1
+            if k == start - 1:
+                break
+            end = k + 1
+
+
+
+def _next_in_list(doc: Doc, end: int, titles_only: bool = False) -> tuple[int, int]:
+    """The next capitalised title of a list 'A, B and C' after a title ending at `end`; unless the
+    list is known to hold only titles, a name the model takes for a person ends it."""
+    k = end
+    while k < len(doc) and doc[k].lower_ in {",", "and", "&", "or"}:
+        k += 1
+    stop = {"DATE"} if titles_only else {"DATE", "PERSON"}
+    if k == end or k >= len(doc) or not is_cap(doc[k]) or doc[k].ent_type_ in stop:
+        return end, end
+    return k, title_end(doc, k, min(len(doc), k + 10), in_list=True)
+
+
+
+def year_titles(doc: Doc) -> Iterator[Candidate]:
+    """'The Last Day of the Year (2015)' - a capitalised run right before a year in brackets."""
+    for tok in doc:
+        if tok.text == "(" and tok.i + 2 < len(doc) and re.fullmatch(r"(19|20)\d\d", doc[tok.i + 1].text) \
+                and doc[tok.i + 2].text == ")" and tok.i > 0:
+            end = tok.i
+            while end > 0 and doc[end - 1].text in {'"', "”", "’", "'"}:
+                end -= 1
+            start = end
+            while start > 0 and (is_cap(doc[start - 1]) or doc[start - 1].lower_ in TITLE_GLUE
+                                 or doc[start - 1].text in {"-", ":"}) \
+                    and "\n" not in doc[start - 1].whitespace_ and start > end - 10:
+                start -= 1
+            while start < end and not is_cap(doc[start]):
+                start += 1
+            if end > start:
+                yield Candidate(start, end, Label.WORK, 0.75, "year_title")
+
+
+
+def definitions(doc: Doc) -> Iterator[Candidate]:
+    """'Song of Freedom is a 1936 British film', 'Avex Trax, a Japanese record label,': a name
+    followed by 'is a' or an apposition takes the type of the defining noun."""
+    works, roles, heads = work_cues(), role_words(), definition_heads()
+    for sent in doc.sents:
+        for be in sent:
+            if not (be.lemma_ == "be" or be.text == ",") or be.i + 2 >= sent.end:
+                continue
+            det = doc[be.i + 1]
+            if det.lower_ not in {"a", "an", "the"} and not (be.text == "," and det.lower_ in {"a", "an"}):
+                continue
+            head = _defining_head(doc, det.i + 1, sent.end)
+            if head is None:
+                continue
+            word = head.lower_
+            label = (Label.WORK if word in works else Label(heads[word]) if word in heads
+                     else Label.PERSON if word in roles else None)
+            if label is None:
+                continue
+            end = be.i
+            if be.lemma_ == "be" and end > sent.start and doc[end - 1].text == ",":
+                # "Ocean Waves, also known as ..., is a 1993 film": skip the aside
+                aside = next((k for k in range(end - 2, sent.start, -1) if doc[k].text == ","
+                              and doc[k + 1].lower_ in {"also", "originally", "formerly", "or", "aka"}), None)
+                end = aside if aside is not None else end
+            while end > sent.start and doc[end - 1].text == ")":  # "X (EM: HE; ...) is a series"
+                opener = next((k for k in range(end - 2, sent.start - 1, -1) if doc[k].text == "("), None)
+                if opener is None:
+                    break
+                end = opener
+            start = _name_start(doc, sent.start, end)
+            if start is None or (be.text == "," and start != sent.start and not doc[start:end].ents):
+                continue
+            kind = works.get(word) if label == Label.WORK else (roles.get(word) or None) if label == Label.PERSON else None
+            yield Candidate(start, end, label, 0.8, "definition", kind)
+
+
+
+def _defining_head(doc: Doc, i: int, limit: int):
+    """The head noun of 'a 1936 British film', 'an American reality television series'."""
+    head = None
+    for tok in doc[i:min(limit, i + 8)]:
+        if tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and tok.is_lower:  # the tagger calls "telenovela" a PROPN
+            head = tok
+        elif tok.pos_ in {"ADJ", "NUM", "PROPN", "ADV", "CCONJ"} or tok.text in {"-", ","} and head is None:
+            continue
+        else:
+            break
+    return head
+
+
+
+def _name_start(doc: Doc, lo: int, end: int) -> int | None:
+    """Start of the capitalised name that ends right before `end` (None if there is none)."""
+    if end <= lo or not (is_cap(doc[end - 1]) or doc[end - 1].is_digit or doc[end - 1].text in {"!", "?"}):
+        return None
+    start = end
+    while start > lo and (is_cap(doc[start - 1]) or doc[start - 1].lower_ in TITLE_GLUE
+                          or doc[start - 1].is_digit or doc[start - 1].text in {"-", ":", "&", "!", "?", "'"}):
+        start -= 1
+    while start < end and not is_cap(doc[start]):
+        start += 1
+    if start >= end or end - start > 12 or any(t.pos_ in {"VERB", "PRON"} for t in doc[start:end]):
+        return None
+    return start
