@@ -103,3 +103,8 @@ def cast_cues() -> tuple[tuple[str, ...], ...]:
     lines = _path("cast_cues.txt").read_text(encoding="utf-8").splitlines()
     cues = {tuple(w.split()) for w in (x.strip().lower() for x in lines) if w and not w.startswith("#")}
     return tuple(sorted(cues, key=len, reverse=True))
+
+
+def type_cues() -> dict[str, str]:
+    """Words before a name that give its label: 'directed by' -> person, 'island of' -> place."""
+    return csv_map("type_cues.csv")

@@ -17,9 +17,10 @@ from spacy.tokens import Doc, Span
 
 from . import relations
 from .lexicon import is_first_name, jsonl, role_words
-from .ner_decide import YEAR, coordinated_people, decide, drop_characters, drop_lone_words, propagate
+from .ner_decide import YEAR, decide, drop_characters, drop_lone_words, propagate
 from .ner_names import bracket_names, cast_lists, cue_orgs, role_names
 from .ner_rules import Candidate, register_common_words
+from .ner_types import retype
 from .ner_titles import caps_titles, cue_titles, definitions, quoted_titles, year_titles
 from .vocab import Label
 
@@ -85,7 +86,7 @@ def line_breaks(doc: Doc) -> Doc:
 
 @Language.component("film_entities", requires=["doc.ents"], assigns=["doc.ents"])
 def film_entities(doc: Doc) -> Doc:
-    chosen = coordinated_people(doc, decide(doc, candidates(doc)))
+    chosen = retype(doc, decide(doc, candidates(doc)))
     chosen = drop_characters(doc, drop_lone_words(doc, propagate(doc, chosen)))
     doc.user_data[META_KEY] = {(c.start, c.end): SpanMeta(c.score, c.source, c.kind, roles)
                                for c, roles in chosen}

@@ -105,20 +105,6 @@ def _person_by_first_name(doc: Doc, c: Candidate) -> Candidate:
     return c._replace(label=Label.PERSON, source="model+first_name")
 
 
-def coordinated_people(doc: Doc, chosen):
-    """'Tiana and Naveen', 'Paul Dano, Jon Heder': a one-word name the model typed as a place or
-    organisation, listed with people, is a person when it is a known first name."""
-    out = list(chosen)
-    for k in range(len(out) - 1):
-        for a, b in ((k, k + 1), (k + 1, k)):
-            (ca, ra), (cb, _) = out[a], out[b]
-            gap = doc[min(ca.end, cb.end):max(ca.start, cb.start)]
-            if cb.label == Label.PERSON and ca.label in (Label.PLACE, Label.ORG) and ca.source == "model" \
-                    and ca.end - ca.start == 1 and len(gap) <= 2 and all(t.lower_ in {",", "and", "&"} for t in gap) \
-                    and is_first_name(doc[ca.start].text):
-                out[a] = (ca._replace(label=Label.PERSON, source="model+coordinated"), ra)
-    return out
-
 
 def drop_characters(doc: Doc, chosen):
     """'The main character, Sasha, ...': a name the text presents as a fictional character."""

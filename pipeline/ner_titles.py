@@ -204,6 +204,8 @@ def definitions(doc: Doc) -> Iterator[Candidate]:
             start = _name_start(doc, sent.start, end)
             if start is None or (be.text == "," and start != sent.start and not doc[start:end].ents):
                 continue
+            if be.text == "," and start > 0 and doc[start - 1].lower_ == "by":
+                continue  # "directed by X, the episode aired": X is the agent, not the episode
             kind = works.get(word) if label == Label.WORK else (roles.get(word) or None) if label == Label.PERSON else None
             yield Candidate(start, end, label, 0.8, "definition", kind)
 

@@ -1,0 +1,145 @@
+"""Types from context: the model's label of a name, overruled where the text around it says
+otherwise. Pure: (Doc, chosen candidates) -> chosen candidates, some relabelled.
+
+- a cue before the name: "directed by X" (a person), "the island of X" (a place), "published by
+  X" (an organisation) - `patterns/type_cues.csv`;
+- a list: "A, B, C and D", most of whose members have one label, gives it to the others;
+- roles in works: "Merle Jackson in X, Mandy Cutler in Y": after a character, "in" names a work;
+- a role: "Lewis Stone as X" (a character is named like a person);
+- a place before its region: "in San Antonio, Texas", "to X, Peru".
+
+Only the model's labels are overruled (a rule's label already comes from context), and only to a
+label the name's shape allows: a person's name is a few capitalised words with no organisation word.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from spacy.tokens import Doc
+
+from .lexicon import is_first_name, org_kind, type_cues
+from .ner_rules import Candidate, text_of
+from .vocab import Label
+
+Chosen = list[tuple[Candidate, tuple[str, ...]]]
+_NAMES = (Label.PERSON, Label.ORG, Label.PLACE, Label.WORK)
+_LIST_GLUE = {",", "and", "&", "or"}
+_ROLE_CUES = {"as", "playing", "played", "plays", "character", "characters", "role", "roles"}
+_LOCATIVE = {"in", "to", "from", "at", "near"}
+_WORD = re.compile(r"[\w'-]+")
+CONTEXT_SCORE = 0.65  # above the model's 0.6: in a document's vote on a name, context outweighs the model
+
+
+def retype(doc: Doc, chosen: Chosen) -> Chosen:
+    out = list(chosen)
+    done: set[int] = set()  # relabelled by a stronger rule: the weaker ones leave it
+    for rule in (_by_cue, _place_before_region, _characters, _roles_in_works, _by_list):
+        for k, label, why in list(rule(doc, out)):
+            c, roles = out[k]
+            if k not in done and _overrulable(c) and _fits(doc, c, label):
+                done.add(k)  # relabelled or confirmed
+                kind = c.kind if label == c.label else org_kind(doc[c.start:c.end].text) if label == Label.ORG else None
+                out[k] = (c._replace(label=label, kind=kind, score=max(c.score, CONTEXT_SCORE),
+                                     source=f"{c.source}+{why}"), roles)
+    return out
+
+
+def _overrulable(c: Candidate) -> bool:
+    return c.source.startswith("model") and c.label in _NAMES and c.kind != "demonym"
+
+
+def _reliable(doc: Doc, c: Candidate) -> bool:
+    """A label that comes from context, or a first name and a surname the model calls a person."""
+    return c.kind != "demonym" and c.label in _NAMES and (
+        c.source != "model" or c.label == Label.PERSON and c.end - c.start >= 2 and is_first_name(doc[c.start].text))
+
+
+def _fits(doc: Doc, c: Candidate, label: Label) -> bool:
+    """Whether the span can be a name of `label`: 'Avex Trax' cannot be a person's, nor 'CT'."""
+    span = doc[c.start:c.end]
+    if label == Label.PERSON:
+        words = [t for t in span if t.text not in {"-", "'"}]
+        return 1 <= len(words) <= 4 and org_kind(span.text) is None and all(
+            t.is_title and t.is_alpha or len(t.text) == 2 and t.text[1] == "." for t in words)
+    if label == Label.PLACE:
+        return org_kind(span.text) is None
+    return True
+
+
+def _by_cue(doc: Doc, chosen: Chosen):
+    cues = type_cues()
+    text = text_of(doc)
+    for k, (c, _) in enumerate(chosen):
+        if not _overrulable(c) or c.start == 0:
+            continue
+        before = _WORD.findall(text[max(0, doc[c.start].idx - 24):doc[c.start].idx].lower())[-3:]
+        for n in (3, 2, 1):
+            cue = " ".join(before[-n:])
+            if len(before) >= n and cue in cues:
+                yield k, Label(cues[cue]), "type_cue"
+                break
+
+
+def _runs(doc: Doc, chosen: Chosen) -> list[list[int]]:
+    """Indices of the chosen names that form lists: 'A, B and C' (names joined by commas,
+    'and', '&', 'or' and nothing else on one line)."""
+    runs, run = [], [0] if chosen else []
+    for k in range(1, len(chosen)):
+        prev, c = chosen[k - 1][0], chosen[k][0]
+        gap = doc[prev.end:c.start]
+        if 1 <= len(gap) <= 2 and all(t.lower_ in _LIST_GLUE for t in gap) and "\n" not in gap.text_with_ws \
+                and "\n" not in doc[prev.end - 1].whitespace_:
+            run.append(k)
+        else:
+            runs.append(run)
+            run = [k]
+    runs.append(run)
+    return [r for r in runs if len(r) >= 2]
+
+
+def _by_list(doc: Doc, chosen: Chosen):
+    """The label most members of a list get from context (or, for people, from a first name)."""
+    for run in _runs(doc, chosen):
+        for k in run:
+            c = chosen[k][0]
+            if _reliable(doc, c):
+                continue
+            votes = Counter(chosen[j][0].label for j in run if j != k and _reliable(doc, chosen[j][0]))
+            if not votes and c.end - c.start == 1 and is_first_name(doc[c.start].text):  # "Tiana and Naveen"
+                votes = Counter(chosen[j][0].label for j in run if j != k and chosen[j][0].label == Label.PERSON)
+            if votes:
+                (label, n), *rest = votes.most_common()
+                if not rest or rest[0][1] < n:
+                    yield k, label, "list"
+
+
+def _roles_in_works(doc: Doc, chosen: Chosen):
+    """'such as Anne-Marie in X', 'Merle Jackson in X, Mandy Cutler in Y': a role, then its work."""
+    pairs = []
+    for k in range(1, len(chosen)):
+        p, w = chosen[k - 1][0], chosen[k][0]
+        if p.label == Label.PERSON and w.start == p.end + 1 and doc[p.end].lower_ == "in":
+            pairs.append(k)
+    for k in pairs:
+        p = chosen[k - 1][0]
+        cued = any(t.lower_ in _ROLE_CUES for t in doc[max(0, p.start - 3):p.start])
+        listed = any(abs(j - k) == 2 for j in pairs)  # the next or previous name is another pair
+        if cued or listed:
+            yield k, Label.WORK, "role_in_work"
+
+
+def _characters(doc: Doc, chosen: Chosen):
+    """'Lewis Stone as Menelaus': the role a person plays is named like a person."""
+    for k in range(1, len(chosen)):
+        p, c = chosen[k - 1][0], chosen[k][0]
+        if p.label == Label.PERSON and c.start == p.end + 1 and doc[p.end].lower_ == "as":
+            yield k, Label.PERSON, "character"
+
+
+def _place_before_region(doc: Doc, chosen: Chosen):
+    for k in range(len(chosen) - 1):
+        c, region = chosen[k][0], chosen[k + 1][0]
+        if c.start > 0 and doc[c.start - 1].lower_ in _LOCATIVE and region.label == Label.PLACE \
+                and region.start == c.end + 1 and doc[c.end].text == ",":
+            yield k, Label.PLACE, "place_region"

@@ -1,0 +1,101 @@
+"""Types from context (pipeline/ner_types.py): the model's label of a name, overruled where the
+text around it says otherwise, and only there. The candidates are built by hand with the label
+the model might give, so each case tests the rule whatever the model does on the sentence."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.ner_rules import Candidate
+from pipeline.ner_types import retype
+from pipeline.vocab import Label
+
+
+def _chosen(doc, names):
+    """names: (text, label, source) in document order -> decided candidates on their first occurrence."""
+    out, pos = [], 0
+    for text, label, source in names:
+        start = doc.text.index(text, pos)
+        span = doc.char_span(start, start + len(text))
+        assert span is not None, text
+        out.append((Candidate(span.start, span.end, Label(label), 0.6, source), ()))
+        pos = start + len(text)
+    return out
+
+
+def _labels(nlp, text, names):
+    doc = nlp(text)
+    return {doc[c.start:c.end].text: c.label.value for c, _ in retype(doc, _chosen(doc, names))}
+
+
+M = "model"
+
+
+@pytest.mark.parametrize("text, names, name, label", [
+    # a cue before the name
+    ("The film was co-directed by Ravi Dhanpal in 1931.", [("Ravi Dhanpal", "ORG", M)], "Ravi Dhanpal", "PERSON"),
+    ("The script was penned by K. Mohan Nair.", [("K. Mohan Nair", "ORG", M)], "K. Mohan Nair", "PERSON"),
+    ("Tessa Moor (née Farrow; born 1987) is a singer.", [("Farrow", "ORG", M)], "Farrow", "PERSON"),
+    ("The story is set on the Greek island of Kalyra.", [("Kalyra", "ORG", M)], "Kalyra", "PLACE"),
+    ("The game was published by Arvato Nord in Europe.", [("Arvato Nord", "PERSON", M)], "Arvato Nord", "ORG"),
+    # a list whose other members have their label from context
+    ("It stars Ann Wells, Peter Lodge, Marta Ruiz and Omar Hale.",
+     [("Ann Wells", "PERSON", "cast_list"), ("Peter Lodge", "PERSON", "cast_list"), ("Marta Ruiz", "ORG", M),
+      ("Omar Hale", "PERSON", "cast_list")], "Marta Ruiz", "PERSON"),
+    ("His films include Cold Harbor, Night Shift, Paper Moon and Blue Rain.",
+     [("Cold Harbor", "WORK", "cue_title"), ("Night Shift", "WORK", "cue_title"), ("Paper Moon", "ORG", M),
+      ("Blue Rain", "PERSON", M)], "Blue Rain", "WORK"),
+    ("The two main characters, Tiana and Naveen, are frogs.",
+     [("Tiana", "PERSON", M), ("Naveen", "PLACE", M)], "Naveen", "PERSON"),
+    # roles in works, characters, a place before its region
+    ("She played characters such as Dora in Harbour Lane and Mia in Green Street.",
+     [("Dora", "PERSON", M), ("Harbour Lane", "PLACE", M), ("Mia", "PERSON", M), ("Green Street", "ORG", M)],
+     "Harbour Lane", "WORK"),
+    ("Her roles include Merle Jones in Canal Row, Mandy Cole in Park Heights and Ann in Grease Pit.",
+     [("Merle Jones", "PERSON", M), ("Canal Row", "ORG", M), ("Mandy Cole", "PERSON", M),
+      ("Park Heights", "PLACE", M), ("Ann", "PERSON", M), ("Grease Pit", "PLACE", M)], "Park Heights", "WORK"),
+    ("It starred Maria Corda as Helen and Lewis Stone as Menelaus.",
+     [("Maria Corda", "PERSON", M), ("Helen", "PERSON", M), ("Lewis Stone", "PERSON", M), ("Menelaus", "ORG", M)],
+     "Menelaus", "PERSON"),
+    ("Born in San Marco, Texas, he moved to Ohio.",
+     [("San Marco", "PERSON", M), ("Texas", "PLACE", M), ("Ohio", "PLACE", M)], "San Marco", "PLACE"),
+])
+def test_context_overrules_the_model(nlp, text, names, name, label):
+    assert _labels(nlp, text, names)[name] == label
+
+
+@pytest.mark.parametrize("text, names, name, label", [
+    # a rule's label is not the model's to lose
+    ("The film was directed by Studio Nine.", [("Studio Nine", "ORG", "cue_org")], "Studio Nine", "ORG"),
+    # a person's name has no organisation word and no digits
+    ("The series was produced and directed by Avex Records.", [("Avex Records", "ORG", M)], "Avex Records", "ORG"),
+    ("The show was hosted by WABC 7.", [("WABC 7", "ORG", M)], "WABC 7", "ORG"),
+    # a list of names the model alone labels gives no vote
+    ("They toured Ohio, Utah, Reno and Nevada Falls.",
+     [("Ohio", "PLACE", M), ("Utah", "PLACE", M), ("Reno", "ORG", M), ("Nevada Falls", "PLACE", M)], "Reno", "ORG"),
+    # a demonym keeps its reading in a list of people
+    ("With Ann Wells, Peter Lodge and Spanish actors.",
+     [("Ann Wells", "PERSON", "cast_list"), ("Peter Lodge", "PERSON", "cast_list")], "Peter Lodge", "PERSON"),
+    # no list across a line break
+    ("Cast: Ann Wells, Peter Lodge,\nNorth Harbor", [("Ann Wells", "PERSON", "cast_list"),
+                                                     ("Peter Lodge", "PERSON", "cast_list"),
+                                                     ("North Harbor", "PLACE", M)], "North Harbor", "PLACE"),
+    # "Person in Place" with no role cue and no list of roles is a place
+    ("Later Anna Berg in Lisbon said so.", [("Anna Berg", "PERSON", M), ("Lisbon", "PLACE", M)], "Lisbon", "PLACE"),
+    # a first name and a surname are a person whatever places the list holds; a cue beats the list
+    ("Born in Leeds, England, Daniel Royce began acting.",
+     [("Leeds", "PLACE", M), ("England", "PLACE", M), ("Daniel Royce", "PERSON", M)], "Daniel Royce", "PERSON"),
+    ("Born in Leeds, England, Daniel Royce began acting.",
+     [("Leeds", "PLACE", M), ("England", "PLACE", M), ("Daniel Royce", "PERSON", M)], "Leeds", "PLACE"),
+    # a region needs a preposition before the place
+    ("Ricardo Ortiz, Texas Rangers, spoke.", [("Ricardo Ortiz", "PERSON", M), ("Texas Rangers", "PLACE", M)],
+     "Ricardo Ortiz", "PERSON"),
+])
+def test_context_leaves_the_label(nlp, text, names, name, label):
+    assert _labels(nlp, text, names)[name] == label
+
+
+def test_a_relabelled_name_outvotes_the_model_in_the_document(nlp):
+    """The context's label is scored above the model's, so that it wins the document's vote."""
+    doc = nlp("It was co-directed by Ravi Dhanpal.")
+    (c, _), = retype(doc, _chosen(doc, [("Ravi Dhanpal", "ORG", M)]))
+    assert c.score > 0.6 and c.source == "model+type_cue"
