@@ -27,6 +27,7 @@ _NAMES = (Label.PERSON, Label.ORG, Label.PLACE, Label.WORK)
 _LIST_GLUE = {",", "and", "&", "or"}
 _ROLE_CUES = {"as", "playing", "played", "plays", "character", "characters", "role", "roles"}
 _LOCATIVE = {"in", "to", "from", "at", "near"}
+_ORG_BEFORE = {"at", "by", "for", "with", "from", "joined", "join"}
 _WORD = re.compile(r"[\w'-]+")
 CONTEXT_SCORE = 0.65  # above the model's 0.6: in a document's vote on a name, context outweighs the model
 
@@ -34,7 +35,8 @@ CONTEXT_SCORE = 0.65  # above the model's 0.6: in a document's vote on a name, c
 def retype(doc: Doc, chosen: Chosen) -> Chosen:
     out = list(chosen)
     done: set[int] = set()  # relabelled by a stronger rule: the weaker ones leave it
-    for rule in (_by_cue, _place_before_region, _characters, _roles_in_works, _by_list):
+    for rule in (_by_cue, _place_before_region, _characters, _roles_in_works, _translations, _by_list,
+                 _titles_named_as_orgs):
         for k, label, why in list(rule(doc, out)):
             c, roles = out[k]
             if k not in done and _overrulable(c) and _fits(doc, c, label):
@@ -77,7 +79,9 @@ def _by_cue(doc: Doc, chosen: Chosen):
         for n in (3, 2, 1):
             cue = " ".join(before[-n:])
             if len(before) >= n and cue in cues:
-                yield k, Label(cues[cue]), "type_cue"
+                owner = c.end < len(doc) and doc[c.end].text in {"'s", "’s"}
+                if not (cues[cue] == Label.WORK and owner):  # "a role in Kim's new film": Kim owns the work
+                    yield k, Label(cues[cue]), "type_cue"
                 break
 
 
@@ -135,6 +139,28 @@ def _characters(doc: Doc, chosen: Chosen):
         p, c = chosen[k - 1][0], chosen[k][0]
         if p.label == Label.PERSON and c.start == p.end + 1 and doc[p.end].lower_ == "as":
             yield k, Label.PERSON, "character"
+
+
+def _translations(doc: Doc, chosen: Chosen):
+    """'Khooni Khanjar (Fighting Blade) is a 1930 film': a title's translation in brackets is a title."""
+    for k in range(1, len(chosen)):
+        w, c = chosen[k - 1][0], chosen[k][0]
+        if w.label == Label.WORK and _reliable(doc, w) and c.start == w.end + 1 and doc[w.end].text == "(" \
+                and c.end < len(doc) and doc[c.end].text == ")":
+            yield k, Label.WORK, "translation"
+
+
+def _titles_named_as_orgs(doc: Doc, chosen: Chosen):
+    """'Fear Factor', 'Vase de Noces': several capitalised words that the model calls an
+    organisation but that hold no organisation word ('Films', 'Festival', 'University', ...),
+    no acronym and no ampersand, and follow no preposition of a place of work ('at', 'by', 'for'),
+    are a title more often than not in texts about films."""
+    for k, (c, _) in enumerate(chosen):
+        span = doc[c.start:c.end]
+        if c.source == "model" and c.label == Label.ORG and len(span) >= 2 and org_kind(span.text) is None \
+                and not any(t.is_upper and len(t) > 1 or t.text == "&" or t.like_num for t in span) \
+                and not (c.start and doc[c.start - 1].lower_ in _ORG_BEFORE):
+            yield k, Label.WORK, "title_shape"
 
 
 def _place_before_region(doc: Doc, chosen: Chosen):

@@ -46,6 +46,12 @@ M = "model"
       ("Blue Rain", "PERSON", M)], "Blue Rain", "WORK"),
     ("The two main characters, Tiana and Naveen, are frogs.",
      [("Tiana", "PERSON", M), ("Naveen", "PLACE", M)], "Naveen", "PERSON"),
+    ("She appeared in Harbor Lights in 2004.", [("Harbor Lights", "ORG", M)], "Harbor Lights", "WORK"),
+    ("It was later remade as Prem Gali.", [("Prem Gali", "PERSON", M)], "Prem Gali", "WORK"),
+    # a title's translation in brackets; a title named like an organisation
+    ("Khooni Raat (Bloody Night) is a 1931 film.", [("Khooni Raat", "WORK", "definition"),
+                                                  ("Bloody Night", "PERSON", M)], "Bloody Night", "WORK"),
+    ("He later hosted Fear Street on weekdays.", [("Fear Street", "ORG", M)], "Fear Street", "WORK"),
     # roles in works, characters, a place before its region
     ("She played characters such as Dora in Harbour Lane and Mia in Green Street.",
      [("Dora", "PERSON", M), ("Harbour Lane", "PLACE", M), ("Mia", "PERSON", M), ("Green Street", "ORG", M)],
@@ -69,6 +75,17 @@ def test_context_overrules_the_model(nlp, text, names, name, label):
     # a person's name has no organisation word and no digits
     ("The series was produced and directed by Avex Records.", [("Avex Records", "ORG", M)], "Avex Records", "ORG"),
     ("The show was hosted by WABC 7.", [("WABC 7", "ORG", M)], "WABC 7", "ORG"),
+    # the owner of a work is not the work
+    ("She had a role in Ann Lee's new film.", [("Ann Lee", "PERSON", M)], "Ann Lee", "PERSON"),
+    # a translation only after a title known from context
+    ("Khooni Raat (Bloody Night) screened.", [("Khooni Raat", "WORK", M), ("Bloody Night", "PERSON", M)],
+     "Bloody Night", "PERSON"),
+    # organisations: an organisation word, an acronym, an ampersand, one word, a place of work before it
+    ("He hosted a show for Blue Harbor Films.", [("Blue Harbor Films", "ORG", M)], "Blue Harbor Films", "ORG"),
+    ("It aired on the BBC World Service.", [("BBC World Service", "ORG", M)], "BBC World Service", "ORG"),
+    ("It was published by Simon & Schuster.", [("Simon & Schuster", "ORG", M)], "Simon & Schuster", "ORG"),
+    ("It was produced for Televisa in 1995.", [("Televisa", "ORG", M)], "Televisa", "ORG"),
+    ("She is an agent at Grey Owl Talent.", [("Grey Owl Talent", "ORG", M)], "Grey Owl Talent", "ORG"),
     # a list of names the model alone labels gives no vote
     ("They toured Ohio, Utah, Reno and Nevada Falls.",
      [("Ohio", "PLACE", M), ("Utah", "PLACE", M), ("Reno", "ORG", M), ("Nevada Falls", "PLACE", M)], "Reno", "ORG"),
