@@ -99,7 +99,8 @@ def _person_by_first_name(doc: Doc, c: Candidate) -> Candidate:
     if c.source != "model" or c.label not in (Label.ORG, Label.PLACE) or not 2 <= len(span) <= 3:
         return c
     first = span[0]
-    if not all(t.is_title and t.is_alpha for t in span) or org_kind(span.text) is not None \
+    words = [t for t in span if t.text != "-"]  # "Anne-Marie"
+    if not all(t.text[:1].isupper() and t.is_alpha and not t.is_upper for t in words) or org_kind(span.text) is not None \
             or first.is_stop or not is_first_name(first.text):
         return c
     return c._replace(label=Label.PERSON, source="model+first_name")

@@ -18,8 +18,8 @@ from collections import Counter
 
 from spacy.tokens import Doc
 
-from .lexicon import is_first_name, org_kind, type_cues
-from .ner_rules import Candidate, text_of
+from .lexicon import demonyms, is_first_name, org_kind, type_cues
+from .ner_rules import Candidate, is_cap, text_of
 from .vocab import Label
 
 Chosen = list[tuple[Candidate, tuple[str, ...]]]
@@ -134,10 +134,11 @@ def _roles_in_works(doc: Doc, chosen: Chosen):
 
 
 def _characters(doc: Doc, chosen: Chosen):
-    """'Lewis Stone as Menelaus': the role a person plays is named like a person."""
+    """'Lewis Stone as Menelaus', 'the film Epitaph as Asako': a role is named like a person."""
     for k in range(1, len(chosen)):
         p, c = chosen[k - 1][0], chosen[k][0]
-        if p.label == Label.PERSON and c.start == p.end + 1 and doc[p.end].lower_ == "as":
+        if p.label in (Label.PERSON, Label.WORK) and c.start == p.end + 1 and doc[p.end].lower_ == "as" \
+                and not (p.label == Label.WORK and p.source == "model"):
             yield k, Label.PERSON, "character"
 
 
@@ -154,12 +155,17 @@ def _titles_named_as_orgs(doc: Doc, chosen: Chosen):
     """'Fear Factor', 'Vase de Noces': several capitalised words that the model calls an
     organisation but that hold no organisation word ('Films', 'Festival', 'University', ...),
     no acronym and no ampersand, and follow no preposition of a place of work ('at', 'by', 'for'),
-    are a title more often than not in texts about films."""
+    are a title more often than not in texts about films; unless a word of it names a place
+    ('American Southwest', 'Wellington Airport') or it starts with a first name."""
+    places = {t.lower_ for c, _ in chosen if c.label == Label.PLACE for t in doc[c.start:c.end]
+              if is_cap(t) and not t.is_stop} | demonyms().keys()
     for k, (c, _) in enumerate(chosen):
         span = doc[c.start:c.end]
-        if c.source == "model" and c.label == Label.ORG and len(span) >= 2 and org_kind(span.text) is None \
+        words = [t for t in span if t.is_alpha]
+        if c.source == "model" and c.label == Label.ORG and len(words) >= 2 and org_kind(span.text) is None \
                 and not any(t.is_upper and len(t) > 1 or t.text == "&" or t.like_num for t in span) \
-                and not (c.start and doc[c.start - 1].lower_ in _ORG_BEFORE):
+                and not (c.start and doc[c.start - 1].lower_ in _ORG_BEFORE) \
+                and not (is_first_name(span[0].text) and not span[0].is_stop) and not any(t.lower_ in places for t in span):
             yield k, Label.WORK, "title_shape"
 
 

@@ -40,6 +40,7 @@ def found(nlp, text):
     ("The officer was played by Vice Admiral Hugh Barrett.", ("Hugh Barrett", "PERSON")),
     ("He is the son of the actor and screenwriter Sreenivasan.", ("Sreenivasan", "PERSON")),
     ("The film stars Gig Young, Red Buttons and Susannah York.", ("Red Buttons", "PERSON")),
+    ("She is known for characters such as Anne-Marie in Seaview Close.", ("Anne-Marie", "PERSON")),
     ("It starred Anna Holm as Lady Grey, Peter Vance and Ivo Novak.", ("Ivo Novak", "PERSON")),
     # organisations and awards
     ("The film won at the 2019 Berlin International Film Festival.", ("Berlin International Film Festival", "ORG")),

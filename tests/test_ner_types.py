@@ -62,6 +62,8 @@ M = "model"
     ("It starred Maria Corda as Helen and Lewis Stone as Menelaus.",
      [("Maria Corda", "PERSON", M), ("Helen", "PERSON", M), ("Lewis Stone", "PERSON", M), ("Menelaus", "ORG", M)],
      "Menelaus", "PERSON"),
+    ("In 2007 she appeared in the film Nightfall as Asami, a young girl.",
+     [("Nightfall", "WORK", "cue_title"), ("Asami", "ORG", M)], "Asami", "PERSON"),
     ("Born in San Marco, Texas, he moved to Ohio.",
      [("San Marco", "PERSON", M), ("Texas", "PLACE", M), ("Ohio", "PLACE", M)], "San Marco", "PLACE"),
 ])
@@ -86,6 +88,13 @@ def test_context_overrules_the_model(nlp, text, names, name, label):
     ("It was published by Simon & Schuster.", [("Simon & Schuster", "ORG", M)], "Simon & Schuster", "ORG"),
     ("It was produced for Televisa in 1995.", [("Televisa", "ORG", M)], "Televisa", "ORG"),
     ("She is an agent at Grey Owl Talent.", [("Grey Owl Talent", "ORG", M)], "Grey Owl Talent", "ORG"),
+    # a title shape, but a first name or a place of the document in it
+    ("It is based on Horace Milburn's novel.", [("Horace Milburn", "ORG", M)], "Horace Milburn", "ORG"),
+    ("He flew to Wellington. The Wellington Harbour board met.",
+     [("Wellington", "PLACE", M), ("Wellington Harbour", "ORG", M)], "Wellington Harbour", "ORG"),
+    ("The tour crossed the American Midwest.", [("American Midwest", "ORG", M)], "American Midwest", "ORG"),
+    # "as" after a title the model alone found names no role
+    ("It was released in Nightfall as Asami.", [("Nightfall", "WORK", M), ("Asami", "ORG", M)], "Asami", "ORG"),
     # a list of names the model alone labels gives no vote
     ("They toured Ohio, Utah, Reno and Nevada Falls.",
      [("Ohio", "PLACE", M), ("Utah", "PLACE", M), ("Reno", "ORG", M), ("Nevada Falls", "PLACE", M)], "Reno", "ORG"),
