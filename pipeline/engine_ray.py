@@ -156,7 +156,9 @@ class _Analyser:
             path = str(path)
             rel = relative(self.root, path)
             named_html = PurePosixPath(rel).suffix.lower() in HTML_SUFFIXES
-            src = source_of(doc_id_of(rel), rel, bytes(data), self.max_chars, named_html)
+            cause = too_many_bytes(len(data), self.max_chars)  # grown since it was listed
+            src = SourceDoc(doc_id_of(rel), rel, "", "", error=f"{rel}: {cause}") if cause else \
+                source_of(doc_id_of(rel), rel, bytes(data), self.max_chars, named_html)
             key = text_key(src.text) if src.error is None else None
             if key is None:
                 rows.append(_row(path, None, entry_of(0, DocResult(src), None)))
