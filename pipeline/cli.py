@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .config import CACHE_NAME, DEFAULT_BATCH_SIZE, DEFAULT_MAX_CHARS, DEFAULT_MODEL, Engine, RunError, Settings
+from .config import (CACHE_NAME, DEFAULT_BATCH_SIZE, DEFAULT_MAX_CHARS, DEFAULT_MODEL, Engine, RunError,
+                     Settings, location)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -15,8 +16,11 @@ def parser() -> argparse.ArgumentParser:
     ap.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = ap.add_subparsers(dest="command", required=True)
     r = sub.add_parser("run", help="extract the tables from a folder of texts")
-    r.add_argument("input_dir", type=Path, help="folder of .txt, .md and .html files (searched recursively)")
-    r.add_argument("--out", type=Path, default=Path("outputs"), help="output folder (default: outputs)")
+    r.add_argument("input_dir", type=location,
+                   help="folder of .txt, .md and .html files (searched recursively); with --engine ray "
+                        "also a URI (s3://bucket/texts, gs://..., file:///...)")
+    r.add_argument("--out", type=location, default=Path("outputs"),
+                   help="output folder (default: outputs); with --engine ray also a URI")
     r.add_argument("--model", default=DEFAULT_MODEL,
                    help=f"installed spaCy pipeline name or path (default: {DEFAULT_MODEL})")
     r.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE,
@@ -25,7 +29,8 @@ def parser() -> argparse.ArgumentParser:
                    help="processes (local engine) or Ray actors that parse documents (default: 1)")
     cache = r.add_mutually_exclusive_group()
     cache.add_argument("--cache", type=Path, default=None, metavar="DIR",
-                       help=f"cache of per-document results (default: {CACHE_NAME} beside the output folder)")
+                       help=f"cache of per-document results, a local folder (default: {CACHE_NAME} beside "
+                            "the output folder; for an output URI ~/.cache/interview-ie)")
     cache.add_argument("--no-cache", action="store_true", help="parse every document, keep no cache")
     r.add_argument("--engine", choices=[e.value for e in Engine], default=Engine.LOCAL.value,
                    help="local: this machine; ray: Ray Data actors (pip install 'interview-ie[ray]')")

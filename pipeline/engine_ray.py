@@ -1,24 +1,39 @@
-"""The per-document stages on Ray: a Ray Data `map_batches` over the documents to parse, on a
-pool of actors that load the spaCy model once each (`--engine ray`, `pip install '.[ray]'`).
+"""The Ray engine (`--engine ray`, `pip install '.[ray]'`): input and output through Ray Data, so
+that both may be on shared or object storage (a local folder, `s3://`, `gs://`, any URI that
+pyarrow understands), and the per-document stages as a Ray Data `map_batches` on a pool of
+actors that load the spaCy model once each.
 
-The driver (this process) reads the files first to find what the cache already holds; the
-actors read the files they parse themselves, so on a cluster the input folder must be visible at
-the same path on every node (a shared file system), and the `pipeline` package installed there.
-Results come back through Ray's object store; resolution and writing stay on the driver, the
-same code as the local engine, so the tables are the same.
+1. The driver (this process) lists the input files (`io_fs.list_inputs`, the local engine's
+   order and doc_ids); Ray Data reads them (`read_binary_files`) and hands them to the actors,
+   which decode them as the local engine does (`inputs.source_of`) and parse those whose text is
+   not in the cache. The cache stays on the driver's disk: the actors get the set of keys it
+   holds, and send back the results it lacks.
+2. Resolution stays on the driver, over the compact entries (`run.py`), so ids are the same.
+3. The tables go, batch by batch, into Ray's object store (which spills to disk); at the end
+   Ray Data's Parquet writer writes each as a folder `NAME.parquet/` of part files into a
+   staging folder, published as the output folder (`io_fs.staged_output`).
 """
 from __future__ import annotations
 
+import dataclasses
 import logging
 import pickle
-from collections.abc import Iterable, Iterator
-from pathlib import Path
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path, PurePosixPath
+
+import pyarrow as pa
+import pyarrow.fs as pafs
+import pyarrow.parquet as pq
 
 from .config import RunError, Settings
 from .engine import Entry, Parser, Pending, entry_of
-from .io import read_source
-from .records import DocResult
+from .inputs import HTML_SUFFIXES, DocIds, doc_id_of, source_of, too_many_bytes
+from .io_fs import list_inputs, relative, resolve, staged_output
+from .records import DocResult, SourceDoc
+from .schemas import SCHEMAS
 from .store import ResultStore, text_key
+from .vocab import EvalTable, Table
 
 try:
     import ray
@@ -26,67 +41,166 @@ try:
 except ImportError:  # the optional extra is not installed
     ray = None
 
+ROWS_PER_FILE = 1_000_000  # Ray Data gathers a table's batches into part files of at least this many rows
+
 
 class RayEngine:
-    def __init__(self, settings: Settings, store: ResultStore):
+    """One run's Ray session: attached to --ray-address or a local Ray instance it starts."""
+
+    def __init__(self, settings: Settings):
         if ray is None:
             raise RunError("--engine ray needs Ray: pip install 'interview-ie[ray]'")
-        self.settings, self.store = settings, store
+        self.settings = settings
+        self._started = False
 
-    def run(self, batches: Iterable[list[Pending]]) -> Iterator[Entry]:
-        # only the paths go to Ray: the actors read the texts where they run
-        todo = [{"path": str(p.path), "ordinal": p.ordinal} for batch in batches for p in batch]
-        if not todo:
+    def __enter__(self) -> RayEngine:
+        if not ray.is_initialized():
+            logging.getLogger("ray.data").setLevel(logging.WARNING)
+            s = self.settings
+            kwargs = {"address": s.ray_address} if s.ray_address else {"num_cpus": s.workers}
+            ray.init(include_dashboard=False, log_to_driver=False, logging_level=logging.WARNING, **kwargs)
+            self._started = True
+        ray.data.DataContext.get_current().enable_progress_bars = self.settings.progress
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._started:
+            ray.shutdown()
+
+    def analyse(self, store: ResultStore, bar) -> tuple[list[Entry], int]:
+        """Every input file -> its entry, in input order; -> (entries, how many came from the cache)."""
+        s = self.settings
+        fs, root = resolve(s.input_dir)
+        files = list_inputs(fs, root, s.input_dir)
+        bar.reset(total=len(files))
+        index: list[Entry | None] = [None] * len(files)
+        todo: dict[str, int] = {}  # path on fs -> ordinal
+        ids = DocIds()
+        for i, info in enumerate(files):
+            rel = relative(root, info.path)
+            src = ids.claim(doc_id_of(rel), rel)
+            cause = too_many_bytes(info.size, s.max_chars)  # not read at all
+            if src is None and cause is not None:
+                src = SourceDoc(doc_id_of(rel), rel, "", "", error=f"{rel}: {cause}")
+            if src is None:
+                todo[info.path] = i
+            else:
+                index[i] = entry_of(i, DocResult(src), None)
+                bar.update(1)
+        reused, missed = 0, []
+        for path, key, entry, payload, cached in self._parse(fs, root, list(todo), store.keys()):
+            i = todo[path]
+            if cached is not None:
+                stored = store.get(key, cached.text)
+                if stored is None:  # unreadable after all (the store reports why): parsed below
+                    missed.append(path)
+                    continue
+                entry = entry_of(i, dataclasses.replace(stored, source=cached), key)
+                reused += 1
+            elif payload is not None:
+                store.put(key, payload)
+            index[i] = dataclasses.replace(entry, ordinal=i)
+            bar.update(1)
+        for path, key, entry, payload, _ in self._parse(fs, root, missed, frozenset()):
+            store.put(key, payload)
+            index[todo[path]] = dataclasses.replace(entry, ordinal=todo[path])
+            bar.update(1)
+        return index, reused
+
+    def _parse(self, fs: pafs.FileSystem, root: str, paths: list[str], cached: frozenset[str]
+               ) -> Iterator[tuple[str, str | None, Entry | None, bytes | None, SourceDoc | None]]:
+        """-> (path, text key, entry, stored form of a new result, or the source of a text whose
+        key is in `cached` and whose entry is for the driver to make)."""
+        if not paths:
             return
         s = self.settings
-        started = self._connect()
-        try:
-            ctx = ray.data.DataContext.get_current()
-            ctx.enable_progress_bars = s.progress
-            ds = ray.data.from_items(todo).map_batches(
-                _Analyser, fn_constructor_kwargs={"model": s.model, "input_dir": str(s.input_dir),
-                                                  "max_chars": s.max_chars, "batch_size": s.batch_size},
-                batch_size=s.batch_size, compute=ray.data.ActorPoolStrategy(size=s.workers),
-                num_cpus=1)
-            for out in ds.iter_batches(batch_size=None, batch_format="pyarrow"):
-                for key, payload, entry in zip(out["key"].to_pylist(), out["payload"].to_pylist(),
-                                               out["entry"].to_pylist(), strict=True):
-                    if payload is not None:
-                        self.store.put(key, payload)
-                    yield pickle.loads(entry)  # built by our own actors
-        finally:
-            if started:
-                ray.shutdown()
+        # reading is I/O: no CPU reserved for it, or the actors holding every CPU would starve it
+        ds = ray.data.read_binary_files(paths, include_paths=True, filesystem=fs, num_cpus=0)
+        ds = ds.map_batches(_Analyser, fn_constructor_kwargs={
+            "model": s.model, "root": root, "max_chars": s.max_chars, "batch_size": s.batch_size,
+            "cached": [ray.put(cached)]},  # in a list: fetched by the actor, not copied into its arguments
+            batch_size=s.batch_size, compute=ray.data.ActorPoolStrategy(size=s.workers), num_cpus=1)
+        for out in ds.iter_batches(batch_size=None, batch_format="pyarrow"):
+            for row in out.to_pylist():  # pickles built by our own actors
+                entry = pickle.loads(row["entry"]) if row["entry"] is not None else None
+                source = pickle.loads(row["cached"]) if row["cached"] is not None else None
+                yield row["path"], row["key"], entry, row["payload"], source
 
-    def _connect(self) -> bool:
-        """Attaches to --ray-address or starts a local Ray instance; True if this run started it."""
-        if ray.is_initialized():
-            return False
-        logging.getLogger("ray.data").setLevel(logging.WARNING)
-        kwargs = {"address": self.settings.ray_address} if self.settings.ray_address else \
-            {"num_cpus": self.settings.workers}
-        ray.init(include_dashboard=False, log_to_driver=False, logging_level=logging.WARNING, **kwargs)
-        return True
+    @contextmanager
+    def output(self) -> Iterator[RayTables]:
+        """A writer of the tables into a staging folder, published as --out when the block succeeds."""
+        fs, out = resolve(self.settings.out_dir)
+        with staged_output(fs, out) as folder:
+            tables = RayTables(fs, folder)
+            yield tables
+            tables.close()
+
+
+_ROWS = pa.schema([("path", pa.string()), ("key", pa.string()), ("entry", pa.binary()),
+                   ("payload", pa.binary()), ("cached", pa.binary())])
 
 
 class _Analyser:
-    """A Ray actor: the model loaded once, then batches of paths -> stored results and entries."""
+    """A Ray actor: files' bytes -> decoded, then parsed unless their text is in the cache; the
+    model is loaded at the first document to parse (never, when the cache holds every text)."""
 
-    def __init__(self, model: str, input_dir: str, max_chars: int, batch_size: int):
-        self.parser = Parser(model)
-        self.input_dir, self.max_chars, self.batch_size = Path(input_dir), max_chars, batch_size
+    def __init__(self, model: str, root: str, max_chars: int, batch_size: int, cached: list):
+        self.model, self.root, self.max_chars, self.batch_size = model, root, max_chars, batch_size
+        self.cached: frozenset[str] = ray.get(cached[0])
+        self.parser: Parser | None = None
 
-    def __call__(self, batch) -> dict[str, list]:
-        done: list[tuple[Entry, bytes | None]] = []
-        todo: list[Pending] = []
-        for path, ordinal in zip(batch["path"], batch["ordinal"], strict=True):
-            path = Path(str(path))
-            src = read_source(path, self.input_dir, self.max_chars)
-            if src.error is not None:
-                done.append((entry_of(int(ordinal), DocResult(src), None), None))
+    def __call__(self, batch) -> pa.Table:
+        rows: list[dict] = []
+        todo: list[tuple[str, Pending]] = []
+        for data, path in zip(batch["bytes"], batch["path"], strict=True):
+            path = str(path)
+            rel = relative(self.root, path)
+            named_html = PurePosixPath(rel).suffix.lower() in HTML_SUFFIXES
+            cause = too_many_bytes(len(data), self.max_chars)  # grown since it was listed
+            src = SourceDoc(doc_id_of(rel), rel, "", "", error=f"{rel}: {cause}") if cause else \
+                source_of(doc_id_of(rel), rel, bytes(data), self.max_chars, named_html)
+            key = text_key(src.text) if src.error is None else None
+            if key is None:
+                rows.append(_row(path, None, entry_of(0, DocResult(src), None)))
+            elif key in self.cached:  # the driver takes its result from the cache
+                rows.append(_row(path, key, cached=pickle.dumps(src, protocol=5)))
             else:
-                todo.append(Pending(int(ordinal), path, src, text_key(src.text)))
+                todo.append((path, Pending(0, Path(path), src, key)))
         if todo:
-            done += self.parser.analyse(todo, self.batch_size)
-        return {"key": [e.key for e, _ in done], "payload": [p for _, p in done],
-                "entry": [pickle.dumps(e, protocol=5) for e, _ in done]}
+            self.parser = self.parser or Parser(self.model)
+            done = self.parser.analyse([p for _, p in todo], self.batch_size)
+            rows += [_row(path, entry.key, entry, payload) for (path, _), (entry, payload) in zip(todo, done, strict=True)]
+        return pa.Table.from_pylist(rows, schema=_ROWS)
+
+
+def _row(path: str, key: str | None, entry: Entry | None = None, payload: bytes | None = None,
+         cached: bytes | None = None) -> dict:
+    return {"path": path, "key": key, "entry": pickle.dumps(entry, protocol=5) if entry else None,
+            "payload": payload, "cached": cached}
+
+
+class RayTables:
+    """`io.TableWriter`'s interface: each table's batches wait in Ray's object store, and `close`
+    writes every table with Ray Data's Parquet writer into `folder/NAME.parquet/`."""
+
+    def __init__(self, fs: pafs.FileSystem, folder: str):
+        self.fs, self.folder = fs, folder
+        self._refs: dict[Table | EvalTable, list] = {}
+
+    def write(self, name: Table | EvalTable, table: pa.Table) -> None:
+        refs = self._refs.setdefault(name, [])  # the table exists even if no row ever comes
+        if table.num_rows:
+            refs.append(ray.put(table))
+
+    def close(self) -> None:
+        ctx = ray.data.DataContext.get_current()
+        ctx.execution_options.preserve_order = True  # part files named in the order of the rows
+        for name, refs in self._refs.items():
+            path = f"{self.folder}/{name.value}.parquet"
+            if refs:
+                ray.data.from_arrow_refs(refs).write_parquet(
+                    path, filesystem=self.fs, schema=SCHEMAS[name], compression="zstd",
+                    min_rows_per_file=ROWS_PER_FILE)
+            else:  # Ray Data writes no file for no rows; the contract wants the table and its schema
+                self.fs.create_dir(path)
+                pq.write_table(SCHEMAS[name].empty_table(), f"{path}/empty.parquet", filesystem=self.fs)

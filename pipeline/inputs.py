@@ -1,15 +1,25 @@
 """Bytes -> text for one input file: byte-order marks, binary sniffing, charset detection, HTML.
 
-Pure functions, no file system. `decode` never translates newlines (`\r\n` stays two characters),
-so offsets into its text are exact; a file that cannot be text comes back with a cause, never as
-an exception.
+Pure functions, no file system: `io.py` (local folders) and `engine_ray.py` (Ray Data, any
+pyarrow file system) read the bytes and both turn them into a SourceDoc with `source_of`.
+`decode` never translates newlines (`\r\n` stays two characters), so offsets into its text are
+exact; a file that cannot be text comes back with a cause, never as an exception.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from functools import lru_cache
+from pathlib import PurePosixPath
 from typing import NamedTuple
+
+from .records import SourceDoc
+
+TEXT_SUFFIXES = (".txt", ".md")
+HTML_SUFFIXES = (".html", ".htm")
+SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES
+BYTES_PER_CHAR = 4  # no encoding needs more, so a file this much larger than --max-chars is too large
 
 # leading bytes of formats that are often saved under a text name by mistake
 _MAGIC = {b"%PDF": "a PDF file", b"\x89PNG": "a PNG image", b"\xff\xd8\xff": "a JPEG image",
@@ -37,6 +47,56 @@ _TAG = re.compile(r"<(?:/?[a-z][a-z0-9]*[\s/>]|!--|!doctype\s)", re.I)
 # Kanji with Hangul or Kana inside one word.
 _FAMILY = {"HANGUL": "CJK", "HIRAGANA": "CJK", "KATAKANA": "CJK", "HALFWIDTH": "CJK",
            "FULLWIDTH": "CJK", "IDEOGRAPHIC": "CJK", "MODIFIER": None, "COMBINING": None}
+
+
+def doc_id_of(rel: str) -> str:
+    """`sub/a.txt` (relative to the input folder, `/` separators) -> `sub/a` (SPEC)."""
+    return PurePosixPath(rel).with_suffix("").as_posix()
+
+
+def too_many_bytes(size: int, max_chars: int) -> str | None:
+    """The cause when a file of `size` bytes cannot hold at most `max_chars` characters."""
+    if size <= max_chars * BYTES_PER_CHAR:
+        return None
+    return f"too large ({size:,} bytes; the limit is --max-chars {max_chars:,} characters)"
+
+
+class DocIds:
+    """doc_ids handed out in input order: a file whose doc_id an earlier file took (`a.txt` and
+    `a.md`) becomes an error row keyed by its path, so doc_ids stay unique."""
+
+    def __init__(self):
+        self._taken: dict[str, str] = {}  # doc_id -> the path that has it
+
+    def claim(self, doc_id: str, rel: str) -> SourceDoc | None:
+        """None if `doc_id` is free (it is now `rel`'s), else the error row for `rel`."""
+        if doc_id not in self._taken:
+            self._taken[doc_id] = rel
+            return None
+        self._taken[rel] = rel  # its path is free: paths are unique, and a.txt sorts before a.txt.md
+        return SourceDoc(rel, rel, "", "", error=f"{rel}: same doc_id {doc_id!r} as {self._taken[doc_id]} "
+                                                 "(a doc_id is the path without its extension)")
+
+
+def source_of(doc_id: str, rel: str, data: bytes, max_chars: int, named_html: bool) -> SourceDoc:
+    """The bytes of one file (at most `max_chars * BYTES_PER_CHAR`) -> its SourceDoc: decoded,
+    the main text of an HTML page taken, or `error` naming the file and the cause."""
+    sha = hashlib.sha256(data).hexdigest()
+    text, encoding, cause = decode(data)
+
+    def fail(cause: str) -> SourceDoc:
+        return SourceDoc(doc_id, rel, sha, "", encoding=encoding, error=f"{rel}: {cause}")
+
+    if cause:
+        return fail(cause)
+    fmt = "html" if looks_like_html(text) or named_html and has_tags(text) else "text"
+    if fmt == "html":
+        text = html_to_text(text)
+        if not text.strip():
+            return fail("HTML page with no main text")
+    if len(text) > max_chars:
+        return fail(f"too large ({len(text):,} characters; the limit is --max-chars {max_chars:,})")
+    return SourceDoc(doc_id, rel, sha, text, encoding=encoding, format=fmt)
 
 
 class Decoded(NamedTuple):

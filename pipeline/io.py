@@ -5,7 +5,6 @@ it never raises, so one bad file never loses the others.
 """
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import tempfile
@@ -17,19 +16,14 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from .gold import GoldDoc, GoldError, parse_gold
-from .inputs import decode, has_tags, html_to_text, looks_like_html
+from .inputs import BYTES_PER_CHAR, HTML_SUFFIXES, SUFFIXES, DocIds, doc_id_of, source_of, too_many_bytes
 from .records import SourceDoc
 from .vocab import EvalTable, Table
-
-TEXT_SUFFIXES = (".txt", ".md")
-HTML_SUFFIXES = (".html", ".htm")
-SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES
-BYTES_PER_CHAR = 4  # no encoding needs more, so a file this much larger than --max-chars is too large
 
 
 def doc_id_for(path: Path, root: Path) -> str:
     """`root/sub/a.txt` -> `sub/a` (SPEC: relative path, no extension, `/` separators)."""
-    return _printable(path.relative_to(root).with_suffix("").as_posix())
+    return _printable(doc_id_of(path.relative_to(root).as_posix()))
 
 
 def _printable(name: str) -> str:
@@ -61,18 +55,10 @@ def _folders(errors: list[OSError], root: Path) -> Iterator[Path]:
 def read_sources(paths: Iterable[Path], root: Path, max_chars: int) -> Iterator[SourceDoc]:
     """`read_source` for each path; a file whose doc_id an earlier file already took (`a.txt`
     and `a.md`) becomes an error row keyed by its path, so doc_ids stay unique."""
-    taken: dict[str, str] = {}  # doc_id -> the path that has it
+    ids = DocIds()
     for path in paths:
-        doc_id = doc_id_for(path, root)
-        if doc_id in taken:  # its path is free: paths are unique, and a.txt sorts before a.txt.md
-            rel = _printable(path.relative_to(root).as_posix())
-            taken[rel] = rel
-            yield SourceDoc(rel, rel, "", "", error=f"{rel}: same doc_id {doc_id!r} as {taken[doc_id]} "
-                                                    "(a doc_id is the path without its extension)")
-            continue
-        src = read_source(path, root, max_chars)
-        taken[doc_id] = src.path
-        yield src
+        duplicate = ids.claim(doc_id_for(path, root), _printable(path.relative_to(root).as_posix()))
+        yield duplicate or read_source(path, root, max_chars)
 
 
 def read_source(path: Path, root: Path, max_chars: int) -> SourceDoc:
@@ -80,8 +66,8 @@ def read_source(path: Path, root: Path, max_chars: int) -> SourceDoc:
     doc_id = doc_id_for(path, root)
     rel = _printable(path.relative_to(root).as_posix())
 
-    def fail(cause: str, sha: str = "", encoding: str | None = None) -> SourceDoc:
-        return SourceDoc(doc_id, rel, sha, "", encoding=encoding, error=f"{rel}: {cause}")
+    def fail(cause: str) -> SourceDoc:
+        return SourceDoc(doc_id, rel, "", "", error=f"{rel}: {cause}")
 
     try:
         real = path.resolve(strict=True)
@@ -104,26 +90,13 @@ def read_source(path: Path, root: Path, max_chars: int) -> SourceDoc:
         with real.open("rb") as f:
             size = os.fstat(f.fileno()).st_size
             if size > limit:
-                return fail(f"too large ({size:,} bytes; the limit is --max-chars {max_chars:,} characters)")
+                return fail(too_many_bytes(size, max_chars))
             data = f.read(limit + 1)  # the file may have grown since fstat
     except OSError as e:
         return fail(f"cannot read ({_reason(e)})")
     if len(data) > limit:
         return fail(f"too large (over {limit:,} bytes; the limit is --max-chars {max_chars:,} characters)")
-    sha = hashlib.sha256(data).hexdigest()
-    text, encoding, cause = decode(data)
-    if cause:
-        return fail(cause, sha, encoding)
-    named_html = path.suffix.lower() in HTML_SUFFIXES
-    fmt = "html" if looks_like_html(text) or named_html and has_tags(text) else "text"
-    if fmt == "html":
-        text = html_to_text(text)
-        if not text.strip():
-            return fail("HTML page with no main text", sha, encoding)
-    if len(text) > max_chars:
-        return fail(f"too large ({len(text):,} characters; the limit is --max-chars {max_chars:,})",
-                    sha, encoding)
-    return SourceDoc(doc_id, rel, sha, text, encoding=encoding, format=fmt)
+    return source_of(doc_id, rel, data, max_chars, named_html=path.suffix.lower() in HTML_SUFFIXES)
 
 
 def _reason(e: OSError) -> str:
@@ -161,7 +134,18 @@ class TableWriter:
 
 @contextmanager
 def atomic_output(out: Path) -> Iterator[TableWriter]:
-    """A writer into a fresh folder beside `out`, swapped in for `out` when the block succeeds.
+    """A writer into a fresh folder beside `out`, swapped in for `out` when the block succeeds."""
+    with staged_folder(out) as tmp:
+        writer = TableWriter(tmp)
+        try:
+            yield writer
+        finally:
+            writer.close()
+
+
+@contextmanager
+def staged_folder(out: Path) -> Iterator[Path]:
+    """A fresh folder beside `out`, swapped in for `out` when the block succeeds.
 
     An interrupted run leaves the previous `out` (or its `.old` copy, restored by the next run).
     """
@@ -169,17 +153,14 @@ def atomic_output(out: Path) -> Iterator[TableWriter]:
     out.parent.mkdir(parents=True, exist_ok=True)
     recover(out)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
-    writer = TableWriter(tmp)
     try:
-        yield writer
-        writer.close()
+        yield tmp
         old = out.parent / f".{out.name}.old"
         if out.exists():
             os.replace(out, old)
         os.replace(tmp, out)
         shutil.rmtree(old, ignore_errors=True)
     finally:
-        writer.close()
         if tmp.exists():
             shutil.rmtree(tmp, ignore_errors=True)
 

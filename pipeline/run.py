@@ -6,16 +6,19 @@
    the full results wait in the store.
 3. Resolution over the entries gives every entity its global id; the per-document tables are then
    written batch by batch from the store, and the entity tables last, into a temporary folder
-   that replaces the output folder at the end.
+   that replaces the output folder at the end. With the Ray engine Ray Data reads the files and
+   writes the tables, on any file system pyarrow knows (`engine_ray.py`).
 
 Side effects live here and in io.py: the progress bar, the output lock, the cache and spill folders.
 """
 from __future__ import annotations
 
+import hashlib
 import shutil
 import tempfile
 import time
 from collections.abc import Iterator
+from contextlib import ExitStack
 from dataclasses import dataclass, replace
 from itertools import islice
 from pathlib import Path
@@ -65,42 +68,56 @@ class Summary:
 
 def run(settings: Settings) -> Summary:
     t0 = time.perf_counter()
-    out = settings.out_dir.absolute()
-    out.parent.mkdir(parents=True, exist_ok=True)
     if model_version(settings.model) is None:
         raise RunError(f"spaCy model {settings.model!r} is neither an installed package nor a "
                        "model folder (see requirements/model.txt)")
-    lock = FileLock(str(out.parent / f".{out.name}.lock"))
+    lock = _lock(settings.out_dir)
     try:
         lock.acquire(timeout=0)
     except Timeout:
-        raise OutputLocked(f"another run is writing to {out} (lock file {lock.lock_file}); "
+        raise OutputLocked(f"another run is writing to {settings.out_dir} (lock file {lock.lock_file}); "
                            "wait for it to finish or choose another --out") from None
     try:
-        with atomic_output(out) as writer:
+        with ExitStack() as stack:
+            ray = stack.enter_context(_ray_engine(settings)) if settings.engine == Engine.RAY else None
+            writer = stack.enter_context(ray.output() if ray else atomic_output(settings.out_dir))
+            scratch = settings.out_dir.absolute().parent if isinstance(settings.out_dir, Path) else None
             spill = None if settings.use_cache else Path(
-                tempfile.mkdtemp(prefix=f".{out.name}.spill-", dir=out.parent))
-            try:
-                store = ResultStore(spill) if spill else ResultStore.open(settings.cache,
-                                                                          fingerprint(settings.model))
-                index, reused = _analyse(settings, store)
-                ids, entities = resolve(e.entities for e in index)
-                names = {g.id: g.name for g in entities}
-                rows = dict.fromkeys((t.value for t in Table), 0)
-                for batch in _batches(index, WRITE_BATCH):
-                    tables = document_tables([full_result(e, store) for e in batch], ids, names)
-                    _write(writer, tables, rows)
-                _write(writer, entity_tables(entities), rows)
-                if not spill:
-                    store.prune()
-            finally:
-                if spill:
-                    shutil.rmtree(spill, ignore_errors=True)
+                tempfile.mkdtemp(prefix=f".{_name(settings.out_dir)}.spill-", dir=scratch))
+            if spill:
+                stack.callback(shutil.rmtree, spill, ignore_errors=True)
+            store = ResultStore(spill) if spill else ResultStore.open(settings.cache,
+                                                                      fingerprint(settings.model))
+            index, reused = _analyse(settings, store, ray)
+            ids, entities = resolve(e.entities for e in index)
+            names = {g.id: g.name for g in entities}
+            rows = dict.fromkeys((t.value for t in Table), 0)
+            for batch in _batches(index, WRITE_BATCH):
+                tables = document_tables([full_result(e, store) for e in batch], ids, names)
+                _write(writer, tables, rows)
+            _write(writer, entity_tables(entities), rows)
+            if not spill:
+                store.prune()
     finally:
         lock.release()
     failed = [e.source.error for e in index if e.source.error is not None]
     return Summary(len(index) - len(failed), len(failed), rows, time.perf_counter() - t0, failed,
                    reused, "" if spill else str(store.dir), tuple(store.problems))
+
+
+def _lock(out: Path | str) -> FileLock:
+    """Beside a local output folder; for an output URI in the temporary folder, so that it keeps
+    apart the runs of this machine only."""
+    if isinstance(out, Path):
+        out = out.absolute()
+        out.parent.mkdir(parents=True, exist_ok=True)
+        return FileLock(str(out.parent / f".{out.name}.lock"))
+    digest = hashlib.sha256(out.rstrip("/").encode()).hexdigest()[:16]
+    return FileLock(str(Path(tempfile.gettempdir()) / f".interview-ie-{digest}.lock"))
+
+
+def _name(out: Path | str) -> str:
+    return out.absolute().name if isinstance(out, Path) else out.rstrip("/").rsplit("/", 1)[-1]
 
 
 def _write(writer, tables, rows: dict[str, int]) -> None:
@@ -109,8 +126,11 @@ def _write(writer, tables, rows: dict[str, int]) -> None:
         rows[name.value] += table.num_rows
 
 
-def _analyse(settings: Settings, store: ResultStore) -> tuple[list[Entry], int]:
+def _analyse(settings: Settings, store: ResultStore, ray) -> tuple[list[Entry], int]:
     """Every input file -> its entry, in input order; -> (entries, how many came from the store)."""
+    if ray is not None:  # Ray Data reads the files
+        with tqdm(unit="doc", disable=not settings.progress, desc="documents") as bar:
+            return ray.analyse(store, bar)
     files = list(discover(settings.input_dir))
     index: list[Entry | None] = [None] * len(files)
     reused = 0
@@ -136,19 +156,18 @@ def _analyse(settings: Settings, store: ResultStore) -> tuple[list[Entry], int]:
         if batch:
             yield batch
 
-    for entry in _engine(settings, store).run(pending()):
+    engine = LocalEngine(settings.model, settings.workers, settings.batch_size, store)
+    for entry in engine.run(pending()):
         index[entry.ordinal] = entry
         bar.update(1)
     bar.close()
     return index, reused
 
 
-def _engine(settings: Settings, store: ResultStore):
-    if settings.engine == Engine.RAY:
-        from .engine_ray import RayEngine  # needs the optional extra: pip install .[ray]
+def _ray_engine(settings: Settings):
+    from .engine_ray import RayEngine  # needs the optional extra: pip install .[ray]
 
-        return RayEngine(settings, store)
-    return LocalEngine(settings.model, settings.workers, settings.batch_size, store)
+    return RayEngine(settings)
 
 
 def _batches(items: list, size: int) -> Iterator[list]:

@@ -108,6 +108,10 @@ class ResultStore:
     def path(self, key: str) -> Path:
         return self.dir / key[:2] / f"{key}.pickle"
 
+    def keys(self) -> frozenset[str]:
+        """The keys of the entries present (whether readable or not: `get` tells)."""
+        return frozenset(p.stem for p in self.dir.glob("??/*.pickle"))
+
     def get(self, key: str, text: str) -> DocResult | None:
         """The stored result of this text, or None (then it is computed again)."""
         path = self.path(key)
