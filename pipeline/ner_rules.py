@@ -37,6 +37,7 @@ NOT_TITLE_BEFORE = {"message", "messages", "word", "words", "phrase", "term", "s
 
 
 _ROMAN = re.compile(r"[IVX]{1,4}")
+_DATE_PREPOSITIONS = {"in", "on", "since", "from", "until", "during", "by"}
 
 
 _TEXT_KEY, _TOKENS_KEY = "interview_ie.text", "interview_ie.token_texts"  # doc.user_data memos
@@ -115,8 +116,12 @@ def title_end(doc: Doc, i: int, limit: int, in_list: bool = False) -> int:
         tok = doc[j]
         if "\n" in tok.text or (j > i and "\n" in doc[j - 1].whitespace_):
             break
+        if is_cap(tok) and j > i and tok.ent_type_ == "DATE" and doc[j - 1].lower_ in _DATE_PREPOSITIONS:
+            break  # "Eidos Interactive in April 2009": the date is not part of the name
         if is_cap(tok) or (j > i and (tok.is_digit and len(tok) <= 3 or _ROMAN.fullmatch(tok.text))):
             last_cap = j + 1  # "Ong Bak 2", "Rocky IV"; never a year ("Aanandam in 2017")
+        elif j == i and tok.is_digit and len(tok) <= 2 and j + 1 < limit and is_cap(doc[j + 1]):
+            last_cap = j + 1  # a title that starts with a number: "3 Crosses"
         elif j > i and tok.is_alpha and tok.is_lower and not tok.is_stop and not common_word(doc, tok):
             last_cap = j + 1  # a title in another language: "Cantando por un sueño"
         elif j > i and tok.is_alpha and tok.is_lower and len(tok) <= 3 and tok.lower_ not in TITLE_GLUE \
