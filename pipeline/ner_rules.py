@@ -37,6 +37,8 @@ NOT_TITLE_BEFORE = {"message", "messages", "word", "words", "phrase", "term", "s
 
 
 _ROMAN = re.compile(r"[IVX]{1,4}")
+_ROMANCE_ARTICLES = {"el", "la", "le", "les", "il", "lo", "los", "las", "gli", "une", "una", "l'"}
+_ENGLISH_LINKS = {"and", "or", "but", "then", "which", "who", "that", "when", "while", "with", "was", "is"}
 _DATE_PREPOSITIONS = {"in", "on", "since", "from", "until", "during", "by"}
 
 
@@ -129,8 +131,13 @@ def title_end(doc: Doc, i: int, limit: int, in_list: bool = False) -> int:
                 and j + 1 < limit \
                 and doc[j + 1].is_alpha and not common_word(doc, doc[j + 1]):
             pass  # its short function words ("un", "ti", "di")
-        elif tok.lower_ in TITLE_GLUE and not (in_list and tok.lower_ in {"and", "or"}) or (tok.text in "-:" and j > i):
+        elif tok.lower_ in TITLE_GLUE and not (in_list and tok.lower_ in {"and", "or"}) or (tok.text in "-:" and j > i) \
+                or tok.text == "&" and j > i and not in_list:  # "Law & Order"
             pass
+        elif j > i and tok.is_alpha and tok.is_lower and doc[i].lower_ in _ROMANCE_ARTICLES \
+                and tok.lower_ not in _ENGLISH_LINKS and (last_cap == j or not doc[j - 1].is_stop) and (not tok.is_stop or j + 1 < limit and doc[j + 1].is_lower
+                                                           and doc[j + 1].is_alpha and not doc[j + 1].is_stop):
+            last_cap = j + 1  # titles in sentence case after an article: "La casa di carta", "El alma no tiene color"
         else:
             break
         j += 1

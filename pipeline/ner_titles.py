@@ -102,7 +102,8 @@ def cue_titles(doc: Doc) -> Iterator[Candidate]:
             k = next((t.i for t in doc[tok.i + 1:min(len(doc), tok.i + 7)] if t.lower_ in {"in", "on"}), None)
             if k is not None and all(is_cap(t) or t.is_punct for t in doc[tok.i + 1:k]) and k > tok.i + 1:
                 start = k + 1
-        elif tok.lower_ in cues and tok.pos_ == "NOUN" or tok.lower_ in {"called", "titled", "entitled"}:
+        elif tok.lower_ in cues and (tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and tok.is_lower) \
+                or tok.lower_ in {"called", "titled", "entitled"}:  # the tagger calls "telenovela" a PROPN
             kind, start = cues.get(tok.lower_), tok.i + 1
         if start is None or start >= len(doc):
             continue
