@@ -6,6 +6,7 @@ import pytest
 
 from pipeline.ner import mentions
 from pipeline.ner_decide import keep
+from pipeline.normalize import build_entities
 from pipeline.ner_rules import Candidate
 from pipeline.vocab import Label
 
@@ -77,3 +78,26 @@ def test_does_not_find(nlp, text, not_expected):
 def test_initials_alone_are_not_a_name(nlp, text, start, end, label, kept):
     doc = nlp(text)
     assert keep(doc, Candidate(start, end, label, 0.6, "model")) is kept
+
+
+@pytest.mark.parametrize("text, name, alias", [
+    ("He enrolled at Marlow State University (then Southwest Marlow State University) but left.",
+     "Southwest Marlow State University", "Marlow State University"),
+    ("Deep Harbor Rescue (DHR; sometimes called Harbor Rescue) is an American reality television series.",
+     "Deep Harbor Rescue", "DHR"),
+])
+def test_a_stated_alias_joins_its_name(nlp, text, name, alias):
+    doc = nlp(text)
+    entities, _, _ = build_entities(doc.text, mentions(doc))
+    assert any(e.name == name and alias in e.aliases for e in entities)
+
+
+@pytest.mark.parametrize("text, first", [
+    ("Jiyoung Lee (NIGHT TIDE) is a filmmaker from Seoul.", "Jiyoung Lee"),   # a person and her film
+    ("Tyler Durden (Brad Reyes) talks to Anna Holm.", "Tyler Durden"),         # a character and his actor
+    ("Deep Harbor Rescue (DH; a series) aired in May.", "Deep Harbor Rescue"),  # not its initials
+])
+def test_a_bracketed_name_without_a_cue_stays_apart(nlp, text, first):
+    doc = nlp(text)
+    entities, _, _ = build_entities(doc.text, mentions(doc))
+    assert [e.aliases for e in entities if first in e.aliases] == [[first]]
