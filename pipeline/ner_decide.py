@@ -17,6 +17,7 @@ from .vocab import Label
 
 YEAR = re.compile(r"(1[89]|20)\d\d")
 _ORDINAL = re.compile(r"\d+(st|nd|rd|th)", re.I)
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
 _VERBATIM = {"quoted_title", "caps_title"}  # spans whose every token belongs to the title
 
 
@@ -30,8 +31,12 @@ def _trim(doc: Doc, c: Candidate) -> tuple[Candidate | None, tuple[str, ...]]:
         # "In 2003", "As in Sanders of the River", "for his Gangs of Wasseypur": not part of a name
         while start < end - 1 and doc[start].is_stop and doc[start].lower_ not in {"the", "a", "an"} \
                 and (doc[start].pos_ in {"ADP", "SCONJ", "CCONJ", "ADV", "PRON", "DET"} or doc[start].is_lower) \
-                and not (c.label == Label.PERSON and doc[start].is_title and is_first_name(doc[start].text)):
+                and not (c.label == Label.PERSON and doc[start].is_title and is_first_name(doc[start].text)) \
+                and not (c.label == Label.ORG and doc[start].is_title and not doc[start].is_sent_start):
+            # a capital inside a sentence marks a name's first word: "studied at Our Lady College"
             start += 1
+        if end - start > 2 and doc[start].lower_ == "list" and doc[start + 1].lower_ == "of":
+            start += 2  # "see List of Norvia games": a reference list's page, named after its subject
         # "Nonzee Nimibutr's Queen of Langkasuka" (a title after its owner)
         poss = [t.i for t in doc[start:end - 1] if t.text in {"'s", "’s"} and doc[t.i - 1].ent_type_ == "PERSON"]
         if poss and c.label == Label.WORK:
@@ -151,6 +156,8 @@ def keep(doc: Doc, c: Candidate) -> bool:
         return False  # "Filmmaking is ...": a capital only because the sentence starts there
     if c.label == Label.WORK and any(t.lower_ in NOT_TITLE_BEFORE for t in doc[max(0, c.start - 4):c.start]):
         return False  # "the message of "Dream and Love"": a saying, not a title
+    if c.label in (Label.PERSON, Label.ORG) and all(_INITIALS.fullmatch(t.text) for t in span):
+        return False  # "J." or "H.G." left alone by the model: initials, not a name
     if c.label == Label.PERSON:
         if any(t.like_num for t in span) or all(t.is_lower for t in span):
             return False

@@ -37,6 +37,9 @@ NOT_TITLE_BEFORE = {"message", "messages", "word", "words", "phrase", "term", "s
 
 
 _ROMAN = re.compile(r"[IVX]{1,4}")
+_ROMANCE_ARTICLES = {"el", "la", "le", "les", "il", "lo", "los", "las", "gli", "une", "una", "l'"}
+_ENGLISH_LINKS = {"and", "or", "but", "then", "which", "who", "that", "when", "while", "with", "was", "is"}
+_DATE_PREPOSITIONS = {"in", "on", "since", "from", "until", "during", "by"}
 
 
 _TEXT_KEY, _TOKENS_KEY = "interview_ie.text", "interview_ie.token_texts"  # doc.user_data memos
@@ -115,8 +118,12 @@ def title_end(doc: Doc, i: int, limit: int, in_list: bool = False) -> int:
         tok = doc[j]
         if "\n" in tok.text or (j > i and "\n" in doc[j - 1].whitespace_):
             break
+        if is_cap(tok) and j > i and tok.ent_type_ == "DATE" and doc[j - 1].lower_ in _DATE_PREPOSITIONS:
+            break  # "Eidos Interactive in April 2009": the date is not part of the name
         if is_cap(tok) or (j > i and (tok.is_digit and len(tok) <= 3 or _ROMAN.fullmatch(tok.text))):
             last_cap = j + 1  # "Ong Bak 2", "Rocky IV"; never a year ("Aanandam in 2017")
+        elif j == i and tok.is_digit and len(tok) <= 2 and j + 1 < limit and is_cap(doc[j + 1]):
+            last_cap = j + 1  # a title that starts with a number: "3 Crosses"
         elif j > i and tok.is_alpha and tok.is_lower and not tok.is_stop and not common_word(doc, tok):
             last_cap = j + 1  # a title in another language: "Cantando por un sueño"
         elif j > i and tok.is_alpha and tok.is_lower and len(tok) <= 3 and tok.lower_ not in TITLE_GLUE \
@@ -124,8 +131,13 @@ def title_end(doc: Doc, i: int, limit: int, in_list: bool = False) -> int:
                 and j + 1 < limit \
                 and doc[j + 1].is_alpha and not common_word(doc, doc[j + 1]):
             pass  # its short function words ("un", "ti", "di")
-        elif tok.lower_ in TITLE_GLUE and not (in_list and tok.lower_ in {"and", "or"}) or (tok.text in "-:" and j > i):
+        elif tok.lower_ in TITLE_GLUE and not (in_list and tok.lower_ in {"and", "or"}) or (tok.text in "-:" and j > i) \
+                or tok.text == "&" and j > i and not in_list:  # "Law & Order"
             pass
+        elif j > i and tok.is_alpha and tok.is_lower and doc[i].lower_ in _ROMANCE_ARTICLES \
+                and tok.lower_ not in _ENGLISH_LINKS and (last_cap == j or not doc[j - 1].is_stop) and (not tok.is_stop or j + 1 < limit and doc[j + 1].is_lower
+                                                           and doc[j + 1].is_alpha and not doc[j + 1].is_stop):
+            last_cap = j + 1  # titles in sentence case after an article: "La casa di carta", "El alma no tiene color"
         else:
             break
         j += 1

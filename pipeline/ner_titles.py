@@ -96,18 +96,21 @@ def cue_titles(doc: Doc) -> Iterator[Candidate]:
             n = 2 if two in phrases else 1
             if any(t.lower_.rstrip("s") in cues and t.lower_.endswith("s") for t in doc[max(0, tok.i - 4):tok.i]):
                 start, titles_only = tok.i + n, True
-        elif tok.lemma_ == "play" and tok.pos_ == "VERB":
-            # "played Edgar Stiles in Mob City", "playing Anne-Marie in Hollyoaks"
+        elif tok.lemma_ == "play" and tok.pos_ == "VERB" or tok.lower_ == "as" and tok.i > 0 \
+                and doc[tok.i - 1].lower_ in {"role", "roles"}:
+            # "played Edgar Stiles in Mob City", "playing Anne-Marie in Hollyoaks", "his role as Ken in Mob City"
             k = next((t.i for t in doc[tok.i + 1:min(len(doc), tok.i + 7)] if t.lower_ in {"in", "on"}), None)
             if k is not None and all(is_cap(t) or t.is_punct for t in doc[tok.i + 1:k]) and k > tok.i + 1:
                 start = k + 1
-        elif tok.lower_ in cues and tok.pos_ == "NOUN" or tok.lower_ in {"called", "titled", "entitled"}:
+        elif tok.lower_ in cues and (tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and tok.is_lower) \
+                or tok.lower_ in {"called", "titled", "entitled"}:  # the tagger calls "telenovela" a PROPN
             kind, start = cues.get(tok.lower_), tok.i + 1
         if start is None or start >= len(doc):
             continue
         if doc[start].text in {",", ":"}:
             start += 1
-        if start >= len(doc) or not is_cap(doc[start]) or doc[start].ent_type_ in {"DATE", "NORP"}:
+        if start >= len(doc) or not (is_cap(doc[start]) or _number_then_cap(doc, start)) \
+                or doc[start].ent_type_ in {"DATE", "NORP"}:
             continue
         in_list = doc[title_end(doc, start, min(len(doc), start + 10)):].text[:1] == ","
         end = title_end(doc, start, min(len(doc), start + 10), in_list)
@@ -118,9 +121,15 @@ def cue_titles(doc: Doc) -> Iterator[Candidate]:
             start, end = _next_in_list(doc, end, titles_only)  # "appeared in Casualty, Doctors and Hollyoaks"
     # "the Final Fantasy, Dragon Quest, and Kingdom Hearts series"
     for tok in doc:
-        if tok.i == 0 or tok.lower_ not in phrases or phrases[tok.lower_][0] != "after":
+        if tok.i == 0:
             continue
-        end = tok.i
+        if tok.lower_ in phrases and phrases[tok.lower_][0] == "after":
+            end, kind = tok.i, phrases[tok.lower_][1] or None
+        elif tok.lower_ == "other" and _other_works(doc, tok.i, cues):
+            # "Big Brother, Fear Factor, Wipeout, and other reality shows"
+            end, kind = tok.i - 2 if doc[tok.i - 2].text == "," else tok.i - 1, None
+        else:
+            continue
         while end > 0:
             start = end
             while start > 0 and (is_cap(doc[start - 1]) or doc[start - 1].lower_ in TITLE_GLUE - {"and", "the"}) \
@@ -128,7 +137,7 @@ def cue_titles(doc: Doc) -> Iterator[Candidate]:
                 start -= 1
             if start == end:
                 break
-            yield Candidate(start, end, Label.WORK, 0.7, "cue_title", phrases[tok.lower_][1] or None)
+            yield Candidate(start, end, Label.WORK, 0.7, "cue_title", kind)
             k = start - 1
             while k >= 0 and doc[k].lower_ in {",", "and", "&", "or"}:
                 k -= 1
@@ -136,6 +145,18 @@ def cue_titles(doc: Doc) -> Iterator[Candidate]:
                 break
             end = k + 1
 
+
+
+def _other_works(doc: Doc, i: int, cues: dict[str, str]) -> bool:
+    """'..., and other reality shows': 'other' after 'and'/'or', then a plural work word within
+    three words."""
+    return doc[i - 1].lower_ in {"and", "or"} and i > 1 and any(
+        t.lower_.endswith("s") and t.lower_[:-1] in cues for t in doc[i + 1:i + 4])
+
+
+def _number_then_cap(doc: Doc, i: int) -> bool:
+    """'the Irish film 3 Crosses': a short number followed by a capitalised word."""
+    return doc[i].is_digit and len(doc[i]) <= 2 and i + 1 < len(doc) and is_cap(doc[i + 1])
 
 
 def _next_in_list(doc: Doc, end: int, titles_only: bool = False) -> tuple[int, int]:
@@ -160,6 +181,8 @@ def year_titles(doc: Doc) -> Iterator[Candidate]:
             while end > 0 and doc[end - 1].text in {'"', "”", "’", "'"}:
                 end -= 1
             start = end
+            if start > 1 and doc[start - 1].is_digit and len(doc[start - 1]) <= 2 and is_cap(doc[start - 2]):
+                start -= 1  # a sequel's number: "The Hollow Men 2 (2012)"
             while start > 0 and (is_cap(doc[start - 1]) or doc[start - 1].lower_ in TITLE_GLUE
                                  or doc[start - 1].text in {"-", ":"}) \
                     and "\n" not in doc[start - 1].whitespace_ and start > end - 10:

@@ -94,8 +94,15 @@ def build_entities(text: str, raw_mentions) -> tuple[list[LocalEntity], list[Dat
         if not key(name):
             continue
         pending.append((m, name))
+    alias_of = _stated_aliases(text, [m for m, _ in pending])
+    pending.sort(key=lambda mn: (mn[0].start, mn[0].end) in alias_of)  # a stated alias after its name
+    entity_at: dict[tuple[int, int], int] = {}
     for m, name in pending:
-        label, idx = _resolve(m.label, name, entities, index, counts, text, m.start, m.meta.kind)
+        named = entity_at.get(alias_of.get((m.start, m.end)))
+        if named is not None:
+            label, idx = entities[named].label, named
+        else:
+            label, idx = _resolve(m.label, name, entities, index, counts, text, m.start, m.meta.kind)
         if label is None:
             continue
         if idx is None:
@@ -115,11 +122,36 @@ def build_entities(text: str, raw_mentions) -> tuple[list[LocalEntity], list[Dat
             if e.kind is None and m.meta.kind and label in (Label.WORK, Label.ORG):
                 e.kind = m.meta.kind
         counts[idx] += 1
+        entity_at[(m.start, m.end)] = idx
         out.append(Mention(m.start, m.end, label, idx, None, m.meta.score, m.meta.source))
     for e in entities:
         e.name = _canonical(e)
     out.sort(key=lambda x: x.start)
     return entities, date_list, out
+
+
+_ALIAS_CUE = re.compile(r"\s*(?:\(\s*(?:(?:also known as|known as|also called|formerly|originally|then|now|"
+                        r"short for|aka|a\.k\.a\.)\s+)?|,\s*(?:also known as|also called|formerly known as|"
+                        r"a\.k\.a\.|aka)\s+)")
+_ALIAS_CUE_WORD = re.compile(r"[a-z]")
+
+
+def _stated_aliases(text: str, found) -> dict[tuple[int, int], tuple[int, int]]:
+    """'Kelvar State University (then Kelvar Teachers College)', 'Deep Harbor (DH; ...)', 'X, also
+    known as Y,': the second name is another name of the first, (start, end) -> (start, end).
+    Without a cue word only the name's acronym counts ('Tyler (Brad Reyes)' is a character and
+    its actor, 'Ana Kim (NIGHT TIDE)' a person and her film); an acronym takes the name's label."""
+    spans = sorted(found, key=lambda m: m.start)
+    out = {}
+    for a, b in zip(spans, spans[1:]):
+        cue = _ALIAS_CUE.fullmatch(text, a.end, b.start)
+        if cue is None or not re.match(r"\s*[;,)]", text[b.end:b.end + 3]):
+            continue
+        name = text[b.start:b.end]
+        acronym = name.isupper() and re.sub(r"[^A-Za-z]", "", name).lower() == _initials(text[a.start:a.end])
+        if acronym or a.label == b.label and _ALIAS_CUE_WORD.search(cue.group()):
+            out[(b.start, b.end)] = (a.start, a.end)
+    return out
 
 
 def _resolve(label: Label, name: str, entities, index, counts, text: str, pos: int, kind: str | None = None):
