@@ -180,7 +180,7 @@ def _resolve(label: Label, name: str, entities, index, counts, text: str, pos: i
         same = [i for i, e in enumerate(entities) if e.label == label]
         # "Sundance" -> "Sundance Film Festival" (the longer name adds only generic words)
         longer = [i for i in same if _is_prefix(toks, _tokens(entities[i].name))]
-        if longer and label != Label.WORK:
+        if longer and label not in (Label.WORK, Label.PLACE):  # "Mexico" is not "Mexico City"
             return label, min(longer, key=lambda i: (_specific_rest(toks, entities[i].name), len(entities[i].name)))
         # "L.A." -> "Los Angeles", "RIAJ" -> "Recording Industry Association of Japan"
         compact = re.sub(r"[^A-Za-z]", "", name)
@@ -214,9 +214,9 @@ def _closest(candidates: list[int], entities, counts, text: str, pos: int) -> in
 
 
 def _canonical(e: LocalEntity) -> str:
-    """The fullest mixed-case form among the entity's names."""
+    """The fullest mixed-case form among the entity's names; a place's name, not its demonym."""
     def rank(n: str):
-        return (len(_tokens(n)), not n.isupper(), len(n))
+        return (n.lower() not in demonyms(), len(_tokens(n)), not n.isupper(), len(n))
     best = max(e.aliases, key=rank)
     return title_case(best) if best.isupper() and e.label != Label.ORG else best
 

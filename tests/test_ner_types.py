@@ -51,6 +51,9 @@ M = "model"
     # a title's translation in brackets; a title named like an organisation
     ("Khooni Raat (Bloody Night) is a 1931 film.", [("Khooni Raat", "WORK", "definition"),
                                                   ("Bloody Night", "PERSON", M)], "Bloody Night", "WORK"),
+    ("It is carried on streaming services such as Vidora and Flixbay Plus.",
+     [("Vidora", "PLACE", M), ("Flixbay Plus", "WORK", M)], "Vidora", "ORG"),
+    ("The show first aired on Channel Nine in 1993.", [("Channel Nine", "WORK", M)], "Channel Nine", "ORG"),
     ("He later hosted Fear Street on weekdays.", [("Fear Street", "ORG", M)], "Fear Street", "WORK"),
     # roles in works, characters, a place before its region
     ("She played characters such as Dora in Harbour Lane and Mia in Green Street.",

@@ -90,6 +90,18 @@ def test_a_demonym_is_an_alias_of_a_named_country(nlp):
     assert [p.name for p in places] == ["South Korea"]
 
 
+def test_a_country_named_after_its_demonym_keeps_its_own_name(nlp):
+    _, result = entities(nlp, "It was banned in Australia. It is an Australian film.")
+    places = [e for e in result.entities if e.label == Label.PLACE]
+    assert [p.name for p in places] == ["Australia"] and "Australian" in places[0].aliases
+
+
+def test_a_city_is_not_its_country(nlp):
+    _, result = entities(nlp, "She was born in Mexico City, and she left Mexico in 1990.")
+    places = {e.name for e in result.entities if e.label == Label.PLACE}
+    assert places == {"Mexico City", "Mexico"}
+
+
 def test_subject_is_the_profiled_person(nlp):
     _, result = entities(nlp, "Heung-Soon Im\n\nHeung-Soon Im is a documentary filmmaker. Im studied in Seoul. "
                               "He admires Chris Marker.")
