@@ -10,7 +10,7 @@ from collections import Counter, defaultdict
 
 from spacy.tokens import Doc, Span
 
-from .lexicon import character_cues, is_first_name, not_names, org_kind, org_kinds, role_words
+from .lexicon import character_cues, demonyms, is_first_name, not_names, org_kind, org_kinds, role_words
 from .ner_names import strip_role_prefix
 from .ner_rules import NOT_TITLE_BEFORE, Candidate, common_word, text_of, token_texts, whole_word
 from .vocab import Label
@@ -106,8 +106,9 @@ def _person_by_first_name(doc: Doc, c: Candidate) -> Candidate:
     first = span[0]
     words = [t for t in span if t.text != "-"]  # "Anne-Marie"
     if not all(t.text[:1].isupper() and t.is_alpha and not t.is_upper for t in words) or org_kind(span.text) is not None \
-            or first.is_stop or not is_first_name(first.text):
-        return c
+            or first.is_stop or not is_first_name(first.text) \
+            or any(t.lower_ in demonyms() for t in span) or c.start and doc[c.start - 1].lower_ == "at":
+        return c  # "Han Chinese", "at William Morris Endeavor"
     return c._replace(label=Label.PERSON, source="model+first_name")
 
 
@@ -152,6 +153,9 @@ def keep(doc: Doc, c: Candidate) -> bool:
         return False
     if all(t.is_stop or t.is_punct for t in span):
         return False  # "Such is the case ..."
+    if c.source == "model" and len(span) == 1 and span[0].tag_ in {"JJ", "VBN", "VBD"} and c.kind != "demonym" \
+            and not span[0].is_upper:
+        return False  # "his Westernized name": an adjective, not a name
     if c.source == "model" and len(span) == 1 and span[0].is_sent_start and _lowercase_elsewhere(doc, span[0]):
         return False  # "Filmmaking is ...": a capital only because the sentence starts there
     if c.label == Label.WORK and any(t.lower_ in NOT_TITLE_BEFORE for t in doc[max(0, c.start - 4):c.start]):

@@ -227,6 +227,8 @@ def definitions(doc: Doc) -> Iterator[Candidate]:
             start = _name_start(doc, sent.start, end)
             if start is None or (be.text == "," and start != sent.start and not doc[start:end].ents):
                 continue
+            if any(t.ent_type_ == "DATE" for t in doc[start:end]):
+                continue  # "In March 2010, the company announced": a date, not a name
             if be.text == "," and start > 0 and doc[start - 1].lower_ == "by":
                 continue  # "directed by X, the episode aired": X is the agent, not the episode
             kind = works.get(word) if label == Label.WORK else (roles.get(word) or None) if label == Label.PERSON else None

@@ -73,6 +73,15 @@ def test_finds(nlp, text, expected):
     ("He worked as an emcee (MC) at weddings.", ("MC", "WORK")),
     ("It starred Anna Holm as Lady Grey, Peter Vance and Ivo Novak.", ("Lady Grey", "PERSON")),
     ("She starred in Epitaph as Asako in 2007.", ("Epitaph as Asako", "WORK")),
+    # hyphenated words that are not Korean names
+    ("Mara Voss is a Seattle-based actress.", ("Seattle-based", "PERSON")),
+    ("It was made with Lumo-XYZ Television Group.", ("Lumo-XYZ Television", "PERSON")),
+    ("It was announced at the Fan-Con International last year.", ("Fan-Con International", "PERSON")),
+    # a date before an apposition is not a name; an adjective alone is not a name
+    ("In March 2010, the airport company announced plans.", ("March 2010", "ORG")),
+    ("He is also known by his Westernized name, Dan Kovic.", ("Westernized", "ORG")),
+    # a first name at the start of a people's or a place's name
+    ("He is of Han Chinese descent.", ("Han Chinese", "PERSON")),
 ])
 def test_does_not_find(nlp, text, not_expected):
     assert not_expected not in found(nlp, text)
