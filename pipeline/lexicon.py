@@ -108,3 +108,8 @@ def cast_cues() -> tuple[tuple[str, ...], ...]:
 def type_cues() -> dict[str, str]:
     """Words before a name that give its label: 'directed by' -> person, 'island of' -> place."""
     return csv_map("type_cues.csv")
+
+
+def type_heads() -> dict[str, str]:
+    """Nouns right after a name that give its label: 'the X program' -> work, 'of X descent' -> place."""
+    return csv_map("type_heads.csv")

@@ -18,7 +18,7 @@ from collections import Counter
 
 from spacy.tokens import Doc
 
-from .lexicon import demonyms, is_first_name, org_kind, type_cues
+from .lexicon import demonyms, is_first_name, org_kind, type_cues, type_heads
 from .ner_rules import Candidate, is_cap, text_of
 from .vocab import Label
 
@@ -35,7 +35,7 @@ CONTEXT_SCORE = 0.65  # above the model's 0.6: in a document's vote on a name, c
 def retype(doc: Doc, chosen: Chosen) -> Chosen:
     out = list(chosen)
     done: set[int] = set()  # relabelled by a stronger rule: the weaker ones leave it
-    for rule in (_by_cue, _place_before_region, _characters, _roles_in_works, _translations, _by_list,
+    for rule in (_by_cue, _by_head, _place_before_region, _characters, _roles_in_works, _translations, _by_list,
                  _titles_named_as_orgs):
         for k, label, why in list(rule(doc, out)):
             c, roles = out[k]
@@ -83,6 +83,22 @@ def _by_cue(doc: Doc, chosen: Chosen):
                 if not (cues[cue] == Label.WORK and owner):  # "a role in Kim's new film": Kim owns the work
                     yield k, Label(cues[cue]), "type_cue"
                 break
+
+
+def _by_head(doc: Doc, chosen: Chosen):
+    """'the Tough Enough program', 'Comanche descent': a noun right after the name. A one-word name
+    before a work noun is left alone unless written in camel case: 'a Netflix series' names the
+    network, 'the SmackDown brand' the show."""
+    heads = type_heads()
+    for k, (c, _) in enumerate(chosen):
+        if c.end >= len(doc) or doc[c.end].lower_ not in heads or not doc[c.end].is_lower:
+            continue
+        label = Label(heads[doc[c.end].lower_])
+        words = [t for t in doc[c.start:c.end] if t.is_alpha]
+        camel = len(words) == 1 and any(ch.isupper() for ch in words[0].text[1:]) and not words[0].is_upper
+        owner = c.end + 1 < len(doc) and is_cap(doc[c.end + 1])  # "the X Television show I Am a Singer"
+        if label != Label.WORK or (len(words) >= 2 or camel) and not owner:
+            yield k, label, "type_head"
 
 
 def _runs(doc: Doc, chosen: Chosen) -> list[list[int]]:

@@ -54,6 +54,9 @@ M = "model"
     ("It is carried on streaming services such as Vidora and Flixbay Plus.",
      [("Vidora", "PLACE", M), ("Flixbay Plus", "WORK", M)], "Vidora", "ORG"),
     ("The show first aired on Channel Nine in 1993.", [("Channel Nine", "WORK", M)], "Channel Nine", "ORG"),
+    ("He trained wrestlers for the Hard Knocks program.", [("Hard Knocks", "ORG", M)], "Hard Knocks", "WORK"),
+    ("She performed on the NightRaw brand for a year.", [("NightRaw", "ORG", M)], "NightRaw", "WORK"),
+    ("He is of Irish and Lakota descent.", [("Lakota", "ORG", M)], "Lakota", "PLACE"),
     ("He later hosted Fear Street on weekdays.", [("Fear Street", "ORG", M)], "Fear Street", "WORK"),
     # roles in works, characters, a place before its region
     ("She played characters such as Dora in Harbour Lane and Mia in Green Street.",
@@ -80,6 +83,9 @@ def test_context_overrules_the_model(nlp, text, names, name, label):
     # a person's name has no organisation word and no digits
     ("The series was produced and directed by Avex Records.", [("Avex Records", "ORG", M)], "Avex Records", "ORG"),
     ("The show was hosted by WABC 7.", [("WABC 7", "ORG", M)], "WABC 7", "ORG"),
+    # a one-word network before a work noun, and an owner before a named show, stay organisations
+    ("It became a Flixbay series in 2019.", [("Flixbay", "ORG", M)], "Flixbay", "ORG"),
+    ("He won the Hunan Television show I Am a Singer.", [("Hunan Television", "ORG", M)], "Hunan Television", "ORG"),
     # the owner of a work is not the work
     ("She had a role in Ann Lee's new film.", [("Ann Lee", "PERSON", M)], "Ann Lee", "PERSON"),
     # a translation only after a title known from context
