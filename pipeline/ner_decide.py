@@ -27,7 +27,8 @@ def _trim(doc: Doc, c: Candidate) -> tuple[Candidate | None, tuple[str, ...]]:
     while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].text in {"the", "a", "an"}
                            or doc[start].text in {"•", "·"}) and doc[start].text not in {"'", '"'}:
         start += 1
-    if c.source not in _VERBATIM:
+    verbatim = c.source in _VERBATIM or doc[end - 1].text in {"?", "!"}  # "They Shoot Horses, Don't They?"
+    if not verbatim:
         # "In 2003", "As in Sanders of the River", "for his Gangs of Wasseypur": not part of a name
         while start < end - 1 and doc[start].is_stop and doc[start].lower_ not in {"the", "a", "an"} \
                 and (doc[start].pos_ in {"ADP", "SCONJ", "CCONJ", "ADV", "PRON", "DET"} or doc[start].is_lower) \
@@ -60,7 +61,7 @@ def _trim(doc: Doc, c: Candidate) -> tuple[Candidate | None, tuple[str, ...]]:
             start = k + 1 if doc[k].lower_ == "the" and k < end - 1 else k
     if c.label in (Label.ORG, Label.AWARD, Label.WORK, Label.PLACE) and end - start > 1 \
             and (YEAR.fullmatch(doc[start].text) or _ORDINAL.fullmatch(doc[start].text)) \
-            and c.source not in _VERBATIM:
+            and not verbatim:
         start += 1  # "the 2016 Sundance Film Festival": the year becomes a date of its own
     if end <= start:
         return None, ()

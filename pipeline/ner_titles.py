@@ -224,7 +224,12 @@ def definitions(doc: Doc) -> Iterator[Candidate]:
                 if opener is None:
                     break
                 end = opener
-            start = _name_start(doc, sent.start, end)
+            lo = sent.start
+            while end == lo and end > 0 and doc[end - 1].is_space:
+                end = lo = end - 1  # a title on a line of its own: "They Shoot Horses, Don't They?\nis a"
+            if end == lo and end > 0 and doc[end - 1].text in {"?", "!"}:
+                lo = doc[end - 1].sent.start  # the sentence ended at the title's "?"
+            start = _name_start(doc, lo, end)
             if start is None or (be.text == "," and start != sent.start and not doc[start:end].ents):
                 continue
             if any(t.ent_type_ == "DATE" for t in doc[start:end]):
@@ -242,7 +247,7 @@ def _defining_head(doc: Doc, i: int, limit: int):
     for tok in doc[i:min(limit, i + 8)]:
         if tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and tok.is_lower:  # the tagger calls "telenovela" a PROPN
             head = tok
-        elif tok.pos_ in {"ADJ", "NUM", "PROPN", "ADV", "CCONJ"} or tok.text in {"-", ","} and head is None:
+        elif tok.pos_ in {"ADJ", "NUM", "PROPN", "ADV", "CCONJ"} or tok.text == "-" or tok.text == "," and head is None:
             continue
         else:
             break
@@ -254,6 +259,10 @@ def _name_start(doc: Doc, lo: int, end: int) -> int | None:
     """Start of the capitalised name that ends right before `end` (None if there is none)."""
     if end <= lo or not (is_cap(doc[end - 1]) or doc[end - 1].is_digit or doc[end - 1].text in {"!", "?"}):
         return None
+    if doc[end - 1].text in {"?", "!"}:
+        question = _question_title_start(doc, lo, end)
+        if question is not None:
+            return question
     start = end
     while start > lo and (is_cap(doc[start - 1]) or doc[start - 1].lower_ in TITLE_GLUE
                           or doc[start - 1].is_digit or doc[start - 1].text in {"-", ":", "&", "!", "?", "'"}):
@@ -263,3 +272,16 @@ def _name_start(doc: Doc, lo: int, end: int) -> int | None:
     if start >= end or end - start > 12 or any(t.pos_ in {"VERB", "PRON"} for t in doc[start:end]):
         return None
     return start
+
+
+_CLITICS = {",", "n't", "'s", "’s", "'re", "'ll", "'m", "'ve", "-", ":", "'"}
+
+
+def _question_title_start(doc: Doc, lo: int, end: int) -> int | None:
+    """'They Shoot Horses, Don't They? is a 1969 film': a title that is a question or an exclamation,
+    verbs, pronouns and commas included, when it fills the sentence up to the verb."""
+    words = doc[lo:end - 1]
+    if len(words) < 2 or len(words) > 12 or not all(is_cap(t) or t.lower_ in TITLE_GLUE or t.lower_ in _CLITICS
+                                                    for t in words) or not is_cap(words[0]):
+        return None
+    return lo

@@ -27,6 +27,8 @@ def found(nlp, text):
     ("He is known for Close-Up (1990), a hybrid of fact and fiction.", ("Close-Up", "WORK")),
     ("It was animated by Studio Harmonia for a broadcaster.", ("Studio Harmonia", "ORG")),
     ("Blue Meridian is a 1958 French film directed by a newcomer.", ("Blue Meridian", "WORK")),
+    ("Salt Roads is a 1969 American depression-era melodrama film.", ("Salt Roads", "WORK")),
+    ("Where Did They Go, Didn't They Wait?\nis a 1972 Danish film.", ("Where Did They Go, Didn't They Wait?", "WORK")),
     ("Quiet Rivers, also known as Rivers, is a 1993 Japanese television film.", ("Quiet Rivers", "WORK")),
     ("Rosa la del Puerto (English title: Harbor Rose) is a Mexican telenovela.", ("Rosa la del Puerto", "WORK")),
     ("He scripted and directed the film Berlin in 2013.", ("Berlin", "WORK")),
@@ -73,6 +75,8 @@ def test_finds(nlp, text, expected):
     ("He worked as an emcee (MC) at weddings.", ("MC", "WORK")),
     ("It starred Anna Holm as Lady Grey, Peter Vance and Ivo Novak.", ("Lady Grey", "PERSON")),
     ("She starred in Epitaph as Asako in 2007.", ("Epitaph as Asako", "WORK")),
+    ("Really? Kim is a director.", ("Really? Kim", "PERSON")),                               # a question before a name
+    ("Why? It is a film about water.", ("Why?", "WORK")),                                    # a lone question word
     # hyphenated words that are not Korean names
     ("Mara Voss is a Seattle-based actress.", ("Seattle-based", "PERSON")),
     ("It was made with Lumo-XYZ Television Group.", ("Lumo-XYZ Television", "PERSON")),
