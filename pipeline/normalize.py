@@ -179,9 +179,11 @@ def _resolve(label: Label, name: str, entities, index, counts, text: str, pos: i
     if label in (Label.ORG, Label.PLACE, Label.AWARD, Label.WORK):
         same = [i for i, e in enumerate(entities) if e.label == label]
         # "Sundance" -> "Sundance Film Festival" (the longer name adds only generic words)
-        longer = [i for i in same if _is_prefix(toks, _tokens(entities[i].name))]
+        # but not "HGTV" -> "HGTV Canada", "Square" -> "Square Enix": a specific word or an acronym
+        longer = [i for i in same if _is_prefix(toks, _tokens(entities[i].name))
+                  and _specific_rest(toks, entities[i].name) == 0 and not name.isupper()]
         if longer and label not in (Label.WORK, Label.PLACE):  # "Mexico" is not "Mexico City"
-            return label, min(longer, key=lambda i: (_specific_rest(toks, entities[i].name), len(entities[i].name)))
+            return label, min(longer, key=lambda i: len(entities[i].name))
         # "L.A." -> "Los Angeles", "RIAJ" -> "Recording Industry Association of Japan"
         compact = re.sub(r"[^A-Za-z]", "", name)
         if label != Label.WORK and 2 <= len(compact) <= 6 and (compact.isupper() or "." in name):

@@ -96,6 +96,14 @@ def test_a_country_named_after_its_demonym_keeps_its_own_name(nlp):
     assert [p.name for p in places] == ["Australia"] and "Australian" in places[0].aliases
 
 
+@pytest.mark.parametrize("text, orgs", [
+    ("It aired on KTV Canada in Canada and on KTV in the United States.", {"KTV Canada", "KTV"}),
+])
+def test_a_short_name_with_a_specific_longer_name_is_another_organisation(nlp, text, orgs):
+    _, result = entities(nlp, text)
+    assert orgs <= {e.name for e in result.entities if e.label == Label.ORG}
+
+
 def test_a_city_is_not_its_country(nlp):
     _, result = entities(nlp, "She was born in Mexico City, and she left Mexico in 1990.")
     places = {e.name for e in result.entities if e.label == Label.PLACE}
