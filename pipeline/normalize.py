@@ -154,6 +154,9 @@ def _stated_aliases(text: str, found) -> dict[tuple[int, int], tuple[int, int]]:
     return out
 
 
+_SHORT_NAMED_KINDS = {"festival", "school"}  # "Sundance" for the festival, "Yale" for the university
+
+
 def _resolve(label: Label, name: str, entities, index, counts, text: str, pos: int, kind: str | None = None):
     """(label, index of an existing entity or None for a new one); label None drops it."""
     k = key(name)
@@ -179,9 +182,11 @@ def _resolve(label: Label, name: str, entities, index, counts, text: str, pos: i
     if label in (Label.ORG, Label.PLACE, Label.AWARD, Label.WORK):
         same = [i for i, e in enumerate(entities) if e.label == label]
         # "Sundance" -> "Sundance Film Festival" (the longer name adds only generic words)
-        # but not "HGTV" -> "HGTV Canada", "Square" -> "Square Enix": a specific word or an acronym
+        # but not "HGTV" -> "HGTV Canada", "Square" -> "Square Enix" (a specific word or an acronym),
+        # nor "Sony" -> "Sony Pictures": a company's short name is the parent company
         longer = [i for i in same if _is_prefix(toks, _tokens(entities[i].name))
-                  and _specific_rest(toks, entities[i].name) == 0 and not name.isupper()]
+                  and _specific_rest(toks, entities[i].name) == 0 and not name.isupper()
+                  and (label != Label.ORG or org_kind(entities[i].name) in _SHORT_NAMED_KINDS)]
         if longer and label not in (Label.WORK, Label.PLACE):  # "Mexico" is not "Mexico City"
             return label, min(longer, key=lambda i: len(entities[i].name))
         # "L.A." -> "Los Angeles", "RIAJ" -> "Recording Industry Association of Japan"

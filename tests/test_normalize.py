@@ -98,6 +98,7 @@ def test_a_country_named_after_its_demonym_keeps_its_own_name(nlp):
 
 @pytest.mark.parametrize("text, orgs", [
     ("It aired on KTV Canada in Canada and on KTV in the United States.", {"KTV Canada", "KTV"}),
+    ("The film was released by Marlow Pictures, a subsidiary of Marlow, in 2004.", {"Marlow Pictures", "Marlow"}),
 ])
 def test_a_short_name_with_a_specific_longer_name_is_another_organisation(nlp, text, orgs):
     _, result = entities(nlp, text)
