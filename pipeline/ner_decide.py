@@ -18,6 +18,7 @@ from .vocab import Label
 YEAR = re.compile(r"(1[89]|20)\d\d")
 _ORDINAL = re.compile(r"\d+(st|nd|rd|th)", re.I)
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
+_NON_LATIN = re.compile(r"[^\W\d_A-Za-z\u00C0-\u024F\u1E00-\u1EFF]")  # a letter of another script
 _VERBATIM = {"quoted_title", "caps_title"}  # spans whose every token belongs to the title
 
 
@@ -154,6 +155,8 @@ def keep(doc: Doc, c: Candidate) -> bool:
         return False
     if all(t.is_stop or t.is_punct for t in span):
         return False  # "Such is the case ..."
+    if c.source == "model" and _NON_LATIN.search(text):
+        return False  # the English model reading Thai or Hangul: a Hangul name is an alias (normalize.py)
     if c.source == "model" and len(span) == 1 and span[0].tag_ in {"JJ", "VBN", "VBD"} and c.kind != "demonym" \
             and not span[0].is_upper:
         return False  # "his Westernized name": an adjective, not a name

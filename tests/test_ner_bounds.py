@@ -101,3 +101,15 @@ def test_a_bracketed_name_without_a_cue_stays_apart(nlp, text, first):
     doc = nlp(text)
     entities, _, _ = build_entities(doc.text, mentions(doc))
     assert [e.aliases for e in entities if first in e.aliases] == [[first]]
+
+
+@pytest.mark.parametrize("text, start_char, end_char, kept", [
+    ("Somchai Wong (Thai: สมชาย วงศ์) is an actor.", 19, 30, False),          # Thai read by the English model
+    ("The poet 봉준호 wrote it.", 9, 12, False),                              # Hangul alone
+    ("Somchai Wong (Thai: สมชาย) is an actor.", 0, 12, True),
+    ("Jiří Menzel and Itatí Lopez came.", 0, 11, True),                        # accented Latin letters
+])
+def test_the_model_does_not_name_other_scripts(nlp, text, start_char, end_char, kept):
+    doc = nlp(text)
+    span = doc.char_span(start_char, end_char, alignment_mode="expand")
+    assert keep(doc, Candidate(span.start, span.end, Label.ORG, 0.6, "model")) is kept
