@@ -43,6 +43,18 @@ def found(nlp, text):
     ("In 2003 he starred in the telenovela El cielo no tiene dueño. In 1999 he sang.", ("El cielo no tiene dueño", "WORK")),
     # two places joined by a hyphen are one region
     ("The village lies in Aetolia-Acarnania in Greece.", ("Aetolia-Acarnania", "PLACE")),
+    # a title after its owner's possessive, in a list or after a person's name
+    ("She presented shows such as the ITV's Morning Star and the BBC's Golden Acre.", ("Morning Star", "WORK")),
+    ("She presented shows such as the ITV's Morning Star and the BBC's Golden Acre.", ("Golden Acre", "WORK")),
+    ("He adapted Charles Dickens' The Silent Garden for the stage.", ("The Silent Garden", "WORK")),
+    # a title the model starts with a date; a list goes on past a title that starts with a number
+    ("She starred in the CBS television drama Sunday Morning Rain for three seasons.", ("Sunday Morning Rain", "WORK")),
+    ("He has had roles in films including Iron Hawk, Blade Runner 2, 4000 Leagues to Home, The Gang, and Overboard.",
+     ("4000 Leagues to Home", "WORK")),
+    ("He has had roles in films including Iron Hawk, Blade Runner 2, 4000 Leagues to Home, The Gang, and Overboard.",
+     ("The Gang", "WORK")),
+    # a one-word possessive without 'the' belongs to the title
+    ("She had roles in shows such as Grey's Anatomy, Women's Tales and Boston Legal.", ("Grey's Anatomy", "WORK")),
 ])
 def test_finds(nlp, text, expected):
     assert expected in found(nlp, text)
@@ -64,6 +76,14 @@ def test_finds(nlp, text, expected):
     ("He graduated from Our Lady of the Hills University with a degree.", ("Hills University", "ORG")),
     ("In Marlow University the students protested.", ("In Marlow University", "ORG")),        # a sentence start
     ("The village lies in Aetolia - Acarnania in Greece.", ("Aetolia - Acarnania", "PLACE")),  # spaced: a range
+    ("She presented shows such as the ITV's Morning Star and the BBC's Golden Acre.",
+     ("Morning Star and the BBC's Golden Acre", "WORK")),
+    ("She appeared in shows such as the BBC's Golden Acre and with Ann Lee in Overboard.",
+     ("Golden Acre and with Ann Lee in Overboard", "WORK")),
+    ("She had roles in shows such as Grey's Anatomy, Women's Tales and Boston Legal.", ("Anatomy", "WORK")),
+    ("She had roles in shows such as Grey's Anatomy, Women's Tales and Boston Legal.", ("Tales", "WORK")),
+    ("She starred in the drama Sunday in 1999.", ("Sunday in", "WORK")),            # a date, no title after it
+    ("He wrote the play 1999 Nights in Paris.", ("1999 Nights in Paris", "WORK")),   # a year starts no title
 ])
 def test_does_not_find(nlp, text, not_expected):
     assert not_expected not in found(nlp, text)
