@@ -6,6 +6,7 @@ import pytest
 
 from pipeline.ner import mentions
 from pipeline.ner_decide import keep
+from pipeline.ner_names import listed_people
 from pipeline.normalize import build_entities
 from pipeline.ner_rules import Candidate
 from pipeline.vocab import Label
@@ -121,3 +122,30 @@ def test_a_bracketed_name_without_a_cue_stays_apart(nlp, text, first):
     doc = nlp(text)
     entities, _, _ = build_entities(doc.text, mentions(doc))
     assert [e.aliases for e in entities if first in e.aliases] == [[first]]
+
+
+def _with_people(nlp, text, people):
+    """A Doc whose only model entities are the given people (so the list rule is tested alone)."""
+    doc = nlp.make_doc(text)
+    spans = []
+    for name in people:
+        i = text.index(name)
+        spans.append(doc.char_span(i, i + len(name), label="PERSON"))
+    doc.ents = spans
+    return doc
+
+
+@pytest.mark.parametrize("text, people, expected", [
+    # between two listed people; before two listed people
+    ("He named Karl Broder, Vessant and Mira Ostrak as influences.", ["Karl Broder", "Mira Ostrak"], {"Vessant"}),
+    ("The leads are Ana Lucia Moreda, Pedro Loredo, Eva Sol and others.", ["Pedro Loredo", "Eva Sol"],
+     {"Ana Lucia Moreda"}),
+    # not a list of people: one listed person only, a clause between, a capital at the clause start
+    ("He met Karl Broder, Vessant and others.", ["Karl Broder"], set()),
+    ("He met Karl Broder, then Vessant met Mira Ostrak.", ["Karl Broder", "Mira Ostrak"], set()),
+    ("Later, Karl Broder, Mira Ostrak and others came.", ["Karl Broder", "Mira Ostrak"], set()),
+    ("She thanked Karl Broder, the Harbor Club and Mira Ostrak.", ["Karl Broder", "Mira Ostrak"], set()),
+])
+def test_an_unmarked_name_among_listed_people(nlp, text, people, expected):
+    doc = _with_people(nlp, text, people)
+    assert {doc[c.start:c.end].text for c in listed_people(doc)} == expected
