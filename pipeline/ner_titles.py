@@ -282,7 +282,8 @@ def definitions(doc: Doc) -> Iterator[Candidate]:
             if end == lo and end > 0 and doc[end - 1].text in {"?", "!"}:
                 lo = doc[end - 1].sent.start  # the sentence ended at the title's "?"
             start = _name_start(doc, lo, end)
-            if start is None or (be.text == "," and start != sent.start and not doc[start:end].ents):
+            if start is None or (be.text == "," and start != sent.start and not doc[start:end].ents
+                                 and doc[start].text != "The"):  # a capital 'The' inside a sentence starts a name
                 continue
             if any(t.ent_type_ == "DATE" for t in doc[start:end]):
                 continue  # "In March 2010, the company announced": a date, not a name
@@ -299,6 +300,8 @@ def _defining_head(doc: Doc, i: int, limit: int):
     for tok in doc[i:min(limit, i + 8)]:
         if tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and tok.is_lower:  # the tagger calls "telenovela" a PROPN
             head = tok
+        elif tok.tag_ == "POS" and head is not None:
+            head = None  # "a BBC children's series": the head follows the possessive
         elif tok.pos_ in {"ADJ", "NUM", "PROPN", "ADV", "CCONJ"} or tok.text == "-" or tok.text == "," and head is None:
             continue
         else:

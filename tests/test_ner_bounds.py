@@ -54,6 +54,8 @@ def found(nlp, text):
      ("4000 Leagues to Home", "WORK")),
     ("He has had roles in films including Iron Hawk, Blade Runner 2, 4000 Leagues to Home, The Gang, and Overboard.",
      ("The Gang", "WORK")),
+    # an apposition whose head noun follows a possessive; a capital 'The' inside a sentence starts the name
+    ("He narrated The Puddlers, a BBC children's television series, in 1975.", ("The Puddlers", "WORK")),
     # a channel: an acronym and a number word
     ("The series moved from RTV One to RTV Two in 2004 and later to KNX Four.", ("RTV Two", "ORG")),
     ("The series moved from RTV One to RTV Two in 2004 and later to KNX Four.", ("KNX Four", "ORG")),
@@ -89,7 +91,8 @@ def test_finds(nlp, text, expected):
     ("She starred in the drama Sunday in 1999.", ("Sunday in", "WORK")),            # a date, no title after it
     ("He wrote the play 1999 Nights in Paris.", ("1999 Nights in Paris", "WORK")),   # a year starts no title
     ("He had One Direction in mind and said One more time.", ("One Direction", "ORG")),  # no acronym before
-    ("He worked for the BBC one year and left.", ("BBC one", "ORG")),                 # a lower-case number word
+    ("He worked for the BBC one year and left.", ("BBC one", "ORG")),
+    ("She met Anna, a children's author, in 1975.", ("Anna", "WORK")),  # the head after the possessive: a person                 # a lower-case number word
 ])
 def test_does_not_find(nlp, text, not_expected):
     assert not_expected not in found(nlp, text)
