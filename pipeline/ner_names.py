@@ -128,3 +128,41 @@ def strip_role_prefix(span: Span) -> tuple[int, list[str]]:
             break
         start = tok.i + 1
     return start, roles
+
+
+def listed_people(doc: Doc) -> Iterator[Candidate]:
+    """'Karl Stock, Ravel and Shostak', 'are Ana Maria Ruiz, Pedro Lin, Eva Sol': a capitalised
+    name the model left unmarked between two people of a list, or before two listed people."""
+    ents = [e for e in doc.ents if e.label_ == "PERSON"]
+    for a, b in zip(ents, ents[1:]):
+        j = _list_gap(doc, a.end)
+        end = _unmarked_name_end(doc, j) if j is not None else j
+        if end is not None and end > j and _list_gap(doc, end) == b.start:
+            yield Candidate(j, end, Label.PERSON, 0.65, "list_person")
+        if _list_gap(doc, a.end) == b.start and a.start > 1 and doc[a.start - 1].text == ",":
+            start = a.start - 1
+            while start > 0 and a.start - 1 - start < 3 and _unmarked_word(doc[start - 1]):
+                start -= 1
+            if start < a.start - 1 and start > 0 and not is_cap(doc[start - 1]) and doc[start - 1].is_alpha:
+                yield Candidate(start, a.start - 1, Label.PERSON, 0.65, "list_person")
+
+
+def _list_gap(doc: Doc, i: int) -> int | None:
+    """Where a list's next item starts after ', ', ', and ' or ' and ' at `i` (None if no list goes on)."""
+    k = i
+    if k < len(doc) and doc[k].text == ",":
+        k += 1
+    if k < len(doc) and doc[k].lower_ in {"and", "&"}:
+        k += 1
+    return k if k > i and k < len(doc) else None
+
+
+def _unmarked_word(tok) -> bool:
+    return tok.is_title and tok.is_alpha and tok.ent_iob_ == "O" and "\n" not in tok.whitespace_
+
+
+def _unmarked_name_end(doc: Doc, j: int) -> int:
+    end = j
+    while end < len(doc) and end - j < 3 and _unmarked_word(doc[end]):
+        end += 1
+    return end

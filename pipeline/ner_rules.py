@@ -37,9 +37,11 @@ NOT_TITLE_BEFORE = {"message", "messages", "word", "words", "phrase", "term", "s
 
 
 _ROMAN = re.compile(r"[IVX]{1,4}")
+YEAR_LIKE = re.compile(r"(1[89]|20)\d\d")  # a number that reads as a year, never a title's first word
 _ROMANCE_ARTICLES = {"el", "la", "le", "les", "il", "lo", "los", "las", "gli", "une", "una", "l'"}
 _ENGLISH_LINKS = {"and", "or", "but", "then", "which", "who", "that", "when", "while", "with", "was", "is"}
 _DATE_PREPOSITIONS = {"in", "on", "since", "from", "until", "during", "by"}
+_AFTER_LINK = {"with", "in", "on", "at", "for", "to", "from", "by", "and", "or", "is"}  # never in a title after "and"
 
 
 _TEXT_KEY, _TOKENS_KEY = "interview_ie.text", "interview_ie.token_texts"  # doc.user_data memos
@@ -120,9 +122,12 @@ def title_end(doc: Doc, i: int, limit: int, in_list: bool = False) -> int:
             break
         if is_cap(tok) and j > i and tok.ent_type_ == "DATE" and doc[j - 1].lower_ in _DATE_PREPOSITIONS:
             break  # "Eidos Interactive in April 2009": the date is not part of the name
+        if tok.lower_ in {"and", "or"} and j > i and j + 1 < limit and doc[j + 1].lower_ in _AFTER_LINK:
+            break  # "Morning Star and with Ann Lee in Overboard": a clause goes on, not the title
         if is_cap(tok) or (j > i and (tok.is_digit and len(tok) <= 3 or _ROMAN.fullmatch(tok.text))):
             last_cap = j + 1  # "Ong Bak 2", "Rocky IV"; never a year ("Aanandam in 2017")
-        elif j == i and tok.is_digit and len(tok) <= 2 and j + 1 < limit and is_cap(doc[j + 1]):
+        elif j == i and tok.is_digit and len(tok) <= 4 and not YEAR_LIKE.fullmatch(tok.text) and j + 1 < limit \
+                and is_cap(doc[j + 1]):
             last_cap = j + 1  # a title that starts with a number: "3 Crosses"
         elif j > i and tok.is_alpha and tok.is_lower and not tok.is_stop and not common_word(doc, tok):
             last_cap = j + 1  # a title in another language: "Cantando por un sueño"

@@ -10,9 +10,11 @@ from collections.abc import Iterator
 from spacy.tokens import Doc
 
 from .lexicon import definition_heads, role_words, title_cues, work_cues
-from .ner_rules import QUOTES, NOT_TITLE_BEFORE, TITLE_GLUE, Candidate, prefixes_of, is_cap, line_of, title_end, \
+from .ner_rules import QUOTES, NOT_TITLE_BEFORE, TITLE_GLUE, YEAR_LIKE, Candidate, prefixes_of, is_cap, line_of, title_end, \
     text_of
 from .vocab import Label
+
+_POSSESSIVES = {"'s", "’s", "'", "’"}
 
 
 def quoted_titles(doc: Doc) -> Iterator[Candidate]:
@@ -109,11 +111,12 @@ def cue_titles(doc: Doc) -> Iterator[Candidate]:
             continue
         if doc[start].text in {",", ":"}:
             start += 1
+        start = _after_owner(doc, start)  # "shows such as the BBC's Morning Star"
         if start >= len(doc) or not (is_cap(doc[start]) or _number_then_cap(doc, start)) \
-                or doc[start].ent_type_ in {"DATE", "NORP"}:
+                or doc[start].ent_type_ == "NORP" or doc[start].ent_type_ == "DATE" and not _past_date(doc, start):
             continue
         in_list = doc[title_end(doc, start, min(len(doc), start + 10)):].text[:1] == ","
-        end = title_end(doc, start, min(len(doc), start + 10), in_list)
+        end = _before_owned(doc, start, title_end(doc, start, min(len(doc), start + 10), in_list))
         if end < len(doc) and doc[end].text in {"'s", "’s"}:
             continue  # "appeared in Sara Lind's “Quiet Water”": the owner, not the title
         while end > start and not doc[start:end].text.isupper():
@@ -155,8 +158,55 @@ def _other_works(doc: Doc, i: int, cues: dict[str, str]) -> bool:
 
 
 def _number_then_cap(doc: Doc, i: int) -> bool:
-    """'the Irish film 3 Crosses': a short number followed by a capitalised word."""
-    return doc[i].is_digit and len(doc[i]) <= 2 and i + 1 < len(doc) and is_cap(doc[i + 1])
+    """'the Irish film 3 Crosses', '..., 4000 Leagues to Home': a number that is not a year,
+    followed by a capitalised word."""
+    return doc[i].is_digit and len(doc[i]) <= 4 and not YEAR_LIKE.fullmatch(doc[i].text) \
+        and i + 1 < len(doc) and is_cap(doc[i + 1])
+
+
+def _before_owned(doc: Doc, start: int, end: int) -> int:
+    """'Morning Star and the BBC's Golden Acre': an owner's possessive after 'and' starts the next
+    title of a list, so the first ends before 'and'."""
+    return next((k for k in range(start + 1, end) if doc[k].lower_ in {"and", "or"}
+                 and _after_owner(doc, k + 1) > k + 1), end)
+
+
+def owned_titles(doc: Doc) -> Iterator[Candidate]:
+    """"Dickens' The Silent Garden", "the studio's The Long Night": a title that starts with a
+    capitalised 'The' right after a person's or an organisation's possessive."""
+    for ent in doc.ents:
+        poss = ent.end - 1 if doc[ent.end - 1].text in _POSSESSIVES else ent.end  # the model's "Dickens'"
+        i = poss + 1
+        if ent.label_ not in {"PERSON", "ORG"} or i + 1 >= len(doc) or doc[poss].text not in _POSSESSIVES \
+                or doc[i].text != "The" or not is_cap(doc[i + 1]):
+            continue
+        end = title_end(doc, i, min(len(doc), i + 10))
+        if end > i + 1:
+            yield Candidate(i, end, Label.WORK, 0.7, "owned_title")
+
+
+def _past_date(doc: Doc, i: int) -> bool:
+    """'the drama Sunday Morning Rain': the model's date ('Sunday Morning') is the start of a
+    title that goes on with a capitalised word outside any entity."""
+    k = i + 1
+    while k < len(doc) and doc[k].ent_type_ == "DATE" and doc[k].ent_iob_ == "I":
+        k += 1
+    return k < len(doc) and k - i <= 3 and is_cap(doc[k]) and not doc[k].ent_type_ and doc[k].is_alpha
+
+
+def _after_owner(doc: Doc, i: int) -> int:
+    """Start of the title after its owner's possessive ('the BBC's Morning Star', "Charles
+    Dickens' Silent Garden", "Kim's The Road"); `i` itself when no possessive name starts there.
+    A one-word owner without 'the' is part of a title ("Grey's Anatomy") unless 'The' follows."""
+    the = i < len(doc) and doc[i].lower_ == "the"
+    j = i + 1 if the else i
+    k = j
+    while k < len(doc) and k - j < 4 and is_cap(doc[k]) and not doc[k].is_sent_start:
+        k += 1
+    if not (j < k < len(doc) - 1 and doc[k].text in _POSSESSIVES):
+        return i
+    owner = the and doc[j].ent_type_ == "ORG" or k - j >= 2 and doc[j].ent_type_ == "PERSON" or doc[k + 1].text == "The"
+    return k + 1 if owner and (is_cap(doc[k + 1]) or _number_then_cap(doc, k + 1)) else i
 
 
 def _next_in_list(doc: Doc, end: int, titles_only: bool = False) -> tuple[int, int]:
@@ -166,7 +216,9 @@ def _next_in_list(doc: Doc, end: int, titles_only: bool = False) -> tuple[int, i
     while k < len(doc) and doc[k].lower_ in {",", "and", "&", "or"}:
         k += 1
     stop = {"DATE"} if titles_only else {"DATE", "PERSON"}
-    if k == end or k >= len(doc) or not is_cap(doc[k]) or doc[k].ent_type_ in stop:
+    k = _after_owner(doc, k) if k > end else k  # "..., the BBC's Morning Star"
+    if k == end or k >= len(doc) or doc[k].ent_type_ in stop and not _number_then_cap(doc, k) \
+            or not (is_cap(doc[k]) or _number_then_cap(doc, k)):
         return end, end
     return k, title_end(doc, k, min(len(doc), k + 10), in_list=True)
 
@@ -230,7 +282,8 @@ def definitions(doc: Doc) -> Iterator[Candidate]:
             if end == lo and end > 0 and doc[end - 1].text in {"?", "!"}:
                 lo = doc[end - 1].sent.start  # the sentence ended at the title's "?"
             start = _name_start(doc, lo, end)
-            if start is None or (be.text == "," and start != sent.start and not doc[start:end].ents):
+            if start is None or (be.text == "," and start != sent.start and not doc[start:end].ents
+                                 and doc[start].text != "The"):  # a capital 'The' inside a sentence starts a name
                 continue
             if any(t.ent_type_ == "DATE" for t in doc[start:end]):
                 continue  # "In March 2010, the company announced": a date, not a name
@@ -247,6 +300,8 @@ def _defining_head(doc: Doc, i: int, limit: int):
     for tok in doc[i:min(limit, i + 8)]:
         if tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and tok.is_lower:  # the tagger calls "telenovela" a PROPN
             head = tok
+        elif tok.tag_ == "POS" and head is not None:
+            head = None  # "a BBC children's series": the head follows the possessive
         elif tok.pos_ in {"ADJ", "NUM", "PROPN", "ADV", "CCONJ"} or tok.text == "-" or tok.text == "," and head is None:
             continue
         else:

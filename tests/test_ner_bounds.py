@@ -6,6 +6,7 @@ import pytest
 
 from pipeline.ner import mentions
 from pipeline.ner_decide import keep
+from pipeline.ner_names import listed_people
 from pipeline.normalize import build_entities
 from pipeline.ner_rules import Candidate
 from pipeline.vocab import Label
@@ -43,6 +44,23 @@ def found(nlp, text):
     ("In 2003 he starred in the telenovela El cielo no tiene dueño. In 1999 he sang.", ("El cielo no tiene dueño", "WORK")),
     # two places joined by a hyphen are one region
     ("The village lies in Aetolia-Acarnania in Greece.", ("Aetolia-Acarnania", "PLACE")),
+    # a title after its owner's possessive, in a list or after a person's name
+    ("She presented shows such as the ITV's Morning Star and the BBC's Golden Acre.", ("Morning Star", "WORK")),
+    ("She presented shows such as the ITV's Morning Star and the BBC's Golden Acre.", ("Golden Acre", "WORK")),
+    ("He adapted Charles Dickens' The Silent Garden for the stage.", ("The Silent Garden", "WORK")),
+    # a title the model starts with a date; a list goes on past a title that starts with a number
+    ("She starred in the CBS television drama Sunday Morning Rain for three seasons.", ("Sunday Morning Rain", "WORK")),
+    ("He has had roles in films including Iron Hawk, Blade Runner 2, 4000 Leagues to Home, The Gang, and Overboard.",
+     ("4000 Leagues to Home", "WORK")),
+    ("He has had roles in films including Iron Hawk, Blade Runner 2, 4000 Leagues to Home, The Gang, and Overboard.",
+     ("The Gang", "WORK")),
+    # an apposition whose head noun follows a possessive; a capital 'The' inside a sentence starts the name
+    ("He narrated The Puddlers, a BBC children's television series, in 1975.", ("The Puddlers", "WORK")),
+    # a channel: an acronym and a number word
+    ("The series moved from RTV One to RTV Two in 2004 and later to KNX Four.", ("RTV Two", "ORG")),
+    ("The series moved from RTV One to RTV Two in 2004 and later to KNX Four.", ("KNX Four", "ORG")),
+    # a one-word possessive without 'the' belongs to the title
+    ("She had roles in shows such as Grey's Anatomy, Women's Tales and Boston Legal.", ("Grey's Anatomy", "WORK")),
 ])
 def test_finds(nlp, text, expected):
     assert expected in found(nlp, text)
@@ -64,6 +82,17 @@ def test_finds(nlp, text, expected):
     ("He graduated from Our Lady of the Hills University with a degree.", ("Hills University", "ORG")),
     ("In Marlow University the students protested.", ("In Marlow University", "ORG")),        # a sentence start
     ("The village lies in Aetolia - Acarnania in Greece.", ("Aetolia - Acarnania", "PLACE")),  # spaced: a range
+    ("She presented shows such as the ITV's Morning Star and the BBC's Golden Acre.",
+     ("Morning Star and the BBC's Golden Acre", "WORK")),
+    ("She appeared in shows such as the BBC's Golden Acre and with Ann Lee in Overboard.",
+     ("Golden Acre and with Ann Lee in Overboard", "WORK")),
+    ("She had roles in shows such as Grey's Anatomy, Women's Tales and Boston Legal.", ("Anatomy", "WORK")),
+    ("She had roles in shows such as Grey's Anatomy, Women's Tales and Boston Legal.", ("Tales", "WORK")),
+    ("She starred in the drama Sunday in 1999.", ("Sunday in", "WORK")),            # a date, no title after it
+    ("He wrote the play 1999 Nights in Paris.", ("1999 Nights in Paris", "WORK")),   # a year starts no title
+    ("He had One Direction in mind and said One more time.", ("One Direction", "ORG")),  # no acronym before
+    ("He worked for the BBC one year and left.", ("BBC one", "ORG")),
+    ("She met Anna, a children's author, in 1975.", ("Anna", "WORK")),  # the head after the possessive: a person                 # a lower-case number word
 ])
 def test_does_not_find(nlp, text, not_expected):
     assert not_expected not in found(nlp, text)
@@ -113,3 +142,30 @@ def test_the_model_does_not_name_other_scripts(nlp, text, start_char, end_char, 
     doc = nlp(text)
     span = doc.char_span(start_char, end_char, alignment_mode="expand")
     assert keep(doc, Candidate(span.start, span.end, Label.ORG, 0.6, "model")) is kept
+
+
+def _with_people(nlp, text, people):
+    """A Doc whose only model entities are the given people (so the list rule is tested alone)."""
+    doc = nlp.make_doc(text)
+    spans = []
+    for name in people:
+        i = text.index(name)
+        spans.append(doc.char_span(i, i + len(name), label="PERSON"))
+    doc.ents = spans
+    return doc
+
+
+@pytest.mark.parametrize("text, people, expected", [
+    # between two listed people; before two listed people
+    ("He named Karl Broder, Vessant and Mira Ostrak as influences.", ["Karl Broder", "Mira Ostrak"], {"Vessant"}),
+    ("The leads are Ana Lucia Moreda, Pedro Loredo, Eva Sol and others.", ["Pedro Loredo", "Eva Sol"],
+     {"Ana Lucia Moreda"}),
+    # not a list of people: one listed person only, a clause between, a capital at the clause start
+    ("He met Karl Broder, Vessant and others.", ["Karl Broder"], set()),
+    ("He met Karl Broder, then Vessant met Mira Ostrak.", ["Karl Broder", "Mira Ostrak"], set()),
+    ("Later, Karl Broder, Mira Ostrak and others came.", ["Karl Broder", "Mira Ostrak"], set()),
+    ("She thanked Karl Broder, the Harbor Club and Mira Ostrak.", ["Karl Broder", "Mira Ostrak"], set()),
+])
+def test_an_unmarked_name_among_listed_people(nlp, text, people, expected):
+    doc = _with_people(nlp, text, people)
+    assert {doc[c.start:c.end].text for c in listed_people(doc)} == expected
