@@ -119,6 +119,8 @@ def cue_titles(doc: Doc) -> Iterator[Candidate]:
         end = _before_owned(doc, start, title_end(doc, start, min(len(doc), start + 10), in_list))
         if end < len(doc) and doc[end].text in {"'s", "’s"}:
             continue  # "appeared in Sara Lind's “Quiet Water”": the owner, not the title
+        if end - start == 1 and _place_elsewhere(doc, doc[start]):
+            continue  # "her film debut in Rome", where the model reads Rome as a place again and again
         while end > start and not doc[start:end].text.isupper():
             yield Candidate(start, end, Label.WORK, 0.7, "cue_title", kind)
             start, end = _next_in_list(doc, end, titles_only)  # "appeared in Casualty, Doctors and Hollyoaks"
@@ -340,3 +342,8 @@ def _question_title_start(doc: Doc, lo: int, end: int) -> int | None:
                                                     for t in words) or not is_cap(words[0]):
         return None
     return lo
+
+
+def _place_elsewhere(doc: Doc, tok) -> bool:
+    """A word the model takes for a place here and at least once more in the document."""
+    return tok.ent_type_ == "GPE" and sum(1 for e in doc.ents if e.label_ == "GPE" and e.text == tok.text) >= 2

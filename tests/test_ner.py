@@ -77,6 +77,7 @@ def test_finds(nlp, text, expected):
     ("She starred in Epitaph as Asako in 2007.", ("Epitaph as Asako", "WORK")),
     ("Really? Kim is a director.", ("Really? Kim", "PERSON")),                               # a question before a name
     ("Why? It is a film about water.", ("Why?", "WORK")),                                    # a lone question word
+    ("She moved to Berlin in 2001 and lived in Berlin until her film debut in Berlin.", ("Berlin", "WORK")),  # a place
     # hyphenated words that are not Korean names
     ("Mara Voss is a Seattle-based actress.", ("Seattle-based", "PERSON")),
     ("It was made with Lumo-XYZ Television Group.", ("Lumo-XYZ Television", "PERSON")),
