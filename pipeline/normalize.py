@@ -15,7 +15,7 @@ from functools import lru_cache
 from . import dates
 from .lexicon import demonyms, org_kind, org_kinds, role_words
 from .records import DateMention, LocalEntity
-from .vocab import Label
+from .vocab import NAME_SUFFIXES, Label
 
 _SMALL = {"a", "an", "and", "as", "at", "but", "by", "for", "in", "nor", "of", "on", "or", "the",
           "to", "with", "from", "into", "vs", "de", "la", "le", "du"}
@@ -95,12 +95,16 @@ def build_entities(text: str, raw_mentions) -> tuple[list[LocalEntity], list[Dat
             continue
         pending.append((m, name))
     alias_of = _stated_aliases(text, [m for m, _ in pending])
-    pending.sort(key=lambda mn: (mn[0].start, mn[0].end) in alias_of)  # a stated alias after its name
+    # a stated alias right after its name, and before the other mentions of the same words
+    targets = set(alias_of.values())
+    pending.sort(key=lambda mn: 0 if (mn[0].start, mn[0].end) in targets else 1 if (mn[0].start, mn[0].end) in alias_of
+                 else 2)
     entity_at: dict[tuple[int, int], int] = {}
     for m, name in pending:
         named = entity_at.get(alias_of.get((m.start, m.end)))
         if named is not None:
             label, idx = entities[named].label, named
+            index.setdefault((label, key(name)), idx)  # its other mentions join the same entity
         else:
             label, idx = _resolve(m.label, name, entities, index, counts, text, m.start, m.meta.kind)
         if label is None:
@@ -151,7 +155,16 @@ def _stated_aliases(text: str, found) -> dict[tuple[int, int], tuple[int, int]]:
         acronym = name.isupper() and re.sub(r"[^A-Za-z]", "", name).lower() == _initials(text[a.start:a.end])
         if acronym or a.label == b.label and _ALIAS_CUE_WORD.search(cue.group()):
             out[(b.start, b.end)] = (a.start, a.end)
+    people = [m for m in spans if m.label == Label.PERSON]
+    for b in people[1:]:  # "under the ring name Naomi": another name of the person the text is about
+        if _NAME_CUE.search(text, max(0, b.start - 40), b.start) and (b.start, b.end) not in out:
+            out[(b.start, b.end)] = (people[0].start, people[0].end)
     return out
+
+
+# a cue right before a person's other name: the name the text's first person goes by
+_NAME_CUE = re.compile(r"(?:\b(?:ring|stage|pen|screen) name|\bbetter known as|\bknown by (?:his|her|their) "
+                       r"[\w\s-]{0,20}?name,?)\s*$", re.IGNORECASE)
 
 
 _SHORT_NAMED_KINDS = {"festival", "school"}  # "Sundance" for the festival, "Yale" for the university
@@ -199,9 +212,12 @@ def _resolve(label: Label, name: str, entities, index, counts, text: str, pos: i
 
 
 def _is_part(short: list[str], full: list[str]) -> bool:
-    """'Kim' of 'So Yong Kim', 'Im' of 'Heung-Soon Im', 'Im-Sun' of 'Im-Sun Song'."""
+    """'Kim' of 'So Yong Kim', 'Im' of 'Heung-Soon Im', 'Im-Sun' of 'Im-Sun Song', 'DeMott' of
+    'William DeMott II'."""
     s = [t.lower() for t in short]
     f = [t.lower() for t in full]
+    while len(f) > len(s) and f[-1].rstrip(".") in NAME_SUFFIXES:
+        f.pop()
     return f[-len(s):] == s or f[:len(s)] == s
 
 

@@ -105,6 +105,27 @@ def test_a_short_name_with_a_specific_longer_name_is_another_organisation(nlp, t
     assert orgs <= {e.name for e in result.entities if e.label == Label.ORG}
 
 
+def test_a_family_name_finds_a_full_name_with_a_suffix(nlp):
+    names, _ = entities(nlp, "Robert Allan Marrick Jr. is an American actor. Marrick began acting in 1990.")
+    assert names["Marrick"] == (Label.PERSON, "Robert Allan Marrick Jr.")
+
+
+@pytest.mark.parametrize("text, other", [
+    ("Teresa Malua is an American wrestler performing under the ring name Kaia. Kaia won in 2017.", "Kaia"),
+    ("Marta Quell is a Danish actress. She is better known as Lotte Brun. Lotte Brun won a prize.", "Lotte Brun"),
+])
+def test_a_stated_other_name_joins_the_person_the_text_is_about(nlp, text, other):
+    names, result = entities(nlp, text)
+    first = text.split(" is ")[0]
+    assert names[other] == (Label.PERSON, first)
+    assert len([e for e in result.entities if e.label == Label.PERSON]) == 1
+
+
+def test_a_name_without_a_cue_stays_another_person(nlp):
+    names, _ = entities(nlp, "Teresa Malua is an American wrestler. She fought Kaia Brent in 2017.")
+    assert names["Kaia Brent"] == (Label.PERSON, "Kaia Brent")
+
+
 def test_a_city_is_not_its_country(nlp):
     _, result = entities(nlp, "She was born in Mexico City, and she left Mexico in 1990.")
     places = {e.name for e in result.entities if e.label == Label.PLACE}
