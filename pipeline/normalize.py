@@ -144,7 +144,8 @@ def _stated_aliases(text: str, found) -> dict[tuple[int, int], tuple[int, int]]:
     """'Kelvar State University (then Kelvar Teachers College)', 'Deep Harbor (DH; ...)', 'X, also
     known as Y,': the second name is another name of the first, (start, end) -> (start, end).
     Without a cue word only the name's acronym counts ('Tyler (Brad Reyes)' is a character and
-    its actor, 'Ana Kim (NIGHT TIDE)' a person and her film); an acronym takes the name's label."""
+    its actor, 'Ana Kim (NIGHT TIDE)' a person and her film); an acronym takes the name's label; a
+    title in brackets after a title is its translation ('Khooni Raat (Bloody Night)')."""
     spans = sorted(found, key=lambda m: m.start)
     out = {}
     for a, b in zip(spans, spans[1:]):
@@ -153,7 +154,8 @@ def _stated_aliases(text: str, found) -> dict[tuple[int, int], tuple[int, int]]:
             continue
         name = text[b.start:b.end]
         acronym = name.isupper() and re.sub(r"[^A-Za-z]", "", name).lower() == _initials(text[a.start:a.end])
-        if acronym or a.label == b.label and _ALIAS_CUE_WORD.search(cue.group()):
+        translated = a.label == b.label == Label.WORK and re.match(r"\s*\)", text[b.end:b.end + 3])
+        if acronym or translated or a.label == b.label and _ALIAS_CUE_WORD.search(cue.group()):
             out[(b.start, b.end)] = (a.start, a.end)
     people = [m for m in spans if m.label == Label.PERSON]
     for b in people[1:]:  # "under the ring name Naomi": another name of the person the text is about

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.ner import mentions
+from pipeline.ner import RawMention, SpanMeta, mentions
 from pipeline.ner_decide import keep
 from pipeline.ner_names import listed_people
 from pipeline.normalize import build_entities
@@ -169,3 +169,15 @@ def _with_people(nlp, text, people):
 def test_an_unmarked_name_among_listed_people(nlp, text, people, expected):
     doc = _with_people(nlp, text, people)
     assert {doc[c.start:c.end].text for c in listed_people(doc)} == expected
+
+
+@pytest.mark.parametrize("second, label, joined", [
+    ("Bloody Night", Label.WORK, True),     # a title in brackets after a title: its translation
+    ("Bloody Night", Label.PERSON, False),  # a person in brackets after a title: its director, its star
+])
+def test_a_bracketed_title_after_a_title_is_its_translation(second, label, joined):
+    text = f"Khooni Raat ({second}) is a 1931 Indian silent film."
+    first, at = RawMention(0, 11, Label.WORK, SpanMeta(0.8, "definition", None, ())), text.index(second)
+    entities, _, _ = build_entities(text, [first, RawMention(at, at + len(second), label, SpanMeta(0.6, "model", None, ()))])
+    assert (len(entities) == 1) is joined
+
