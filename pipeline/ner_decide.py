@@ -10,7 +10,8 @@ from collections import Counter, defaultdict
 
 from spacy.tokens import Doc, Span
 
-from .lexicon import character_cues, demonyms, is_first_name, not_names, org_kind, org_kinds, role_words
+from .lexicon import character_cues, demonyms, is_first_name, not_names, org_kind, org_kinds, role_words, \
+    work_cues
 from .ner_names import strip_role_prefix
 from .ner_rules import NOT_TITLE_BEFORE, Candidate, common_word, text_of, token_texts, whole_word
 from .vocab import NAME_SUFFIXES, Label
@@ -155,6 +156,9 @@ def keep(doc: Doc, c: Candidate) -> bool:
         return False
     if all(t.is_stop or t.is_punct for t in span):
         return False  # "Such is the case ..."
+    if c.source == "model" and len(span) == 1 and len(text) == 2 and text.isupper() and c.end < len(doc) \
+            and doc[c.end].pos_ == "NOUN" and doc[c.end].is_lower and doc[c.end].lower_ not in work_cues():
+        return False  # "a CT scan", "the IE certificate": a two-letter abbreviation before a noun
     if c.source == "model" and _NON_LATIN.search(text):
         return False  # the English model reading Thai or Hangul: a Hangul name is an alias (normalize.py)
     if c.source == "model" and len(span) == 1 and span[0].tag_ in {"JJ", "VBN", "VBD"} and c.kind != "demonym" \

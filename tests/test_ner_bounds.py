@@ -181,3 +181,14 @@ def test_a_bracketed_title_after_a_title_is_its_translation(second, label, joine
     entities, _, _ = build_entities(text, [first, RawMention(at, at + len(second), label, SpanMeta(0.6, "model", None, ()))])
     assert (len(entities) == 1) is joined
 
+
+
+@pytest.mark.parametrize("text, start, kept", [
+    ("The board issued the XE certificate in May.", 3, False),   # an abbreviation before a noun
+    ("It was shown as a TV documentary in 2003.", 5, True),      # before a work noun it may name a channel
+    ("She joined the XE board in May.", 3, False),
+    ("She joined XE in May.", 2, True),                          # alone it is a name
+])
+def test_a_two_letter_abbreviation_before_a_noun_is_not_a_name(nlp, text, start, kept):
+    doc = nlp(text)
+    assert keep(doc, Candidate(start, start + 1, Label.ORG, 0.6, "model")) is kept
