@@ -2,6 +2,7 @@
 
     python benchmarks/throughput.py [--texts DIR] [--docs 500] [--big 5000] [--repeat 2]
     python benchmarks/throughput.py --batch-sizes 16,32,64,128   # how batch size matters
+    python benchmarks/throughput.py --one-worker --repeat 3      # spaCy against one worker only
 
 Every configuration runs in a fresh subprocess and is timed from the start of that process to
 its end (imports and model loading included, as a user waits for them); peak memory is the
@@ -42,6 +43,8 @@ def main() -> int:
     ap.add_argument("--batch-size", type=int, default=None,
                     help="documents per batch, for spaCy and the pipeline alike (default: the pipeline's)")
     ap.add_argument("--batch-sizes", default=None, help="comma-separated: time these batch sizes instead")
+    ap.add_argument("--one-worker", action="store_true",
+                    help="time only spaCy and the pipeline with one worker, side by side")
     ap.add_argument("--child", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
@@ -53,6 +56,8 @@ def main() -> int:
     try:
         if args.batch_sizes:
             return batch_sizes(args, work)
+        if args.one_worker:
+            return one_worker(args, work)
         return benchmark(args, work)
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -120,6 +125,24 @@ def batch_sizes(args, work: Path) -> int:
                  measure("pipeline", small, work / "out", "--no-cache", "--workers", str(workers),
                          "--batch-size", str(size)))
             report(f"batch {size:4d}, {workers} worker(s)", r, words)
+    return 0
+
+
+def one_worker(args, work: Path) -> int:
+    """spaCy and one worker, interleaved `--repeat` times; the ratio of the fastest runs."""
+    small, words = corpus(args.texts, args.docs, work / "small")
+    print(machine(), flush=True)
+    size = str(args.batch_size or DEFAULT_BATCH_SIZE)
+    spacy, one = [], []
+    for i in range(args.repeat):
+        spacy.append(measure("spacy", small, size))
+        report(f"spaCy nlp.pipe, 1 process (run {i + 1})", spacy[-1], words)
+        one.append(measure("pipeline", small, work / f"out-{i}", "--batch-size", size, "--cache", work / f"cache-{i}"))
+        report(f"pipeline, 1 worker (run {i + 1})", one[-1], words)
+    best_spacy, best_one = (min(r["seconds"] for r in rs) for rs in (spacy, one))
+    best_cpu = min(r["cpu"] for r in spacy) / min(r["cpu"] for r in one)
+    print(f"\none worker / spaCy: {best_spacy / best_one:.2f}x (CPU time {best_cpu:.2f}x); "
+          f"load average after: {os.getloadavg()[0]:.1f}")
     return 0
 
 

@@ -1,6 +1,7 @@
 """Date expressions -> (ISO value, kind, year). Pure and memoised per surface string."""
 from __future__ import annotations
 
+import calendar
 import re
 from functools import lru_cache
 
@@ -19,6 +20,12 @@ _AGE = re.compile(r"\b(aged?|years? old|\d+-year-old|when (i|he|she|they) (was|w
 _DURATION = re.compile(r"^(?:for |about |over |nearly |almost |around |some |more than |the (?:past|last|next) )?"
                        r"(\d+|a|an|" + "|".join(_NUM_WORDS) + r")\s+(year|month|week|day|decade|hour)s?\b", re.I)
 _YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
+_MONTHS = {m: i for i, m in enumerate("january february march april may june july august september "
+                                      "october november december".split(), 1)}
+# the shapes most dates have, read without dateparser: '29 December 1928', 'June 4, 1999', 'May 2001'
+_DAY_MONTH_YEAR = re.compile(r"(\d{1,2}) ([a-z]+),? (\d{4})", re.I)
+_MONTH_DAY_YEAR = re.compile(r"([a-z]+) (\d{1,2}),? (\d{4})", re.I)
+_MONTH_YEAR = re.compile(r"([a-z]+),? (\d{4})", re.I)
 _DECADE = re.compile(r"\b(1[5-9]\d|20\d)0s\b")
 
 
@@ -53,6 +60,31 @@ def _full_date(text: str, year: int) -> str:
     """The most precise ISO value the text gives: day, month or year."""
     if re.fullmatch(r"(the )?(year )?\d{4}s?", text, re.I):
         return str(year)
+    return _plain_date(text) or _dateparser_date(text, year)
+
+
+def _plain_date(text: str) -> str | None:
+    """The ISO value of a day or a month in full words, as dateparser gives it; None for any other
+    text (and for a day the month does not have), which dateparser reads instead."""
+    if m := _DAY_MONTH_YEAR.fullmatch(text):
+        day, month, year = m.group(1), m.group(2), m.group(3)
+    elif m := _MONTH_DAY_YEAR.fullmatch(text):
+        month, day, year = m.group(1), m.group(2), m.group(3)
+    elif m := _MONTH_YEAR.fullmatch(text):
+        month, day, year = m.group(1), None, m.group(2)
+    else:
+        return None
+    n = _MONTHS.get(month.lower())
+    if n is None:
+        return None
+    if day is None:
+        return f"{year}-{n:02d}"
+    if not 1 <= int(day) <= calendar.monthrange(int(year), n)[1]:
+        return None
+    return f"{year}-{n:02d}-{int(day):02d}"
+
+
+def _dateparser_date(text: str, year: int) -> str:
     parsed = _parser().get_date_data(text)
     if parsed and parsed.date_obj and parsed.date_obj.year == year:
         d = parsed.date_obj

@@ -1,6 +1,8 @@
 """The fast paths give exactly what the plain code they replace gave."""
 from __future__ import annotations
 
+import calendar
+import itertools
 import re
 
 import pytest
@@ -8,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.matcher import Matcher
 
-from pipeline import relations
+from pipeline import dates, relations
 from pipeline.clean import clean
 from pipeline.ner_rules import text_of, token_texts, whole_word
 
@@ -51,3 +53,42 @@ def test_cue_matches_are_the_token_matchers_in_its_order(nlp):
     assert sum(len(matcher(d)) for d in docs) > 20
     for doc in docs:
         assert relations._cue_matches(doc) == matcher(doc)
+
+
+_MONTH_NAMES = ["January", "february", "MARCH", "April", "May", "June", "July", "August", "September",
+                "October", "November", "December"]
+
+
+@pytest.mark.parametrize("month", _MONTH_NAMES)
+def test_plain_dates_are_what_dateparser_reads(month):
+    """Days and months in words are read without dateparser: the same ISO values, month by month,
+    at the ends of months and in leap and common years."""
+    texts = [f"{month} {year}" for year in (1900, 2000)] + [f"{month}, 2001"]
+    for day, year in itertools.product((1, 9, 28, 29, 30, 31), (1900, 2000)):
+        texts += [f"{day} {month} {year}", f"{day} {month}, {year}", f"{month} {day}, {year}",
+                  f"{month} {day} {year}"]
+    for text in texts:
+        year = int(text[-4:])
+        day = next((int(w.strip(",")) for w in text.split()[:2] if w.strip(",").isdigit() and len(w.strip(",")) <= 2), 1)
+        plain = dates._plain_date(text)
+        month_days = calendar.monthrange(year, _MONTH_NAMES.index(month) + 1)[1]
+        assert (plain is None) == (day > month_days), text  # a day the month lacks goes to dateparser
+        if plain is not None:
+            assert plain == dates._dateparser_date(text, year), text
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("29 December 1928", "1928-12-29"),
+    ("June 4, 1999", "1999-06-04"),
+    ("may 2001", "2001-05"),
+    ("29 February 2000", "2000-02-29"),
+    ("29 February 1900", None),   # not a day of that month: dateparser decides
+    ("31 April 2001", None),
+    ("0 May 2001", None),
+    ("Sept 4, 1999", None),       # abbreviations, other words: dateparser
+    ("early April 1944", None),
+    ("27-29 June 2012", None),
+    ("Mayo 2001", None),
+])
+def test_plain_date_cases(text, expected):
+    assert dates._plain_date(text) == expected
