@@ -69,7 +69,7 @@ def test_plain_dates_are_what_dateparser_reads(month):
                   f"{month} {day} {year}"]
     for text in texts:
         year = int(text[-4:])
-        day = next((int(w.strip(",")) for w in text.split()[:2] if w.strip(",").isdigit() and len(w.strip(",")) <= 2), 1)
+        day = int(m.group()) if (m := re.search(r"(?<!\d)\d{1,2}(?!\d)", text)) else 1
         plain = dates._plain_date(text)
         month_days = calendar.monthrange(year, _MONTH_NAMES.index(month) + 1)[1]
         assert (plain is None) == (day > month_days), text  # a day the month lacks goes to dateparser
