@@ -57,21 +57,14 @@ def build_nlp(model: str) -> Language:
     ruler = nlp.add_pipe("span_ruler", name="film_ruler", after=after,
                          config={"spans_key": RULER_KEY, "phrase_matcher_attr": "LOWER",
                                  "validate": True, "overwrite": True})
-    ruler.add_patterns([_token_pattern(nlp, p) for p in jsonl("entity_patterns.jsonl")])
+    with nlp.select_pipes(enable=[]):  # phrase patterns ("Palme d'Or") need the tokenizer alone
+        ruler.add_patterns(list(jsonl("entity_patterns.jsonl")))
     nlp.add_pipe("film_entities", after="film_ruler")
     for label in Label:  # permanent strings, outside any memory zone
         nlp.vocab.strings.add(label.value)
     relations.prepare(nlp)
     register_common_words(nlp)
     return nlp
-
-
-def _token_pattern(nlp: Language, p: dict) -> dict:
-    """A phrase pattern ("Palme d'Or") as a lower-case token pattern, so that adding it does not
-    run the whole pipeline."""
-    if isinstance(p["pattern"], str):
-        return {**p, "pattern": [{"LOWER": t.lower_} for t in nlp.make_doc(p["pattern"])]}
-    return p
 
 
 @Language.component("line_breaks", assigns=["token.is_sent_start"])

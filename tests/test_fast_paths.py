@@ -12,6 +12,8 @@ from spacy.matcher import Matcher
 
 from pipeline import dates, relations
 from pipeline.clean import clean
+from pipeline.lexicon import jsonl
+from pipeline.ner import RULER_KEY
 from pipeline.ner_rules import text_of, token_texts, whole_word
 
 from .conftest import ROOT
@@ -92,3 +94,24 @@ def test_plain_dates_are_what_dateparser_reads(month):
 ])
 def test_plain_date_cases(text, expected):
     assert dates._plain_date(text) == expected
+
+
+def test_entity_ruler_phrases_are_the_lowercase_token_patterns(nlp):
+    """The ruler's phrase patterns ("Palme d'Or") go to its PhraseMatcher: the same spans as one
+    LOWER token pattern per phrase, as they were before."""
+    ruler = nlp.get_pipe("film_ruler")
+    matcher = Matcher(nlp.vocab)
+    for p in jsonl("entity_patterns.jsonl"):
+        pattern = p["pattern"]
+        if isinstance(pattern, str):
+            pattern = [{"LOWER": t.lower_} for t in nlp.make_doc(pattern)]
+        matcher.add(repr((p["label"], p.get("id", ""))), [pattern])
+    texts = [clean(p.read_bytes().decode("utf-8")).aligned.text for p in sorted((ROOT / "raw").glob("*.txt"))]
+    texts.append("She won the Palme d’Or, the golden bear and a Grand Jury Prize at the Berlin Festival.")
+    found = 0
+    for doc in nlp.pipe(texts):
+        expected = {(nlp.vocab.strings[k], s, e) for k, s, e in matcher(doc)}
+        got = [(repr((sp.label_, sp.id_)), sp.start, sp.end) for sp in doc.spans[RULER_KEY]]
+        assert sorted(got) == sorted(expected)
+        found += sum(sp.id_ == "award_name" for sp in doc.spans[RULER_KEY])
+    assert found >= 3
