@@ -8,6 +8,7 @@ under the entry's key, so that memory holds no texts and no mentions of past bat
 from __future__ import annotations
 
 import dataclasses
+import gc
 from collections import deque
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
@@ -93,6 +94,9 @@ class Parser:
 
     def __init__(self, model: str):
         self.nlp = load_model(model)
+        # the model's hundreds of thousands of objects live as long as the parser: out of the
+        # collector's sight (until `stop`), its full collections stop walking them again and again
+        gc.freeze()
         self._zone: ExitStack | None = None
         self._docs = 0
 
@@ -112,6 +116,10 @@ class Parser:
             self._zone.close()
             self._zone, self._docs = None, 0
 
+    def stop(self) -> None:
+        self.close()
+        gc.unfreeze()
+
 
 class LocalEngine:
     """The per-document stages in this process (`workers == 1`) or in a process pool."""
@@ -130,7 +138,7 @@ class LocalEngine:
                 yield from _stored(parser.analyse(batch, self.batch_size), self.store)
         finally:
             if parser is not None:
-                parser.close()
+                parser.stop()
 
     def _pool(self, batches: Iterable[list[Pending]]) -> Iterator[Entry]:
         it = iter(batches)

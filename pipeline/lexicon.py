@@ -65,15 +65,24 @@ def honorifics() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _first_names():
-    import gender_guesser.detector  # a first-name lexicon of ~40,000 names from many countries
-
-    return gender_guesser.detector.Detector(case_sensitive=False)
+def _first_names() -> frozenset[str]:
+    """The ~40,000 first names from many countries of gender_guesser's lexicon, lower-case, read
+    as its Detector reads them (a name with '+' in three spellings), without its per-country
+    tables, which take longer to build and which only the genders need."""
+    text = (resources.files("gender_guesser") / "data" / "nam_dict.txt").read_text(encoding="utf-8")
+    names = set()
+    for line in text.splitlines():
+        line = line.strip()
+        if line and line[0] not in "#=":
+            name = line.split()[1].lower()
+            names.update(name.replace("+", joint) for joint in ("", " ", "-") if "+" in name or not joint)
+    return frozenset(names)
 
 
 @lru_cache(maxsize=65536)
 def is_first_name(word: str) -> bool:
-    return _first_names().get_gender(word) != "unknown"
+    """What gender_guesser's `Detector(case_sensitive=False).get_gender(word) != "unknown"` says."""
+    return word.lower() in _first_names()
 
 
 def definition_heads() -> dict[str, str]:

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.matcher import Matcher
 
-from pipeline import dates, relations
+from pipeline import dates, lexicon, relations
 from pipeline.clean import clean
 from pipeline.lexicon import jsonl
 from pipeline.ner import RULER_KEY
@@ -115,3 +115,19 @@ def test_entity_ruler_phrases_are_the_lowercase_token_patterns(nlp):
         assert sorted(got) == sorted(expected)
         found += sum(sp.id_ == "award_name" for sp in doc.spans[RULER_KEY])
     assert found >= 3
+
+
+def test_first_names_are_gender_guessers():
+    """The first-name list read straight from gender_guesser's data file is its Detector's."""
+    from gender_guesser.detector import Detector
+
+    assert lexicon._first_names() == set(Detector(case_sensitive=False).names)
+
+
+@pytest.mark.parametrize("word, expected", [
+    ("Pablo", True), ("pablo", True), ("MARIA", True), ("Jean-Pierre", True), ("Abdur Rahim", True),
+    ("Xiu-qi", True), ("Xiuqi", True),
+    ("Festival", False), ("Cannes", False), ("", False),
+])
+def test_is_first_name_cases(word, expected):
+    assert lexicon.is_first_name(word) is expected
