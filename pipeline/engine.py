@@ -85,12 +85,16 @@ def load_model(model: str):
 
 
 class Parser:
-    """The model, inside a spaCy memory zone renewed every ZONE_DOCS documents.
+    """The model; its first ZONE_DOCS documents are parsed outside any memory zone, the later ones
+    inside a spaCy memory zone renewed every ZONE_DOCS documents.
 
     Within a zone spaCy's string store and caches grow with the words of the texts; leaving the
-    zone frees them, so a long stream stays in bounded memory. Leaving it also empties the
-    tokenizer's and the vocabulary's caches: a zone per batch of 32 documents made the whole run
-    a sixth slower (benchmarks/), hence one zone over many batches."""
+    zone frees them, so a long stream stays in bounded memory. But within a zone the tokenizer
+    saves nothing to its cache (spaCy's `Tokenizer._save_cached`), so every word is split again
+    each time it occurs: the words of the first documents are kept for good instead (a bounded
+    amount), and the tokenizer's cache serves them for the rest of the run. A zone per batch of
+    32 documents made the whole run a sixth slower (benchmarks/), hence one zone over many
+    batches."""
 
     def __init__(self, model: str):
         self.nlp = load_model(model)
@@ -98,10 +102,11 @@ class Parser:
         # collector's sight (until `stop`), its full collections stop walking them again and again
         gc.freeze()
         self._zone: ExitStack | None = None
-        self._docs = 0
+        self._docs = 0          # documents parsed in the current zone (or before the first one)
+        self._zoned = False     # past the first ZONE_DOCS documents
 
     def analyse(self, batch: list[Pending], batch_size: int) -> list[tuple[Entry, bytes | None]]:
-        if self._zone is None:
+        if self._zone is None and self._zoned:
             self._zone = ExitStack()
             self._zone.enter_context(self.nlp.memory_zone())
         try:
@@ -110,11 +115,13 @@ class Parser:
             self._docs += len(batch)
             if self._docs >= ZONE_DOCS:
                 self.close()
+                self._zoned = True
 
     def close(self) -> None:
         if self._zone is not None:
             self._zone.close()
-            self._zone, self._docs = None, 0
+            self._zone = None
+        self._docs = 0
 
     def stop(self) -> None:
         self.close()

@@ -86,6 +86,25 @@ def test_workers_and_batches_do_not_change_the_tables(corpus, reference, tmp_pat
     assert_same(tmp_path / "out", reference)
 
 
+@pytest.mark.parametrize("zone_docs, zones", [(1, 4), (2, 2), (5, 0)])
+def test_memory_zones_do_not_change_the_tables(corpus, reference, tmp_path, monkeypatch, nlp,
+                                               zone_docs, zones):
+    """The first ZONE_DOCS documents are parsed outside any memory zone, each later ZONE_DOCS
+    inside a new one: the same tables either way."""
+    monkeypatch.setattr(engine, "ZONE_DOCS", zone_docs)
+    opened = []
+    memory_zone = nlp.memory_zone
+
+    def counting():
+        opened.append(1)
+        return memory_zone()
+
+    monkeypatch.setattr(nlp, "memory_zone", counting)
+    run(Settings(corpus, tmp_path / "out", batch_size=1, progress=False, use_cache=False))
+    assert len(opened) == zones
+    assert_same(tmp_path / "out", reference)
+
+
 def test_rerun_over_an_unchanged_corpus_parses_nothing(corpus, reference, warm_cache, tmp_path,
                                                        monkeypatch):
     cache = tmp_path / "cache"
