@@ -19,7 +19,7 @@ from . import relations
 from .lexicon import is_first_name, jsonl, role_words
 from .ner_decide import YEAR, decide, drop_characters, drop_lone_words, propagate
 from .ner_names import bracket_names, cast_lists, cue_orgs, listed_people, role_names
-from .ner_rules import Candidate, register_common_words
+from .ner_rules import Candidate, lowers, register_common_words
 from .ner_types import retype
 from .ner_titles import caps_titles, cue_titles, definitions, owned_titles, quoted_titles, year_titles
 from .vocab import Label
@@ -101,9 +101,9 @@ def candidates(doc: Doc) -> list[Candidate]:
         out.append(Candidate(span.start, span.end, Label(span.label_), 0.8, span.id_ or "pattern"))
     for rule in RULES:
         out.extend(rule(doc))
-    for tok in doc:  # a bare year the model did not mark
-        if YEAR.fullmatch(tok.text):
-            out.append(Candidate(tok.i, tok.i + 1, Label.DATE, 0.5, "year"))
+    for i, low in enumerate(lowers(doc)):  # a bare year the model did not mark (digits: lower = text)
+        if YEAR.fullmatch(low):
+            out.append(Candidate(i, i + 1, Label.DATE, 0.5, "year"))
     return out
 
 

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span
 
 from .lexicon import cast_cues, honorifics, is_first_name, org_cues, role_words
-from .ner_rules import TITLE_GLUE, Candidate, prefixes_of, is_cap, title_end
+from .ner_rules import TITLE_GLUE, Candidate, is_cap, lowers, prefixes_of, title_end
 from .vocab import Label
 
 
@@ -30,9 +30,7 @@ def cue_orgs(doc: Doc) -> Iterator[Candidate]:
     cues = org_cues()
     longest = max(len(c.split()) for c in cues)
     heads = prefixes_of(tuple(cues))
-    for tok in doc:
-        if tok.lower_ not in heads:
-            continue  # no cue phrase starts with this token
+    for tok in (doc[i] for i, low in enumerate(lowers(doc)) if low in heads):  # tokens that may start a cue
         for n in range(longest, 0, -1):
             if tok.i + n >= len(doc):
                 continue
@@ -53,7 +51,7 @@ def cast_lists(doc: Doc) -> Iterator[Candidate]:
     whatever the model took them for; 'as Role' asides are skipped."""
     cues = cast_cues()
     first_words = {c[0] for c in cues}
-    lower = [t.lower_ for t in doc]
+    lower = lowers(doc)
     for at, low in enumerate(lower):
         if low not in first_words:
             continue
@@ -94,8 +92,8 @@ def cast_lists(doc: Doc) -> Iterator[Candidate]:
 def role_names(doc: Doc) -> Iterator[Candidate]:
     """'the actor and screenwriter Sreenivasan', 'director So Yong Kim': a name after a role word."""
     words = role_words()
-    for tok in doc:
-        if tok.lower_ not in words or not words[tok.lower_] or not tok.is_lower or tok.i + 1 >= len(doc):
+    for tok in (doc[i] for i, low in enumerate(lowers(doc)) if low in words):
+        if not words[tok.lower_] or not tok.is_lower or tok.i + 1 >= len(doc):
             continue
         i = tok.i + 1
         if not doc[i].is_title or doc[i].ent_type_ in {"DATE", "GPE", "NORP"} or doc[i].lower_ in words:

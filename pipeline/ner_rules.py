@@ -44,7 +44,8 @@ _DATE_PREPOSITIONS = {"in", "on", "since", "from", "until", "during", "by"}
 _AFTER_LINK = {"with", "in", "on", "at", "for", "to", "from", "by", "and", "or", "is"}  # never in a title after "and"
 
 
-_TEXT_KEY, _TOKENS_KEY = "interview_ie.text", "interview_ie.token_texts"  # doc.user_data memos
+# doc.user_data memos
+_TEXT_KEY, _TOKENS_KEY, _LOWER_KEY = "interview_ie.text", "interview_ie.token_texts", "interview_ie.lower"
 
 
 def text_of(doc: Doc) -> str:
@@ -61,6 +62,15 @@ def token_texts(doc: Doc) -> frozenset[str]:
     if texts is None:
         texts = doc.user_data[_TOKENS_KEY] = frozenset(t.text for t in doc)
     return texts
+
+
+def lowers(doc: Doc) -> list[str]:
+    """`tok.lower_` of every token, in order, collected once per Doc: the rules that look for
+    words all over a text scan these strings and make a Token only where a word is found."""
+    lower = doc.user_data.get(_LOWER_KEY)
+    if lower is None:
+        lower = doc.user_data[_LOWER_KEY] = [t.lower_ for t in doc]
+    return lower
 
 
 @lru_cache(maxsize=None)

@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from .lexicon import definition_heads, role_words, title_cues, work_cues
 from .ner_rules import QUOTES, NOT_TITLE_BEFORE, TITLE_GLUE, YEAR_LIKE, Candidate, prefixes_of, is_cap, line_of, title_end, \
-    text_of
+    lowers, text_of
 from .vocab import Label
 
 _POSSESSIVES = {"'s", "’s", "'", "’"}
@@ -88,7 +88,12 @@ def cue_titles(doc: Doc) -> Iterator[Candidate]:
     cues = work_cues()
     phrases = title_cues()
     heads = prefixes_of(tuple(phrases))
-    for tok in doc:
+    lower = lowers(doc)
+    # the tokens any branch below can start from: a cue's first word, a work word, 'play', 'as'
+    starts = heads | cues.keys() | {"called", "titled", "entitled", "as"}
+    play = doc.vocab.strings["play"]
+    plays = {i for i, lemma in enumerate(doc.to_array("LEMMA").tolist()) if lemma == play}
+    for tok in (doc[i] for i, low in enumerate(lower) if low in starts or i in plays):
         kind, start, titles_only = None, None, False
         two = doc[tok.i:tok.i + 2].text.lower() if tok.lower_ in heads else None
         if two in phrases and phrases[two][0] == "before":
@@ -125,7 +130,7 @@ def cue_titles(doc: Doc) -> Iterator[Candidate]:
             yield Candidate(start, end, Label.WORK, 0.7, "cue_title", kind)
             start, end = _next_in_list(doc, end, titles_only)  # "appeared in Casualty, Doctors and Hollyoaks"
     # "the Final Fantasy, Dragon Quest, and Kingdom Hearts series"
-    for tok in doc:
+    for tok in (doc[i] for i, low in enumerate(lower) if low in phrases or low == "other"):
         if tok.i == 0:
             continue
         if tok.lower_ in phrases and phrases[tok.lower_][0] == "after":
@@ -228,8 +233,8 @@ def _next_in_list(doc: Doc, end: int, titles_only: bool = False) -> tuple[int, i
 
 def year_titles(doc: Doc) -> Iterator[Candidate]:
     """'The Last Day of the Year (2015)' - a capitalised run right before a year in brackets."""
-    for tok in doc:
-        if tok.text == "(" and tok.i + 2 < len(doc) and re.fullmatch(r"(19|20)\d\d", doc[tok.i + 1].text) \
+    for tok in (doc[i] for i, low in enumerate(lowers(doc)) if low == "("):
+        if tok.i + 2 < len(doc) and re.fullmatch(r"(19|20)\d\d", doc[tok.i + 1].text) \
                 and doc[tok.i + 2].text == ")" and tok.i > 0:
             end = tok.i
             while end > 0 and doc[end - 1].text in {'"', "”", "’", "'"}:

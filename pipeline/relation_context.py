@@ -14,6 +14,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from .lexicon import csv_map
+from .ner_rules import lowers
 from .vocab import Label, Predicate
 
 _FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself", "we", "our", "us"})
@@ -227,8 +228,8 @@ def _gender(word: str) -> str:
 
 def main_gender(doc: Doc) -> str | None:
     """The gender of the third-person pronouns a text mostly uses, when one clearly dominates."""
-    male = sum(1 for t in doc if t.lower_ in _MALE)
-    female = sum(1 for t in doc if t.lower_ in _FEMALE)
+    male = sum(1 for low in lowers(doc) if low in _MALE)
+    female = sum(1 for low in lowers(doc) if low in _FEMALE)
     if male >= 2 and male >= 2 * female:
         return "m"
     if female >= 2 and female >= 2 * male:

@@ -14,7 +14,7 @@ from pipeline import dates, lexicon, relations
 from pipeline.clean import clean
 from pipeline.lexicon import jsonl
 from pipeline.ner import RULER_KEY
-from pipeline.ner_rules import text_of, token_texts, whole_word
+from pipeline.ner_rules import lowers, text_of, token_texts, whole_word
 
 from .conftest import ROOT
 
@@ -43,6 +43,7 @@ def test_doc_memos_equal_what_they_remember(nlp):
     doc = nlp("So Yong Kim directed it.\nShe was born in Seoul.")
     assert text_of(doc) == doc.text and text_of(doc) is text_of(doc)
     assert token_texts(doc) == {t.text for t in doc}
+    assert lowers(doc) == [t.lower_ for t in doc] and lowers(doc) is lowers(doc)
 
 
 def test_cue_matches_are_the_token_matchers_in_its_order(nlp):
