@@ -70,10 +70,11 @@ def build_nlp(model: str) -> Language:
 @Language.component("line_breaks", assigns=["token.is_sent_start"])
 def line_breaks(doc: Doc) -> Doc:
     """A token after a line break starts a sentence (web pages break lines between blocks)."""
-    for tok in doc[1:]:
-        prev = doc[tok.i - 1]
-        if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
+    prev = None
+    for tok in doc:
+        if prev is not None and ("\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text)):
             tok.is_sent_start = True
+        prev = tok
     return doc
 
 

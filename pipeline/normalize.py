@@ -69,8 +69,11 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in re.findall(r"[A-Za-z][\w']*", name) if w.lower() not in _SMALL).lower()
 
 
-def _tokens(name: str) -> list[str]:
-    return [t for t in re.split(r"[\s\-]+", name) if t]
+@lru_cache(maxsize=65536)
+def _tokens(name: str) -> tuple[str, ...]:
+    """The words of a name, split at spaces and hyphens (memoised: each entity's name is split
+    again for every later mention of its document)."""
+    return tuple(t for t in re.split(r"[\s\-]+", name) if t)
 
 
 def build_entities(text: str, raw_mentions) -> tuple[list[LocalEntity], list[DateMention], list[Mention]]:
@@ -213,7 +216,7 @@ def _resolve(label: Label, name: str, entities, index, counts, text: str, pos: i
     return label, None
 
 
-def _is_part(short: list[str], full: list[str]) -> bool:
+def _is_part(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
     """'Kim' of 'So Yong Kim', 'Im' of 'Heung-Soon Im', 'Im-Sun' of 'Im-Sun Song', 'DeMott' of
     'William DeMott II'."""
     s = [t.lower() for t in short]
@@ -223,7 +226,7 @@ def _is_part(short: list[str], full: list[str]) -> bool:
     return f[-len(s):] == s or f[:len(s)] == s
 
 
-def _is_prefix(short: list[str], full: list[str]) -> bool:
+def _is_prefix(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
     return len(full) > len(short) and [t.lower() for t in full[:len(short)]] == [t.lower() for t in short]
 
 
