@@ -104,8 +104,8 @@ def role_names(doc: Doc) -> Iterator[Candidate]:
         while end < len(doc) and end - i < 4 and (doc[end].is_title or doc[end].text == "-" and end > i) \
                 and "\n" not in doc[end - 1].whitespace_:
             end += 1
-        while end > i and not doc[end - 1].is_alpha:
-            end -= 1
+        while end > i and not any(ch.isalpha() for ch in doc[end - 1].text):
+            end -= 1  # trailing punctuation, never a name with an apostrophe inside ("D'Arcy")
         if end > i:
             yield Candidate(i, end, Label.PERSON, 0.7, "role_name", None)
 

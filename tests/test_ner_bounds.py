@@ -61,6 +61,16 @@ def found(nlp, text):
     ("The series moved from RTV One to RTV Two in 2004 and later to KNX Four.", ("KNX Four", "ORG")),
     # a one-word possessive without 'the' belongs to the title
     ("She had roles in shows such as Grey's Anatomy, Women's Tales and Boston Legal.", ("Grey's Anatomy", "WORK")),
+    # an apostrophe inside a family name; one word the tokenizer split; a capital pronoun inside a sentence
+    ("She is the daughter of actress Marta D'Orsino and the actor Leo Vance.", ("Marta D'Orsino", "PERSON")),
+    ("Her first album Gonna Find Home was released in 1999.", ("Gonna Find Home", "WORK")),
+    ("She appeared in shows such as the RTV's My Neighbours and with Ann Lee in Overboard.",
+     ("My Neighbours", "WORK")),
+    # a defined title that starts with a preposition; a school with a lower-case 'a'; an ordinal of a name
+    ("Beyond Grey Hills is a 2003 action-adventure video game developed by Norvia.", ("Beyond Grey Hills", "WORK")),
+    ("He studied composition at the Santa Rita a Vomero Conservatory in Naples.",
+     ("Santa Rita a Vomero Conservatory", "ORG")),
+    ("This 21st Century Norvia feature was produced by Lamar Trotti.", ("21st Century Norvia", "ORG")),
 ])
 def test_finds(nlp, text, expected):
     assert expected in found(nlp, text)
@@ -93,6 +103,12 @@ def test_finds(nlp, text, expected):
     ("He had One Direction in mind and said One more time.", ("One Direction", "ORG")),  # no acronym before
     ("He worked for the BBC one year and left.", ("BBC one", "ORG")),
     ("She met Anna, a children's author, in 1975.", ("Anna", "WORK")),  # the head after the possessive: a person                 # a lower-case number word
+    ("She is the daughter of actress Marta D'Orsino, a singer.", ("Marta D'Orsino,", "PERSON")),
+    ("Her first album was released in 1999. Gonna Find Home came later.", ("1999. Gonna", "WORK")),
+    ("She met his My Neighbours co-star for the first time.", ("his My Neighbours", "WORK")),
+    ("As in Grey Hills, the film called for documentary scenes of dances.", ("As in Grey Hills", "WORK")),
+    ("He studied at a Vomero Conservatory in Naples.", ("a Vomero Conservatory", "ORG")),
+    ("It premiered at the 23rd Norvia Film Festival in May.", ("23rd Norvia Film Festival", "ORG")),
 ])
 def test_does_not_find(nlp, text, not_expected):
     assert not_expected not in found(nlp, text)
