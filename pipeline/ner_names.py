@@ -131,8 +131,9 @@ def strip_role_prefix(span: Span) -> tuple[int, list[str]]:
 
 
 def listed_people(doc: Doc) -> Iterator[Candidate]:
-    """'Karl Stock, Ravel and Shostak', 'are Ana Maria Ruiz, Pedro Lin, Eva Sol': a capitalised
-    name the model left unmarked between two people of a list, or before two listed people."""
+    """'Karl Stock, Ravel and Shostak', 'are Ana Maria Ruiz, Pedro Lin, Eva Sol', 'with Ana Ruiz and
+    Pedro Lin': a capitalised name the model left unmarked between two people of a list, before two
+    listed people, or after 'with' and before 'and' a listed person."""
     ents = [e for e in doc.ents if e.label_ == "PERSON"]
     for a, b in zip(ents, ents[1:]):
         j = _list_gap(doc, a.end)
@@ -145,6 +146,15 @@ def listed_people(doc: Doc) -> Iterator[Candidate]:
                 start -= 1
             if start < a.start - 1 and start > 0 and not is_cap(doc[start - 1]) and doc[start - 1].is_alpha:
                 yield Candidate(start, a.start - 1, Label.PERSON, 0.65, "list_person")
+    for b in ents:  # "with Ana Ruiz and Pedro Lin": a two-word name linked to a listed person by 'with'
+        k = b.start - 1
+        if k < 3 or doc[k].lower_ not in {"and", "&"}:
+            continue
+        start = k
+        while start > 0 and k - start < 3 and _unmarked_word(doc[start - 1]) and doc[start - 1].lower_ != "with":
+            start -= 1
+        if k - start >= 2 and start > 0 and doc[start - 1].lower_ == "with":
+            yield Candidate(start, k, Label.PERSON, 0.65, "list_person")
 
 
 def _list_gap(doc: Doc, i: int) -> int | None:

@@ -122,6 +122,8 @@ def title_end(doc: Doc, i: int, limit: int, in_list: bool = False) -> int:
             break
         if is_cap(tok) and j > i and tok.ent_type_ == "DATE" and doc[j - 1].lower_ in _DATE_PREPOSITIONS:
             break  # "Eidos Interactive in April 2009": the date is not part of the name
+        if tok.lower_ in {"for", "by"} and j > i and j + 1 < limit and doc[j + 1].ent_type_ == "ORG":
+            break  # "The Pages for RTV One": made for a broadcaster, not part of the title
         if tok.lower_ in {"and", "or"} and j > i and j + 1 < limit and doc[j + 1].lower_ in _AFTER_LINK:
             break  # "Morning Star and with Ann Lee in Overboard": a clause goes on, not the title
         if j > i and tok.is_alpha and not doc[j - 1].whitespace_ and doc[j - 1].is_alpha:

@@ -107,6 +107,9 @@ def cue_titles(doc: Doc) -> Iterator[Candidate]:
         elif tok.lower_ in cues and (tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and tok.is_lower) \
                 or tok.lower_ in {"called", "titled", "entitled"}:  # the tagger calls "telenovela" a PROPN
             kind, start = cues.get(tok.lower_), tok.i + 1
+        elif tok.lower_ in _GENERIC_WORKS and tok.pos_ == "NOUN" and tok.i + 1 < len(doc) \
+                and doc[tok.i + 1].ent_type_ not in {"PERSON", "ORG", "GPE"}:
+            start = tok.i + 1  # "her recent work, The Visit,", "the literary adaptation The Pages"
         if start is None or start >= len(doc):
             continue
         if doc[start].text in {",", ":"}:
@@ -150,6 +153,10 @@ def cue_titles(doc: Doc) -> Iterator[Candidate]:
                 break
             end = k + 1
 
+
+
+# nouns for a work of any kind: a title follows, as an apposition or at once
+_GENERIC_WORKS = {"work", "project", "adaptation"}
 
 
 def _other_works(doc: Doc, i: int, cues: dict[str, str]) -> bool:

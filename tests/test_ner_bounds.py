@@ -71,6 +71,9 @@ def found(nlp, text):
     ("He studied composition at the Santa Rita a Vomero Conservatory in Naples.",
      ("Santa Rita a Vomero Conservatory", "ORG")),
     ("This 21st Century Norvia feature was produced by Lamar Trotti.", ("21st Century Norvia", "ORG")),
+    # a title in apposition to a generic work noun, or right after it; made 'for' a broadcaster
+    ("Her recent work, The Visit, became famous after its release.", ("The Visit", "WORK")),
+    ("Other work included the literary adaptation The Pages for BBC One in 2001.", ("The Pages", "WORK")),
 ])
 def test_finds(nlp, text, expected):
     assert expected in found(nlp, text)
@@ -109,6 +112,9 @@ def test_finds(nlp, text, expected):
     ("As in Grey Hills, the film called for documentary scenes of dances.", ("As in Grey Hills", "WORK")),
     ("He studied at a Vomero Conservatory in Naples.", ("a Vomero Conservatory", "ORG")),
     ("It premiered at the 23rd Norvia Film Festival in May.", ("23rd Norvia Film Festival", "ORG")),
+    ("His work with Ann Lee was praised.", ("Ann Lee", "WORK")),
+    ("Other work included the literary adaptation The Pages for BBC One in 2001.",
+     ("The Pages for BBC One", "WORK")),
 ])
 def test_does_not_find(nlp, text, not_expected):
     assert not_expected not in found(nlp, text)
@@ -181,6 +187,11 @@ def _with_people(nlp, text, people):
     ("He met Karl Broder, then Vessant met Mira Ostrak.", ["Karl Broder", "Mira Ostrak"], set()),
     ("Later, Karl Broder, Mira Ostrak and others came.", ["Karl Broder", "Mira Ostrak"], set()),
     ("She thanked Karl Broder, the Harbor Club and Mira Ostrak.", ["Karl Broder", "Mira Ostrak"], set()),
+    # after 'with' and before 'and' a listed person; not a lone word, not without 'with'
+    ("With Lena Vorst and Mira Ostrak are co-protagonists.", ["Mira Ostrak"], {"Lena Vorst"}),
+    ("She worked with Lena Vorst and Mira Ostrak.", ["Mira Ostrak"], {"Lena Vorst"}),
+    ("She worked with Vorst and Mira Ostrak.", ["Mira Ostrak"], set()),
+    ("Then Lena Vorst and Mira Ostrak came.", ["Mira Ostrak"], set()),
 ])
 def test_an_unmarked_name_among_listed_people(nlp, text, people, expected):
     doc = _with_people(nlp, text, people)
