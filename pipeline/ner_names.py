@@ -48,6 +48,27 @@ def cue_orgs(doc: Doc) -> Iterator[Candidate]:
 
 
 
+_OF_LABELS = {"ORG": Label.ORG, "FAC": Label.ORG, "EVENT": Label.ORG, "WORK_OF_ART": Label.WORK}
+
+
+def of_the_names(doc: Doc) -> Iterator[Candidate]:
+    """'The Keepers of the Flame made threats': the model marks only the word after 'of the'; the
+    name starts at a capital 'The' and the capitals after it (never a role word: 'The President of')."""
+    words = role_words()
+    for ent in doc.ents:
+        label = _OF_LABELS.get(ent.label_)
+        if label is None or len(ent) != 1 or ent.start < 3 or doc[ent.start - 1].lower_ != "the" \
+                or doc[ent.start - 2].lower_ != "of" or not doc[ent.start - 3].is_title \
+                or doc[ent.start - 3].lower_ in words:
+            continue
+        start = ent.start - 3
+        while start > 0 and doc[start - 1].is_title and doc[start - 1].ent_iob_ == "O" \
+                and "\n" not in doc[start - 1].whitespace_ and start > ent.start - 6:
+            start -= 1
+        if doc[start].text == "The" and ent[0].is_title:
+            yield Candidate(start, ent.end, label, 0.65, "of_the_name")
+
+
 def cast_lists(doc: Doc) -> Iterator[Candidate]:
     """'starring Gig Young, Red Buttons and Susannah York': the names in a cast list are people,
     whatever the model took them for; 'as Role' asides are skipped."""

@@ -74,6 +74,11 @@ def found(nlp, text):
     # a title in apposition to a generic work noun, or right after it; made 'for' a broadcaster
     ("Her recent work, The Visit, became famous after its release.", ("The Visit", "WORK")),
     ("Other work included the literary adaptation The Pages for BBC One in 2001.", ("The Pages", "WORK")),
+    # a music group named with its kind noun; a name 'The X of the Y' the model cut to its last word
+    ("His songs were sung by a member of the I Cantori Lontani choir, Ettore Vasco.",
+     ("I Cantori Lontani choir", "ORG")),
+    ("It was seen as an act of war by Norvia. The Keepers of the Peace made threats against cinemas.",
+     ("The Keepers of the Peace", "ORG")),
 ])
 def test_finds(nlp, text, expected):
     assert expected in found(nlp, text)
@@ -115,6 +120,10 @@ def test_finds(nlp, text, expected):
     ("His work with Ann Lee was praised.", ("Ann Lee", "WORK")),
     ("Other work included the literary adaptation The Pages for BBC One in 2001.",
      ("The Pages for BBC One", "WORK")),
+    ("She sang with the band for a year.", ("band", "ORG")),
+    ("It was seen as an act of war by Norvia. Keepers of the Peace made threats against cinemas.",
+     ("Keepers of the Peace", "ORG")),   # no capital 'The' starts it
+    ("He is the Head of the BBC now.", ("Head of the BBC", "ORG")),
 ])
 def test_does_not_find(nlp, text, not_expected):
     assert not_expected not in found(nlp, text)
