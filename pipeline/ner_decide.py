@@ -130,16 +130,24 @@ def drop_characters(doc: Doc, chosen):
 
 
 def drop_lone_words(doc: Doc, chosen):
-    """A one-word 'person' at a sentence start that is an ordinary English word ('Download',
-    'Writing') stays only when it is part of a full name the document gives."""
+    """A one-word 'person' at a sentence start or cut from a longer capitalised name that is an
+    ordinary English word ('Download', 'Writing') stays only when it is part of a full name the
+    document gives."""
     name_words = {t.lower_ for c, _ in chosen if c.label == Label.PERSON and c.end - c.start > 1
                   for t in doc[c.start:c.end]}
     def lone(c: Candidate) -> bool:
         tok = doc[c.start]
         return (c.label == Label.PERSON and c.end - c.start == 1 and not tok.is_upper
-                and (tok.is_sent_start or _lowercase_elsewhere(doc, tok)) and common_word(doc, tok)
-                and not is_first_name(tok.text) and tok.lower_ not in name_words)
+                and (tok.is_sent_start or _lowercase_elsewhere(doc, tok) or _inside_capitals(doc, tok.i))
+                and common_word(doc, tok) and not is_first_name(tok.text) and tok.lower_ not in name_words)
     return [(c, r) for c, r in chosen if not lone(c)]
+
+
+def _inside_capitals(doc: Doc, i: int) -> bool:
+    """A word cut from a longer capitalised name: 'Beyond Bright and Dark', 'Morning's RTV'."""
+    before = i > 0 and doc[i - 1].is_title and doc[i - 1].is_alpha and not doc[i - 1].is_sent_start
+    owner = i + 2 < len(doc) and doc[i + 1].text in {"'s", "’s"} and doc[i + 2].text[:1].isupper()
+    return before or owner
 
 
 def keep(doc: Doc, c: Candidate) -> bool:

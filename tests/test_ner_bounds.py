@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.ner import RawMention, SpanMeta, mentions
-from pipeline.ner_decide import keep
+from pipeline.ner_decide import drop_lone_words, keep
 from pipeline.ner_names import listed_people
 from pipeline.normalize import build_entities
 from pipeline.ner_rules import Candidate
@@ -75,8 +75,8 @@ def found(nlp, text):
     ("Her recent work, The Visit, became famous after its release.", ("The Visit", "WORK")),
     ("Other work included the literary adaptation The Pages for BBC One in 2001.", ("The Pages", "WORK")),
     # a music group named with its kind noun; a name 'The X of the Y' the model cut to its last word
-    ("His songs were sung by a member of the I Cantori Lontani choir, Ettore Vasco.",
-     ("I Cantori Lontani choir", "ORG")),
+    ("His songs were sung by a member of the I Cori Lontani choir, Ettore Vasco.",
+     ("I Cori Lontani choir", "ORG")),
     ("It was seen as an act of war by Norvia. The Keepers of the Peace made threats against cinemas.",
      ("The Keepers of the Peace", "ORG")),
 ])
@@ -228,3 +228,18 @@ def test_a_bracketed_title_after_a_title_is_its_translation(second, label, joine
 def test_a_two_letter_abbreviation_before_a_noun_is_not_a_name(nlp, text, start, kept):
     doc = nlp(text)
     assert keep(doc, Candidate(start, start + 1, Label.ORG, 0.6, "model")) is kept
+
+
+@pytest.mark.parametrize("text, word, dropped", [
+    # an ordinary word cut from a longer capitalised name is no person
+    ("A prequel, Beyond Bright and Dark 2, was announced.", "Bright", True),
+    ("It aired on Morning's RTV until 2002.", "Morning", True),
+    # a name of its own: after a lower-case word, or a word that is no common English word
+    ("Critics praised Bright, who directed it.", "Bright", False),
+    ("A sequel, Beyond Vessant and Dark 2, was announced.", "Vessant", False),
+])
+def test_a_common_word_cut_from_a_name_is_no_person(nlp, text, word, dropped):
+    doc = nlp(text)
+    i = next(t.i for t in doc if t.text == word)
+    chosen = [(Candidate(i, i + 1, Label.PERSON, 0.6, "model"), ())]
+    assert (drop_lone_words(doc, chosen) == []) is dropped
