@@ -15,13 +15,21 @@ from .vocab import Label
 
 
 def bracket_names(doc: Doc) -> Iterator[Candidate]:
-    """'Brad [Rust Gray]' - an editor's bracketed completion of a person's name."""
+    """'Brad [Rust Gray]' - an editor's bracketed completion of a person's name; 'Dr. Mara Quill
+    (Lena Vorst)' - the actor in round brackets after the character, a known first name first."""
     for ent in doc.ents:
         if ent.label_ != "PERSON" or ent.end + 2 >= len(doc) or doc[ent.end].text != "[":
             continue
         close = next((k for k in range(ent.end + 1, min(len(doc), ent.end + 6)) if doc[k].text == "]"), None)
         if close and all(is_cap(t) for t in doc[ent.end + 1:close]):
             yield Candidate(ent.start, close + 1, Label.PERSON, 0.9, "bracket_name")
+    for ent in doc.ents:  # "Dr. Mara Quill (Lena Vorst)": a character and, in brackets, its actor
+        k = ent.end
+        if ent.label_ != "PERSON" or k + 4 > len(doc) or doc[k].text != "(" or not is_first_name(doc[k + 1].text):
+            continue
+        close = next((m for m in range(k + 3, min(len(doc), k + 5)) if doc[m].text == ")"), None)
+        if close and all(t.is_title and t.is_alpha and t.ent_iob_ == "O" for t in doc[k + 1:close]):
+            yield Candidate(k + 1, close, Label.PERSON, 0.65, "bracket_actor")
 
 
 

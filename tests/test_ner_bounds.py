@@ -6,7 +6,7 @@ import pytest
 
 from pipeline.ner import RawMention, SpanMeta, mentions
 from pipeline.ner_decide import drop_lone_words, keep
-from pipeline.ner_names import listed_people
+from pipeline.ner_names import bracket_names, listed_people
 from pipeline.normalize import build_entities
 from pipeline.ner_rules import Candidate
 from pipeline.vocab import Label
@@ -243,3 +243,16 @@ def test_a_common_word_cut_from_a_name_is_no_person(nlp, text, word, dropped):
     i = next(t.i for t in doc if t.text == word)
     chosen = [(Candidate(i, i + 1, Label.PERSON, 0.6, "model"), ())]
     assert (drop_lone_words(doc, chosen) == []) is dropped
+
+
+@pytest.mark.parametrize("text, people, expected", [
+    # the actor in brackets after the character; not after a title, nor a company, nor a longer aside
+    ("It is the first appearance of Dr. Mara Quill (Samantha Vorst). It aired in May.", ["Mara Quill"],
+     {"Samantha Vorst"}),
+    ("It is the first appearance of Night Tide (Samantha Vorst). It aired in May.", [], set()),
+    ("It is the first appearance of Mara Quill (Norvia Studios). It aired in May.", ["Mara Quill"], set()),
+    ("It is the first appearance of Mara Quill (Samantha Vorst plays her). It aired.", ["Mara Quill"], set()),
+])
+def test_an_actor_in_brackets_after_a_character(nlp, text, people, expected):
+    doc = _with_people(nlp, text, people)
+    assert {doc[c.start:c.end].text for c in bracket_names(doc) if c.source == "bracket_actor"} == expected
