@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 from . import relations
 from .lexicon import is_first_name, jsonl, role_words
 from .ner_decide import YEAR, decide, drop_characters, drop_lone_words, propagate
-from .ner_names import bracket_names, cast_lists, cue_orgs, listed_people, role_names
+from .ner_names import bracket_names, cast_lists, cue_orgs, listed_people, of_the_names, role_names
 from .ner_rules import Candidate, lowers, register_common_words
 from .ner_types import retype
 from .ner_titles import caps_titles, cue_titles, definitions, owned_titles, quoted_titles, year_titles
@@ -29,7 +29,7 @@ MODEL_LABELS = {"PERSON": Label.PERSON, "ORG": Label.ORG, "GPE": Label.PLACE, "L
                 "NORP": Label.PLACE, "FAC": Label.ORG, "WORK_OF_ART": Label.WORK,
                 "EVENT": Label.ORG, "DATE": Label.DATE}
 RULES = (quoted_titles, caps_titles, cue_titles, year_titles, definitions, bracket_names, cue_orgs,
-         role_names, cast_lists, owned_titles, listed_people)
+         role_names, cast_lists, owned_titles, listed_people, of_the_names)
 META_KEY = "film_entities"  # doc.user_data[META_KEY][(start, end)] = SpanMeta
 RULER_KEY = "film_rules"
 _DAY = re.compile(r"(0?[1-9]|[12]\d|3[01])")

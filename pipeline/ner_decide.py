@@ -35,8 +35,10 @@ def _trim(doc: Doc, c: Candidate) -> tuple[Candidate | None, tuple[str, ...]]:
         while start < end - 1 and doc[start].is_stop and doc[start].lower_ not in {"the", "a", "an"} \
                 and (doc[start].pos_ in {"ADP", "SCONJ", "CCONJ", "ADV", "PRON", "DET"} or doc[start].is_lower) \
                 and not (c.label == Label.PERSON and doc[start].is_title and is_first_name(doc[start].text)) \
-                and not (c.label == Label.ORG and doc[start].is_title and not doc[start].is_sent_start):
-            # a capital inside a sentence marks a name's first word: "studied at Our Lady College"
+                and not (c.label in (Label.ORG, Label.WORK) and doc[start].is_title
+                         and (not doc[start].is_sent_start or c.source == "definition" and doc[start + 1].is_title)):
+            # a capital inside a sentence marks a name's first word: "studied at Our Lady College";
+            # a defined name fills its sentence up to the verb: "Beyond Pale Hills is a 2003 game"
             start += 1
         if end - start > 2 and doc[start].lower_ == "list" and doc[start + 1].lower_ == "of":
             start += 2  # "see List of Norvia games": a reference list's page, named after its subject
@@ -63,7 +65,7 @@ def _trim(doc: Doc, c: Candidate) -> tuple[Candidate | None, tuple[str, ...]]:
             start = k + 1 if doc[k].lower_ == "the" and k < end - 1 else k
     if c.label in (Label.ORG, Label.AWARD, Label.WORK, Label.PLACE) and end - start > 1 \
             and (YEAR.fullmatch(doc[start].text) or _ORDINAL.fullmatch(doc[start].text)) \
-            and not verbatim:
+            and not verbatim and doc[start + 1].text != "Century":  # "20th Century Films" is a name
         start += 1  # "the 2016 Sundance Film Festival": the year becomes a date of its own
     if end <= start:
         return None, ()
@@ -128,16 +130,24 @@ def drop_characters(doc: Doc, chosen):
 
 
 def drop_lone_words(doc: Doc, chosen):
-    """A one-word 'person' at a sentence start that is an ordinary English word ('Download',
-    'Writing') stays only when it is part of a full name the document gives."""
+    """A one-word 'person' at a sentence start or cut from a longer capitalised name that is an
+    ordinary English word ('Download', 'Writing') stays only when it is part of a full name the
+    document gives."""
     name_words = {t.lower_ for c, _ in chosen if c.label == Label.PERSON and c.end - c.start > 1
                   for t in doc[c.start:c.end]}
     def lone(c: Candidate) -> bool:
         tok = doc[c.start]
         return (c.label == Label.PERSON and c.end - c.start == 1 and not tok.is_upper
-                and (tok.is_sent_start or _lowercase_elsewhere(doc, tok)) and common_word(doc, tok)
-                and not is_first_name(tok.text) and tok.lower_ not in name_words)
+                and (tok.is_sent_start or _lowercase_elsewhere(doc, tok) or _inside_capitals(doc, tok.i))
+                and common_word(doc, tok) and not is_first_name(tok.text) and tok.lower_ not in name_words)
     return [(c, r) for c, r in chosen if not lone(c)]
+
+
+def _inside_capitals(doc: Doc, i: int) -> bool:
+    """A word cut from a longer capitalised name: 'Beyond Bright and Dark', 'Morning's RTV'."""
+    before = i > 0 and doc[i - 1].is_title and doc[i - 1].is_alpha and not doc[i - 1].is_sent_start
+    owner = i + 2 < len(doc) and doc[i + 1].text in {"'s", "’s"} and doc[i + 2].text[:1].isupper()
+    return before or owner
 
 
 def keep(doc: Doc, c: Candidate) -> bool:

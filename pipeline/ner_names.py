@@ -15,13 +15,21 @@ from .vocab import Label
 
 
 def bracket_names(doc: Doc) -> Iterator[Candidate]:
-    """'Brad [Rust Gray]' - an editor's bracketed completion of a person's name."""
+    """'Brad [Rust Gray]' - an editor's bracketed completion of a person's name; 'Dr. Mara Quill
+    (Lena Vorst)' - the actor in round brackets after the character, a known first name first."""
     for ent in doc.ents:
         if ent.label_ != "PERSON" or ent.end + 2 >= len(doc) or doc[ent.end].text != "[":
             continue
         close = next((k for k in range(ent.end + 1, min(len(doc), ent.end + 6)) if doc[k].text == "]"), None)
         if close and all(is_cap(t) for t in doc[ent.end + 1:close]):
             yield Candidate(ent.start, close + 1, Label.PERSON, 0.9, "bracket_name")
+    for ent in doc.ents:  # "Dr. Mara Quill (Lena Vorst)": a character and, in brackets, its actor
+        k = ent.end
+        if ent.label_ != "PERSON" or k + 4 > len(doc) or doc[k].text != "(" or not is_first_name(doc[k + 1].text):
+            continue
+        close = next((m for m in range(k + 3, min(len(doc), k + 5)) if doc[m].text == ")"), None)
+        if close and all(t.is_title and t.is_alpha and t.ent_iob_ == "O" for t in doc[k + 1:close]):
+            yield Candidate(k + 1, close, Label.PERSON, 0.65, "bracket_actor")
 
 
 
@@ -44,6 +52,27 @@ def cue_orgs(doc: Doc) -> Iterator[Candidate]:
                     yield Candidate(i, end, Label.ORG, 0.75, "cue_org", cues[phrase])
                 break
 
+
+
+_OF_LABELS = {"ORG": Label.ORG, "FAC": Label.ORG, "EVENT": Label.ORG, "WORK_OF_ART": Label.WORK}
+
+
+def of_the_names(doc: Doc) -> Iterator[Candidate]:
+    """'The Keepers of the Flame made threats': the model marks only the word after 'of the'; the
+    name starts at a capital 'The' and the capitals after it (never a role word: 'The President of')."""
+    words = role_words()
+    for ent in doc.ents:
+        label = _OF_LABELS.get(ent.label_)
+        if label is None or len(ent) != 1 or ent.start < 3 or doc[ent.start - 1].lower_ != "the" \
+                or doc[ent.start - 2].lower_ != "of" or not doc[ent.start - 3].is_title \
+                or doc[ent.start - 3].lower_ in words:
+            continue
+        start = ent.start - 3
+        while start > 0 and doc[start - 1].is_title and doc[start - 1].ent_iob_ == "O" \
+                and "\n" not in doc[start - 1].whitespace_ and start > ent.start - 6:
+            start -= 1
+        if doc[start].text == "The" and ent[0].is_title:
+            yield Candidate(start, ent.end, label, 0.65, "of_the_name")
 
 
 def cast_lists(doc: Doc) -> Iterator[Candidate]:
@@ -102,8 +131,8 @@ def role_names(doc: Doc) -> Iterator[Candidate]:
         while end < len(doc) and end - i < 4 and (doc[end].is_title or doc[end].text == "-" and end > i) \
                 and "\n" not in doc[end - 1].whitespace_:
             end += 1
-        while end > i and not doc[end - 1].is_alpha:
-            end -= 1
+        while end > i and not any(ch.isalpha() for ch in doc[end - 1].text):
+            end -= 1  # trailing punctuation, never a name with an apostrophe inside ("D'Arcy")
         if end > i:
             yield Candidate(i, end, Label.PERSON, 0.7, "role_name", None)
 
@@ -129,8 +158,9 @@ def strip_role_prefix(span: Span) -> tuple[int, list[str]]:
 
 
 def listed_people(doc: Doc) -> Iterator[Candidate]:
-    """'Karl Stock, Ravel and Shostak', 'are Ana Maria Ruiz, Pedro Lin, Eva Sol': a capitalised
-    name the model left unmarked between two people of a list, or before two listed people."""
+    """'Karl Stock, Ravel and Shostak', 'are Ana Maria Ruiz, Pedro Lin, Eva Sol', 'with Ana Ruiz and
+    Pedro Lin': a capitalised name the model left unmarked between two people of a list, before two
+    listed people, or after 'with' and before 'and' a listed person."""
     ents = [e for e in doc.ents if e.label_ == "PERSON"]
     for a, b in zip(ents, ents[1:]):
         j = _list_gap(doc, a.end)
@@ -143,6 +173,15 @@ def listed_people(doc: Doc) -> Iterator[Candidate]:
                 start -= 1
             if start < a.start - 1 and start > 0 and not is_cap(doc[start - 1]) and doc[start - 1].is_alpha:
                 yield Candidate(start, a.start - 1, Label.PERSON, 0.65, "list_person")
+    for b in ents:  # "with Ana Ruiz and Pedro Lin": a two-word name linked to a listed person by 'with'
+        k = b.start - 1
+        if k < 3 or doc[k].lower_ not in {"and", "&"}:
+            continue
+        start = k
+        while start > 0 and k - start < 3 and _unmarked_word(doc[start - 1]) and doc[start - 1].lower_ != "with":
+            start -= 1
+        if k - start >= 2 and start > 0 and doc[start - 1].lower_ == "with":
+            yield Candidate(start, k, Label.PERSON, 0.65, "list_person")
 
 
 def _list_gap(doc: Doc, i: int) -> int | None:

@@ -132,9 +132,13 @@ def title_end(doc: Doc, i: int, limit: int, in_list: bool = False) -> int:
             break
         if is_cap(tok) and j > i and tok.ent_type_ == "DATE" and doc[j - 1].lower_ in _DATE_PREPOSITIONS:
             break  # "Eidos Interactive in April 2009": the date is not part of the name
+        if tok.lower_ in {"for", "by"} and j > i and j + 1 < limit and doc[j + 1].ent_type_ == "ORG":
+            break  # "The Pages for RTV One": made for a broadcaster, not part of the title
         if tok.lower_ in {"and", "or"} and j > i and j + 1 < limit and doc[j + 1].lower_ in _AFTER_LINK:
             break  # "Morning Star and with Ann Lee in Overboard": a clause goes on, not the title
-        if is_cap(tok) or (j > i and (tok.is_digit and len(tok) <= 3 or _ROMAN.fullmatch(tok.text))):
+        if j > i and tok.is_alpha and not doc[j - 1].whitespace_ and doc[j - 1].is_alpha:
+            last_cap = j + 1  # one word the tokenizer split: "Gonna", "Wanna", "Gotta"
+        elif is_cap(tok) or (j > i and (tok.is_digit and len(tok) <= 3 or _ROMAN.fullmatch(tok.text))):
             last_cap = j + 1  # "Ong Bak 2", "Rocky IV"; never a year ("Aanandam in 2017")
         elif j == i and tok.is_digit and len(tok) <= 4 and not YEAR_LIKE.fullmatch(tok.text) and j + 1 < limit \
                 and is_cap(doc[j + 1]):

@@ -81,7 +81,6 @@ def caps_titles(doc: Doc) -> Iterator[Candidate]:
                             cues.get(prev.lower_) if prev is not None else None)
 
 
-
 def cue_titles(doc: Doc) -> Iterator[Candidate]:
     """'her debut feature, In Between Days', 'the documentary The Day After', 'a film called Salt',
     'starred in Rocky', 'the Dragon Quest series'."""
@@ -89,8 +88,8 @@ def cue_titles(doc: Doc) -> Iterator[Candidate]:
     phrases = title_cues()
     heads = prefixes_of(tuple(phrases))
     lower = lowers(doc)
-    # the tokens any branch below can start from: a cue's first word, a work word, 'play', 'as'
-    starts = heads | cues.keys() | {"called", "titled", "entitled", "as"}
+    # the tokens any branch below can start from: a cue's first word, a work word, 'play', 'as', 'work'
+    starts = heads | cues.keys() | {"called", "titled", "entitled", "as"} | _GENERIC_WORKS
     play = doc.vocab.strings["play"]
     plays = {i for i, lemma in enumerate(doc.to_array("LEMMA").tolist()) if lemma == play}
     for tok in (doc[i] for i, low in enumerate(lower) if low in starts or i in plays):
@@ -112,6 +111,9 @@ def cue_titles(doc: Doc) -> Iterator[Candidate]:
         elif tok.lower_ in cues and (tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and tok.is_lower) \
                 or tok.lower_ in {"called", "titled", "entitled"}:  # the tagger calls "telenovela" a PROPN
             kind, start = cues.get(tok.lower_), tok.i + 1
+        elif tok.lower_ in _GENERIC_WORKS and tok.pos_ == "NOUN" and tok.i + 1 < len(doc) \
+                and doc[tok.i + 1].ent_type_ not in {"PERSON", "ORG", "GPE"}:
+            start = tok.i + 1  # "her recent work, The Visit,", "the literary adaptation The Pages"
         if start is None or start >= len(doc):
             continue
         if doc[start].text in {",", ":"}:
@@ -155,6 +157,10 @@ def cue_titles(doc: Doc) -> Iterator[Candidate]:
                 break
             end = k + 1
 
+
+
+# nouns for a work of any kind: a title follows, as an apposition or at once
+_GENERIC_WORKS = {"work", "project", "adaptation"}
 
 
 def _other_works(doc: Doc, i: int, cues: dict[str, str]) -> bool:

@@ -99,7 +99,7 @@ def bracket_balance(tokens) -> int:
 
 
 def is_work_anaphor(doc: Doc, start: int, end: int) -> bool:
-    """'the film', 'The series', 'this 20th Century Fox feature', "the film's": a determiner,
+    """'the film', 'The series', 'this 1990s studio feature', "the film's": a determiner,
     at most three modifiers and a work noun, with no title right after it."""
     toks = [t for t in doc[start:end] if t.text not in {"'s", "’s"}]
     if len(toks) < 2 or toks[0].lower_ not in _DETERMINERS or len(toks) > 5:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from pipeline.ner import RawMention, SpanMeta, mentions
-from pipeline.ner_decide import keep
-from pipeline.ner_names import listed_people
+from pipeline.ner_decide import drop_lone_words, keep
+from pipeline.ner_names import bracket_names, listed_people
 from pipeline.normalize import build_entities
 from pipeline.ner_rules import Candidate
 from pipeline.vocab import Label
@@ -61,6 +61,24 @@ def found(nlp, text):
     ("The series moved from RTV One to RTV Two in 2004 and later to KNX Four.", ("KNX Four", "ORG")),
     # a one-word possessive without 'the' belongs to the title
     ("She had roles in shows such as Grey's Anatomy, Women's Tales and Boston Legal.", ("Grey's Anatomy", "WORK")),
+    # an apostrophe inside a family name; one word the tokenizer split; a capital pronoun inside a sentence
+    ("She is the daughter of actress Marta D'Orsino and the actor Leo Vance.", ("Marta D'Orsino", "PERSON")),
+    ("Her first album Gonna Find Home was released in 1999.", ("Gonna Find Home", "WORK")),
+    ("She appeared in shows such as the RTV's My Neighbours and with Ann Lee in Overboard.",
+     ("My Neighbours", "WORK")),
+    # a defined title that starts with a preposition; a school with a lower-case 'a'; an ordinal of a name
+    ("Beyond Grey Hills is a 2003 action-adventure video game developed by Norvia.", ("Beyond Grey Hills", "WORK")),
+    ("He studied composition at the Santa Rita a Vomero Conservatory in Naples.",
+     ("Santa Rita a Vomero Conservatory", "ORG")),
+    ("This 21st Century Norvia feature was produced by Lamar Trotti.", ("21st Century Norvia", "ORG")),
+    # a title in apposition to a generic work noun, or right after it; made 'for' a broadcaster
+    ("Her recent work, The Visit, became famous after its release.", ("The Visit", "WORK")),
+    ("Other work included the literary adaptation The Pages for BBC One in 2001.", ("The Pages", "WORK")),
+    # a music group named with its kind noun; a name 'The X of the Y' the model cut to its last word
+    ("His songs were sung by a member of the I Cori Lontani choir, Ettore Vasco.",
+     ("I Cori Lontani choir", "ORG")),
+    ("It was seen as an act of war by Norvia. The Keepers of the Peace made threats against cinemas.",
+     ("The Keepers of the Peace", "ORG")),
 ])
 def test_finds(nlp, text, expected):
     assert expected in found(nlp, text)
@@ -93,6 +111,19 @@ def test_finds(nlp, text, expected):
     ("He had One Direction in mind and said One more time.", ("One Direction", "ORG")),  # no acronym before
     ("He worked for the BBC one year and left.", ("BBC one", "ORG")),
     ("She met Anna, a children's author, in 1975.", ("Anna", "WORK")),  # the head after the possessive: a person                 # a lower-case number word
+    ("She is the daughter of actress Marta D'Orsino, a singer.", ("Marta D'Orsino,", "PERSON")),
+    ("Her first album was released in 1999. Gonna Find Home came later.", ("1999. Gonna", "WORK")),
+    ("She met his My Neighbours co-star for the first time.", ("his My Neighbours", "WORK")),
+    ("As in Grey Hills, the film called for documentary scenes of dances.", ("As in Grey Hills", "WORK")),
+    ("He studied at a Vomero Conservatory in Naples.", ("a Vomero Conservatory", "ORG")),
+    ("It premiered at the 23rd Norvia Film Festival in May.", ("23rd Norvia Film Festival", "ORG")),
+    ("His work with Ann Lee was praised.", ("Ann Lee", "WORK")),
+    ("Other work included the literary adaptation The Pages for BBC One in 2001.",
+     ("The Pages for BBC One", "WORK")),
+    ("She sang with the band for a year.", ("band", "ORG")),
+    ("It was seen as an act of war by Norvia. Keepers of the Peace made threats against cinemas.",
+     ("Keepers of the Peace", "ORG")),   # no capital 'The' starts it
+    ("He is the Head of the BBC now.", ("Head of the BBC", "ORG")),
 ])
 def test_does_not_find(nlp, text, not_expected):
     assert not_expected not in found(nlp, text)
@@ -165,6 +196,11 @@ def _with_people(nlp, text, people):
     ("He met Karl Broder, then Vessant met Mira Ostrak.", ["Karl Broder", "Mira Ostrak"], set()),
     ("Later, Karl Broder, Mira Ostrak and others came.", ["Karl Broder", "Mira Ostrak"], set()),
     ("She thanked Karl Broder, the Harbor Club and Mira Ostrak.", ["Karl Broder", "Mira Ostrak"], set()),
+    # after 'with' and before 'and' a listed person; not a lone word, not without 'with'
+    ("With Lena Vorst and Mira Ostrak are co-protagonists.", ["Mira Ostrak"], {"Lena Vorst"}),
+    ("She worked with Lena Vorst and Mira Ostrak.", ["Mira Ostrak"], {"Lena Vorst"}),
+    ("She worked with Vorst and Mira Ostrak.", ["Mira Ostrak"], set()),
+    ("Then Lena Vorst and Mira Ostrak came.", ["Mira Ostrak"], set()),
 ])
 def test_an_unmarked_name_among_listed_people(nlp, text, people, expected):
     doc = _with_people(nlp, text, people)
@@ -192,3 +228,31 @@ def test_a_bracketed_title_after_a_title_is_its_translation(second, label, joine
 def test_a_two_letter_abbreviation_before_a_noun_is_not_a_name(nlp, text, start, kept):
     doc = nlp(text)
     assert keep(doc, Candidate(start, start + 1, Label.ORG, 0.6, "model")) is kept
+
+
+@pytest.mark.parametrize("text, word, dropped", [
+    # an ordinary word cut from a longer capitalised name is no person
+    ("A prequel, Beyond Bright and Dark 2, was announced.", "Bright", True),
+    ("It aired on Morning's RTV until 2002.", "Morning", True),
+    # a name of its own: after a lower-case word, or a word that is no common English word
+    ("Critics praised Bright, who directed it.", "Bright", False),
+    ("A sequel, Beyond Vessant and Dark 2, was announced.", "Vessant", False),
+])
+def test_a_common_word_cut_from_a_name_is_no_person(nlp, text, word, dropped):
+    doc = nlp(text)
+    i = next(t.i for t in doc if t.text == word)
+    chosen = [(Candidate(i, i + 1, Label.PERSON, 0.6, "model"), ())]
+    assert (drop_lone_words(doc, chosen) == []) is dropped
+
+
+@pytest.mark.parametrize("text, people, expected", [
+    # the actor in brackets after the character; not after a title, nor a company, nor a longer aside
+    ("It is the first appearance of Dr. Mara Quill (Samantha Vorst). It aired in May.", ["Mara Quill"],
+     {"Samantha Vorst"}),
+    ("It is the first appearance of Night Tide (Samantha Vorst). It aired in May.", [], set()),
+    ("It is the first appearance of Mara Quill (Norvia Studios). It aired in May.", ["Mara Quill"], set()),
+    ("It is the first appearance of Mara Quill (Samantha Vorst plays her). It aired.", ["Mara Quill"], set()),
+])
+def test_an_actor_in_brackets_after_a_character(nlp, text, people, expected):
+    doc = _with_people(nlp, text, people)
+    assert {doc[c.start:c.end].text for c in bracket_names(doc) if c.source == "bracket_actor"} == expected
