@@ -29,9 +29,9 @@ def _trim(doc: Doc, c: Candidate) -> tuple[Candidate | None, tuple[str, ...]]:
     while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].text in {"the", "a", "an"}
                            or doc[start].text in {"•", "·"}) and doc[start].text not in {"'", '"'}:
         start += 1
-    verbatim = c.source in _VERBATIM or doc[end - 1].text in {"?", "!"}  # "They Shoot Horses, Don't They?"
+    verbatim = c.source in _VERBATIM or doc[end - 1].text in {"?", "!"}  # "They Paint Fences, Don't They?"
     if not verbatim:
-        # "In 2003", "As in Sanders of the River", "for his Gangs of Wasseypur": not part of a name
+        # "In 2003", "As in Walters of the Marsh", "for his Ghosts of Karimpur": not part of a name
         while start < end - 1 and doc[start].is_stop and doc[start].lower_ not in {"the", "a", "an"} \
                 and (doc[start].pos_ in {"ADP", "SCONJ", "CCONJ", "ADV", "PRON", "DET"} or doc[start].is_lower) \
                 and not (c.label == Label.PERSON and doc[start].is_title and is_first_name(doc[start].text)) \
@@ -42,11 +42,11 @@ def _trim(doc: Doc, c: Candidate) -> tuple[Candidate | None, tuple[str, ...]]:
             start += 1
         if end - start > 2 and doc[start].lower_ == "list" and doc[start + 1].lower_ == "of":
             start += 2  # "see List of Norvia games": a reference list's page, named after its subject
-        # "Nonzee Nimibutr's Queen of Langkasuka" (a title after its owner)
+        # "Pornsak Wattana's Prince of Tanjungsari" (a title after its owner)
         poss = [t.i for t in doc[start:end - 1] if t.text in {"'s", "’s"} and doc[t.i - 1].ent_type_ == "PERSON"]
         if poss and c.label == Label.WORK:
             start = poss[-1] + 1
-        # "Fear Factor, Deal", "Helen, Lewis Stone": a list, not one name
+        # "Dare Zone, Deal", "Marta, Howard Flint": a list, not one name
         comma = next((t.i for t in doc[start:end] if t.text == ","), None)
         if comma is not None and comma > start and c.label in (Label.ORG, Label.PERSON, Label.WORK):
             end = comma
@@ -100,20 +100,20 @@ def decide(doc: Doc, cands: list[Candidate]) -> list[tuple[Candidate, tuple[str,
 
 
 def _person_by_first_name(doc: Doc, c: Candidate) -> Candidate:
-    """The model's 'Celine Dion' as an organisation or 'Susannah York' as a place: a short
+    """The model's 'Marie Lavoy' as an organisation or 'Rosalind Devon' as a place: a short
     capitalised span that starts with a known first name and has no organisation word is a person;
-    its 'Weta Digital' as a person: a name ending in an organisation word is an organisation."""
+    its 'Kora Digital' as a person: a name ending in an organisation word is an organisation."""
     span = doc[c.start:c.end]
     if c.source == "model" and c.label == Label.PERSON and len(span) >= 2 and span[-1].lower_ in org_kinds():
-        return c._replace(label=Label.ORG, source="model+org_word")  # "Weta Digital", "Eidos Interactive"
+        return c._replace(label=Label.ORG, source="model+org_word")  # "Kora Digital", "Vexa Interactive"
     if c.source != "model" or c.label not in (Label.ORG, Label.PLACE) or not 2 <= len(span) <= 3:
         return c
     first = span[0]
-    words = [t for t in span if t.text != "-"]  # "Anne-Marie"
+    words = [t for t in span if t.text != "-"]  # "Rose-Ellen"
     if not all(t.text[:1].isupper() and t.is_alpha and not t.is_upper for t in words) or org_kind(span.text) is not None \
             or first.is_stop or not is_first_name(first.text) \
             or any(t.lower_ in demonyms() for t in span) or c.start and doc[c.start - 1].lower_ == "at":
-        return c  # "Han Chinese", "at William Morris Endeavor"
+        return c  # "Han Chinese", "at Walter Brooks Agency"
     return c._replace(label=Label.PERSON, source="model+first_name")
 
 
@@ -179,7 +179,7 @@ def keep(doc: Doc, c: Candidate) -> bool:
     if c.label == Label.WORK and any(t.lower_ in NOT_TITLE_BEFORE for t in doc[max(0, c.start - 4):c.start]):
         return False  # "the message of "Dream and Love"": a saying, not a title
     if c.label in (Label.PERSON, Label.ORG) and all(_INITIALS.fullmatch(t.text) for t in span):
-        return False  # "J." or "H.G." left alone by the model: initials, not a name
+        return False  # "J." or "R.T." left alone by the model: initials, not a name
     if c.label == Label.PERSON:
         if any(t.like_num for t in span) or all(t.is_lower for t in span):
             return False

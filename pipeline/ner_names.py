@@ -16,14 +16,14 @@ from .vocab import Label
 
 def bracket_names(doc: Doc) -> Iterator[Candidate]:
     """'Brad [Rust Gray]' - an editor's bracketed completion of a person's name; 'Dr. Mara Quill
-    (Lena Vorst)' - the actor in round brackets after the character, a known first name first."""
+    (Nadia Vorst)' - the actor in round brackets after the character, a known first name first."""
     for ent in doc.ents:
         if ent.label_ != "PERSON" or ent.end + 2 >= len(doc) or doc[ent.end].text != "[":
             continue
         close = next((k for k in range(ent.end + 1, min(len(doc), ent.end + 6)) if doc[k].text == "]"), None)
         if close and all(is_cap(t) for t in doc[ent.end + 1:close]):
             yield Candidate(ent.start, close + 1, Label.PERSON, 0.9, "bracket_name")
-    for ent in doc.ents:  # "Dr. Mara Quill (Lena Vorst)": a character and, in brackets, its actor
+    for ent in doc.ents:  # "Dr. Mara Quill (Nadia Vorst)": a character and, in brackets, its actor
         k = ent.end
         if ent.label_ != "PERSON" or k + 4 > len(doc) or doc[k].text != "(" or not is_first_name(doc[k + 1].text):
             continue
@@ -76,7 +76,7 @@ def of_the_names(doc: Doc) -> Iterator[Candidate]:
 
 
 def cast_lists(doc: Doc) -> Iterator[Candidate]:
-    """'starring Gig Young, Red Buttons and Susannah York': the names in a cast list are people,
+    """'starring Kip Norris, Rusty Buckles and Rosalind Devon': the names in a cast list are people,
     whatever the model took them for; 'as Role' asides are skipped."""
     cues = cast_cues()
     first_words = {c[0] for c in cues}
@@ -119,7 +119,7 @@ def cast_lists(doc: Doc) -> Iterator[Candidate]:
 
 
 def role_names(doc: Doc) -> Iterator[Candidate]:
-    """'the actor and screenwriter Sreenivasan', 'director So Yong Kim': a name after a role word."""
+    """'the actor and screenwriter Venkataraman', 'director So Yong Kim': a name after a role word."""
     words = role_words()
     for tok in (doc[i] for i, low in enumerate(lowers(doc)) if low in words):
         if not words[tok.lower_] or not tok.is_lower or tok.i + 1 >= len(doc):
@@ -140,7 +140,7 @@ def role_names(doc: Doc) -> Iterator[Candidate]:
 
 def strip_role_prefix(span: Span) -> tuple[int, list[str]]:
     """'Filmmaker Jiyoung Park' -> start after 'Filmmaker', roles ['director'];
-    'Vice Admiral James Greer' -> start at 'James'."""
+    'Vice Admiral Thomas Varley' -> start at 'Thomas'."""
     roles, start = [], span.start
     words, titles = role_words(), honorifics()
     for tok in span:
@@ -158,7 +158,7 @@ def strip_role_prefix(span: Span) -> tuple[int, list[str]]:
 
 
 def listed_people(doc: Doc) -> Iterator[Candidate]:
-    """'Karl Stock, Ravel and Shostak', 'are Ana Maria Ruiz, Pedro Lin, Eva Sol', 'with Ana Ruiz and
+    """'Karl Stock, Dervil and Shostak', 'are Ana Maria Ruiz, Pedro Lin, Eva Sol', 'with Ana Ruiz and
     Pedro Lin': a capitalised name the model left unmarked between two people of a list, before two
     listed people, or after 'with' and before 'and' a listed person."""
     ents = [e for e in doc.ents if e.label_ == "PERSON"]

@@ -131,7 +131,7 @@ def title_end(doc: Doc, i: int, limit: int, in_list: bool = False) -> int:
         if "\n" in tok.text or (j > i and "\n" in doc[j - 1].whitespace_):
             break
         if is_cap(tok) and j > i and tok.ent_type_ == "DATE" and doc[j - 1].lower_ in _DATE_PREPOSITIONS:
-            break  # "Eidos Interactive in April 2009": the date is not part of the name
+            break  # "Vexa Interactive in April 2009": the date is not part of the name
         if tok.lower_ in {"for", "by"} and j > i and j + 1 < limit and doc[j + 1].ent_type_ == "ORG":
             break  # "The Pages for RTV One": made for a broadcaster, not part of the title
         if tok.lower_ in {"and", "or"} and j > i and j + 1 < limit and doc[j + 1].lower_ in _AFTER_LINK:
@@ -139,24 +139,24 @@ def title_end(doc: Doc, i: int, limit: int, in_list: bool = False) -> int:
         if j > i and tok.is_alpha and not doc[j - 1].whitespace_ and doc[j - 1].is_alpha:
             last_cap = j + 1  # one word the tokenizer split: "Gonna", "Wanna", "Gotta"
         elif is_cap(tok) or (j > i and (tok.is_digit and len(tok) <= 3 or _ROMAN.fullmatch(tok.text))):
-            last_cap = j + 1  # "Ong Bak 2", "Rocky IV"; never a year ("Aanandam in 2017")
+            last_cap = j + 1  # "Tam Lok 2", "Rocky IV"; never a year ("Sandhyam in 2017")
         elif j == i and tok.is_digit and len(tok) <= 4 and not YEAR_LIKE.fullmatch(tok.text) and j + 1 < limit \
                 and is_cap(doc[j + 1]):
-            last_cap = j + 1  # a title that starts with a number: "3 Crosses"
+            last_cap = j + 1  # a title that starts with a number: "3 Ladders"
         elif j > i and tok.is_alpha and tok.is_lower and not tok.is_stop and not common_word(doc, tok):
-            last_cap = j + 1  # a title in another language: "Cantando por un sueño"
+            last_cap = j + 1  # a title in another language: "Bailando con un niño"
         elif j > i and tok.is_alpha and tok.is_lower and len(tok) <= 3 and tok.lower_ not in TITLE_GLUE \
                 and not tok.is_stop \
                 and j + 1 < limit \
                 and doc[j + 1].is_alpha and not common_word(doc, doc[j + 1]):
             pass  # its short function words ("un", "ti", "di")
         elif tok.lower_ in TITLE_GLUE and not (in_list and tok.lower_ in {"and", "or"}) or (tok.text in "-:" and j > i) \
-                or tok.text == "&" and j > i and not in_list:  # "Law & Order"
+                or tok.text == "&" and j > i and not in_list:  # "Rank & File"
             pass
         elif j > i and tok.is_alpha and tok.is_lower and doc[i].lower_ in _ROMANCE_ARTICLES \
                 and tok.lower_ not in _ENGLISH_LINKS and (last_cap == j or not doc[j - 1].is_stop) and (not tok.is_stop or j + 1 < limit and doc[j + 1].is_lower
                                                            and doc[j + 1].is_alpha and not doc[j + 1].is_stop):
-            last_cap = j + 1  # titles in sentence case after an article: "La casa di carta", "El alma no tiene color"
+            last_cap = j + 1  # titles in sentence case after an article: "La casa di carta", "El mar no tiene fondo"
         else:
             break
         j += 1

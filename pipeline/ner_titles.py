@@ -83,7 +83,7 @@ def caps_titles(doc: Doc) -> Iterator[Candidate]:
 
 def cue_titles(doc: Doc) -> Iterator[Candidate]:
     """'her debut feature, In Between Days', 'the documentary The Day After', 'a film called Salt',
-    'starred in Rocky', 'the Dragon Quest series'."""
+    'starred in Rocky', 'the Crystal Saga series'."""
     cues = work_cues()
     phrases = title_cues()
     heads = prefixes_of(tuple(phrases))
@@ -104,7 +104,7 @@ def cue_titles(doc: Doc) -> Iterator[Candidate]:
                 start, titles_only = tok.i + n, True
         elif tok.lemma_ == "play" and tok.pos_ == "VERB" or tok.lower_ == "as" and tok.i > 0 \
                 and doc[tok.i - 1].lower_ in {"role", "roles"}:
-            # "played Edgar Stiles in Mob City", "playing Anne-Marie in Hollyoaks", "his role as Ken in Mob City"
+            # "played Walter Brine in Dock Town", "playing Rose-Ellen in Elmbrook", "his role as Ken in Dock Town"
             k = next((t.i for t in doc[tok.i + 1:min(len(doc), tok.i + 7)] if t.lower_ in {"in", "on"}), None)
             if k is not None and all(is_cap(t) or t.is_punct for t in doc[tok.i + 1:k]) and k > tok.i + 1:
                 start = k + 1
@@ -127,18 +127,18 @@ def cue_titles(doc: Doc) -> Iterator[Candidate]:
         if end < len(doc) and doc[end].text in {"'s", "’s"}:
             continue  # "appeared in Sara Lind's “Quiet Water”": the owner, not the title
         if end - start == 1 and _place_elsewhere(doc, doc[start]):
-            continue  # "her film debut in Rome", where the model reads Rome as a place again and again
+            continue  # "her film debut in Verona", where the model reads Verona as a place again and again
         while end > start and not doc[start:end].text.isupper():
             yield Candidate(start, end, Label.WORK, 0.7, "cue_title", kind)
-            start, end = _next_in_list(doc, end, titles_only)  # "appeared in Casualty, Doctors and Hollyoaks"
-    # "the Final Fantasy, Dragon Quest, and Kingdom Hearts series"
+            start, end = _next_in_list(doc, end, titles_only)  # "appeared in Paramedics, Nurses and Elmbrook"
+    # "the Eternal Legend, Crystal Saga, and Shadow Realms series"
     for tok in (doc[i] for i, low in enumerate(lower) if low in phrases or low == "other"):
         if tok.i == 0:
             continue
         if tok.lower_ in phrases and phrases[tok.lower_][0] == "after":
             end, kind = tok.i, phrases[tok.lower_][1] or None
         elif tok.lower_ == "other" and _other_works(doc, tok.i, cues):
-            # "Big Brother, Fear Factor, Wipeout, and other reality shows"
+            # "Big Cousin, Dare Zone, Splashdown, and other reality shows"
             end, kind = tok.i - 2 if doc[tok.i - 2].text == "," else tok.i - 1, None
         else:
             continue
@@ -171,7 +171,7 @@ def _other_works(doc: Doc, i: int, cues: dict[str, str]) -> bool:
 
 
 def _number_then_cap(doc: Doc, i: int) -> bool:
-    """'the Irish film 3 Crosses', '..., 4000 Leagues to Home': a number that is not a year,
+    """'the Irish film 3 Ladders', '..., 4000 Leagues to Home': a number that is not a year,
     followed by a capitalised word."""
     return doc[i].is_digit and len(doc[i]) <= 4 and not YEAR_LIKE.fullmatch(doc[i].text) \
         and i + 1 < len(doc) and is_cap(doc[i + 1])
@@ -210,7 +210,7 @@ def _past_date(doc: Doc, i: int) -> bool:
 def _after_owner(doc: Doc, i: int) -> int:
     """Start of the title after its owner's possessive ('the BBC's Morning Star', "Charles
     Dickens' Silent Garden", "Kim's The Road"); `i` itself when no possessive name starts there.
-    A one-word owner without 'the' is part of a title ("Grey's Anatomy") unless 'The' follows."""
+    A one-word owner without 'the' is part of a title ("Hale's Practice") unless 'The' follows."""
     the = i < len(doc) and doc[i].lower_ == "the"
     j = i + 1 if the else i
     k = j
@@ -260,7 +260,7 @@ def year_titles(doc: Doc) -> Iterator[Candidate]:
 
 
 def definitions(doc: Doc) -> Iterator[Candidate]:
-    """'Song of Freedom is a 1936 British film', 'Avex Trax, a Japanese record label,': a name
+    """'Song of Harvest is a 1936 British film', 'Ovix Tone, a Japanese record label,': a name
     followed by 'is a' or an apposition takes the type of the defining noun."""
     works, roles, heads = work_cues(), role_words(), definition_heads()
     for sent in doc.sents:
@@ -280,18 +280,18 @@ def definitions(doc: Doc) -> Iterator[Candidate]:
                 continue
             end = be.i
             if be.lemma_ == "be" and end > sent.start and doc[end - 1].text == ",":
-                # "Ocean Waves, also known as ..., is a 1993 film": skip the aside
+                # "River Lights, also known as ..., is a 1993 film": skip the aside
                 aside = next((k for k in range(end - 2, sent.start, -1) if doc[k].text == ","
                               and doc[k + 1].lower_ in {"also", "originally", "formerly", "or", "aka"}), None)
                 end = aside if aside is not None else end
-            while end > sent.start and doc[end - 1].text == ")":  # "X (EM: HE; ...) is a series"
+            while end > sent.start and doc[end - 1].text == ")":  # "X (QX: LO; ...) is a series"
                 opener = next((k for k in range(end - 2, sent.start - 1, -1) if doc[k].text == "("), None)
                 if opener is None:
                     break
                 end = opener
             lo = sent.start
             while end == lo and end > 0 and doc[end - 1].is_space:
-                end = lo = end - 1  # a title on a line of its own: "They Shoot Horses, Don't They?\nis a"
+                end = lo = end - 1  # a title on a line of its own: "They Paint Fences, Don't They?\nis a"
             if end == lo and end > 0 and doc[end - 1].text in {"?", "!"}:
                 lo = doc[end - 1].sent.start  # the sentence ended at the title's "?"
             start = _name_start(doc, lo, end)
@@ -346,7 +346,7 @@ _CLITICS = {",", "n't", "'s", "’s", "'re", "'ll", "'m", "'ve", "-", ":", "'"}
 
 
 def _question_title_start(doc: Doc, lo: int, end: int) -> int | None:
-    """'They Shoot Horses, Don't They? is a 1969 film': a title that is a question or an exclamation,
+    """'They Paint Fences, Don't They? is a 1969 film': a title that is a question or an exclamation,
     verbs, pronouns and commas included, when it fills the sentence up to the verb."""
     words = doc[lo:end - 1]
     if len(words) < 2 or len(words) > 12 or not all(is_cap(t) or t.lower_ in TITLE_GLUE or t.lower_ in _CLITICS

@@ -4,8 +4,8 @@ otherwise. Pure: (Doc, chosen candidates) -> chosen candidates, some relabelled.
 - a cue before the name: "directed by X" (a person), "the island of X" (a place), "published by
   X" (an organisation) - `patterns/type_cues.csv`;
 - a list: "A, B, C and D", most of whose members have one label, gives it to the others;
-- roles in works: "Merle Jackson in X, Mandy Cutler in Y": after a character, "in" names a work;
-- a role: "Lewis Stone as X" (a character is named like a person);
+- roles in works: "Verna Dalton in X, Lacey Pindar in Y": after a character, "in" names a work;
+- a role: "Howard Flint as X" (a character is named like a person);
 - a place before its region: "in San Antonio, Texas", "to X, Peru".
 
 Only the model's labels are overruled (a rule's label already comes from context), and only to a
@@ -58,7 +58,7 @@ def _reliable(doc: Doc, c: Candidate) -> bool:
 
 
 def _fits(doc: Doc, c: Candidate, label: Label) -> bool:
-    """Whether the span can be a name of `label`: 'Avex Trax' cannot be a person's, nor 'CT'."""
+    """Whether the span can be a name of `label`: 'Ovix Tone' cannot be a person's, nor 'CT'."""
     span = doc[c.start:c.end]
     if label == Label.PERSON:
         words = [t for t in span if t.text not in {"-", "'"}]
@@ -86,9 +86,9 @@ def _by_cue(doc: Doc, chosen: Chosen):
 
 
 def _by_head(doc: Doc, chosen: Chosen):
-    """'the Tough Enough program', 'Comanche descent': a noun right after the name. A one-word name
-    before a work noun is left alone unless written in camel case: 'a Netflix series' names the
-    network, 'the SmackDown brand' the show."""
+    """'the Iron Willed program', 'Comanche descent': a noun right after the name. A one-word name
+    before a work noun is left alone unless written in camel case: 'a Streamly series' names the
+    network, 'the SlamTown brand' the show."""
     heads = type_heads()
     for k, (c, _) in enumerate(chosen):
         if c.end >= len(doc) or doc[c.end].lower_ not in heads or not doc[c.end].is_lower:
@@ -126,7 +126,7 @@ def _by_list(doc: Doc, chosen: Chosen):
             if _reliable(doc, c):
                 continue
             votes = Counter(chosen[j][0].label for j in run if j != k and _reliable(doc, chosen[j][0]))
-            if not votes and c.end - c.start == 1 and is_first_name(doc[c.start].text):  # "Tiana and Naveen"
+            if not votes and c.end - c.start == 1 and is_first_name(doc[c.start].text):  # "Amara and Rohan"
                 votes = Counter(chosen[j][0].label for j in run if j != k and chosen[j][0].label == Label.PERSON)
             if votes:
                 (label, n), *rest = votes.most_common()
@@ -135,7 +135,7 @@ def _by_list(doc: Doc, chosen: Chosen):
 
 
 def _roles_in_works(doc: Doc, chosen: Chosen):
-    """'such as Anne-Marie in X', 'Merle Jackson in X, Mandy Cutler in Y': a role, then its work."""
+    """'such as Rose-Ellen in X', 'Verna Dalton in X, Lacey Pindar in Y': a role, then its work."""
     pairs = []
     for k in range(1, len(chosen)):
         p, w = chosen[k - 1][0], chosen[k][0]
@@ -150,7 +150,7 @@ def _roles_in_works(doc: Doc, chosen: Chosen):
 
 
 def _characters(doc: Doc, chosen: Chosen):
-    """'Lewis Stone as Menelaus', 'the film Epitaph as Asako': a role is named like a person."""
+    """'Howard Flint as Thersander', 'the film Elegy as Sayuri': a role is named like a person."""
     for k in range(1, len(chosen)):
         p, c = chosen[k - 1][0], chosen[k][0]
         if p.label in (Label.PERSON, Label.WORK) and c.start == p.end + 1 and doc[p.end].lower_ == "as" \
@@ -159,7 +159,7 @@ def _characters(doc: Doc, chosen: Chosen):
 
 
 def _translations(doc: Doc, chosen: Chosen):
-    """'Khooni Khanjar (Fighting Blade) is a 1930 film': a title's translation in brackets is a title."""
+    """'Zehri Talwar (Poison Sword) is a 1930 film': a title's translation in brackets is a title."""
     for k in range(1, len(chosen)):
         w, c = chosen[k - 1][0], chosen[k][0]
         if w.label == Label.WORK and _reliable(doc, w) and c.start == w.end + 1 and doc[w.end].text == "(" \
@@ -168,11 +168,11 @@ def _translations(doc: Doc, chosen: Chosen):
 
 
 def _titles_named_as_orgs(doc: Doc, chosen: Chosen):
-    """'Fear Factor', 'Vase de Noces': several capitalised words that the model calls an
+    """'Dare Zone', 'Pot de Fleurs': several capitalised words that the model calls an
     organisation but that hold no organisation word ('Films', 'Festival', 'University', ...),
     no acronym and no ampersand, and follow no preposition of a place of work ('at', 'by', 'for'),
     are a title more often than not in texts about films; unless a word of it names a place
-    ('American Southwest', 'Wellington Airport') or it starts with a first name."""
+    ('American Southwest', 'Dunmore Airport') or it starts with a first name."""
     places = {t.lower_ for c, _ in chosen if c.label == Label.PLACE for t in doc[c.start:c.end]
               if is_cap(t) and not t.is_stop} | demonyms().keys()
     for k, (c, _) in enumerate(chosen):

@@ -161,7 +161,7 @@ def _stated_aliases(text: str, found) -> dict[tuple[int, int], tuple[int, int]]:
         if acronym or translated or a.label == b.label and _ALIAS_CUE_WORD.search(cue.group()):
             out[(b.start, b.end)] = (a.start, a.end)
     people = [m for m in spans if m.label == Label.PERSON]
-    for b in people[1:]:  # "under the ring name Naomi": another name of the person the text is about
+    for b in people[1:]:  # "under the ring name Zelda": another name of the person the text is about
         if _NAME_CUE.search(text, max(0, b.start - 40), b.start) and (b.start, b.end) not in out:
             out[(b.start, b.end)] = (people[0].start, people[0].end)
     return out
@@ -200,14 +200,14 @@ def _resolve(label: Label, name: str, entities, index, counts, text: str, pos: i
     if label in (Label.ORG, Label.PLACE, Label.AWARD, Label.WORK):
         same = [i for i, e in enumerate(entities) if e.label == label]
         # "Sundance" -> "Sundance Film Festival" (the longer name adds only generic words)
-        # but not "HGTV" -> "HGTV Canada", "Square" -> "Square Enix" (a specific word or an acronym),
-        # nor "Sony" -> "Sony Pictures": a company's short name is the parent company
+        # but not "KBTV" -> "KBTV Canada", "Circle" -> "Circle Onyx" (a specific word or an acronym),
+        # nor "Tovo" -> "Tovo Pictures": a company's short name is the parent company
         longer = [i for i in same if _is_prefix(toks, _tokens(entities[i].name))
                   and _specific_rest(toks, entities[i].name) == 0 and not name.isupper()
                   and (label != Label.ORG or org_kind(entities[i].name) in _SHORT_NAMED_KINDS)]
         if longer and label not in (Label.WORK, Label.PLACE):  # "Mexico" is not "Mexico City"
             return label, min(longer, key=lambda i: len(entities[i].name))
-        # "L.A." -> "Los Angeles", "RIAJ" -> "Recording Industry Association of Japan"
+        # "L.A." -> "Los Angeles", "RMAJ" -> "Record Makers Association of Japan"
         compact = re.sub(r"[^A-Za-z]", "", name)
         if label != Label.WORK and 2 <= len(compact) <= 6 and (compact.isupper() or "." in name):
             acro = [i for i in same if _initials(entities[i].name) == compact.lower()]
@@ -217,8 +217,8 @@ def _resolve(label: Label, name: str, entities, index, counts, text: str, pos: i
 
 
 def _is_part(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
-    """'Kim' of 'So Yong Kim', 'Im' of 'Heung-Soon Im', 'Im-Sun' of 'Im-Sun Song', 'DeMott' of
-    'William DeMott II'."""
+    """'Kim' of 'So Yong Kim', 'Im' of 'Heung-Soon Im', 'Im-Sun' of 'Im-Sun Song', 'DeWitt' of
+    'Harold DeWitt II'."""
     s = [t.lower() for t in short]
     f = [t.lower() for t in full]
     while len(f) > len(s) and f[-1].rstrip(".") in NAME_SUFFIXES:

@@ -1,7 +1,7 @@
 """Where a cue's arguments stand: the list that opens on its right, the subject on its left.
 
 Arguments are `relation_context.Item`s (token offsets); a list ("starring A, B and C", "A (2008),
-B (2010)", "A as Helen, B as Paris") gives one argument per member. The argument on the left
+B (2010)", "A as Marta, B as Verona") gives one argument per member. The argument on the left
 is the one the parse makes the subject of the cue's clause when there is one, else the
 nearest.
 """
@@ -119,7 +119,7 @@ def _grammatical_subject(head) -> int | None:
 def _adjacent(between: Span) -> bool:
     """Nothing but punctuation, bracketed asides or a relative pronoun stands between an
     argument and its cue: 'X (2015), directed by', 'X (1997) – which was awarded'."""
-    # 'Drew Scott (born 1978)': the cue may open a bracket, so only unopened closers fail
+    # 'Cole Hart (born 1978)': the cue may open a bracket, so only unopened closers fail
     return all(t.is_punct or t.lower_ in _RELATIVE for t in top_level(between)) and bracket_balance(between) >= 0
 
 
@@ -142,7 +142,7 @@ def _names_kind(tok, labels) -> bool:
 
 
 def _role_after_as(doc: Doc, it: Item, start: int) -> bool:
-    """'starred Ana Ruiz as Helen', "Clancy's character Jack Ryan": a role, not a performer
+    """'starred Ana Ruiz as Marta', "Barlow's character Nick Crane": a role, not a performer
     (but 'films such as X' names films)."""
     if it.start <= start:
         return False
@@ -171,7 +171,7 @@ def taken_already(a: Item, taken: set) -> bool:
 
 
 def coordinated(doc: Doc, first: Item, pool: list[Item], labels, forward: bool) -> list[Item]:
-    """'starring A, B and C', 'A (2008), B (2010)', 'A as Helen, B as Paris': the members of
+    """'starring A, B and C', 'A (2008), B (2010)', 'A as Marta, B as Verona': the members of
     the list that starts with `first`, walking forward (or backward) over list glue,
     bracketed asides and 'as <role>' asides."""
     out = [first]
@@ -202,7 +202,7 @@ def _is_comma(doc: Doc, cur: Item, nxt: Item, forward: bool) -> bool:
 
 def _gap(gap: Span) -> str | None:
     """What the tokens between two list members say: 'member' (list glue), 'aside' (the next
-    one is a role: 'as Helen'), 'inside' (the next one sits in an open bracket), None (no list)."""
+    one is a role: 'as Marta'), 'inside' (the next one sits in an open bracket), None (no list)."""
     depth, rest, dashed = 0, [], False
     for t in gap:
         if opens(t):
@@ -219,15 +219,15 @@ def _gap(gap: Span) -> str | None:
         return None
     words = [t.lower_ for t in rest]
     if words[:1] == ["as"] and words[:3] != ["as", "well", "as"]:
-        return "aside"  # "A as Helen", "B as Vice Admiral Greer"
+        return "aside"  # "A as Marta", "B as Vice Admiral Varley"
     if all(w in _GLUE or _in_name(rest, i) for i, w in enumerate(words)):
         return "member"
     return None
 
 
 def _in_name(toks, i: int) -> bool:
-    """A token of a name that was not recognised inside a list ('A, Close-Up (1990), B'), or
-    the head noun a recognised name left behind ('the Koker trilogy')."""
+    """A token of a name that was not recognised inside a list ('A, Far-Off (1990), B'), or
+    the head noun a recognised name left behind ('the Tavan trilogy')."""
     t = toks[i]
     if t.text[:1].isupper() or t.like_num:
         return True

@@ -108,7 +108,7 @@ def is_work_anaphor(doc: Doc, start: int, end: int) -> bool:
         return False
     k = end + 1 if end < len(doc) and doc[end].text in {",", ":"} else end
     nxt = doc[k] if k < len(doc) else None
-    # "the series Harbor Street", "the television series, The Governor": a title follows
+    # "the series Harbor Street", "the television series, The Magistrate": a title follows
     return not (nxt is not None and (nxt.text[:1].isupper() or nxt.text in {'"', "“"}) and not nxt.is_sent_start)
 
 
@@ -194,7 +194,7 @@ class Discourse:
                 before = [p for p in people if p.end <= k]
                 possessive = tok.tag_ == "PRP$" or low == "her" and k + 1 < sent.end \
                     and doc[k + 1].pos_ in {"NOUN", "ADJ", "NUM", "PROPN"}
-                # "Rip Torn and his wife": the one just named
+                # "Rex Thorn and his wife": the one just named
                 owner = next((p for p in reversed(before) if _only_glue(doc[p.end:k])), None) \
                     if possessive and low in _THIRD_PERSON else None
                 ref = owner.ref if owner is not None else self.person_referent(low, before, is_question, possessive)

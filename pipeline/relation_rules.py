@@ -2,13 +2,13 @@
 its arguments (`relation_context.Item`, token offsets) -> `relations.Found`.
 
 - "Title (2015)", "the 2012 film Title", "Title is a 1936 British film" -> publication_date
-- "Title is a BBC Television current affairs programme" -> production_company
+- "Title is a ABN Television current affairs programme" -> production_company
 - "A (22 June 1940 - 4 July 2016)" -> date_of_birth, date_of_death
-- "her debut feature, Title", "Kim's third film Title", "the Zhang Yimou film Title" -> director
+- "her debut feature, Title", "Kim's third film Title", "the Liang Weiming film Title" -> director
 - "Studio's animated feature Title" -> production_company
 - "the son of A and B", "his parents are A and B" -> spouse
 - "I made two films, X and Y" (an interviewee's answer) -> contributor
-- "Derek Shepherd (Patrick Dempsey)" in a text about a work -> cast_member
+- "Conrad Hale (Martin Ashcroft)" in a text about a work -> cast_member
 - "In 2007 she appeared in Title", "directed Title in 2013" -> publication_date
 """
 from __future__ import annotations
@@ -69,7 +69,7 @@ def _date_at(args: list[Item], k: int) -> Item | None:
 
 
 def _year_in_brackets(sent: Span, args: list[Item]) -> Iterator[Found]:
-    """'The Last Day of the Year (2015)', 'Koker trilogy (1987 – 94)', 'X (2008 film)'."""
+    """'The Last Day of the Year (2015)', 'Tavan trilogy (1987 – 94)', 'X (2008 film)'."""
     doc = sent.doc
     for w in args:
         if w.label != Label.WORK or w.implicit:
@@ -82,8 +82,8 @@ def _year_in_brackets(sent: Span, args: list[Item]) -> Iterator[Found]:
 
 
 def _defining(sent: Span, args: list[Item]) -> Iterator[Found]:
-    """'Song of Freedom is a 1936 British film', 'Khooni Khanjar (Fighting Blade) is a 1930
-    Indian silent film', 'Title, a 1988 feature film', 'Newsnight is a weekday BBC Television
+    """'Song of Harvest is a 1936 British film', 'Zehri Talwar (Poison Sword) is a 1930
+    Indian silent film', 'Title, a 1988 feature film', 'Latewatch is a weekday ABN Television
     current affairs programme': the year and the company inside the noun phrase that defines
     the work."""
     doc = sent.doc
@@ -133,7 +133,7 @@ def _modifiers(toks) -> bool:
 
 
 def _year_before_kind(sent: Span, args: list[Item]) -> Iterator[Found]:
-    """'the 1990 film The Hunt for Red October', 'the 2016 live-action The Jungle Book film'."""
+    """'the 1990 film The Search for Blue December', 'the 2016 live-action The Forest Tale film'."""
     doc = sent.doc
     for d in args:
         if not _is_year(doc, d):
@@ -151,7 +151,7 @@ def _year_before_kind(sent: Span, args: list[Item]) -> Iterator[Found]:
 
 
 def _year_of_making(sent: Span, args: list[Item]) -> Iterator[Found]:
-    """'He scripted and directed the film Thira in 2013', 'In 2007 she appeared in Epitaph', 'made
+    """'He scripted and directed the film Vela in 2013', 'In 2007 she appeared in Elegy', 'made
     his debut in 2003 with the song X': the work that a verb of making or showing governs, and
     the year the sentence gives it."""
     doc = sent.doc
@@ -172,7 +172,7 @@ def _year_of_making(sent: Span, args: list[Item]) -> Iterator[Found]:
 
 
 def _life_dates(sent: Span, args: list[Item]) -> Iterator[Found]:
-    """'Abbas Kiarostami (22 June 1940 – 4 July 2016)': birth and death dates in brackets."""
+    """'Darius Farrokhi (22 June 1940 – 4 July 2016)': birth and death dates in brackets."""
     doc = sent.doc
     for p in args:
         if p.label != Label.PERSON or p.implicit or p.end >= sent.end or not opens(doc[p.end]):
@@ -187,7 +187,7 @@ def _life_dates(sent: Span, args: list[Item]) -> Iterator[Found]:
 
 
 def _owned_work(sent: Span, args: list[Item], disc: Discourse) -> Iterator[Found]:
-    """'her debut feature, X', "Kim's third film X", 'the Zhang Yimou film X', 'his later works,
+    """'her debut feature, X', "Kim's third film X", 'the Liang Weiming film X', 'his later works,
     X (2010) and Y (2012)', "One of Im's works is X": the owner directed them ('my short film X' in an answer, or 'works'
     of someone who is not introduced as a director: contributed). "Studio's animated feature
     X": the studio produced it."""
@@ -203,7 +203,7 @@ def _owned_work(sent: Span, args: list[Item], disc: Discourse) -> Iterator[Found
         after = w.end + (1 if w.end < sent.end and doc[w.end].text in _QUOTES else 0)
         pronoun = _pronoun_at(args, k) if after < sent.end and _work_noun(doc[after].lower_) else None
         if pronoun is not None or k >= lo and doc[k].text in POSSESSIVE and _owner_at(args, k - 1) is not None:
-            # "Lucio Fulci's Lo squartatore di New York", "his Gangs of Wasseypur series": the owner
+            # "Marco Renzi's Lo strangolatore di New York", "his Ghosts of Karimpur series": the owner
             # made it, in the role the text gives
             owner = pronoun or _owner_at(args, k - 1)
             pred = _role_predicate(disc.roles.get(owner.ref, ()), sent) if owner.label == Label.PERSON else None
@@ -222,7 +222,7 @@ def _owned_work(sent: Span, args: list[Item], disc: Discourse) -> Iterator[Found
         if owner is not None and owner.label == Label.ORG:
             owner = None  # "the Great Patriotic War film X" is no company's; "the Studio's film X" is
         if owner is None and j >= lo and doc[j].lower_ in {"their", "its"}:
-            # "Shantaram formed Prabhat Film Company ... and their first film X"
+            # "Raghunath formed Kiran Film Company ... and their first film X"
             owner = next((a for a in reversed(args) if a.label == Label.ORG and a.end <= j), None)
         if owner is None and j >= lo and doc[j].text in POSSESSIVE:
             owner = _owner_at(args, j - 1)
@@ -252,7 +252,7 @@ def _role_predicate(roles, sent: Span) -> Predicate | None:
     for role, pred in (("composer", Predicate.COMPOSER), ("writer", Predicate.SCREENWRITER),
                        ("director", Predicate.DIRECTOR), ("producer", Predicate.PRODUCER)):
         if role in roles:
-            return pred if role != "writer" else None  # "Tom Clancy's Jack Ryan": an author's book
+            return pred if role != "writer" else None  # "Tom Barlow's Nick Crane": an author's book
     if roles:
         return None
     return Predicate.DIRECTOR if _about_film(sent) else Predicate.CONTRIBUTOR
@@ -293,7 +293,7 @@ def _parents(sent: Span, args: list[Item]) -> Iterator[Found]:
 
 
 def _character_actor(sent: Span, args: list[Item], disc: Discourse) -> Iterator[Found]:
-    """'Derek Shepherd (Patrick Dempsey)' in a text about a film or series: the person in
+    """'Conrad Hale (Martin Ashcroft)' in a text about a film or series: the person in
     brackets plays the character before them."""
     if disc.topic_work is None:
         return

@@ -113,7 +113,7 @@ def extract(doc: Doc, mentions: list[Mention], entities: list[LocalEntity], date
     named = {k for it in items for k in range(it.start, it.end)}
     for match_id, s, e in _cue_matches(doc):
         if s and doc[s - 1].text == "-" and not doc[s - 1].whitespace_ or any(k in named for k in range(s, e)):
-            continue  # 'low-voiced' is not 'voiced', 'Natural Born Killers' is not 'born'
+            continue  # 'low-voiced' is not 'voiced', 'Second Born Sons' is not 'born'
         by_sent.setdefault(doc[s].sent.start, []).append((cues()[int(doc.vocab.strings[match_id])], s, e))
     found: list[Found] = []
     for sent in doc.sents:
@@ -288,7 +288,7 @@ def _object_left(site: _Site, pred: Predicate):
     objects = left_group(doc, s, e, site.head, sent, obj_labels, args, cue.subject_window, taken)
     if not objects and Label.PERSON in obj_labels and site.disc.topic_person is not None \
             and not any(t.dep_ in {"nsubj", "nsubjpass"} for t in sent) and site.disc.topic_person not in taken:
-        # "In 1997 starred in El alma no tiene color": a clause without a subject in a text about one person
+        # "In 1997 starred in El mar no tiene fondo": a clause without a subject in a text about one person
         objects = [Item(s, e, Label.PERSON, site.disc.topic_person, implicit=True)]
     return pred, subjects, objects
 

@@ -161,7 +161,7 @@ CREATIVE_ROLE = {
 # roles people can hold, as `people.roles` spells them
 ROLES = ("director", "writer", "actor", "cinematographer", "producer", "composer", "editor",
          "contributor", "interviewer")
-# generational suffixes after a family name ("William DeMott II", "Hale Jr."), lower case, no dot
+# generational suffixes after a family name ("Harold DeWitt II", "Hale Jr."), lower case, no dot
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # kinds of works and organizations, as `works.kind` / `organizations.kind` spell them
 WORK_KINDS = ("feature film", "short film", "documentary", "animation", "series", "music video",
