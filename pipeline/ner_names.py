@@ -119,7 +119,7 @@ def cast_lists(doc: Doc) -> Iterator[Candidate]:
 
 
 def role_names(doc: Doc) -> Iterator[Candidate]:
-    """'the actor and screenwriter Venkataraman', 'director So Yong Kim': a name after a role word."""
+    """'the actor and screenwriter Raghavendran', 'director So Yong Kim': a name after a role word."""
     words = role_words()
     for tok in (doc[i] for i, low in enumerate(lowers(doc)) if low in words):
         if not words[tok.lower_] or not tok.is_lower or tok.i + 1 >= len(doc):

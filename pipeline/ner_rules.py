@@ -144,7 +144,7 @@ def title_end(doc: Doc, i: int, limit: int, in_list: bool = False) -> int:
                 and is_cap(doc[j + 1]):
             last_cap = j + 1  # a title that starts with a number: "3 Ladders"
         elif j > i and tok.is_alpha and tok.is_lower and not tok.is_stop and not common_word(doc, tok):
-            last_cap = j + 1  # a title in another language: "Bailando con un niño"
+            last_cap = j + 1  # a title in another language: "Bailando por un pañuelo"
         elif j > i and tok.is_alpha and tok.is_lower and len(tok) <= 3 and tok.lower_ not in TITLE_GLUE \
                 and not tok.is_stop \
                 and j + 1 < limit \

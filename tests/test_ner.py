@@ -19,12 +19,12 @@ def found(nlp, text):
     ("She premiered her third feature LANTERNS at the festival.", ("LANTERNS", "WORK")),
     ("He later directed the documentary The Quiet Harbor.", ("The Quiet Harbor", "WORK")),
     ("Another film by her is The Paper Bridge (2014), a drama.", ("The Paper Bridge", "WORK")),
-    ("He appeared in Casualty, Doctors and Holby Heights.", ("Holby Heights", "WORK")),
+    ("He appeared in Paramedics, Nurses and Holby Heights.", ("Holby Heights", "WORK")),
     ("It is part of the Iron Lotus series.", ("Iron Lotus", "WORK")),
     ("He had roles in films including Cold Harbor, Mary Ellen Park and Night Shift.", ("Mary Ellen Park", "WORK")),
-    ("She played Merle Jackson in Canal Street for two years.", ("Canal Street", "WORK")),
-    ("In 2006 he took part in the reality show Cantando por un sueño and came third.", ("Cantando por un sueño", "WORK")),
-    ("He is known for Close-Up (1990), a hybrid of fact and fiction.", ("Close-Up", "WORK")),
+    ("She played Verna Dalton in Canal Street for two years.", ("Canal Street", "WORK")),
+    ("In 2006 he took part in the reality show Bailando por un pañuelo and came third.", ("Bailando por un pañuelo", "WORK")),
+    ("He is known for Far-Off (1990), a hybrid of fact and fiction.", ("Far-Off", "WORK")),
     ("It was animated by Studio Harmonia for a broadcaster.", ("Studio Harmonia", "ORG")),
     ("Blue Meridian is a 1958 French film directed by a newcomer.", ("Blue Meridian", "WORK")),
     ("Salt Roads is a 1969 American depression-era melodrama film.", ("Salt Roads", "WORK")),
@@ -40,9 +40,9 @@ def found(nlp, text):
     ("My partner, Tom [Alan Reyes], was making his first feature.", ("Tom [Alan Reyes]", "PERSON")),
     ("We met Filmmaker Dana Whitfield in Toronto.", ("Dana Whitfield", "PERSON")),
     ("The officer was played by Vice Admiral Hugh Barrett.", ("Hugh Barrett", "PERSON")),
-    ("He is the son of the actor and screenwriter Sreenivasan.", ("Sreenivasan", "PERSON")),
-    ("The film stars Gig Young, Red Buttons and Susannah York.", ("Red Buttons", "PERSON")),
-    ("She is known for characters such as Anne-Marie in Seaview Close.", ("Anne-Marie", "PERSON")),
+    ("He is the son of the actor and screenwriter Raghavendran.", ("Raghavendran", "PERSON")),
+    ("The film stars Kip Norris, Rusty Buckles and Rosalind Devon.", ("Rusty Buckles", "PERSON")),
+    ("She is known for characters such as Rose-Ellen in Seaview Close.", ("Rose-Ellen", "PERSON")),
     ("It starred Anna Holm as Lady Grey, Peter Vance and Ivo Novak.", ("Ivo Novak", "PERSON")),
     # organisations and awards
     ("The film won at the 2019 Berlin International Film Festival.", ("Berlin International Film Festival", "ORG")),
@@ -74,7 +74,7 @@ def test_finds(nlp, text, expected):
     ("She worked as a director in Seoul.", ("Seoul", "PERSON")),
     ("He worked as an emcee (MC) at weddings.", ("MC", "WORK")),
     ("It starred Anna Holm as Lady Grey, Peter Vance and Ivo Novak.", ("Lady Grey", "PERSON")),
-    ("She starred in Epitaph as Asako in 2007.", ("Epitaph as Asako", "WORK")),
+    ("She starred in Elegy as Sayuri in 2007.", ("Elegy as Sayuri", "WORK")),
     ("Really? Kim is a director.", ("Really? Kim", "PERSON")),                               # a question before a name
     ("Why? It is a film about water.", ("Why?", "WORK")),                                    # a lone question word
     ("She moved to Berlin in 2001 and lived in Berlin until her film debut in Berlin.", ("Berlin", "WORK")),  # a place

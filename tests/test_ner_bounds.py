@@ -60,7 +60,7 @@ def found(nlp, text):
     ("The series moved from RTV One to RTV Two in 2004 and later to KNX Four.", ("RTV Two", "ORG")),
     ("The series moved from RTV One to RTV Two in 2004 and later to KNX Four.", ("KNX Four", "ORG")),
     # a one-word possessive without 'the' belongs to the title
-    ("She had roles in shows such as Grey's Anatomy, Women's Tales and Boston Legal.", ("Grey's Anatomy", "WORK")),
+    ("She had roles in shows such as Hale's Practice, Women's Tales and Boston Legal.", ("Hale's Practice", "WORK")),
     # an apostrophe inside a family name; one word the tokenizer split; a capital pronoun inside a sentence
     ("She is the daughter of actress Marta D'Orsino and the actor Leo Vance.", ("Marta D'Orsino", "PERSON")),
     ("Her first album Gonna Find Home was released in 1999.", ("Gonna Find Home", "WORK")),
@@ -70,10 +70,10 @@ def found(nlp, text):
     ("Beyond Grey Hills is a 2003 action-adventure video game developed by Norvia.", ("Beyond Grey Hills", "WORK")),
     ("He studied composition at the Santa Rita a Vomero Conservatory in Naples.",
      ("Santa Rita a Vomero Conservatory", "ORG")),
-    ("This 21st Century Norvia feature was produced by Lamar Trotti.", ("21st Century Norvia", "ORG")),
+    ("This 21st Century Norvia feature was produced by Vernon Tollis.", ("21st Century Norvia", "ORG")),
     # a title in apposition to a generic work noun, or right after it; made 'for' a broadcaster
     ("Her recent work, The Visit, became famous after its release.", ("The Visit", "WORK")),
-    ("Other work included the literary adaptation The Pages for BBC One in 2001.", ("The Pages", "WORK")),
+    ("Other work included the literary adaptation The Pages for ABN One in 2001.", ("The Pages", "WORK")),
     # a music group named with its kind noun; a name 'The X of the Y' the model cut to its last word
     ("His songs were sung by a member of the I Cori Lontani choir, Ettore Vasco.",
      ("I Cori Lontani choir", "ORG")),
@@ -104,8 +104,8 @@ def test_finds(nlp, text, expected):
      ("Morning Star and the BBC's Golden Acre", "WORK")),
     ("She appeared in shows such as the BBC's Golden Acre and with Ann Lee in Overboard.",
      ("Golden Acre and with Ann Lee in Overboard", "WORK")),
-    ("She had roles in shows such as Grey's Anatomy, Women's Tales and Boston Legal.", ("Anatomy", "WORK")),
-    ("She had roles in shows such as Grey's Anatomy, Women's Tales and Boston Legal.", ("Tales", "WORK")),
+    ("She had roles in shows such as Hale's Practice, Women's Tales and Boston Legal.", ("Practice", "WORK")),
+    ("She had roles in shows such as Hale's Practice, Women's Tales and Boston Legal.", ("Tales", "WORK")),
     ("She starred in the drama Sunday in 1999.", ("Sunday in", "WORK")),            # a date, no title after it
     ("He wrote the play 1999 Nights in Paris.", ("1999 Nights in Paris", "WORK")),   # a year starts no title
     ("He had One Direction in mind and said One more time.", ("One Direction", "ORG")),  # no acronym before
@@ -118,8 +118,8 @@ def test_finds(nlp, text, expected):
     ("He studied at a Vomero Conservatory in Naples.", ("a Vomero Conservatory", "ORG")),
     ("It premiered at the 23rd Norvia Film Festival in May.", ("23rd Norvia Film Festival", "ORG")),
     ("His work with Ann Lee was praised.", ("Ann Lee", "WORK")),
-    ("Other work included the literary adaptation The Pages for BBC One in 2001.",
-     ("The Pages for BBC One", "WORK")),
+    ("Other work included the literary adaptation The Pages for ABN One in 2001.",
+     ("The Pages for ABN One", "WORK")),
     ("She sang with the band for a year.", ("band", "ORG")),
     ("It was seen as an act of war by Norvia. Keepers of the Peace made threats against cinemas.",
      ("Keepers of the Peace", "ORG")),   # no capital 'The' starts it
@@ -131,7 +131,7 @@ def test_does_not_find(nlp, text, not_expected):
 
 @pytest.mark.parametrize("text, start, end, label, kept", [
     ("It was directed by J. Elder Brooks.", 4, 5, Label.PERSON, False),    # "J." alone
-    ("It was adapted from H.G. Marlow's novel.", 4, 5, Label.ORG, False),  # "H.G." alone
+    ("It was adapted from R.T. Marlow's novel.", 4, 5, Label.ORG, False),  # "R.T." alone
     ("It was directed by J. Elder Brooks.", 4, 7, Label.PERSON, True),
     ("The talks were held in the U.K. last year.", 6, 7, Label.PLACE, True),  # a place keeps its initials
 ])

@@ -44,8 +44,8 @@ M = "model"
     ("His films include Cold Harbor, Night Shift, Paper Moon and Blue Rain.",
      [("Cold Harbor", "WORK", "cue_title"), ("Night Shift", "WORK", "cue_title"), ("Paper Moon", "ORG", M),
       ("Blue Rain", "PERSON", M)], "Blue Rain", "WORK"),
-    ("The two main characters, Tiana and Naveen, are frogs.",
-     [("Tiana", "PERSON", M), ("Naveen", "PLACE", M)], "Naveen", "PERSON"),
+    ("The two main characters, Amara and Rohan, are frogs.",
+     [("Amara", "PERSON", M), ("Rohan", "PLACE", M)], "Rohan", "PERSON"),
     ("She appeared in Harbor Lights in 2004.", [("Harbor Lights", "ORG", M)], "Harbor Lights", "WORK"),
     ("It was later remade as Prem Gali.", [("Prem Gali", "PERSON", M)], "Prem Gali", "WORK"),
     # a title's translation in brackets; a title named like an organisation
@@ -65,9 +65,9 @@ M = "model"
     ("Her roles include Merle Jones in Canal Row, Mandy Cole in Park Heights and Ann in Grease Pit.",
      [("Merle Jones", "PERSON", M), ("Canal Row", "ORG", M), ("Mandy Cole", "PERSON", M),
       ("Park Heights", "PLACE", M), ("Ann", "PERSON", M), ("Grease Pit", "PLACE", M)], "Park Heights", "WORK"),
-    ("It starred Maria Corda as Helen and Lewis Stone as Menelaus.",
-     [("Maria Corda", "PERSON", M), ("Helen", "PERSON", M), ("Lewis Stone", "PERSON", M), ("Menelaus", "ORG", M)],
-     "Menelaus", "PERSON"),
+    ("It starred Maria Varga as Marta and Howard Flint as Thersander.",
+     [("Maria Varga", "PERSON", M), ("Marta", "PERSON", M), ("Howard Flint", "PERSON", M), ("Thersander", "ORG", M)],
+     "Thersander", "PERSON"),
     ("In 2007 she appeared in the film Nightfall as Asami, a young girl.",
      [("Nightfall", "WORK", "cue_title"), ("Asami", "ORG", M)], "Asami", "PERSON"),
     ("Born in San Marco, Texas, he moved to Ohio.",
@@ -85,7 +85,7 @@ def test_context_overrules_the_model(nlp, text, names, name, label):
     ("The show was hosted by WABC 7.", [("WABC 7", "ORG", M)], "WABC 7", "ORG"),
     # a one-word network before a work noun, and an owner before a named show, stay organisations
     ("It became a Flixbay series in 2019.", [("Flixbay", "ORG", M)], "Flixbay", "ORG"),
-    ("He won the Hunan Television show I Am a Singer.", [("Hunan Television", "ORG", M)], "Hunan Television", "ORG"),
+    ("He won the Linhai Television show I Am a Singer.", [("Linhai Television", "ORG", M)], "Linhai Television", "ORG"),
     # the owner of a work is not the work
     ("She had a role in Ann Lee's new film.", [("Ann Lee", "PERSON", M)], "Ann Lee", "PERSON"),
     # a translation only after a title known from context
@@ -95,7 +95,7 @@ def test_context_overrules_the_model(nlp, text, names, name, label):
     ("He hosted a show for Blue Harbor Films.", [("Blue Harbor Films", "ORG", M)], "Blue Harbor Films", "ORG"),
     ("It aired on the BBC World Service.", [("BBC World Service", "ORG", M)], "BBC World Service", "ORG"),
     ("It was published by Simon & Schuster.", [("Simon & Schuster", "ORG", M)], "Simon & Schuster", "ORG"),
-    ("It was produced for Televisa in 1995.", [("Televisa", "ORG", M)], "Televisa", "ORG"),
+    ("It was produced for Canalvista in 1995.", [("Canalvista", "ORG", M)], "Canalvista", "ORG"),
     ("She is an agent at Grey Owl Talent.", [("Grey Owl Talent", "ORG", M)], "Grey Owl Talent", "ORG"),
     # a title shape, but a first name or a place of the document in it
     ("It is based on Horace Milburn's novel.", [("Horace Milburn", "ORG", M)], "Horace Milburn", "ORG"),
