@@ -134,36 +134,35 @@ def _by_list(doc: Doc, chosen: Chosen):
                     yield k, label, "list"
 
 
+def _adjacent(doc: Doc, chosen: Chosen, between: str):
+    """(index of the second, first, second) for two chosen names with one token `between` them."""
+    for k in range(1, len(chosen)):
+        first, second = chosen[k - 1][0], chosen[k][0]
+        if second.start == first.end + 1 and doc[first.end].lower_ == between:
+            yield k, first, second
+
+
 def _roles_in_works(doc: Doc, chosen: Chosen):
     """'such as Rose-Ellen in X', 'Verna Dalton in X, Lacey Pindar in Y': a role, then its work."""
-    pairs = []
-    for k in range(1, len(chosen)):
-        p, w = chosen[k - 1][0], chosen[k][0]
-        if p.label == Label.PERSON and w.start == p.end + 1 and doc[p.end].lower_ == "in":
-            pairs.append(k)
-    for k in pairs:
-        p = chosen[k - 1][0]
+    pairs = {k: p for k, p, _ in _adjacent(doc, chosen, "in") if p.label == Label.PERSON}
+    for k, p in pairs.items():
         cued = any(t.lower_ in _ROLE_CUES for t in doc[max(0, p.start - 3):p.start])
-        listed = any(abs(j - k) == 2 for j in pairs)  # the next or previous name is another pair
+        listed = k - 2 in pairs or k + 2 in pairs  # the next or previous name is another pair
         if cued or listed:
             yield k, Label.WORK, "role_in_work"
 
 
 def _characters(doc: Doc, chosen: Chosen):
     """'Howard Flint as Thersander', 'the film Elegy as Sayuri': a role is named like a person."""
-    for k in range(1, len(chosen)):
-        p, c = chosen[k - 1][0], chosen[k][0]
-        if p.label in (Label.PERSON, Label.WORK) and c.start == p.end + 1 and doc[p.end].lower_ == "as" \
-                and not (p.label == Label.WORK and p.source == "model"):
+    for k, p, _ in _adjacent(doc, chosen, "as"):
+        if p.label == Label.PERSON or p.label == Label.WORK and p.source != "model":
             yield k, Label.PERSON, "character"
 
 
 def _translations(doc: Doc, chosen: Chosen):
     """'Zehri Talwar (Poison Sword) is a 1930 film': a title's translation in brackets is a title."""
-    for k in range(1, len(chosen)):
-        w, c = chosen[k - 1][0], chosen[k][0]
-        if w.label == Label.WORK and _reliable(doc, w) and c.start == w.end + 1 and doc[w.end].text == "(" \
-                and c.end < len(doc) and doc[c.end].text == ")":
+    for k, w, c in _adjacent(doc, chosen, "("):
+        if w.label == Label.WORK and _reliable(doc, w) and c.end < len(doc) and doc[c.end].text == ")":
             yield k, Label.WORK, "translation"
 
 
@@ -186,8 +185,6 @@ def _titles_named_as_orgs(doc: Doc, chosen: Chosen):
 
 
 def _place_before_region(doc: Doc, chosen: Chosen):
-    for k in range(len(chosen) - 1):
-        c, region = chosen[k][0], chosen[k + 1][0]
-        if c.start > 0 and doc[c.start - 1].lower_ in _LOCATIVE and region.label == Label.PLACE \
-                and region.start == c.end + 1 and doc[c.end].text == ",":
-            yield k, Label.PLACE, "place_region"
+    for k, c, region in _adjacent(doc, chosen, ","):
+        if c.start > 0 and doc[c.start - 1].lower_ in _LOCATIVE and region.label == Label.PLACE:
+            yield k - 1, Label.PLACE, "place_region"

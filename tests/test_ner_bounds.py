@@ -129,6 +129,11 @@ def test_does_not_find(nlp, text, not_expected):
     assert not_expected not in found(nlp, text)
 
 
+def _model_span_kept(doc, start: int, end: int, label: Label) -> bool:
+    """Whether the filter keeps tokens start..end as a name the model gave with `label`."""
+    return keep(doc, Candidate(start, end, label, 0.6, "model"))
+
+
 @pytest.mark.parametrize("text, start, end, label, kept", [
     ("It was directed by J. Elder Brooks.", 4, 5, Label.PERSON, False),    # "J." alone
     ("It was adapted from R.T. Marlow's novel.", 4, 5, Label.ORG, False),  # "R.T." alone
@@ -137,7 +142,7 @@ def test_does_not_find(nlp, text, not_expected):
 ])
 def test_initials_alone_are_not_a_name(nlp, text, start, end, label, kept):
     doc = nlp(text)
-    assert keep(doc, Candidate(start, end, label, 0.6, "model")) is kept
+    assert _model_span_kept(doc, start, end, label) is kept
 
 
 @pytest.mark.parametrize("text, name, alias", [
@@ -172,7 +177,7 @@ def test_a_bracketed_name_without_a_cue_stays_apart(nlp, text, first):
 def test_the_model_does_not_name_other_scripts(nlp, text, start_char, end_char, kept):
     doc = nlp(text)
     span = doc.char_span(start_char, end_char, alignment_mode="expand")
-    assert keep(doc, Candidate(span.start, span.end, Label.ORG, 0.6, "model")) is kept
+    assert _model_span_kept(doc, span.start, span.end, Label.ORG) is kept
 
 
 def _with_people(nlp, text, people):
@@ -227,7 +232,7 @@ def test_a_bracketed_title_after_a_title_is_its_translation(second, label, joine
 ])
 def test_a_two_letter_abbreviation_before_a_noun_is_not_a_name(nlp, text, start, kept):
     doc = nlp(text)
-    assert keep(doc, Candidate(start, start + 1, Label.ORG, 0.6, "model")) is kept
+    assert _model_span_kept(doc, start, start + 1, Label.ORG) is kept
 
 
 @pytest.mark.parametrize("text, word, dropped", [
