@@ -7,6 +7,8 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+from .vocab import NAME_SUFFIXES
+
 
 def _path(name: str):
     return resources.files("pipeline") / "patterns" / name
@@ -122,3 +124,11 @@ def type_cues() -> dict[str, str]:
 def type_heads() -> dict[str, str]:
     """Nouns right after a name that give its label: 'the X program' -> work, 'of X descent' -> place."""
     return csv_map("type_heads.csv")
+
+
+def drop_suffixes(words: list[str], least: int) -> list[str]:
+    """A person's name words without generational suffixes ('Harold DeWitt II' -> 'Harold DeWitt'),
+    keeping at least `least` words."""
+    while len(words) > least and words[-1].lower().rstrip(".") in NAME_SUFFIXES:
+        words = words[:-1]
+    return words

@@ -10,11 +10,11 @@ from collections import Counter, defaultdict
 
 from spacy.tokens import Doc, Span
 
-from .lexicon import character_cues, demonyms, is_first_name, not_names, org_kind, org_kinds, role_words, \
+from .lexicon import character_cues, demonyms, drop_suffixes, is_first_name, not_names, org_kind, org_kinds, role_words, \
     work_cues
 from .ner_names import strip_role_prefix
 from .ner_rules import NOT_TITLE_BEFORE, Candidate, common_word, text_of, token_texts, whole_word
-from .vocab import NAME_SUFFIXES, Label
+from .vocab import Label
 
 YEAR = re.compile(r"(1[89]|20)\d\d")
 _ORDINAL = re.compile(r"\d+(st|nd|rd|th)", re.I)
@@ -255,8 +255,7 @@ def _short_forms(doc: Doc, spans: dict, owner: list, by_text: dict[str, Candidat
         if len(toks) < 2:
             continue
         if c.label == Label.PERSON:
-            while len(toks) > 2 and toks[-1].lower().rstrip(".") in NAME_SUFFIXES:
-                toks = toks[:-1]  # "Hale" of "Robert Hale Jr."
+            toks = drop_suffixes(toks, 2)  # "Hale" of "Robert Hale Jr."
             forms = [toks[-1]] + ([toks[0]] if "-" in toks[0] else [])
         elif c.label == Label.ORG and all(t.lower() in generic for t in toks[1:]):
             forms = [toks[0]]

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import dates
-from .lexicon import demonyms, org_kind, org_kinds, role_words
+from .lexicon import demonyms, drop_suffixes, org_kind, org_kinds, role_words
 from .records import DateMention, LocalEntity
-from .vocab import NAME_SUFFIXES, Label
+from .vocab import Label
 
 _SMALL = {"a", "an", "and", "as", "at", "but", "by", "for", "in", "nor", "of", "on", "or", "the",
           "to", "with", "from", "into", "vs", "de", "la", "le", "du"}
@@ -199,14 +199,15 @@ def _resolve(label: Label, name: str, entities, index, counts, text: str, pos: i
         return (label, country) if country is not None else (None, None)
     if label in (Label.ORG, Label.PLACE, Label.AWARD, Label.WORK):
         same = [i for i, e in enumerate(entities) if e.label == label]
-        # "Sundance" -> "Sundance Film Festival" (the longer name adds only generic words)
-        # but not "KBTV" -> "KBTV Canada", "Circle" -> "Circle Onyx" (a specific word or an acronym),
-        # nor "Tovo" -> "Tovo Pictures": a company's short name is the parent company
-        longer = [i for i in same if _is_prefix(toks, _tokens(entities[i].name))
-                  and _specific_rest(toks, entities[i].name) == 0 and not name.isupper()
-                  and (label != Label.ORG or org_kind(entities[i].name) in _SHORT_NAMED_KINDS)]
-        if longer and label not in (Label.WORK, Label.PLACE):  # "Mexico" is not "Mexico City"
-            return label, min(longer, key=lambda i: len(entities[i].name))
+        if label in (Label.ORG, Label.AWARD) and not name.isupper():  # "Mexico" is not "Mexico City"
+            # "Sundance" -> "Sundance Film Festival" (the longer name adds only generic words), but
+            # not "Circle" -> "Circle Onyx" (a specific word), "KBTV" -> "KBTV Canada" (an acronym),
+            # "Tovo" -> "Tovo Pictures" (a company's short name is the parent company)
+            longer = [i for i in same if _is_prefix(toks, _tokens(entities[i].name))
+                      and _specific_rest(toks, entities[i].name) == 0
+                      and (label != Label.ORG or org_kind(entities[i].name) in _SHORT_NAMED_KINDS)]
+            if longer:
+                return label, min(longer, key=lambda i: len(entities[i].name))
         # "L.A." -> "Los Angeles", "RMAJ" -> "Record Makers Association of Japan"
         compact = re.sub(r"[^A-Za-z]", "", name)
         if label != Label.WORK and 2 <= len(compact) <= 6 and (compact.isupper() or "." in name):
@@ -220,9 +221,7 @@ def _is_part(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
     """'Kim' of 'So Yong Kim', 'Im' of 'Heung-Soon Im', 'Im-Sun' of 'Im-Sun Song', 'DeWitt' of
     'Harold DeWitt II'."""
     s = [t.lower() for t in short]
-    f = [t.lower() for t in full]
-    while len(f) > len(s) and f[-1].rstrip(".") in NAME_SUFFIXES:
-        f.pop()
+    f = drop_suffixes([t.lower() for t in full], len(s))
     return f[-len(s):] == s or f[:len(s)] == s
 
 
