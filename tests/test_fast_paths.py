@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import calendar
 import itertools
+import json
 import re
 
 import pytest
@@ -10,7 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.matcher import Matcher
 
-from pipeline import dates, lexicon, relations
+from pipeline import dates, lexicon, ner, relations
+from pipeline.config import DEFAULT_MODEL
 from pipeline.clean import clean
 from pipeline.lexicon import jsonl
 from pipeline.ner import RULER_KEY
@@ -97,11 +99,13 @@ def test_plain_date_cases(text, expected):
     assert dates._plain_date(text) == expected
 
 
-def test_entity_ruler_phrases_are_the_lowercase_token_patterns(nlp):
-    """The ruler's phrase patterns ("Palme d'Or") go to its PhraseMatcher: the same spans as one
-    LOWER token pattern per phrase, as they were before."""
-    ruler = nlp.get_pipe("film_ruler")
+def test_entity_ruler_is_the_plain_token_patterns(nlp):
+    """The ruler's phrase patterns ("Palme d'Or") go to its PhraseMatcher, and its regular
+    expressions become lexeme flags (`ner.regex_flags`): the same spans as a plain Matcher of the
+    file's patterns, with one LOWER token pattern per phrase, as they were before."""
     matcher = Matcher(nlp.vocab)
+    with_regex = {p["id"] for p in jsonl("entity_patterns.jsonl") if "REGEX" in json.dumps(p["pattern"])}
+    assert len(with_regex) >= 10
     for p in jsonl("entity_patterns.jsonl"):
         pattern = p["pattern"]
         if isinstance(pattern, str):
@@ -109,13 +113,35 @@ def test_entity_ruler_phrases_are_the_lowercase_token_patterns(nlp):
         matcher.add(repr((p["label"], p.get("id", ""))), [pattern])
     texts = [clean(p.read_bytes().decode("utf-8")).aligned.text for p in sorted((ROOT / "raw").glob("*.txt"))]
     texts.append("She won the Palme d’Or, the golden bear and a Grand Jury Prize at the Berlin Festival.")
-    found = 0
+    texts.append("He studied at the Beijing Film Academy and founded Sunday Pictures; the 20th Century Lark "
+                 "Studios, Studio Ghibli and the Lyon Choir Ensemble; Anna Kim-Lee; the Hollow Bay Festival.")
+    found, by_regex = 0, set()
     for doc in nlp.pipe(texts):
         expected = {(nlp.vocab.strings[k], s, e) for k, s, e in matcher(doc)}
         got = [(repr((sp.label_, sp.id_)), sp.start, sp.end) for sp in doc.spans[RULER_KEY]]
         assert sorted(got) == sorted(expected)
         found += sum(sp.id_ == "award_name" for sp in doc.spans[RULER_KEY])
-    assert found >= 3
+        by_regex |= {sp.id_ for sp in doc.spans[RULER_KEY]} & with_regex
+    assert found >= 3 and len(by_regex) >= 5
+
+
+def test_regex_flags_leave_spacys_own_flags_alone(nlp):
+    """The flags take free bits from FLAG19 on: every flag below it reads as in the plain model."""
+    import spacy
+    from spacy.attrs import FLAG19
+
+    plain = spacy.load(DEFAULT_MODEL)
+    text = "Ann Lee, NASA and the 21st Century Lark Studios (2019) -- see www.x.org!"
+    ours, theirs = nlp.make_doc(text), plain.make_doc(text)
+    assert [b for b in nlp.vocab.lex_attr_getters if isinstance(b, int) and FLAG19 <= b < 64]  # the ruler's
+    for a, b in zip(ours, theirs, strict=True):
+        assert [a.check_flag(f) for f in range(1, FLAG19)] == [b.check_flag(f) for f in range(1, FLAG19)]
+
+
+def test_a_bad_pattern_names_its_file_and_rule():
+    with pytest.raises(ValueError, match=r"entity_patterns.jsonl, pattern 2 \(org_bad\)"):
+        ner._validated([{"label": "ORG", "pattern": "Busan"},
+                        {"label": "ORG", "pattern": [{"LOWR": "x"}], "id": "org_bad"}], "entity_patterns.jsonl")
 
 
 def test_first_names_are_gender_guessers():
