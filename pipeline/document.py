@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from . import ner, normalize, relations
 from .align import AlignedText
 from .clean import Cleaned, clean
-from .ner_rules import text_of
+from .ner_rules import forget, text_of
 from .records import DateMention, DocResult, Mention, Relation, SourceDoc
 from .vocab import CREATIVE_ROLE, Label, Predicate, Stage
 
@@ -52,9 +52,12 @@ def analyze(nlp: Language, sources: Iterable[SourceDoc], batch_size: int = 64) -
             yield _failure(src, Stage.NER.value, doc)
             continue
         try:
-            yield build(src, cleaned, doc)
+            result = build(src, cleaned, doc)
         except Exception as e:
-            yield _failure(src, "extract", e)
+            result = _failure(src, "extract", e)
+        finally:
+            forget(doc)  # the memos that hold the Doc: it is freed as soon as it is dropped
+        yield result
 
 
 def _pipe(nlp: Language, texts: list[str], batch_size: int) -> Iterator[Doc | Exception]:

@@ -22,7 +22,7 @@ from . import relations
 from .lexicon import is_first_name, jsonl, role_words
 from .ner_decide import YEAR, decide, drop_characters, drop_lone_words, propagate
 from .ner_names import bracket_names, cast_lists, cue_orgs, listed_people, of_the_names, role_names
-from .ner_rules import Candidate, lowers, register_common_words
+from .ner_rules import Candidate, forget, lowers, model_ents, register_common_words, tokens
 from .ner_types import retype
 from .ner_titles import caps_titles, cue_titles, definitions, owned_titles, quoted_titles, year_titles
 from .vocab import Label
@@ -127,8 +127,11 @@ def line_breaks(doc: Doc) -> Doc:
 
 @Language.component("film_entities", requires=["doc.ents"], assigns=["doc.ents"])
 def film_entities(doc: Doc) -> Doc:
-    chosen = retype(doc, decide(doc, candidates(doc)))
-    chosen = drop_characters(doc, drop_lone_words(doc, propagate(doc, chosen)))
+    try:
+        chosen = retype(doc, decide(doc, candidates(doc)))
+        chosen = drop_characters(doc, drop_lone_words(doc, propagate(doc, chosen)))
+    finally:
+        forget(doc)  # the model's entities are replaced below
     doc.user_data[META_KEY] = {(c.start, c.end): SpanMeta(c.score, c.source, c.kind, roles)
                                for c, roles in chosen}
     doc.ents = [Span(doc, c.start, c.end, label=c.label.value) for c, _ in chosen]
@@ -136,13 +139,14 @@ def film_entities(doc: Doc) -> Doc:
 
 
 def candidates(doc: Doc) -> list[Candidate]:
+    toks = tokens(doc)
     out: list[Candidate] = []
-    for ent in doc.ents:
+    for ent in model_ents(doc):
         label = MODEL_LABELS.get(ent.label_)
         if label is not None:
             c = Candidate(ent.start, ent.end, label, 0.6, "model", "demonym" if ent.label_ == "NORP" else None)
-            if label == Label.DATE and c.start > 0 and _DAY.fullmatch(doc[c.start - 1].text) \
-                    and doc[c.start].lower_ in _MONTHS:
+            if label == Label.DATE and c.start > 0 and _DAY.fullmatch(toks[c.start - 1].text) \
+                    and toks[c.start].lower_ in _MONTHS:
                 c = c._replace(start=c.start - 1)  # "29 December 1928": the model left the day out
             out.extend(_split_lines(doc, extend_name(doc, c) if label == Label.PERSON else c))
     for span in doc.spans.get(RULER_KEY, []):
@@ -157,20 +161,22 @@ def candidates(doc: Doc) -> list[Candidate]:
 
 def _split_lines(doc: Doc, c: Candidate) -> Iterable[Candidate]:
     """Model spans sometimes run across a line break; keep the first line's part."""
+    toks = tokens(doc)
     for k in range(c.start, c.end - 1):
-        if "\n" in doc[k].whitespace_ or doc[k + 1].is_space:
+        if "\n" in toks[k].whitespace_ or toks[k + 1].is_space:
             return [c._replace(end=k + 1)]
     return [c]
 
 
 def extend_name(doc: Doc, c: Candidate) -> Candidate:
     """'Yong Kim' -> 'So Yong Kim': a person's name takes in the proper nouns just before it."""
+    toks = tokens(doc)
     start = c.start
     words = role_words()
-    while start > 0 and doc[start - 1].is_title and doc[start - 1].lower_ not in words \
-            and (doc[start - 1].tag_ == "NNP" or c.end - c.start >= 2 and is_first_name(doc[start - 1].text)) \
-            and "\n" not in doc[start - 1].whitespace_ \
-            and doc[start - 1].ent_type_ not in {"GPE", "ORG", "NORP"} and c.start - start < 2:
+    while start > 0 and toks[start - 1].is_title and toks[start - 1].lower_ not in words \
+            and (toks[start - 1].tag_ == "NNP" or c.end - c.start >= 2 and is_first_name(toks[start - 1].text)) \
+            and "\n" not in toks[start - 1].whitespace_ \
+            and toks[start - 1].ent_type_ not in {"GPE", "ORG", "NORP"} and c.start - start < 2:
         start -= 1  # "So Yong Kim" at a sentence start, where "So" is tagged as an adverb
     return c._replace(start=start)
 

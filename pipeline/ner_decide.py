@@ -8,12 +8,13 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from .lexicon import character_cues, demonyms, drop_suffixes, is_first_name, not_names, org_kind, org_kinds, role_words, \
     work_cues
 from .ner_names import strip_role_prefix
-from .ner_rules import NOT_TITLE_BEFORE, Candidate, common_word, text_of, token_texts, whole_word
+from .ner_rules import NOT_TITLE_BEFORE, Candidate, common_word, span_text, text_of, token_texts, tokens, \
+    whole_word
 from .vocab import Label
 
 YEAR = re.compile(r"(1[89]|20)\d\d")
@@ -26,46 +27,47 @@ _VERBATIM = {"quoted_title", "caps_title"}  # spans whose every token belongs to
 def _trim(doc: Doc, c: Candidate) -> tuple[Candidate | None, tuple[str, ...]]:
     """Strips what is not part of a name: determiners, bullets, role words, possessives."""
     start, end, roles = c.start, c.end, ()
-    while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].text in {"the", "a", "an"}
-                           or doc[start].text in {"•", "·"}) and doc[start].text not in {"'", '"'}:
+    toks = tokens(doc)
+    while start < end and (toks[start].is_punct or toks[start].is_space or toks[start].text in {"the", "a", "an"}
+                           or toks[start].text in {"•", "·"}) and toks[start].text not in {"'", '"'}:
         start += 1
-    verbatim = c.source in _VERBATIM or doc[end - 1].text in {"?", "!"}  # "They Paint Fences, Don't They?"
+    verbatim = c.source in _VERBATIM or toks[end - 1].text in {"?", "!"}  # "They Paint Fences, Don't They?"
     if not verbatim:
         # "In 2003", "As in Walters of the Marsh", "for his Ghosts of Karimpur": not part of a name
-        while start < end - 1 and doc[start].is_stop and doc[start].lower_ not in {"the", "a", "an"} \
-                and (doc[start].pos_ in {"ADP", "SCONJ", "CCONJ", "ADV", "PRON", "DET"} or doc[start].is_lower) \
-                and not (c.label == Label.PERSON and doc[start].is_title and is_first_name(doc[start].text)) \
-                and not (c.label in (Label.ORG, Label.WORK) and doc[start].is_title
-                         and (not doc[start].is_sent_start or c.source == "definition" and doc[start + 1].is_title)):
+        while start < end - 1 and toks[start].is_stop and toks[start].lower_ not in {"the", "a", "an"} \
+                and (toks[start].pos_ in {"ADP", "SCONJ", "CCONJ", "ADV", "PRON", "DET"} or toks[start].is_lower) \
+                and not (c.label == Label.PERSON and toks[start].is_title and is_first_name(toks[start].text)) \
+                and not (c.label in (Label.ORG, Label.WORK) and toks[start].is_title
+                         and (not toks[start].is_sent_start or c.source == "definition" and toks[start + 1].is_title)):
             # a capital inside a sentence marks a name's first word: "studied at Our Lady College";
             # a defined name fills its sentence up to the verb: "Beyond Pale Hills is a 2003 game"
             start += 1
-        if end - start > 2 and doc[start].lower_ == "list" and doc[start + 1].lower_ == "of":
+        if end - start > 2 and toks[start].lower_ == "list" and toks[start + 1].lower_ == "of":
             start += 2  # "see List of Norvia games": a reference list's page, named after its subject
         # "Pornsak Wattana's Prince of Tanjungsari" (a title after its owner)
-        poss = [t.i for t in doc[start:end - 1] if t.text in {"'s", "’s"} and doc[t.i - 1].ent_type_ == "PERSON"]
+        poss = [t.i for t in toks[start:end - 1] if t.text in {"'s", "’s"} and toks[t.i - 1].ent_type_ == "PERSON"]
         if poss and c.label == Label.WORK:
             start = poss[-1] + 1
         # "Dare Zone, Deal", "Marta, Howard Flint": a list, not one name
-        comma = next((t.i for t in doc[start:end] if t.text == ","), None)
+        comma = next((t.i for t in toks[start:end] if t.text == ","), None)
         if comma is not None and comma > start and c.label in (Label.ORG, Label.PERSON, Label.WORK):
             end = comma
-    while end > start and (doc[end - 1].is_space or doc[end - 1].text in {"'s", "’s", "'", ",", ".", ":", ";", "-", "“", "”", '"'}
-                           and not (c.label == Label.PERSON and doc[end - 1].text == "." and len(doc[end - 2]) == 1)):
+    while end > start and (toks[end - 1].is_space or toks[end - 1].text in {"'s", "’s", "'", ",", ".", ":", ";", "-", "“", "”", '"'}
+                           and not (c.label == Label.PERSON and toks[end - 1].text == "." and len(toks[end - 2]) == 1)):
         end -= 1
     if c.label == Label.PERSON and end > start:
         start, found = strip_role_prefix(doc[start:end])
         roles = tuple(found)
     if c.label == Label.ORG:  # "CEO of the WILDsound Festival" -> "WILDsound Festival"
         k = start
-        while k < end - 1 and (doc[k].lower_ in role_words() or doc[k].lower_ in not_names()):
+        while k < end - 1 and (toks[k].lower_ in role_words() or toks[k].lower_ in not_names()):
             k += 1
-        if k > start and doc[k].lower_ in {"of", "at"}:
+        if k > start and toks[k].lower_ in {"of", "at"}:
             k += 1
-            start = k + 1 if doc[k].lower_ == "the" and k < end - 1 else k
+            start = k + 1 if toks[k].lower_ == "the" and k < end - 1 else k
     if c.label in (Label.ORG, Label.AWARD, Label.WORK, Label.PLACE) and end - start > 1 \
-            and (YEAR.fullmatch(doc[start].text) or _ORDINAL.fullmatch(doc[start].text)) \
-            and not verbatim and doc[start + 1].text != "Century":  # "20th Century Films" is a name
+            and (YEAR.fullmatch(toks[start].text) or _ORDINAL.fullmatch(toks[start].text)) \
+            and not verbatim and toks[start + 1].text != "Century":  # "20th Century Films" is a name
         start += 1  # "the 2016 Sundance Film Festival": the year becomes a date of its own
     if end <= start:
         return None, ()
@@ -81,18 +83,19 @@ def decide(doc: Doc, cands: list[Candidate]) -> list[tuple[Candidate, tuple[str,
             trimmed.append((_person_by_first_name(doc, t), roles))
     trimmed.sort(key=lambda cr: (-cr[0].score, -(cr[0].end - cr[0].start), cr[0].start))
     taken = bytearray(len(doc))
+    toks = tokens(doc)
     chosen = []
     for c, roles in trimmed:
         if any(taken[c.start:c.end]):
             continue
         taken[c.start:c.end] = b"\x01" * (c.end - c.start)
         if c.label == Label.ORG and c.kind is None:
-            c = c._replace(kind=org_kind(doc[c.start:c.end].text))
+            c = c._replace(kind=org_kind(span_text(doc, c.start, c.end)))
         if c.label == Label.PERSON and c.source == "definition" and c.kind:
             roles = tuple(dict.fromkeys(roles + (c.kind,)))  # "Kim is a director" -> director
         chosen.append((c, roles))
     for c, _ in list(chosen):  # the year cut from "the 2016 Sundance Film Festival"
-        if c.start > 0 and YEAR.fullmatch(doc[c.start - 1].text) and not taken[c.start - 1]:
+        if c.start > 0 and YEAR.fullmatch(toks[c.start - 1].text) and not taken[c.start - 1]:
             taken[c.start - 1] = 1
             chosen.append((Candidate(c.start - 1, c.start, Label.DATE, 0.6, "year_prefix"), ()))
     chosen.sort(key=lambda cr: cr[0].start)
@@ -103,16 +106,18 @@ def _person_by_first_name(doc: Doc, c: Candidate) -> Candidate:
     """The model's 'Marie Lavoy' as an organisation or 'Rosalind Devon' as a place: a short
     capitalised span that starts with a known first name and has no organisation word is a person;
     its 'Kora Digital' as a person: a name ending in an organisation word is an organisation."""
-    span = doc[c.start:c.end]
+    toks = tokens(doc)
+    span = toks[c.start:c.end]
     if c.source == "model" and c.label == Label.PERSON and len(span) >= 2 and span[-1].lower_ in org_kinds():
         return c._replace(label=Label.ORG, source="model+org_word")  # "Kora Digital", "Vexa Interactive"
     if c.source != "model" or c.label not in (Label.ORG, Label.PLACE) or not 2 <= len(span) <= 3:
         return c
     first = span[0]
     words = [t for t in span if t.text != "-"]  # "Rose-Ellen"
-    if not all(t.text[:1].isupper() and t.is_alpha and not t.is_upper for t in words) or org_kind(span.text) is not None \
+    if not all(t.text[:1].isupper() and t.is_alpha and not t.is_upper for t in words) \
+            or org_kind(span_text(doc, c.start, c.end)) is not None \
             or first.is_stop or not is_first_name(first.text) \
-            or any(t.lower_ in demonyms() for t in span) or c.start and doc[c.start - 1].lower_ == "at":
+            or any(t.lower_ in demonyms() for t in span) or c.start and toks[c.start - 1].lower_ == "at":
         return c  # "Han Chinese", "at Walter Brooks Agency"
     return c._replace(label=Label.PERSON, source="model+first_name")
 
@@ -121,22 +126,24 @@ def _person_by_first_name(doc: Doc, c: Candidate) -> Candidate:
 def drop_characters(doc: Doc, chosen):
     """'The main character, Sasha, ...': a name the text presents as a fictional character."""
     cues = character_cues()
+    toks = tokens(doc)
 
     def presented(c: Candidate) -> bool:
-        before = [t.lower_ for t in doc[max(0, c.start - 4):c.start] if not t.is_punct]
+        before = [t.lower_ for t in toks[max(0, c.start - 4):c.start] if not t.is_punct]
         return c.label == Label.PERSON and c.end - c.start == 1 and bool(before) and before[-1] in cues
-    characters = {doc[c.start:c.end].text for c, _ in chosen if presented(c)}
-    return [(c, r) for c, r in chosen if not (c.label == Label.PERSON and doc[c.start:c.end].text in characters)]
+    characters = {span_text(doc, c.start, c.end) for c, _ in chosen if presented(c)}
+    return [(c, r) for c, r in chosen if not (c.label == Label.PERSON and span_text(doc, c.start, c.end) in characters)]
 
 
 def drop_lone_words(doc: Doc, chosen):
     """A one-word 'person' at a sentence start or cut from a longer capitalised name that is an
     ordinary English word ('Download', 'Writing') stays only when it is part of a full name the
     document gives."""
+    toks = tokens(doc)
     name_words = {t.lower_ for c, _ in chosen if c.label == Label.PERSON and c.end - c.start > 1
-                  for t in doc[c.start:c.end]}
+                  for t in toks[c.start:c.end]}
     def lone(c: Candidate) -> bool:
-        tok = doc[c.start]
+        tok = toks[c.start]
         return (c.label == Label.PERSON and c.end - c.start == 1 and not tok.is_upper
                 and (tok.is_sent_start or _lowercase_elsewhere(doc, tok) or _inside_capitals(doc, tok.i))
                 and common_word(doc, tok) and not is_first_name(tok.text) and tok.lower_ not in name_words)
@@ -145,15 +152,17 @@ def drop_lone_words(doc: Doc, chosen):
 
 def _inside_capitals(doc: Doc, i: int) -> bool:
     """A word cut from a longer capitalised name: 'Beyond Bright and Dark', 'Morning's RTV'."""
-    before = i > 0 and doc[i - 1].is_title and doc[i - 1].is_alpha and not doc[i - 1].is_sent_start
-    owner = i + 2 < len(doc) and doc[i + 1].text in {"'s", "’s"} and doc[i + 2].text[:1].isupper()
+    toks = tokens(doc)
+    before = i > 0 and toks[i - 1].is_title and toks[i - 1].is_alpha and not toks[i - 1].is_sent_start
+    owner = i + 2 < len(doc) and toks[i + 1].text in {"'s", "’s"} and toks[i + 2].text[:1].isupper()
     return before or owner
 
 
 def keep(doc: Doc, c: Candidate) -> bool:
     """Filters spans that cannot be names of their label."""
-    span = doc[c.start:c.end]
-    text = span.text
+    toks = tokens(doc)
+    span = toks[c.start:c.end]
+    text = span_text(doc, c.start, c.end)
     if c.label == Label.DATE:
         return not all(t.like_num and not YEAR.fullmatch(t.text) for t in span) or len(span) > 1
     if not any(ch.isalpha() for ch in text) or "\n" in text or len(text) > 120:
@@ -167,7 +176,7 @@ def keep(doc: Doc, c: Candidate) -> bool:
     if all(t.is_stop or t.is_punct for t in span):
         return False  # "Such is the case ..."
     if c.source == "model" and len(span) == 1 and len(text) == 2 and text.isupper() and c.end < len(doc) \
-            and doc[c.end].pos_ == "NOUN" and doc[c.end].is_lower and doc[c.end].lower_ not in work_cues():
+            and toks[c.end].pos_ == "NOUN" and toks[c.end].is_lower and toks[c.end].lower_ not in work_cues():
         return False  # "a CT scan", "the IE certificate": a two-letter abbreviation before a noun
     if c.source == "model" and _NON_LATIN.search(text):
         return False  # the English model reading Thai or Hangul: a Hangul name is an alias (normalize.py)
@@ -176,14 +185,14 @@ def keep(doc: Doc, c: Candidate) -> bool:
         return False  # "his Westernized name": an adjective, not a name
     if c.source == "model" and len(span) == 1 and span[0].is_sent_start and _lowercase_elsewhere(doc, span[0]):
         return False  # "Filmmaking is ...": a capital only because the sentence starts there
-    if c.label == Label.WORK and any(t.lower_ in NOT_TITLE_BEFORE for t in doc[max(0, c.start - 4):c.start]):
+    if c.label == Label.WORK and any(t.lower_ in NOT_TITLE_BEFORE for t in toks[max(0, c.start - 4):c.start]):
         return False  # "the message of "Dream and Love"": a saying, not a title
     if c.label in (Label.PERSON, Label.ORG) and all(_INITIALS.fullmatch(t.text) for t in span):
         return False  # "J." or "R.T." left alone by the model: initials, not a name
     if c.label == Label.PERSON:
         if any(t.like_num for t in span) or all(t.is_lower for t in span):
             return False
-        if c.source == "model" and _is_whole_line(doc, span) and all(common_word(doc, t) for t in span):
+        if c.source == "model" and _is_whole_line(doc, c.start, c.end) and all(common_word(doc, t) for t in span):
             return False  # a heading such as "Key Insights"
     return True
 
@@ -193,9 +202,10 @@ def _lowercase_elsewhere(doc: Doc, tok) -> bool:
     return low != tok.text and low in token_texts(doc)
 
 
-def _is_whole_line(doc: Doc, span: Span) -> bool:
-    before = span.start == 0 or "\n" in doc[span.start - 1].whitespace_ or doc[span.start - 1].is_space
-    after = span.end == len(doc) or "\n" in span[-1].whitespace_ or doc[span.end].is_space
+def _is_whole_line(doc: Doc, start: int, end: int) -> bool:
+    toks = tokens(doc)
+    before = start == 0 or "\n" in toks[start - 1].whitespace_ or toks[start - 1].is_space
+    after = end == len(doc) or "\n" in toks[end - 1].whitespace_ or toks[end].is_space
     return before and after
 
 
@@ -206,7 +216,7 @@ def propagate(doc: Doc, chosen: list[tuple[Candidate, tuple[str, ...]]]):
     best: dict[tuple[str, Label], Candidate] = {}
     for c, _ in chosen:
         if c.label != Label.DATE:
-            name = doc[c.start:c.end].text
+            name = span_text(doc, c.start, c.end)
             votes[name][c.label] += 1
             if (name, c.label) not in best or c.score > best[(name, c.label)].score:
                 best[(name, c.label)] = c
@@ -215,7 +225,7 @@ def propagate(doc: Doc, chosen: list[tuple[Candidate, tuple[str, ...]]]):
                for name, v in votes.items()}
     spans = {}
     for c, roles in chosen:
-        top = by_text.get(doc[c.start:c.end].text)
+        top = by_text.get(span_text(doc, c.start, c.end))
         if top is not None and top.label != c.label:
             c = c._replace(label=top.label, kind=top.kind, source=f"{c.source}+relabel")
         spans[(c.start, c.end)] = (c, roles)

@@ -10,24 +10,25 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span
 
 from .lexicon import cast_cues, honorifics, is_first_name, org_cues, role_words
-from .ner_rules import TITLE_GLUE, Candidate, is_cap, lowers, prefixes_of, title_end
+from .ner_rules import TITLE_GLUE, Candidate, is_cap, lowers, model_ents, prefixes_of, title_end, tokens
 from .vocab import Label
 
 
 def bracket_names(doc: Doc) -> Iterator[Candidate]:
     """'Brad [Rust Gray]' - an editor's bracketed completion of a person's name; 'Dr. Mara Quill
     (Nadia Vorst)' - the actor in round brackets after the character, a known first name first."""
-    for ent in doc.ents:
-        if ent.label_ != "PERSON" or ent.end + 2 >= len(doc) or doc[ent.end].text != "[":
+    toks = tokens(doc)
+    for ent in model_ents(doc):
+        if ent.label_ != "PERSON" or ent.end + 2 >= len(doc) or toks[ent.end].text != "[":
             continue
-        close = next((k for k in range(ent.end + 1, min(len(doc), ent.end + 6)) if doc[k].text == "]"), None)
+        close = next((k for k in range(ent.end + 1, min(len(doc), ent.end + 6)) if toks[k].text == "]"), None)
         if close and all(is_cap(t) for t in doc[ent.end + 1:close]):
             yield Candidate(ent.start, close + 1, Label.PERSON, 0.9, "bracket_name")
-    for ent in doc.ents:  # "Dr. Mara Quill (Nadia Vorst)": a character and, in brackets, its actor
+    for ent in model_ents(doc):  # "Dr. Mara Quill (Nadia Vorst)": a character and, in brackets, its actor
         k = ent.end
-        if ent.label_ != "PERSON" or k + 4 > len(doc) or doc[k].text != "(" or not is_first_name(doc[k + 1].text):
+        if ent.label_ != "PERSON" or k + 4 > len(doc) or toks[k].text != "(" or not is_first_name(toks[k + 1].text):
             continue
-        close = next((m for m in range(k + 3, min(len(doc), k + 5)) if doc[m].text == ")"), None)
+        close = next((m for m in range(k + 3, min(len(doc), k + 5)) if toks[m].text == ")"), None)
         if close and all(t.is_title and t.is_alpha and t.ent_iob_ == "O" for t in doc[k + 1:close]):
             yield Candidate(k + 1, close, Label.PERSON, 0.65, "bracket_actor")
 
@@ -35,17 +36,18 @@ def bracket_names(doc: Doc) -> Iterator[Candidate]:
 
 def cue_orgs(doc: Doc) -> Iterator[Candidate]:
     """'fashion house Miu Miu', 'the distributor Tribeca Films' - a name after an organisation cue."""
+    toks = tokens(doc)
     cues = org_cues()
     longest = max(len(c.split()) for c in cues)
     heads = prefixes_of(tuple(cues))
-    for tok in (doc[i] for i, low in enumerate(lowers(doc)) if low in heads):  # tokens that may start a cue
+    for tok in (toks[i] for i, low in enumerate(lowers(doc)) if low in heads):  # tokens that may start a cue
         for n in range(longest, 0, -1):
             if tok.i + n >= len(doc):
                 continue
             phrase = doc[tok.i:tok.i + n].text.lower()
             if phrase in cues:
                 i = tok.i + n
-                if not doc[i].text[:1].isupper() or doc[i].ent_type_ in {"GPE", "DATE"}:
+                if not toks[i].text[:1].isupper() or toks[i].ent_type_ in {"GPE", "DATE"}:
                     break
                 end = title_end(doc, i, min(len(doc), i + 6))
                 if end > i:
@@ -60,57 +62,59 @@ _OF_LABELS = {"ORG": Label.ORG, "FAC": Label.ORG, "EVENT": Label.ORG, "WORK_OF_A
 def of_the_names(doc: Doc) -> Iterator[Candidate]:
     """'The Keepers of the Flame made threats': the model marks only the word after 'of the'; the
     name starts at a capital 'The' and the capitals after it (never a role word: 'The President of')."""
+    toks = tokens(doc)
     words = role_words()
-    for ent in doc.ents:
+    for ent in model_ents(doc):
         label = _OF_LABELS.get(ent.label_)
-        if label is None or len(ent) != 1 or ent.start < 3 or doc[ent.start - 1].lower_ != "the" \
-                or doc[ent.start - 2].lower_ != "of" or not doc[ent.start - 3].is_title \
-                or doc[ent.start - 3].lower_ in words:
+        if label is None or len(ent) != 1 or ent.start < 3 or toks[ent.start - 1].lower_ != "the" \
+                or toks[ent.start - 2].lower_ != "of" or not toks[ent.start - 3].is_title \
+                or toks[ent.start - 3].lower_ in words:
             continue
         start = ent.start - 3
-        while start > 0 and doc[start - 1].is_title and doc[start - 1].ent_iob_ == "O" \
-                and "\n" not in doc[start - 1].whitespace_ and start > ent.start - 6:
+        while start > 0 and toks[start - 1].is_title and toks[start - 1].ent_iob_ == "O" \
+                and "\n" not in toks[start - 1].whitespace_ and start > ent.start - 6:
             start -= 1
-        if doc[start].text == "The" and ent[0].is_title:
+        if toks[start].text == "The" and ent[0].is_title:
             yield Candidate(start, ent.end, label, 0.65, "of_the_name")
 
 
 def cast_lists(doc: Doc) -> Iterator[Candidate]:
     """'starring Kip Norris, Rusty Buckles and Rosalind Devon': the names in a cast list are people,
     whatever the model took them for; 'as Role' asides are skipped."""
+    toks = tokens(doc)
     cues = cast_cues()
     first_words = {c[0] for c in cues}
     lower = lowers(doc)
     for at, low in enumerate(lower):
         if low not in first_words:
             continue
-        tok = doc[at]
+        tok = toks[at]
         cue = next((c for c in cues if tuple(lower[tok.i:tok.i + len(c)]) == c), None)
         if cue is None:
             continue
         i = tok.i + len(cue)
-        while i < len(doc) and doc[i].text in {":", ","}:
+        while i < len(doc) and toks[i].text in {":", ","}:
             i += 1
         for _ in range(12):  # a list is not endless
-            if i >= len(doc) or not doc[i].is_title or doc[i].ent_type_ in {"DATE", "GPE"} and i > tok.i + len(cue):
+            if i >= len(doc) or not toks[i].is_title or toks[i].ent_type_ in {"DATE", "GPE"} and i > tok.i + len(cue):
                 break
             end = i
-            while end < len(doc) and end - i < 4 and (doc[end].is_title or doc[end].text in {"-", "'"} and end > i
-                                                      or doc[end].text == "." and len(doc[end - 1]) == 1):
+            while end < len(doc) and end - i < 4 and (toks[end].is_title or toks[end].text in {"-", "'"} and end > i
+                                                      or toks[end].text == "." and len(toks[end - 1]) == 1):
                 end += 1
-            if end - i >= 2 or is_first_name(doc[i].text):
+            if end - i >= 2 or is_first_name(toks[i].text):
                 yield Candidate(i, end, Label.PERSON, 0.7, "cast_list")
             k = end
-            if k < len(doc) and doc[k].lower_ == "as":  # "A as Role,"
+            if k < len(doc) and toks[k].lower_ == "as":  # "A as Role,"
                 k += 1
-                while k < len(doc) and (doc[k].is_title or doc[k].lower_ in TITLE_GLUE) and doc[k].text != ",":
+                while k < len(doc) and (toks[k].is_title or toks[k].lower_ in TITLE_GLUE) and toks[k].text != ",":
                     k += 1
-            if k < len(doc) and doc[k].text == "(":
-                close = next((m for m in range(k, min(len(doc), k + 8)) if doc[m].text == ")"), None)
+            if k < len(doc) and toks[k].text == "(":
+                close = next((m for m in range(k, min(len(doc), k + 8)) if toks[m].text == ")"), None)
                 k = close + 1 if close is not None else k
-            if k < len(doc) and doc[k].lower_ in {",", "and", "&"}:
+            if k < len(doc) and toks[k].lower_ in {",", "and", "&"}:
                 k += 1
-                if k < len(doc) and doc[k].lower_ == "and":
+                if k < len(doc) and toks[k].lower_ == "and":
                     k += 1
                 i = k
             else:
@@ -120,18 +124,19 @@ def cast_lists(doc: Doc) -> Iterator[Candidate]:
 
 def role_names(doc: Doc) -> Iterator[Candidate]:
     """'the actor and screenwriter Raghavendran', 'director So Yong Kim': a name after a role word."""
+    toks = tokens(doc)
     words = role_words()
-    for tok in (doc[i] for i, low in enumerate(lowers(doc)) if low in words):
+    for tok in (toks[i] for i, low in enumerate(lowers(doc)) if low in words):
         if not words[tok.lower_] or not tok.is_lower or tok.i + 1 >= len(doc):
             continue
         i = tok.i + 1
-        if not doc[i].is_title or doc[i].ent_type_ in {"DATE", "GPE", "NORP"} or doc[i].lower_ in words:
+        if not toks[i].is_title or toks[i].ent_type_ in {"DATE", "GPE", "NORP"} or toks[i].lower_ in words:
             continue
         end = i
-        while end < len(doc) and end - i < 4 and (doc[end].is_title or doc[end].text == "-" and end > i) \
-                and "\n" not in doc[end - 1].whitespace_:
+        while end < len(doc) and end - i < 4 and (toks[end].is_title or toks[end].text == "-" and end > i) \
+                and "\n" not in toks[end - 1].whitespace_:
             end += 1
-        while end > i and not any(ch.isalpha() for ch in doc[end - 1].text):
+        while end > i and not any(ch.isalpha() for ch in toks[end - 1].text):
             end -= 1  # trailing punctuation, never a name with an apostrophe inside ("D'Arcy")
         if end > i:
             yield Candidate(i, end, Label.PERSON, 0.7, "role_name", None)
@@ -161,35 +166,37 @@ def listed_people(doc: Doc) -> Iterator[Candidate]:
     """'Karl Stock, Dervil and Shostak', 'are Ana Maria Ruiz, Pedro Lin, Eva Sol', 'with Ana Ruiz and
     Pedro Lin': a capitalised name the model left unmarked between two people of a list, before two
     listed people, or after 'with' and before 'and' a listed person."""
-    ents = [e for e in doc.ents if e.label_ == "PERSON"]
+    toks = tokens(doc)
+    ents = [e for e in model_ents(doc) if e.label_ == "PERSON"]
     for a, b in zip(ents, ents[1:]):
         j = _list_gap(doc, a.end)
         end = _unmarked_name_end(doc, j) if j is not None else j
         if end is not None and end > j and _list_gap(doc, end) == b.start:
             yield Candidate(j, end, Label.PERSON, 0.65, "list_person")
-        if _list_gap(doc, a.end) == b.start and a.start > 1 and doc[a.start - 1].text == ",":
+        if _list_gap(doc, a.end) == b.start and a.start > 1 and toks[a.start - 1].text == ",":
             start = a.start - 1
-            while start > 0 and a.start - 1 - start < 3 and _unmarked_word(doc[start - 1]):
+            while start > 0 and a.start - 1 - start < 3 and _unmarked_word(toks[start - 1]):
                 start -= 1
-            if start < a.start - 1 and start > 0 and not is_cap(doc[start - 1]) and doc[start - 1].is_alpha:
+            if start < a.start - 1 and start > 0 and not is_cap(toks[start - 1]) and toks[start - 1].is_alpha:
                 yield Candidate(start, a.start - 1, Label.PERSON, 0.65, "list_person")
     for b in ents:  # "with Ana Ruiz and Pedro Lin": a two-word name linked to a listed person by 'with'
         k = b.start - 1
-        if k < 3 or doc[k].lower_ not in {"and", "&"}:
+        if k < 3 or toks[k].lower_ not in {"and", "&"}:
             continue
         start = k
-        while start > 0 and k - start < 3 and _unmarked_word(doc[start - 1]) and doc[start - 1].lower_ != "with":
+        while start > 0 and k - start < 3 and _unmarked_word(toks[start - 1]) and toks[start - 1].lower_ != "with":
             start -= 1
-        if k - start >= 2 and start > 0 and doc[start - 1].lower_ == "with":
+        if k - start >= 2 and start > 0 and toks[start - 1].lower_ == "with":
             yield Candidate(start, k, Label.PERSON, 0.65, "list_person")
 
 
 def _list_gap(doc: Doc, i: int) -> int | None:
     """Where a list's next item starts after ', ', ', and ' or ' and ' at `i` (None if no list goes on)."""
+    toks = tokens(doc)
     k = i
-    if k < len(doc) and doc[k].text == ",":
+    if k < len(doc) and toks[k].text == ",":
         k += 1
-    if k < len(doc) and doc[k].lower_ in {"and", "&"}:
+    if k < len(doc) and toks[k].lower_ in {"and", "&"}:
         k += 1
     return k if k > i and k < len(doc) else None
 
@@ -199,7 +206,8 @@ def _unmarked_word(tok) -> bool:
 
 
 def _unmarked_name_end(doc: Doc, j: int) -> int:
+    toks = tokens(doc)
     end = j
-    while end < len(doc) and end - j < 3 and _unmarked_word(doc[end]):
+    while end < len(doc) and end - j < 3 and _unmarked_word(toks[end]):
         end += 1
     return end

@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .vocab import Label
 
@@ -46,6 +46,41 @@ _AFTER_LINK = {"with", "in", "on", "at", "for", "to", "from", "by", "and", "or",
 
 # doc.user_data memos
 _TEXT_KEY, _TOKENS_KEY, _LOWER_KEY = "interview_ie.text", "interview_ie.token_texts", "interview_ie.lower"
+_OBJECTS_KEY, _ENTS_KEY = "interview_ie.tokens", "interview_ie.model_ents"  # hold the Doc: see `forget`
+
+
+def tokens(doc: Doc) -> list[Token]:
+    """The Doc's Token objects, made once per Doc (`doc[i]` makes a new one on every call, and a
+    slice `doc[i:j]` a new Span): rules that step through a text index this list."""
+    toks = doc.user_data.get(_OBJECTS_KEY)
+    if toks is None:
+        toks = doc.user_data[_OBJECTS_KEY] = list(doc)
+    return toks
+
+
+def span_text(doc: Doc, start: int, end: int) -> str:
+    """`doc[start:end].text`, cut from the Doc's text without making the Span."""
+    if end <= start:
+        return ""
+    toks = tokens(doc)
+    last = toks[end - 1]
+    return text_of(doc)[toks[start].idx:last.idx + len(last.text)]
+
+
+def model_ents(doc: Doc) -> tuple[Span, ...]:
+    """The model's entities, as `doc.ents` gave them before `film_entities` set its own: read
+    once per Doc instead of once per rule."""
+    ents = doc.user_data.get(_ENTS_KEY)
+    if ents is None:
+        ents = doc.user_data[_ENTS_KEY] = doc.ents
+    return ents
+
+
+def forget(doc: Doc) -> None:
+    """Drops the memos that refer back to the Doc (Tokens, Spans): a stage calls it when it is
+    done, so that a Doc is freed as soon as it is dropped (no reference cycle through user_data)."""
+    doc.user_data.pop(_OBJECTS_KEY, None)
+    doc.user_data.pop(_ENTS_KEY, None)
 
 
 def text_of(doc: Doc) -> str:
@@ -124,38 +159,39 @@ def common_word(doc: Doc, tok) -> bool:
 def title_end(doc: Doc, i: int, limit: int, in_list: bool = False) -> int:
     """End of a title-like run of tokens that starts at i (capitalised words and glue words);
     inside a list, 'and' ends it."""
+    toks = tokens(doc)
     j = i
     last_cap = i
     while j < limit:
-        tok = doc[j]
-        if "\n" in tok.text or (j > i and "\n" in doc[j - 1].whitespace_):
+        tok = toks[j]
+        if "\n" in tok.text or (j > i and "\n" in toks[j - 1].whitespace_):
             break
-        if is_cap(tok) and j > i and tok.ent_type_ == "DATE" and doc[j - 1].lower_ in _DATE_PREPOSITIONS:
+        if is_cap(tok) and j > i and tok.ent_type_ == "DATE" and toks[j - 1].lower_ in _DATE_PREPOSITIONS:
             break  # "Vexa Interactive in April 2009": the date is not part of the name
-        if tok.lower_ in {"for", "by"} and j > i and j + 1 < limit and doc[j + 1].ent_type_ == "ORG":
+        if tok.lower_ in {"for", "by"} and j > i and j + 1 < limit and toks[j + 1].ent_type_ == "ORG":
             break  # "The Pages for RTV One": made for a broadcaster, not part of the title
-        if tok.lower_ in {"and", "or"} and j > i and j + 1 < limit and doc[j + 1].lower_ in _AFTER_LINK:
+        if tok.lower_ in {"and", "or"} and j > i and j + 1 < limit and toks[j + 1].lower_ in _AFTER_LINK:
             break  # "Morning Star and with Ann Lee in Overboard": a clause goes on, not the title
-        if j > i and tok.is_alpha and not doc[j - 1].whitespace_ and doc[j - 1].is_alpha:
+        if j > i and tok.is_alpha and not toks[j - 1].whitespace_ and toks[j - 1].is_alpha:
             last_cap = j + 1  # one word the tokenizer split: "Gonna", "Wanna", "Gotta"
         elif is_cap(tok) or (j > i and (tok.is_digit and len(tok) <= 3 or _ROMAN.fullmatch(tok.text))):
             last_cap = j + 1  # "Tam Lok 2", "Rocky IV"; never a year ("Sandhyam in 2017")
         elif j == i and tok.is_digit and len(tok) <= 4 and not YEAR_LIKE.fullmatch(tok.text) and j + 1 < limit \
-                and is_cap(doc[j + 1]):
+                and is_cap(toks[j + 1]):
             last_cap = j + 1  # a title that starts with a number: "3 Ladders"
         elif j > i and tok.is_alpha and tok.is_lower and not tok.is_stop and not common_word(doc, tok):
             last_cap = j + 1  # a title in another language: "Bailando por un pañuelo"
         elif j > i and tok.is_alpha and tok.is_lower and len(tok) <= 3 and tok.lower_ not in TITLE_GLUE \
                 and not tok.is_stop \
                 and j + 1 < limit \
-                and doc[j + 1].is_alpha and not common_word(doc, doc[j + 1]):
+                and toks[j + 1].is_alpha and not common_word(doc, toks[j + 1]):
             pass  # its short function words ("un", "ti", "di")
         elif tok.lower_ in TITLE_GLUE and not (in_list and tok.lower_ in {"and", "or"}) or (tok.text in "-:" and j > i) \
                 or tok.text == "&" and j > i and not in_list:  # "Rank & File"
             pass
-        elif j > i and tok.is_alpha and tok.is_lower and doc[i].lower_ in _ROMANCE_ARTICLES \
-                and tok.lower_ not in _ENGLISH_LINKS and (last_cap == j or not doc[j - 1].is_stop) and (not tok.is_stop or j + 1 < limit and doc[j + 1].is_lower
-                                                           and doc[j + 1].is_alpha and not doc[j + 1].is_stop):
+        elif j > i and tok.is_alpha and tok.is_lower and toks[i].lower_ in _ROMANCE_ARTICLES \
+                and tok.lower_ not in _ENGLISH_LINKS and (last_cap == j or not toks[j - 1].is_stop) and (not tok.is_stop or j + 1 < limit and toks[j + 1].is_lower
+                                                           and toks[j + 1].is_alpha and not toks[j + 1].is_stop):
             last_cap = j + 1  # titles in sentence case after an article: "La casa di carta", "El mar no tiene fondo"
         else:
             break

@@ -10,8 +10,8 @@ from collections.abc import Iterator
 from spacy.tokens import Doc
 
 from .lexicon import definition_heads, role_words, title_cues, work_cues
-from .ner_rules import QUOTES, NOT_TITLE_BEFORE, TITLE_GLUE, YEAR_LIKE, Candidate, prefixes_of, is_cap, line_of, title_end, \
-    lowers, text_of
+from .ner_rules import NOT_TITLE_BEFORE, QUOTES, TITLE_GLUE, YEAR_LIKE, Candidate, is_cap, line_of, lowers, \
+    model_ents, prefixes_of, text_of, title_end, tokens
 from .vocab import Label
 
 _POSSESSIVES = {"'s", "’s", "'", "’"}
@@ -46,17 +46,18 @@ def quoted_titles(doc: Doc) -> Iterator[Candidate]:
 def caps_titles(doc: Doc) -> Iterator[Candidate]:
     """TREELESS MOUNTAIN, IN BETWEEN DAYS - a run of upper-case words inside a mixed-case line.
     A single upper-case word counts only after a work cue ("her fourth feature LOVESONG")."""
+    toks = tokens(doc)
     cues = work_cues()
     i, n = 0, len(doc)
     while i < n:
-        tok = doc[i]
+        tok = toks[i]
         if not (tok.is_upper and tok.is_alpha and len(tok) > 1):
             i += 1
             continue
         j = i
         while j < n:
-            t = doc[j]
-            if j > i and "\n" in doc[j - 1].whitespace_:
+            t = toks[j]
+            if j > i and "\n" in toks[j - 1].whitespace_:
                 break
             if t.is_upper and t.is_alpha or j > i and (t.text in {"'", "’", "&", "-", ":"} or t.is_digit):
                 j += 1
@@ -71,9 +72,9 @@ def caps_titles(doc: Doc) -> Iterator[Candidate]:
         line = line_of(doc, span)
         if line.upper() == line:  # a heading in capitals, not a title inside prose
             continue
-        prev = doc[span.start - 1] if span.start else None
+        prev = toks[span.start - 1] if span.start else None
         after_cue = prev is not None and (prev.lower_ in cues or prev.text in ",(" and span.start > 1
-                                          and doc[span.start - 2].lower_ in cues)
+                                          and toks[span.start - 2].lower_ in cues)
         letters = sum(len(t) for t in span if t.is_alpha)
         in_brackets = prev is not None and prev.text == "(" and letters >= 4  # "Jiyoung Park (MY TINY FRIENDS)", not "(MC)"
         if len(span) >= 2 and letters >= 6 or after_cue or in_brackets:
@@ -84,6 +85,7 @@ def caps_titles(doc: Doc) -> Iterator[Candidate]:
 def cue_titles(doc: Doc) -> Iterator[Candidate]:
     """'her debut feature, In Between Days', 'the documentary The Day After', 'a film called Salt',
     'starred in Rocky', 'the Crystal Saga series'."""
+    toks = tokens(doc)
     cues = work_cues()
     phrases = title_cues()
     heads = prefixes_of(tuple(phrases))
@@ -92,7 +94,7 @@ def cue_titles(doc: Doc) -> Iterator[Candidate]:
     starts = heads | cues.keys() | {"called", "titled", "entitled", "as"} | _GENERIC_WORKS
     play = doc.vocab.strings["play"]
     plays = {i for i, lemma in enumerate(doc.to_array("LEMMA").tolist()) if lemma == play}
-    for tok in (doc[i] for i, low in enumerate(lower) if low in starts or i in plays):
+    for tok in (toks[i] for i, low in enumerate(lower) if low in starts or i in plays):
         kind, start, titles_only = None, None, False
         two = doc[tok.i:tok.i + 2].text.lower() if tok.lower_ in heads else None
         if two in phrases and phrases[two][0] == "before":
@@ -103,7 +105,7 @@ def cue_titles(doc: Doc) -> Iterator[Candidate]:
             if any(t.lower_.rstrip("s") in cues and t.lower_.endswith("s") for t in doc[max(0, tok.i - 4):tok.i]):
                 start, titles_only = tok.i + n, True
         elif tok.lemma_ == "play" and tok.pos_ == "VERB" or tok.lower_ == "as" and tok.i > 0 \
-                and doc[tok.i - 1].lower_ in {"role", "roles"}:
+                and toks[tok.i - 1].lower_ in {"role", "roles"}:
             # "played Walter Brine in Dock Town", "playing Rose-Ellen in Elmbrook", "his role as Ken in Dock Town"
             k = next((t.i for t in doc[tok.i + 1:min(len(doc), tok.i + 7)] if t.lower_ in {"in", "on"}), None)
             if k is not None and all(is_cap(t) or t.is_punct for t in doc[tok.i + 1:k]) and k > tok.i + 1:
@@ -112,46 +114,46 @@ def cue_titles(doc: Doc) -> Iterator[Candidate]:
                 or tok.lower_ in {"called", "titled", "entitled"}:  # the tagger calls "telenovela" a PROPN
             kind, start = cues.get(tok.lower_), tok.i + 1
         elif tok.lower_ in _GENERIC_WORKS and tok.pos_ == "NOUN" and tok.i + 1 < len(doc) \
-                and doc[tok.i + 1].ent_type_ not in {"PERSON", "ORG", "GPE"}:
+                and toks[tok.i + 1].ent_type_ not in {"PERSON", "ORG", "GPE"}:
             start = tok.i + 1  # "her recent work, The Visit,", "the literary adaptation The Pages"
         if start is None or start >= len(doc):
             continue
-        if doc[start].text in {",", ":"}:
+        if toks[start].text in {",", ":"}:
             start += 1
         start = _after_owner(doc, start)  # "shows such as the BBC's Morning Star"
-        if start >= len(doc) or not (is_cap(doc[start]) or _number_then_cap(doc, start)) \
-                or doc[start].ent_type_ == "NORP" or doc[start].ent_type_ == "DATE" and not _past_date(doc, start):
+        if start >= len(doc) or not (is_cap(toks[start]) or _number_then_cap(doc, start)) \
+                or toks[start].ent_type_ == "NORP" or toks[start].ent_type_ == "DATE" and not _past_date(doc, start):
             continue
         in_list = doc[title_end(doc, start, min(len(doc), start + 10)):].text[:1] == ","
         end = _before_owned(doc, start, title_end(doc, start, min(len(doc), start + 10), in_list))
-        if end < len(doc) and doc[end].text in {"'s", "’s"}:
+        if end < len(doc) and toks[end].text in {"'s", "’s"}:
             continue  # "appeared in Sara Lind's “Quiet Water”": the owner, not the title
-        if end - start == 1 and _place_elsewhere(doc, doc[start]):
+        if end - start == 1 and _place_elsewhere(doc, toks[start]):
             continue  # "her film debut in Verona", where the model reads Verona as a place again and again
         while end > start and not doc[start:end].text.isupper():
             yield Candidate(start, end, Label.WORK, 0.7, "cue_title", kind)
             start, end = _next_in_list(doc, end, titles_only)  # "appeared in Paramedics, Nurses and Elmbrook"
     # "the Eternal Legend, Crystal Saga, and Shadow Realms series"
-    for tok in (doc[i] for i, low in enumerate(lower) if low in phrases or low == "other"):
+    for tok in (toks[i] for i, low in enumerate(lower) if low in phrases or low == "other"):
         if tok.i == 0:
             continue
         if tok.lower_ in phrases and phrases[tok.lower_][0] == "after":
             end, kind = tok.i, phrases[tok.lower_][1] or None
         elif tok.lower_ == "other" and _other_works(doc, tok.i, cues):
             # "Big Cousin, Dare Zone, Splashdown, and other reality shows"
-            end, kind = tok.i - 2 if doc[tok.i - 2].text == "," else tok.i - 1, None
+            end, kind = tok.i - 2 if toks[tok.i - 2].text == "," else tok.i - 1, None
         else:
             continue
         while end > 0:
             start = end
-            while start > 0 and (is_cap(doc[start - 1]) or doc[start - 1].lower_ in TITLE_GLUE - {"and", "the"}) \
-                    and "\n" not in doc[start - 1].whitespace_:
+            while start > 0 and (is_cap(toks[start - 1]) or toks[start - 1].lower_ in TITLE_GLUE - {"and", "the"}) \
+                    and "\n" not in toks[start - 1].whitespace_:
                 start -= 1
             if start == end:
                 break
             yield Candidate(start, end, Label.WORK, 0.7, "cue_title", kind)
             k = start - 1
-            while k >= 0 and doc[k].lower_ in {",", "and", "&", "or"}:
+            while k >= 0 and toks[k].lower_ in {",", "and", "&", "or"}:
                 k -= 1
             if k == start - 1:
                 break
@@ -166,32 +168,36 @@ _GENERIC_WORKS = {"work", "project", "adaptation"}
 def _other_works(doc: Doc, i: int, cues: dict[str, str]) -> bool:
     """'..., and other reality shows': 'other' after 'and'/'or', then a plural work word within
     three words."""
-    return doc[i - 1].lower_ in {"and", "or"} and i > 1 and any(
+    toks = tokens(doc)
+    return toks[i - 1].lower_ in {"and", "or"} and i > 1 and any(
         t.lower_.endswith("s") and t.lower_[:-1] in cues for t in doc[i + 1:i + 4])
 
 
 def _number_then_cap(doc: Doc, i: int) -> bool:
     """'the Irish film 3 Ladders', '..., 4000 Leagues to Home': a number that is not a year,
     followed by a capitalised word."""
-    return doc[i].is_digit and len(doc[i]) <= 4 and not YEAR_LIKE.fullmatch(doc[i].text) \
-        and i + 1 < len(doc) and is_cap(doc[i + 1])
+    toks = tokens(doc)
+    return toks[i].is_digit and len(toks[i]) <= 4 and not YEAR_LIKE.fullmatch(toks[i].text) \
+        and i + 1 < len(doc) and is_cap(toks[i + 1])
 
 
 def _before_owned(doc: Doc, start: int, end: int) -> int:
     """'Morning Star and the BBC's Golden Acre': an owner's possessive after 'and' starts the next
     title of a list, so the first ends before 'and'."""
-    return next((k for k in range(start + 1, end) if doc[k].lower_ in {"and", "or"}
+    toks = tokens(doc)
+    return next((k for k in range(start + 1, end) if toks[k].lower_ in {"and", "or"}
                  and _after_owner(doc, k + 1) > k + 1), end)
 
 
 def owned_titles(doc: Doc) -> Iterator[Candidate]:
     """"Dickens' The Silent Garden", "the studio's The Long Night": a title that starts with a
     capitalised 'The' right after a person's or an organisation's possessive."""
-    for ent in doc.ents:
-        poss = ent.end - 1 if doc[ent.end - 1].text in _POSSESSIVES else ent.end  # the model's "Dickens'"
+    toks = tokens(doc)
+    for ent in model_ents(doc):
+        poss = ent.end - 1 if toks[ent.end - 1].text in _POSSESSIVES else ent.end  # the model's "Dickens'"
         i = poss + 1
-        if ent.label_ not in {"PERSON", "ORG"} or i + 1 >= len(doc) or doc[poss].text not in _POSSESSIVES \
-                or doc[i].text != "The" or not is_cap(doc[i + 1]):
+        if ent.label_ not in {"PERSON", "ORG"} or i + 1 >= len(doc) or toks[poss].text not in _POSSESSIVES \
+                or toks[i].text != "The" or not is_cap(toks[i + 1]):
             continue
         end = title_end(doc, i, min(len(doc), i + 10))
         if end > i + 1:
@@ -201,37 +207,40 @@ def owned_titles(doc: Doc) -> Iterator[Candidate]:
 def _past_date(doc: Doc, i: int) -> bool:
     """'the drama Sunday Morning Rain': the model's date ('Sunday Morning') is the start of a
     title that goes on with a capitalised word outside any entity."""
+    toks = tokens(doc)
     k = i + 1
-    while k < len(doc) and doc[k].ent_type_ == "DATE" and doc[k].ent_iob_ == "I":
+    while k < len(doc) and toks[k].ent_type_ == "DATE" and toks[k].ent_iob_ == "I":
         k += 1
-    return k < len(doc) and k - i <= 3 and is_cap(doc[k]) and not doc[k].ent_type_ and doc[k].is_alpha
+    return k < len(doc) and k - i <= 3 and is_cap(toks[k]) and not toks[k].ent_type_ and toks[k].is_alpha
 
 
 def _after_owner(doc: Doc, i: int) -> int:
     """Start of the title after its owner's possessive ('the BBC's Morning Star', "Charles
     Dickens' Silent Garden", "Kim's The Road"); `i` itself when no possessive name starts there.
     A one-word owner without 'the' is part of a title ("Hale's Practice") unless 'The' follows."""
-    the = i < len(doc) and doc[i].lower_ == "the"
+    toks = tokens(doc)
+    the = i < len(doc) and toks[i].lower_ == "the"
     j = i + 1 if the else i
     k = j
-    while k < len(doc) and k - j < 4 and is_cap(doc[k]) and not doc[k].is_sent_start:
+    while k < len(doc) and k - j < 4 and is_cap(toks[k]) and not toks[k].is_sent_start:
         k += 1
-    if not (j < k < len(doc) - 1 and doc[k].text in _POSSESSIVES):
+    if not (j < k < len(doc) - 1 and toks[k].text in _POSSESSIVES):
         return i
-    owner = the and doc[j].ent_type_ == "ORG" or k - j >= 2 and doc[j].ent_type_ == "PERSON" or doc[k + 1].text == "The"
-    return k + 1 if owner and (is_cap(doc[k + 1]) or _number_then_cap(doc, k + 1)) else i
+    owner = the and toks[j].ent_type_ == "ORG" or k - j >= 2 and toks[j].ent_type_ == "PERSON" or toks[k + 1].text == "The"
+    return k + 1 if owner and (is_cap(toks[k + 1]) or _number_then_cap(doc, k + 1)) else i
 
 
 def _next_in_list(doc: Doc, end: int, titles_only: bool = False) -> tuple[int, int]:
     """The next capitalised title of a list 'A, B and C' after a title ending at `end`; unless the
     list is known to hold only titles, a name the model takes for a person ends it."""
+    toks = tokens(doc)
     k = end
-    while k < len(doc) and doc[k].lower_ in {",", "and", "&", "or"}:
+    while k < len(doc) and toks[k].lower_ in {",", "and", "&", "or"}:
         k += 1
     stop = {"DATE"} if titles_only else {"DATE", "PERSON"}
     k = _after_owner(doc, k) if k > end else k  # "..., the BBC's Morning Star"
-    if k == end or k >= len(doc) or doc[k].ent_type_ in stop and not _number_then_cap(doc, k) \
-            or not (is_cap(doc[k]) or _number_then_cap(doc, k)):
+    if k == end or k >= len(doc) or toks[k].ent_type_ in stop and not _number_then_cap(doc, k) \
+            or not (is_cap(toks[k]) or _number_then_cap(doc, k)):
         return end, end
     return k, title_end(doc, k, min(len(doc), k + 10), in_list=True)
 
@@ -239,20 +248,21 @@ def _next_in_list(doc: Doc, end: int, titles_only: bool = False) -> tuple[int, i
 
 def year_titles(doc: Doc) -> Iterator[Candidate]:
     """'The Last Day of the Year (2015)' - a capitalised run right before a year in brackets."""
-    for tok in (doc[i] for i, low in enumerate(lowers(doc)) if low == "("):
-        if tok.i + 2 < len(doc) and re.fullmatch(r"(19|20)\d\d", doc[tok.i + 1].text) \
-                and doc[tok.i + 2].text == ")" and tok.i > 0:
+    toks = tokens(doc)
+    for tok in (toks[i] for i, low in enumerate(lowers(doc)) if low == "("):
+        if tok.i + 2 < len(doc) and re.fullmatch(r"(19|20)\d\d", toks[tok.i + 1].text) \
+                and toks[tok.i + 2].text == ")" and tok.i > 0:
             end = tok.i
-            while end > 0 and doc[end - 1].text in {'"', "”", "’", "'"}:
+            while end > 0 and toks[end - 1].text in {'"', "”", "’", "'"}:
                 end -= 1
             start = end
-            if start > 1 and doc[start - 1].is_digit and len(doc[start - 1]) <= 2 and is_cap(doc[start - 2]):
+            if start > 1 and toks[start - 1].is_digit and len(toks[start - 1]) <= 2 and is_cap(toks[start - 2]):
                 start -= 1  # a sequel's number: "The Hollow Men 2 (2012)"
-            while start > 0 and (is_cap(doc[start - 1]) or doc[start - 1].lower_ in TITLE_GLUE
-                                 or doc[start - 1].text in {"-", ":"}) \
-                    and "\n" not in doc[start - 1].whitespace_ and start > end - 10:
+            while start > 0 and (is_cap(toks[start - 1]) or toks[start - 1].lower_ in TITLE_GLUE
+                                 or toks[start - 1].text in {"-", ":"}) \
+                    and "\n" not in toks[start - 1].whitespace_ and start > end - 10:
                 start -= 1
-            while start < end and not is_cap(doc[start]):
+            while start < end and not is_cap(toks[start]):
                 start += 1
             if end > start:
                 yield Candidate(start, end, Label.WORK, 0.75, "year_title")
@@ -262,12 +272,13 @@ def year_titles(doc: Doc) -> Iterator[Candidate]:
 def definitions(doc: Doc) -> Iterator[Candidate]:
     """'Song of Harvest is a 1936 British film', 'Ovix Tone, a Japanese record label,': a name
     followed by 'is a' or an apposition takes the type of the defining noun."""
+    toks = tokens(doc)
     works, roles, heads = work_cues(), role_words(), definition_heads()
     for sent in doc.sents:
         for be in sent:
             if not (be.lemma_ == "be" or be.text == ",") or be.i + 2 >= sent.end:
                 continue
-            det = doc[be.i + 1]
+            det = toks[be.i + 1]
             if det.lower_ not in {"a", "an", "the"} and not (be.text == "," and det.lower_ in {"a", "an"}):
                 continue
             head = _defining_head(doc, det.i + 1, sent.end)
@@ -279,28 +290,28 @@ def definitions(doc: Doc) -> Iterator[Candidate]:
             if label is None:
                 continue
             end = be.i
-            if be.lemma_ == "be" and end > sent.start and doc[end - 1].text == ",":
+            if be.lemma_ == "be" and end > sent.start and toks[end - 1].text == ",":
                 # "River Lights, also known as ..., is a 1993 film": skip the aside
-                aside = next((k for k in range(end - 2, sent.start, -1) if doc[k].text == ","
-                              and doc[k + 1].lower_ in {"also", "originally", "formerly", "or", "aka"}), None)
+                aside = next((k for k in range(end - 2, sent.start, -1) if toks[k].text == ","
+                              and toks[k + 1].lower_ in {"also", "originally", "formerly", "or", "aka"}), None)
                 end = aside if aside is not None else end
-            while end > sent.start and doc[end - 1].text == ")":  # "X (QX: LO; ...) is a series"
-                opener = next((k for k in range(end - 2, sent.start - 1, -1) if doc[k].text == "("), None)
+            while end > sent.start and toks[end - 1].text == ")":  # "X (QX: LO; ...) is a series"
+                opener = next((k for k in range(end - 2, sent.start - 1, -1) if toks[k].text == "("), None)
                 if opener is None:
                     break
                 end = opener
             lo = sent.start
-            while end == lo and end > 0 and doc[end - 1].is_space:
+            while end == lo and end > 0 and toks[end - 1].is_space:
                 end = lo = end - 1  # a title on a line of its own: "They Paint Fences, Don't They?\nis a"
-            if end == lo and end > 0 and doc[end - 1].text in {"?", "!"}:
-                lo = doc[end - 1].sent.start  # the sentence ended at the title's "?"
+            if end == lo and end > 0 and toks[end - 1].text in {"?", "!"}:
+                lo = toks[end - 1].sent.start  # the sentence ended at the title's "?"
             start = _name_start(doc, lo, end)
             if start is None or (be.text == "," and start != sent.start and not doc[start:end].ents
-                                 and doc[start].text != "The"):  # a capital 'The' inside a sentence starts a name
+                                 and toks[start].text != "The"):  # a capital 'The' inside a sentence starts a name
                 continue
             if any(t.ent_type_ == "DATE" for t in doc[start:end]):
                 continue  # "In March 2010, the company announced": a date, not a name
-            if be.text == "," and start > 0 and doc[start - 1].lower_ == "by":
+            if be.text == "," and start > 0 and toks[start - 1].lower_ == "by":
                 continue  # "directed by X, the episode aired": X is the agent, not the episode
             kind = works.get(word) if label == Label.WORK else (roles.get(word) or None) if label == Label.PERSON else None
             yield Candidate(start, end, label, 0.8, "definition", kind)
@@ -325,17 +336,18 @@ def _defining_head(doc: Doc, i: int, limit: int):
 
 def _name_start(doc: Doc, lo: int, end: int) -> int | None:
     """Start of the capitalised name that ends right before `end` (None if there is none)."""
-    if end <= lo or not (is_cap(doc[end - 1]) or doc[end - 1].is_digit or doc[end - 1].text in {"!", "?"}):
+    toks = tokens(doc)
+    if end <= lo or not (is_cap(toks[end - 1]) or toks[end - 1].is_digit or toks[end - 1].text in {"!", "?"}):
         return None
-    if doc[end - 1].text in {"?", "!"}:
+    if toks[end - 1].text in {"?", "!"}:
         question = _question_title_start(doc, lo, end)
         if question is not None:
             return question
     start = end
-    while start > lo and (is_cap(doc[start - 1]) or doc[start - 1].lower_ in TITLE_GLUE
-                          or doc[start - 1].is_digit or doc[start - 1].text in {"-", ":", "&", "!", "?", "'"}):
+    while start > lo and (is_cap(toks[start - 1]) or toks[start - 1].lower_ in TITLE_GLUE
+                          or toks[start - 1].is_digit or toks[start - 1].text in {"-", ":", "&", "!", "?", "'"}):
         start -= 1
-    while start < end and not is_cap(doc[start]):
+    while start < end and not is_cap(toks[start]):
         start += 1
     if start >= end or end - start > 12 or any(t.pos_ in {"VERB", "PRON"} for t in doc[start:end]):
         return None
@@ -357,4 +369,4 @@ def _question_title_start(doc: Doc, lo: int, end: int) -> int | None:
 
 def _place_elsewhere(doc: Doc, tok) -> bool:
     """A word the model takes for a place here and at least once more in the document."""
-    return tok.ent_type_ == "GPE" and sum(1 for e in doc.ents if e.label_ == "GPE" and e.text == tok.text) >= 2
+    return tok.ent_type_ == "GPE" and sum(1 for e in model_ents(doc) if e.label_ == "GPE" and e.text == tok.text) >= 2

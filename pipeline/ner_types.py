@@ -19,7 +19,7 @@ from collections import Counter
 from spacy.tokens import Doc
 
 from .lexicon import demonyms, is_first_name, org_kind, type_cues, type_heads
-from .ner_rules import Candidate, is_cap, text_of
+from .ner_rules import Candidate, is_cap, text_of, tokens
 from .vocab import Label
 
 Chosen = list[tuple[Candidate, tuple[str, ...]]]
@@ -53,8 +53,9 @@ def _overrulable(c: Candidate) -> bool:
 
 def _reliable(doc: Doc, c: Candidate) -> bool:
     """A label that comes from context, or a first name and a surname the model calls a person."""
+    toks = tokens(doc)
     return c.kind != "demonym" and c.label in _NAMES and (
-        c.source != "model" or c.label == Label.PERSON and c.end - c.start >= 2 and is_first_name(doc[c.start].text))
+        c.source != "model" or c.label == Label.PERSON and c.end - c.start >= 2 and is_first_name(toks[c.start].text))
 
 
 def _fits(doc: Doc, c: Candidate, label: Label) -> bool:
@@ -70,16 +71,17 @@ def _fits(doc: Doc, c: Candidate, label: Label) -> bool:
 
 
 def _by_cue(doc: Doc, chosen: Chosen):
+    toks = tokens(doc)
     cues = type_cues()
     text = text_of(doc)
     for k, (c, _) in enumerate(chosen):
         if not _overrulable(c) or c.start == 0:
             continue
-        before = _WORD.findall(text[max(0, doc[c.start].idx - 24):doc[c.start].idx].lower())[-3:]
+        before = _WORD.findall(text[max(0, toks[c.start].idx - 24):toks[c.start].idx].lower())[-3:]
         for n in (3, 2, 1):
             cue = " ".join(before[-n:])
             if len(before) >= n and cue in cues:
-                owner = c.end < len(doc) and doc[c.end].text in {"'s", "’s"}
+                owner = c.end < len(doc) and toks[c.end].text in {"'s", "’s"}
                 if not (cues[cue] == Label.WORK and owner):  # "a role in Kim's new film": Kim owns the work
                     yield k, Label(cues[cue]), "type_cue"
                 break
@@ -89,14 +91,15 @@ def _by_head(doc: Doc, chosen: Chosen):
     """'the Iron Willed program', 'Comanche descent': a noun right after the name. A one-word name
     before a work noun is left alone unless written in camel case: 'a Streamly series' names the
     network, 'the SlamTown brand' the show."""
+    toks = tokens(doc)
     heads = type_heads()
     for k, (c, _) in enumerate(chosen):
-        if c.end >= len(doc) or doc[c.end].lower_ not in heads or not doc[c.end].is_lower:
+        if c.end >= len(doc) or toks[c.end].lower_ not in heads or not toks[c.end].is_lower:
             continue
-        label = Label(heads[doc[c.end].lower_])
+        label = Label(heads[toks[c.end].lower_])
         words = [t for t in doc[c.start:c.end] if t.is_alpha]
         camel = len(words) == 1 and any(ch.isupper() for ch in words[0].text[1:]) and not words[0].is_upper
-        owner = c.end + 1 < len(doc) and is_cap(doc[c.end + 1])  # "the X Television show I Am a Singer"
+        owner = c.end + 1 < len(doc) and is_cap(toks[c.end + 1])  # "the X Television show I Am a Singer"
         if label != Label.WORK or (len(words) >= 2 or camel) and not owner:
             yield k, label, "type_head"
 
@@ -104,12 +107,13 @@ def _by_head(doc: Doc, chosen: Chosen):
 def _runs(doc: Doc, chosen: Chosen) -> list[list[int]]:
     """Indices of the chosen names that form lists: 'A, B and C' (names joined by commas,
     'and', '&', 'or' and nothing else on one line)."""
+    toks = tokens(doc)
     runs, run = [], [0] if chosen else []
     for k in range(1, len(chosen)):
         prev, c = chosen[k - 1][0], chosen[k][0]
         gap = doc[prev.end:c.start]
         if 1 <= len(gap) <= 2 and all(t.lower_ in _LIST_GLUE for t in gap) and "\n" not in gap.text_with_ws \
-                and "\n" not in doc[prev.end - 1].whitespace_:
+                and "\n" not in toks[prev.end - 1].whitespace_:
             run.append(k)
         else:
             runs.append(run)
@@ -120,13 +124,14 @@ def _runs(doc: Doc, chosen: Chosen) -> list[list[int]]:
 
 def _by_list(doc: Doc, chosen: Chosen):
     """The label most members of a list get from context (or, for people, from a first name)."""
+    toks = tokens(doc)
     for run in _runs(doc, chosen):
         for k in run:
             c = chosen[k][0]
             if _reliable(doc, c):
                 continue
             votes = Counter(chosen[j][0].label for j in run if j != k and _reliable(doc, chosen[j][0]))
-            if not votes and c.end - c.start == 1 and is_first_name(doc[c.start].text):  # "Amara and Rohan"
+            if not votes and c.end - c.start == 1 and is_first_name(toks[c.start].text):  # "Amara and Rohan"
                 votes = Counter(chosen[j][0].label for j in run if j != k and chosen[j][0].label == Label.PERSON)
             if votes:
                 (label, n), *rest = votes.most_common()
@@ -136,9 +141,10 @@ def _by_list(doc: Doc, chosen: Chosen):
 
 def _adjacent(doc: Doc, chosen: Chosen, between: str):
     """(index of the second, first, second) for two chosen names with one token `between` them."""
+    toks = tokens(doc)
     for k in range(1, len(chosen)):
         first, second = chosen[k - 1][0], chosen[k][0]
-        if second.start == first.end + 1 and doc[first.end].lower_ == between:
+        if second.start == first.end + 1 and toks[first.end].lower_ == between:
             yield k, first, second
 
 
@@ -161,8 +167,9 @@ def _characters(doc: Doc, chosen: Chosen):
 
 def _translations(doc: Doc, chosen: Chosen):
     """'Zehri Talwar (Poison Sword) is a 1930 film': a title's translation in brackets is a title."""
+    toks = tokens(doc)
     for k, w, c in _adjacent(doc, chosen, "("):
-        if w.label == Label.WORK and _reliable(doc, w) and c.end < len(doc) and doc[c.end].text == ")":
+        if w.label == Label.WORK and _reliable(doc, w) and c.end < len(doc) and toks[c.end].text == ")":
             yield k, Label.WORK, "translation"
 
 
@@ -172,6 +179,7 @@ def _titles_named_as_orgs(doc: Doc, chosen: Chosen):
     no acronym and no ampersand, and follow no preposition of a place of work ('at', 'by', 'for'),
     are a title more often than not in texts about films; unless a word of it names a place
     ('American Southwest', 'Dunmore Airport') or it starts with a first name."""
+    toks = tokens(doc)
     places = {t.lower_ for c, _ in chosen if c.label == Label.PLACE for t in doc[c.start:c.end]
               if is_cap(t) and not t.is_stop} | demonyms().keys()
     for k, (c, _) in enumerate(chosen):
@@ -179,12 +187,13 @@ def _titles_named_as_orgs(doc: Doc, chosen: Chosen):
         words = [t for t in span if t.is_alpha]
         if c.source == "model" and c.label == Label.ORG and len(words) >= 2 and org_kind(span.text) is None \
                 and not any(t.is_upper and len(t) > 1 or t.text == "&" or t.like_num for t in span) \
-                and not (c.start and doc[c.start - 1].lower_ in _ORG_BEFORE) \
+                and not (c.start and toks[c.start - 1].lower_ in _ORG_BEFORE) \
                 and not (is_first_name(span[0].text) and not span[0].is_stop) and not any(t.lower_ in places for t in span):
             yield k, Label.WORK, "title_shape"
 
 
 def _place_before_region(doc: Doc, chosen: Chosen):
+    toks = tokens(doc)
     for k, c, region in _adjacent(doc, chosen, ","):
-        if c.start > 0 and doc[c.start - 1].lower_ in _LOCATIVE and region.label == Label.PLACE:
+        if c.start > 0 and toks[c.start - 1].lower_ in _LOCATIVE and region.label == Label.PLACE:
             yield k - 1, Label.PLACE, "place_region"

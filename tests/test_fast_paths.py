@@ -10,13 +10,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.matcher import Matcher
+from spacy.tokens import Span, Token
 
 from pipeline import dates, lexicon, ner, relations
 from pipeline.config import DEFAULT_MODEL
 from pipeline.clean import clean
 from pipeline.lexicon import jsonl
 from pipeline.ner import RULER_KEY
-from pipeline.ner_rules import lowers, text_of, token_texts, whole_word
+from pipeline.ner_rules import forget, lowers, model_ents, span_text, text_of, token_texts, tokens, whole_word
 
 from .conftest import ROOT
 
@@ -46,6 +47,22 @@ def test_doc_memos_equal_what_they_remember(nlp):
     assert text_of(doc) == doc.text and text_of(doc) is text_of(doc)
     assert token_texts(doc) == {t.text for t in doc}
     assert lowers(doc) == [t.lower_ for t in doc] and lowers(doc) is lowers(doc)
+    assert [(t.i, t.text, t.ent_type_) for t in tokens(doc)] == [(t.i, t.text, t.ent_type_) for t in doc]
+    assert tokens(doc) is tokens(doc)
+    assert all(span_text(doc, i, j) == doc[i:j].text for i in range(len(doc)) for j in range(i, len(doc) + 1))
+
+
+def test_memos_that_hold_the_doc_are_dropped(nlp):
+    """`film_entities` and the document stage leave no Token or Span in `doc.user_data`: the Doc
+    is freed by reference counting, not left to the cycle collector."""
+    doc = nlp("So Yong Kim directed Treeless Mountain (2008) in Seoul.")
+    assert not any(isinstance(v, (list, tuple)) and v and isinstance(v[0], (Token, Span))
+                   for v in doc.user_data.values())
+    model = doc.ents
+    assert tuple(model_ents(doc)) == model and tokens(doc)
+    forget(doc)
+    assert not any(isinstance(v, (list, tuple)) and v and isinstance(v[0], (Token, Span))
+                   for v in doc.user_data.values())
 
 
 def test_cue_matches_are_the_token_matchers_in_its_order(nlp):
