@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from . import ner, normalize, relations
 from .align import AlignedText
 from .clean import Cleaned, clean
-from .ner_rules import forget, text_of
+from .ner_rules import forget, remember_text, text_of
 from .records import DateMention, DocResult, Mention, Relation, SourceDoc
 from .vocab import CREATIVE_ROLE, Label, Predicate, Stage
 
@@ -66,9 +66,17 @@ def _pipe(nlp: Language, texts: list[str], batch_size: int) -> Iterator[Doc | Ex
     for k in range(0, len(texts), batch_size):
         batch = texts[k:k + batch_size]
         try:
-            yield from list(nlp.pipe(batch, batch_size=batch_size))
+            yield from list(nlp.pipe((_made(nlp, text) for text in batch), batch_size=batch_size))
         except Exception:  # which document raised is unknown: each is redone alone, and reported
             yield from (_one(nlp, text) for text in batch)
+
+
+def _made(nlp: Language, text: str) -> Doc:
+    """The tokenized Doc, which knows its text already (spaCy's tokenizer keeps every character):
+    the rules need not join its tokens again to read it."""
+    doc = nlp.make_doc(text)
+    remember_text(doc, text)
+    return doc
 
 
 def _one(nlp: Language, text: str) -> Doc | Exception:

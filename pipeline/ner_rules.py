@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
+from spacy.attrs import LEMMA
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -46,6 +47,7 @@ _AFTER_LINK = {"with", "in", "on", "at", "for", "to", "from", "by", "and", "or",
 
 # doc.user_data memos
 _TEXT_KEY, _TOKENS_KEY, _LOWER_KEY = "interview_ie.text", "interview_ie.token_texts", "interview_ie.lower"
+_LEMMA_KEY = "interview_ie.lemma"
 _OBJECTS_KEY, _ENTS_KEY = "interview_ie.tokens", "interview_ie.model_ents"  # hold the Doc: see `forget`
 
 
@@ -91,6 +93,11 @@ def text_of(doc: Doc) -> str:
     return text
 
 
+def remember_text(doc: Doc, text: str) -> None:
+    """Sets `text_of(doc)` to the text the Doc was made from, which it equals."""
+    doc.user_data[_TEXT_KEY] = text
+
+
 def token_texts(doc: Doc) -> frozenset[str]:
     """The texts of a Doc's tokens, collected once per Doc."""
     texts = doc.user_data.get(_TOKENS_KEY)
@@ -106,6 +113,15 @@ def lowers(doc: Doc) -> list[str]:
     if lower is None:
         lower = doc.user_data[_LOWER_KEY] = [t.lower_ for t in doc]
     return lower
+
+
+def lemmas(doc: Doc) -> list[str]:
+    """`tok.lemma_` of every token, in order, collected once per Doc (after the lemmatizer)."""
+    lemma = doc.user_data.get(_LEMMA_KEY)
+    if lemma is None:
+        strings = doc.vocab.strings
+        lemma = doc.user_data[_LEMMA_KEY] = [strings[h] for h in doc.to_array(LEMMA).tolist()]
+    return lemma
 
 
 @lru_cache(maxsize=None)

@@ -14,7 +14,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from .lexicon import csv_map
-from .ner_rules import lowers
+from .ner_rules import lowers, tokens
 from .vocab import Label, Predicate
 
 _FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself", "we", "our", "us"})
@@ -26,6 +26,8 @@ _THIRD_PERSON = _NOMINATIVE | _POSSESSIVE_PRONOUNS | _OBJECTIVE
 _MALE = frozenset({"he", "him", "his", "himself"})
 _FEMALE = frozenset({"she", "her", "hers", "herself"})
 _DETERMINERS = frozenset({"the", "this", "that", "its"})
+_PRONOUNS = _FIRST_PERSON | _SECOND_PERSON | _THIRD_PERSON
+_VIRTUAL_STARTS = _PRONOUNS | _DETERMINERS | {"it"}  # the words `virtual_items` looks at
 _COPULA = frozenset({"is", "was", "are", "were"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _TOPIC_SENTENCES = 6  # a defining sentence is looked for among the first sentences
@@ -183,14 +185,15 @@ class Discourse:
         covered = {k for it in items for k in range(it.start, it.end)}
         people = [it for it in items if it.label == Label.PERSON]
         out: list[Item] = []
+        lower, toks = lowers(doc), tokens(doc)
         k = sent.start
         while k < sent.end:
-            tok = doc[k]
-            if k in covered:
+            low = lower[k]
+            if k in covered or low not in _VIRTUAL_STARTS:
                 k += 1
                 continue
-            low = tok.lower_
-            if low in _FIRST_PERSON | _SECOND_PERSON | _THIRD_PERSON:
+            tok = toks[k]
+            if low in _PRONOUNS:
                 before = [p for p in people if p.end <= k]
                 possessive = tok.tag_ == "PRP$" or low == "her" and k + 1 < sent.end \
                     and doc[k + 1].pos_ in {"NOUN", "ADJ", "NUM", "PROPN"}

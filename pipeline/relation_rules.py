@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span
 
 from .lexicon import work_cues
+from .ner_rules import lemmas, lowers, tokens
 from .relation_args import POSSESSIVE, coordinated
 from .relation_context import Discourse, Found, Item, closes, kind_of, opens, top_level
 from .vocab import Label, Predicate
@@ -155,7 +156,8 @@ def _year_of_making(sent: Span, args: list[Item]) -> Iterator[Found]:
     his debut in 2003 with the song X': the work that a verb of making or showing governs, and
     the year the sentence gives it."""
     doc = sent.doc
-    verb = next((t for t in sent if t.lemma_ in _MAKING and t.pos_ == "VERB"), None)
+    toks, lemma = tokens(doc), lemmas(doc)
+    verb = next((toks[i] for i in range(sent.start, sent.end) if lemma[i] in _MAKING and toks[i].pos_ == "VERB"), None)
     if verb is None:
         return
     w = next((a for a in args if a.label == Label.WORK and not a.implicit and verb.i < a.start <= verb.i + 16), None)
@@ -275,11 +277,13 @@ def _parents(sent: Span, args: list[Item]) -> Iterator[Found]:
     """'the son of actors A and B', 'His parents are A and B', 'born in Dublin to A, an engineer,
     and B': the two parents are spouses."""
     doc = sent.doc
-    for t in sent:
-        born_to = t.lower_ == "to" and any(u.lower_ == "born" for u in doc[max(sent.start, t.i - 10):t.i])
-        if not ((t.lower_ in _CHILD and t.i + 1 < sent.end and doc[t.i + 1].lower_ == "of")
-                or t.lower_ == "parents" or born_to):
+    lower = lowers(doc)
+    for i in range(sent.start, sent.end):
+        low = lower[i]
+        born_to = low == "to" and "born" in lower[max(sent.start, i - 10):i]
+        if not ((low in _CHILD and i + 1 < sent.end and lower[i + 1] == "of") or low == "parents" or born_to):
             continue
+        t = tokens(doc)[i]
         people = [a for a in args if a.label == Label.PERSON and not a.implicit and t.i < a.start <= t.i + 14]
         if len(people) < 2:
             continue
@@ -308,6 +312,8 @@ def _character_actor(sent: Span, args: list[Item], disc: Discourse) -> Iterator[
 
 def _first_person_works(sent: Span, args: list[Item]) -> bool:
     """'I have two films ...', 'I made a short ...' - the speaker presents works as theirs."""
+    if "i" not in lowers(sent.doc)[sent.start:sent.end]:
+        return False
     inside = {k for it in args if not it.implicit for k in range(it.start, it.end)}
     toks = [t for t in sent if t.i not in inside]
     for a, t in enumerate(toks):

@@ -175,3 +175,14 @@ def test_first_names_are_gender_guessers():
 ])
 def test_is_first_name_cases(word, expected):
     assert lexicon.is_first_name(word) is expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from(list("ab Z.,'’\n\t\r \u00a0\u2009-—é\u0301😀(\"")), max_size=60))
+def test_a_made_doc_knows_its_text(nlp, text):
+    """The Doc that the document stage makes remembers its text; spaCy's tokenizer keeps every
+    character, so that is what joining its tokens gives."""
+    from pipeline.document import _made
+
+    doc = _made(nlp, text)
+    assert text_of(doc) == text == doc.text
