@@ -205,3 +205,44 @@ def test_cli_rejects_contradictory_options(tmp_path, capsys, args, message):
         code = e.code
     assert code == 2 and message in capsys.readouterr().err
     assert not (tmp_path / "out").exists()
+
+
+class _FakeLibc:
+    def __init__(self):
+        self.calls = []
+
+    def mallopt(self, param, value):
+        self.calls.append(("mallopt", param, value))
+        return 1
+
+    def malloc_trim(self, pad):
+        self.calls.append(("malloc_trim", pad))
+        return 1
+
+
+def test_a_run_holds_the_heap_while_it_parses_and_gives_it_back(corpus, reference, tmp_path, monkeypatch):
+    """While documents are parsed, glibc keeps freed memory (no trim below 256 MB, no mmap below
+    32 MB); when the run ends its defaults are back and the free memory is returned. Same tables."""
+    libc = _FakeLibc()
+    monkeypatch.setattr(engine, "_glibc", lambda: libc)
+    run(Settings(corpus, tmp_path / "out", batch_size=2, progress=False, use_cache=False))
+    assert libc.calls[:2] == [("mallopt", -3, 32 << 20), ("mallopt", -1, 256 << 20)]
+    assert libc.calls[2:] == [("mallopt", -3, 128 << 10), ("mallopt", -1, 128 << 10), ("malloc_trim", 0)]
+    assert_same(tmp_path / "out", reference)
+
+
+def test_heap_settings_are_skipped_without_glibc(monkeypatch):
+    monkeypatch.setattr(engine.os, "confstr", lambda name: None, raising=False)
+    assert engine._glibc() is None
+    engine.hold_heap()
+    engine.release_heap()
+
+
+def test_heap_settings_reach_glibc_where_there_is_one():
+    import os
+
+    if not (os.confstr("CS_GNU_LIBC_VERSION") or "").startswith("glibc"):
+        pytest.skip("not a glibc system")
+    libc = engine._glibc()
+    assert libc is not None and libc.mallopt(-1, 256 << 20) == 1  # mallopt returns 1 on success
+    engine.release_heap()
