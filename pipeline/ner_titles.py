@@ -226,7 +226,8 @@ def _after_owner(doc: Doc, i: int) -> int:
         k += 1
     if not (j < k < len(doc) - 1 and toks[k].text in _POSSESSIVES):
         return i
-    owner = the and toks[j].ent_type_ == "ORG" or k - j >= 2 and toks[j].ent_type_ == "PERSON" or toks[k + 1].text == "The"
+    owner = the and toks[j].ent_type_ == "ORG" or k - j >= 2 and toks[j].ent_type_ == "PERSON" \
+        or toks[k + 1].text == "The"
     return k + 1 if owner and (is_cap(toks[k + 1]) or _number_then_cap(doc, k + 1)) else i
 
 
