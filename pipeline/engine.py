@@ -159,7 +159,8 @@ def hold_heap() -> None:
 
 
 def release_heap() -> None:
-    """glibc's default thresholds again, and the free memory given back."""
+    """glibc's default thresholds again (as fixed values: the automatic raising of the mmap
+    threshold that glibc does until one is set stays off), and the free memory given back."""
     libc = _glibc()
     if libc is not None:
         for param in _HELD:

@@ -11,7 +11,6 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
-import numpy
 import spacy
 from spacy.attrs import FLAG19, IS_SPACE
 from spacy.language import Language
@@ -107,7 +106,10 @@ def regex_flags(nlp: Language, patterns: list[dict]) -> list[dict]:
             if isinstance(value, dict) and set(value) == {"REGEX"}:
                 regex = value["REGEX"]
                 if regex not in flags:
-                    flags[regex] = nlp.vocab.add_flag(_Search(regex), next(free))
+                    bit = next(free, None)
+                    if bit is None:
+                        raise ValueError(f"{PATTERNS}: more regular expressions than free lexeme flags")
+                    flags[regex] = nlp.vocab.add_flag(_Search(regex), bit)
                 del spec[attr]
                 spec[flags[regex]] = True
         return spec
@@ -120,7 +122,7 @@ def line_breaks(doc: Doc) -> Doc:
     """A token after a line break starts a sentence (web pages break lines between blocks).
     spaCy keeps every line break inside a space token (a word's trailing whitespace is a space
     at most): only those tokens are looked at."""
-    for k in numpy.flatnonzero(doc.to_array(IS_SPACE)[:-1]).tolist():
+    for k in doc.to_array(IS_SPACE)[:-1].nonzero()[0].tolist():
         if "\n" in doc[k].text:
             doc[k + 1].is_sent_start = True
     return doc

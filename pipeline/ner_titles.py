@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc
 
 from .lexicon import definition_heads, role_words, title_cues, work_cues
-from .ner_rules import NOT_TITLE_BEFORE, QUOTES, TITLE_GLUE, YEAR_LIKE, Candidate, is_cap, line_of, lowers, \
+from .ner_rules import NOT_TITLE_BEFORE, QUOTES, TITLE_GLUE, YEAR_LIKE, Candidate, is_cap, lemmas, line_of, lowers, \
     model_ents, prefixes_of, text_of, title_end, tokens
 from .vocab import Label
 
@@ -92,9 +92,8 @@ def cue_titles(doc: Doc) -> Iterator[Candidate]:
     lower = lowers(doc)
     # the tokens any branch below can start from: a cue's first word, a work word, 'play', 'as', 'work'
     starts = heads | cues.keys() | {"called", "titled", "entitled", "as"} | _GENERIC_WORKS
-    play = doc.vocab.strings["play"]
-    plays = {i for i, lemma in enumerate(doc.to_array("LEMMA").tolist()) if lemma == play}
-    for tok in (toks[i] for i, low in enumerate(lower) if low in starts or i in plays):
+    lemma = lemmas(doc)
+    for tok in (toks[i] for i, low in enumerate(lower) if low in starts or lemma[i] == "play"):
         kind, start, titles_only = None, None, False
         two = doc[tok.i:tok.i + 2].text.lower() if tok.lower_ in heads else None
         if two in phrases and phrases[two][0] == "before":

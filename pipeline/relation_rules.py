@@ -277,13 +277,13 @@ def _parents(sent: Span, args: list[Item]) -> Iterator[Found]:
     """'the son of actors A and B', 'His parents are A and B', 'born in Dublin to A, an engineer,
     and B': the two parents are spouses."""
     doc = sent.doc
-    lower = lowers(doc)
+    lower, toks = lowers(doc), tokens(doc)
     for i in range(sent.start, sent.end):
         low = lower[i]
         born_to = low == "to" and "born" in lower[max(sent.start, i - 10):i]
         if not ((low in _CHILD and i + 1 < sent.end and lower[i + 1] == "of") or low == "parents" or born_to):
             continue
-        t = tokens(doc)[i]
+        t = toks[i]
         people = [a for a in args if a.label == Label.PERSON and not a.implicit and t.i < a.start <= t.i + 14]
         if len(people) < 2:
             continue

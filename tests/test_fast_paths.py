@@ -186,3 +186,12 @@ def test_a_made_doc_knows_its_text(nlp, text):
 
     doc = _made(nlp, text)
     assert text_of(doc) == text == doc.text
+
+
+def test_too_many_regular_expressions_for_the_flags_is_a_clear_error():
+    import spacy
+
+    blank = spacy.blank("en")
+    patterns = [{"label": "ORG", "pattern": [{"TEXT": {"REGEX": f"^x{k}$"}}], "id": f"p{k}"} for k in range(64)]
+    with pytest.raises(ValueError, match="more regular expressions than free lexeme flags"):
+        ner.regex_flags(blank, patterns)
