@@ -19,7 +19,7 @@
 # Runs the pipeline on the sample corpus `raw/` (into a temporary folder), evaluates it against
 # the project's gold annotations `gold/raw.jsonl` with `interview-ie evaluate`, then walks
 # through the errors: each false positive and false negative with the stage it is attributed to
-# (see `pipeline/errors.py`), shown in its context.
+# (see `pipeline/evaluation/attribution.py`), shown in its context.
 #
 # To look at your own run, start Jupyter with `INTERVIEW_IE_OUTPUT=path/to/outputs` and
 # `INTERVIEW_IE_GOLD=path/to/gold.jsonl`.

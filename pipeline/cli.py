@@ -74,11 +74,11 @@ def _run(args) -> int:
 
 
 def _evaluate(args) -> int:
-    from .errors import attribute, by_stage
-    from .evaluate import evaluate, report
+    from .evaluation.attribution import attribute, by_stage
+    from .evaluation.metrics import evaluate, report
     from .io import read_gold, read_tables, write_eval
-    from .prediction import COLUMNS, OPTIONAL, from_tables
-    from .schemas import to_table
+    from .evaluation.prediction import COLUMNS, OPTIONAL, from_tables
+    from .output.schemas import to_table
     from .vocab import EvalTable
 
     out = args.out or args.pred / "eval"

@@ -12,10 +12,12 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import ner, normalize, relations
-from .align import AlignedText
-from .clean import Cleaned, clean
-from .ner_rules import forget, remember_text, text_of
+from .ner import component as ner
+from .normalize import entities as normalize
+from .relations import cues as relations
+from .text.align import AlignedText
+from .text.clean import Cleaned, clean
+from .ner.common import forget, remember_text, text_of
 from .records import DateMention, DocResult, Mention, Relation, SourceDoc
 from .vocab import CREATIVE_ROLE, Label, Predicate, Stage
 

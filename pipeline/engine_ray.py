@@ -31,7 +31,7 @@ from .engine import Entry, Parser, Pending, entry_of
 from .inputs import HTML_SUFFIXES, DocIds, doc_id_of, source_of, too_many_bytes
 from .io_fs import list_inputs, relative, resolve, staged_output
 from .records import DocResult, SourceDoc
-from .schemas import SCHEMAS
+from .output.schemas import SCHEMAS
 from .store import ResultStore, text_key
 from .vocab import EvalTable, Table
 

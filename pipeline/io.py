@@ -15,7 +15,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from .gold import GoldDoc, GoldError, parse_gold
+from .evaluation.gold import GoldDoc, GoldError, parse_gold
 from .inputs import BYTES_PER_CHAR, HTML_SUFFIXES, SUFFIXES, DocIds, doc_id_of, source_of, too_many_bytes
 from .records import SourceDoc
 from .vocab import EvalTable, Table

@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .normalize import key
+from .text.fold import key
 from .records import DocResult, LocalEntity
 from .vocab import Label
 

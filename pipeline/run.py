@@ -32,7 +32,7 @@ from .io import atomic_output, discover, read_sources
 from .records import DocResult
 from .resolve import resolve
 from .store import ResultStore, fingerprint, model_version, text_key
-from .tables import document_tables, entity_tables
+from .output.tables import document_tables, entity_tables
 from .vocab import Table
 
 WRITE_BATCH = 512  # documents per row group of the per-document tables

@@ -38,16 +38,23 @@ class StoreError(RunError):
 def fingerprint(model: str) -> str:
     """A hash of the code, the pattern files and the model that the per-document stages use."""
     h = hashlib.sha256(FORMAT + __version__.encode())
-    package = resources.files("pipeline")
-    for sub in ("", "patterns"):
-        folder = package / sub if sub else package
-        for item in sorted(folder.iterdir(), key=lambda p: p.name):
-            if item.is_file() and (sub or item.name.endswith(".py")):
-                h.update(f"{sub}/{item.name}\0".encode() + item.read_bytes() + b"\0")
+    for name, item in _package_files(resources.files("pipeline")):
+        h.update(f"{name}\0".encode() + item.read_bytes() + b"\0")
     h.update(f"model {model} {model_version(model)} python {sys.version_info[:2]}".encode())
     for dist in _STAGE_DEPENDENCIES:
         h.update(f" {dist} {metadata.version(dist)}".encode())
     return h.hexdigest()
+
+
+def _package_files(folder, prefix: str = ""):
+    """(path, file) of every module of the package and its sub-packages, and every pattern file,
+    in a stable order."""
+    for item in sorted(folder.iterdir(), key=lambda p: p.name):
+        name = f"{prefix}/{item.name}"
+        if item.is_dir() and item.name != "__pycache__":
+            yield from _package_files(item, name)
+        elif item.is_file() and (item.name.endswith(".py") or prefix.endswith("/patterns")):
+            yield name, item
 
 
 def model_version(model: str) -> str | None:

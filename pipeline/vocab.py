@@ -170,7 +170,7 @@ ORG_KINDS = ("festival", "school", "company", "brand", "media", "band", "party",
 
 
 class Stage(str, Enum):
-    """Pipeline stages, in order, and the finer names error attribution (`errors.py`) gives them."""
+    """Pipeline stages, in order, and the finer names error attribution (`evaluation/attribution.py`) gives them."""
 
     CLEAN = "clean"
     NER = "ner"

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from pipeline.gold import GoldDoc, parse_gold
-from pipeline.prediction import Prediction, from_tables
-from pipeline.schemas import to_table
+from pipeline.evaluation.gold import GoldDoc, parse_gold
+from pipeline.evaluation.prediction import Prediction, from_tables
+from pipeline.output.schemas import to_table
 from pipeline.vocab import ENTITY_COLUMNS, Label, Predicate, Table
 
 

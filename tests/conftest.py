@@ -19,6 +19,6 @@ def shared_path(*parts: str) -> Path:
 @pytest.fixture(scope="session")
 def nlp():
     from pipeline.config import DEFAULT_MODEL
-    from pipeline.ner import build_nlp
+    from pipeline.ner.component import build_nlp
 
     return build_nlp(DEFAULT_MODEL)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.clean import clean
+from pipeline.text.clean import clean
 
 
 @pytest.mark.parametrize("line, rule", [

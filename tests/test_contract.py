@@ -7,7 +7,7 @@ from importlib import resources
 import pytest
 
 from pipeline import lexicon
-from pipeline.schemas import SCHEMAS, SchemaError, to_table
+from pipeline.output.schemas import SCHEMAS, SchemaError, to_table
 from pipeline.vocab import CREATIVE_ROLE, ORG_KINDS, ROLES, WORK_KINDS, EvalTable, Label, Predicate, Table
 
 

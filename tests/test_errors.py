@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.errors import attribute, occurrences
-from pipeline.evaluate import evaluate
-from pipeline.gold import GoldEntity
+from pipeline.evaluation.attribution import attribute, occurrences
+from pipeline.evaluation.metrics import evaluate
+from pipeline.evaluation.gold import GoldEntity
 from pipeline.vocab import ATTRIBUTION_STAGES, Label, Predicate, Scope, Side
 
 from .builders import Out, gold, gold_line

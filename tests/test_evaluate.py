@@ -9,10 +9,10 @@ import pytest
 
 from pipeline.cli import main
 from pipeline.config import Settings
-from pipeline.evaluate import date_matches, evaluate
-from pipeline.gold import GoldError, fold, parse_gold
+from pipeline.evaluation.metrics import date_matches, evaluate
+from pipeline.evaluation.gold import GoldError, fold, parse_gold
 from pipeline.io import read_gold, read_tables, write_eval, write_tables
-from pipeline.prediction import COLUMNS
+from pipeline.evaluation.prediction import COLUMNS
 from pipeline.run import run
 from pipeline.vocab import ALL, ATTRIBUTION_STAGES, Label, Predicate, Scope, Table
 
@@ -147,7 +147,7 @@ def _score_module():
 
 
 def _assert_agrees(gold_path, out_dir, metrics: list[dict]) -> None:
-    ent, rel, (subj_ok, subj_n), (ptp, pfp, pfn), _errors, missing, _n = _score_module().score(
+    ent, rel, (subj_ok, subj_n), (ptp, pfp, pfn), _errors, missing, _n, *_ = _score_module().score(
         gold_path, out_dir, False)
     ours = {(r["scope"], r["key"]): r for r in metrics}
     for scope, tally in ((Scope.ENTITIES, ent), (Scope.RELATIONS, rel)):

@@ -12,12 +12,15 @@ from hypothesis import strategies as st
 from spacy.matcher import Matcher
 from spacy.tokens import Span, Token
 
-from pipeline import dates, lexicon, ner, relations
+from pipeline import lexicon
+from pipeline.normalize import dates
+from pipeline.ner import component as ner
+from pipeline.relations import cues as relations
 from pipeline.config import DEFAULT_MODEL
-from pipeline.clean import clean
+from pipeline.text.clean import clean
 from pipeline.lexicon import jsonl
-from pipeline.ner import RULER_KEY
-from pipeline.ner_rules import forget, lowers, model_ents, span_text, text_of, token_texts, tokens, whole_word
+from pipeline.ner.component import RULER_KEY
+from pipeline.ner.common import forget, lowers, model_ents, span_text, text_of, token_texts, tokens, whole_word
 
 from .conftest import ROOT
 

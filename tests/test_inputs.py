@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from pipeline.inputs import Decoded, decode, has_tags, html_to_text, looks_like_html, plausibility
 from pipeline.io import discover, doc_id_for, read_source, read_sources
-from pipeline.schemas import to_table
+from pipeline.output.schemas import to_table
 from pipeline.vocab import Table
 
 from .odd_folder import KOREAN, MENU, PAGE, WESTERN, sample

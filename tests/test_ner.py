@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.ner import mentions
+from pipeline.ner.component import mentions
 
 
 def found(nlp, text):

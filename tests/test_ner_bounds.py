@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.ner import RawMention, SpanMeta, mentions
-from pipeline.ner_decide import drop_lone_words, keep
-from pipeline.ner_names import bracket_names, listed_people
-from pipeline.normalize import build_entities
-from pipeline.ner_rules import Candidate
+from pipeline.ner.component import RawMention, SpanMeta, mentions
+from pipeline.ner.decide import drop_lone_words, keep
+from pipeline.ner.names import bracket_names, listed_people
+from pipeline.normalize.entities import build_entities
+from pipeline.ner.common import Candidate
 from pipeline.vocab import Label
 
 

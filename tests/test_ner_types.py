@@ -1,12 +1,12 @@
-"""Types from context (pipeline/ner_types.py): the model's label of a name, overruled where the
+"""Types from context (pipeline/ner/retype.py): the model's label of a name, overruled where the
 text around it says otherwise, and only there. The candidates are built by hand with the label
 the model might give, so each case tests the rule whatever the model does on the sentence."""
 from __future__ import annotations
 
 import pytest
 
-from pipeline.ner_rules import Candidate
-from pipeline.ner_types import retype
+from pipeline.ner.common import Candidate
+from pipeline.ner.retype import retype
 from pipeline.vocab import Label
 
 

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline import dates, normalize
+from pipeline.normalize import dates
+from pipeline.normalize import entities as normalize
 from pipeline.document import analyze
 from pipeline.records import SourceDoc
 from pipeline.vocab import DateKind, Label

@@ -5,7 +5,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from pipeline.io import atomic_output
-from pipeline.schemas import to_table
+from pipeline.output.schemas import to_table
 from pipeline.vocab import Table
 
 

@@ -11,12 +11,12 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from pipeline.align import AlignedBuilder, identity
-from pipeline.clean import clean
+from pipeline.text.align import AlignedBuilder, identity
+from pipeline.text.clean import clean
 from pipeline.document import analyze
 from pipeline.records import SourceDoc
 from pipeline.resolve import DocEntities, resolve
-from pipeline.tables import document_tables
+from pipeline.output.tables import document_tables
 from pipeline.vocab import Table
 
 from .conftest import ROOT

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline import relations
-from pipeline.clean import clean
+from pipeline.relations import cues as relations
+from pipeline.text.clean import clean
 from pipeline.document import build
 from pipeline.records import SourceDoc
 from pipeline.vocab import Predicate

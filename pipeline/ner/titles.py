@@ -9,10 +9,10 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc
 
-from .lexicon import definition_heads, role_words, title_cues, work_cues
-from .ner_rules import NOT_TITLE_BEFORE, QUOTES, TITLE_GLUE, YEAR_LIKE, Candidate, is_cap, lemmas, line_of, lowers, \
+from ..lexicon import definition_heads, role_words, title_cues, work_cues
+from .common import NOT_TITLE_BEFORE, QUOTES, TITLE_GLUE, YEAR_LIKE, Candidate, is_cap, lemmas, line_of, lowers, \
     model_ents, prefixes_of, text_of, title_end, tokens
-from .vocab import Label
+from ..vocab import Label
 
 _POSSESSIVES = {"'s", "’s", "'", "’"}
 

@@ -7,30 +7,19 @@ people who share a family name when the text gives no way to tell them apart.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
 from . import dates
-from .lexicon import demonyms, drop_suffixes, org_kind, org_kinds, role_words
-from .records import DateMention, LocalEntity
-from .vocab import Label
+from ..text.fold import key
+from ..lexicon import demonyms, drop_suffixes, org_kind, org_kinds, role_words
+from ..records import DateMention, LocalEntity
+from ..vocab import Label
 
 _SMALL = {"a", "an", "and", "as", "at", "but", "by", "for", "in", "nor", "of", "on", "or", "the",
           "to", "with", "from", "into", "vs", "de", "la", "le", "du"}
 _HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
-
-
-@lru_cache(maxsize=262144)
-def key(name: str) -> str:
-    """Folds case, accents, quotes, a leading 'the', a possessive and punctuation (SPEC matching)."""
-    s = unicodedata.normalize("NFKD", name)
-    s = "".join(c for c in s if not unicodedata.combining(c)).casefold()
-    s = s.replace("\u2019", "'").replace("\u2018", "'").strip(" \"'\u201c\u201d")
-    s = re.sub(r"^the\s+", "", s)
-    s = re.sub(r"'s$", "", s)
-    return re.sub(r"[\W_]+", "", s)
 
 
 @lru_cache(maxsize=65536)

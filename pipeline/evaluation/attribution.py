@@ -18,10 +18,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from .evaluate import DocMatch, Evaluation, date_matches, entity_matches, predicate_accepts
+from .metrics import DocMatch, Evaluation, date_matches, entity_matches, predicate_accepts
 from .gold import DATE, GoldEntity, GoldRelation, fold
 from .prediction import PredEntity, Prediction, PredRelation
-from .vocab import ATTRIBUTION_STAGES, GOLD_TYPE, ErrorKind, Label, Predicate, Side, Stage
+from ..vocab import ATTRIBUTION_STAGES, GOLD_TYPE, ErrorKind, Label, Predicate, Side, Stage
 
 LABEL = {t: lab for lab, t in GOLD_TYPE.items()}
 CONTEXT = 80  # characters of context either side of a span

@@ -1,6 +1,6 @@
 """What the entity rules share: the `Candidate` they yield, per-Doc memos, and the token tests
-for capitalised runs and common words. The rules themselves are in `ner_titles.py` (works) and
-`ner_names.py` (people and organisations); `ner_decide.py` decides among their candidates.
+for capitalised runs and common words. The rules themselves are in `titles.py` (works) and
+`names.py` (people and organisations); `decide.py` decides among their candidates.
 """
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from spacy.attrs import LEMMA
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .vocab import Label
+from ..vocab import Label
 
 
 class Candidate(NamedTuple):

@@ -4,8 +4,8 @@ Cue phrases (data: `patterns/relation_cues.jsonl`) are found with spaCy's Phrase
 says on which side its object and its subject stand ("X, directed by A and B": object list on
 the right, subject on the left; "A directed X": the other way round; a participle followed by
 "by" turns passive). Lists ("starring A, B and C") give one relation per member. Pronouns and "the film" stand for entities through the discourse
-(`relation_context`), where arguments stand is `relation_args`, and phrase shapes without a
-cue word live in `relation_rules`.
+(`context`), where arguments stand is `args`, and phrase shapes without a
+cue word live in `shapes`.
 Subjects and objects are entity indices of the document (date indices for dates).
 """
 from __future__ import annotations
@@ -19,13 +19,13 @@ from typing import NamedTuple
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from . import relation_rules
-from .lexicon import jsonl, work_cues
-from .normalize import Mention
-from .records import DateMention, LocalEntity, Turn
-from .relation_args import CHAIN, POSSESSIVE, adjacent_words, left_group, nominated, right_list, taken_already
-from .relation_context import Discourse, Found, Item, is_work_anaphor, kind_of, main_gender, topics
-from .vocab import DateKind, Label, Predicate
+from . import shapes
+from ..lexicon import jsonl, work_cues
+from ..normalize.entities import Mention
+from ..records import DateMention, LocalEntity, Turn
+from .args import CHAIN, POSSESSIVE, adjacent_words, left_group, nominated, right_list, taken_already
+from .context import Discourse, Found, Item, is_work_anaphor, kind_of, main_gender, topics
+from ..vocab import DateKind, Label, Predicate
 
 CUE_FILE = "relation_cues.jsonl"
 _SIDES = {"right", "left", "by", "either"}
@@ -126,7 +126,7 @@ def extract(doc: Doc, mentions: list[Mention], entities: list[LocalEntity], date
             if not _blocked(doc, s, e) and not (cue.owned and not _owned(doc, s)) \
                     and not (cue.film_only and _about_music(sent)):
                 found.extend(_apply(cue, s, e, sent, args, disc, verbs))
-        found.extend(relation_rules.shapes(sent, args, disc, is_question))
+        found.extend(shapes.shapes(sent, args, disc, is_question))
         disc.see(explicit)
     kind = {i: kinds.get(i, e.kind) for i, e in enumerate(entities)}
     found = _adjust([f for f in found if f.subject != f.object or f.object_is_date], kind)

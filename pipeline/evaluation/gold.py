@@ -8,8 +8,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from .normalize import key
-from .vocab import GOLD_TYPE, Label, Predicate
+from ..text.fold import key
+from ..vocab import GOLD_TYPE, Label, Predicate
 
 GOLD_TYPES = frozenset(GOLD_TYPE.values())
 DATE = GOLD_TYPE[Label.DATE]

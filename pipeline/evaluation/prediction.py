@@ -9,7 +9,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from .vocab import ENTITY_COLUMNS, ENTITY_LABELS, GOLD_TYPE, DateKind, Label, Table
+from ..vocab import ENTITY_COLUMNS, ENTITY_LABELS, GOLD_TYPE, DateKind, Label, Table
 
 DATE = GOLD_TYPE[Label.DATE]
 # the columns evaluation reads from each table

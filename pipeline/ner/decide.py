@@ -1,7 +1,7 @@
 """Entity recognition, the deciding half: candidates from the model and the rules -> the spans
 kept, one label per name in a document, with the filters that know what is not a name.
 
-Pure functions over a spaCy Doc and `ner_rules.Candidate`s from `ner_titles`, `ner_names` and the model (token offsets).
+Pure functions over a spaCy Doc and `common.Candidate`s from `titles`, `names` and the model (token offsets).
 """
 from __future__ import annotations
 
@@ -10,12 +10,12 @@ from collections import Counter, defaultdict
 
 from spacy.tokens import Doc
 
-from .lexicon import character_cues, demonyms, drop_suffixes, is_first_name, not_names, org_kind, org_kinds, role_words, \
+from ..lexicon import character_cues, demonyms, drop_suffixes, is_first_name, not_names, org_kind, org_kinds, role_words, \
     work_cues
-from .ner_names import strip_role_prefix
-from .ner_rules import NOT_TITLE_BEFORE, Candidate, common_word, span_text, text_of, token_texts, tokens, \
+from .names import strip_role_prefix
+from .common import NOT_TITLE_BEFORE, Candidate, common_word, span_text, text_of, token_texts, tokens, \
     whole_word
-from .vocab import Label
+from ..vocab import Label
 
 YEAR = re.compile(r"(1[89]|20)\d\d")
 _ORDINAL = re.compile(r"\d+(st|nd|rd|th)", re.I)

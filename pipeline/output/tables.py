@@ -6,10 +6,10 @@ from collections.abc import Iterable, Mapping
 
 import pyarrow as pa
 
-from .records import DocResult
-from .resolve import GlobalEntity
+from ..records import DocResult
+from ..resolve import GlobalEntity
 from .schemas import to_table
-from .vocab import ENTITY_COLUMNS, Label, Status, Table
+from ..vocab import ENTITY_COLUMNS, Label, Status, Table
 
 
 def _hid(prefix: str, *parts) -> str:

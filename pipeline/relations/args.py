@@ -1,6 +1,6 @@
 """Where a cue's arguments stand: the list that opens on its right, the subject on its left.
 
-Arguments are `relation_context.Item`s (token offsets); a list ("starring A, B and C", "A (2008),
+Arguments are `context.Item`s (token offsets); a list ("starring A, B and C", "A (2008),
 B (2010)", "A as Marta, B as Verona") gives one argument per member. The argument on the left
 is the one the parse makes the subject of the cue's clause when there is one, else the
 nearest.
@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from .relation_context import Item, bracket_balance, closes, kind_of, opens, top_level
-from .vocab import Label
+from .context import Item, bracket_balance, closes, kind_of, opens, top_level
+from ..vocab import Label
 
 # what may stand between a participle and its "by", or between coordinated cue verbs
 CHAIN = frozenset({",", "and", "&", "also", "jointly", "respectively", "solely", "both"})

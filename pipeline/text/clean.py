@@ -15,7 +15,7 @@ from importlib import resources
 import ftfy
 
 from .align import AlignedBuilder, AlignedText
-from .records import Removed, Turn
+from ..records import Removed, Turn
 
 _FTFY = ftfy.TextFixerConfig(uncurl_quotes=False, fix_line_breaks=False, normalization="NFC",
                              explain=False)

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Mapping
 
 import pyarrow as pa
 
-from .vocab import EvalTable, Table
+from ..vocab import EvalTable, Table
 
 S, I64, I32, F64 = pa.string(), pa.int64(), pa.int32(), pa.float64()
 LS = pa.list_(pa.string())

@@ -1,5 +1,5 @@
 """Relations that a phrase shape gives rather than a cue word. Pure: one parsed sentence and
-its arguments (`relation_context.Item`, token offsets) -> `relations.Found`.
+its arguments (`context.Item`, token offsets) -> `context.Found`.
 
 - "Title (2015)", "the 2012 film Title", "Title is a 1936 British film" -> publication_date
 - "Title is a ABN Television current affairs programme" -> production_company
@@ -18,11 +18,11 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span
 
-from .lexicon import work_cues
-from .ner_rules import lemmas, lowers, tokens
-from .relation_args import POSSESSIVE, coordinated
-from .relation_context import Discourse, Found, Item, closes, kind_of, opens, top_level
-from .vocab import Label, Predicate
+from ..lexicon import work_cues
+from ..ner.common import lemmas, lowers, tokens
+from .args import POSSESSIVE, coordinated
+from .context import Discourse, Found, Item, closes, kind_of, opens, top_level
+from ..vocab import Label, Predicate
 
 _YEAR = re.compile(r"(1[89]|20)\d\d")
 _QUOTES = {'"', "”", "’", "'", "“"}

@@ -17,14 +17,14 @@ from spacy.language import Language
 from spacy.schemas import validate_token_pattern
 from spacy.tokens import Doc, Span
 
-from . import relations
-from .lexicon import is_first_name, jsonl, role_words
-from .ner_decide import YEAR, decide, drop_characters, drop_lone_words, propagate
-from .ner_names import bracket_names, cast_lists, cue_orgs, listed_people, of_the_names, role_names
-from .ner_rules import Candidate, forget, lowers, model_ents, register_common_words, tokens
-from .ner_types import retype
-from .ner_titles import caps_titles, cue_titles, definitions, owned_titles, quoted_titles, year_titles
-from .vocab import Label
+from ..relations import cues as relations
+from ..lexicon import is_first_name, jsonl, role_words
+from .decide import YEAR, decide, drop_characters, drop_lone_words, propagate
+from .names import bracket_names, cast_lists, cue_orgs, listed_people, of_the_names, role_names
+from .common import Candidate, forget, lowers, model_ents, register_common_words, tokens
+from .retype import retype
+from .titles import caps_titles, cue_titles, definitions, owned_titles, quoted_titles, year_titles
+from ..vocab import Label
 
 # spaCy's labels -> the product's; labels not listed are dropped
 MODEL_LABELS = {"PERSON": Label.PERSON, "ORG": Label.ORG, "GPE": Label.PLACE, "LOC": Label.PLACE,

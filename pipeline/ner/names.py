@@ -9,9 +9,9 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span
 
-from .lexicon import cast_cues, honorifics, is_first_name, org_cues, role_words
-from .ner_rules import TITLE_GLUE, Candidate, is_cap, lowers, model_ents, prefixes_of, title_end, tokens
-from .vocab import Label
+from ..lexicon import cast_cues, honorifics, is_first_name, org_cues, role_words
+from .common import TITLE_GLUE, Candidate, is_cap, lowers, model_ents, prefixes_of, title_end, tokens
+from ..vocab import Label
 
 
 def bracket_names(doc: Doc) -> Iterator[Candidate]:

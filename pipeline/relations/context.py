@@ -13,9 +13,9 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
-from .lexicon import csv_map
-from .ner_rules import lowers, tokens
-from .vocab import Label, Predicate
+from ..lexicon import csv_map
+from ..ner.common import lowers, tokens
+from ..vocab import Label, Predicate
 
 _FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself", "we", "our", "us"})
 _SECOND_PERSON = frozenset({"you", "your", "yours", "yourself"})

@@ -18,9 +18,9 @@ from collections import Counter
 
 from spacy.tokens import Doc
 
-from .lexicon import demonyms, is_first_name, org_kind, type_cues, type_heads
-from .ner_rules import Candidate, is_cap, text_of, tokens
-from .vocab import Label
+from ..lexicon import demonyms, is_first_name, org_kind, type_cues, type_heads
+from .common import Candidate, is_cap, text_of, tokens
+from ..vocab import Label
 
 Chosen = list[tuple[Candidate, tuple[str, ...]]]
 _NAMES = (Label.PERSON, Label.ORG, Label.PLACE, Label.WORK)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from .gold import DATE, GoldDoc, GoldEntity, GoldRelation, fold
 from .prediction import PredEntity, Prediction, PredRelation
-from .vocab import ALL, CREATIVE_ROLE, Predicate, Scope
+from ..vocab import ALL, CREATIVE_ROLE, Predicate, Scope
 
 _CREATIVE = frozenset(p.value for p in CREATIVE_ROLE)
 

@@ -5,7 +5,7 @@ import calendar
 import re
 from functools import lru_cache
 
-from .vocab import DateKind
+from ..vocab import DateKind
 
 _NUM_WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "

@@ -1,0 +1,1 @@
+"""The tables: one Arrow schema per table (`schemas`) and the rows of each (`tables`)."""
