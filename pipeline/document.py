@@ -17,7 +17,7 @@ from .normalize import entities as normalize
 from .relations import cues as relations
 from .text.align import AlignedText
 from .text.clean import Cleaned, clean
-from .ner.common import forget, remember_text, text_of
+from .view import DocView
 from .records import DateMention, DocResult, Mention, Relation, SourceDoc
 from .vocab import CREATIVE_ROLE, Label, Predicate, Stage
 
@@ -57,8 +57,6 @@ def analyze(nlp: Language, sources: Iterable[SourceDoc], batch_size: int = 64) -
             result = build(src, cleaned, doc)
         except Exception as e:
             result = _failure(src, "extract", e)
-        finally:
-            forget(doc)  # the memos that hold the Doc: it is freed as soon as it is dropped
         yield result
 
 
@@ -68,17 +66,9 @@ def _pipe(nlp: Language, texts: list[str], batch_size: int) -> Iterator[Doc | Ex
     for k in range(0, len(texts), batch_size):
         batch = texts[k:k + batch_size]
         try:
-            yield from list(nlp.pipe((_made(nlp, text) for text in batch), batch_size=batch_size))
+            yield from list(nlp.pipe(batch, batch_size=batch_size))
         except Exception:  # which document raised is unknown: each is redone alone, and reported
             yield from (_one(nlp, text) for text in batch)
-
-
-def _made(nlp: Language, text: str) -> Doc:
-    """The tokenized Doc, which knows its text already (spaCy's tokenizer keeps every character):
-    the rules need not join its tokens again to read it."""
-    doc = nlp.make_doc(text)
-    remember_text(doc, text)
-    return doc
 
 
 def _one(nlp: Language, text: str) -> Doc | Exception:
@@ -98,7 +88,7 @@ def _failure(src: SourceDoc, stage: str, e: Exception) -> DocResult:
 def build(src: SourceDoc, cleaned: Cleaned, doc: Doc) -> DocResult:
     raw, aligned = src.text, cleaned.aligned
     found_mentions = ner.mentions(doc)
-    text = text_of(doc)
+    text = aligned.text  # the Doc's text
     entities, dates, mentions = normalize.build_entities(text, found_mentions)
     normalize.hangul_aliases(text, entities, mentions)
     subject = normalize.subject(entities, mentions, text)
@@ -107,7 +97,7 @@ def build(src: SourceDoc, cleaned: Cleaned, doc: Doc) -> DocResult:
         for role in normalize.stated_roles(text, questions):
             if role not in entities[subject].roles:
                 entities[subject].roles.append(role)
-    extraction = relations.extract(doc, mentions, entities, dates, cleaned.turns, subject)
+    extraction = relations.extract(DocView(doc, text), mentions, entities, dates, cleaned.turns, subject)
     found = extraction.found
     _enrich(entities, dates, extraction)
     result = DocResult(src, removed=list(cleaned.removed), entities=entities, subject=subject)

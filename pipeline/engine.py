@@ -85,7 +85,7 @@ def analyse(nlp, batch: list[Pending], batch_size: int) -> list[tuple[Entry, byt
 
 
 def load_model(model: str):
-    from .ner.component import build_nlp  # imports spaCy: only where documents are parsed
+    from .nlp import build_nlp  # imports spaCy: only where documents are parsed
 
     return build_nlp(model)
 

@@ -19,6 +19,15 @@ def shared_path(*parts: str) -> Path:
 @pytest.fixture(scope="session")
 def nlp():
     from pipeline.config import DEFAULT_MODEL
-    from pipeline.ner.component import build_nlp
+    from pipeline.nlp import build_nlp
 
     return build_nlp(DEFAULT_MODEL)
+
+
+@pytest.fixture(scope="session")
+def view(nlp):
+    """A Doc -> the view the entity component gives its rules (with the component's word list)."""
+    from pipeline.view import DocView
+
+    common = nlp.get_pipe("film_entities").common
+    return lambda doc: DocView(doc, common_words=common)

@@ -20,7 +20,8 @@ from pipeline.config import DEFAULT_MODEL
 from pipeline.text.clean import clean
 from pipeline.lexicon import jsonl
 from pipeline.ner.component import RULER_KEY
-from pipeline.ner.common import forget, lowers, model_ents, span_text, text_of, token_texts, tokens, whole_word
+from pipeline.ner.common import whole_word
+from pipeline.view import DocView
 
 from .conftest import ROOT
 
@@ -45,25 +46,24 @@ def test_whole_word_cases(text, name, expected):
     assert list(whole_word(text, name)) == expected
 
 
-def test_doc_memos_equal_what_they_remember(nlp):
+def test_the_view_gives_what_the_doc_gives(nlp):
     doc = nlp("So Yong Kim directed it.\nShe was born in Seoul.")
-    assert text_of(doc) == doc.text and text_of(doc) is text_of(doc)
-    assert token_texts(doc) == {t.text for t in doc}
-    assert lowers(doc) == [t.lower_ for t in doc] and lowers(doc) is lowers(doc)
-    assert [(t.i, t.text, t.ent_type_) for t in tokens(doc)] == [(t.i, t.text, t.ent_type_) for t in doc]
-    assert tokens(doc) is tokens(doc)
-    assert all(span_text(doc, i, j) == doc[i:j].text for i in range(len(doc)) for j in range(i, len(doc) + 1))
+    v = DocView(doc)
+    assert v.text == doc.text and len(v) == len(doc)
+    assert v.token_texts == {t.text for t in doc}
+    assert v.lower == [t.lower_ for t in doc] and v.lemma == [t.lemma_ for t in doc]
+    assert [(t.i, t.text, t.ent_type_) for t in v.tokens] == [(t.i, t.text, t.ent_type_) for t in doc]
+    assert tuple(v.ents) == doc.ents
+    assert all(v.span_text(i, j) == doc[i:j].text for i in range(len(doc)) for j in range(i, len(doc) + 1))
+    assert [s.start for s in v.sents] == [s.start for s in doc.sents]
+    assert [v.sents[v.sent_index(t.i)].start for t in doc] == [t.sent.start for t in doc]
 
 
-def test_memos_that_hold_the_doc_are_dropped(nlp):
-    """`film_entities` and the document stage leave no Token or Span in `doc.user_data`: the Doc
-    is freed by reference counting, not left to the cycle collector."""
+def test_the_stages_leave_no_token_or_span_in_user_data(nlp):
+    """The components keep what they need in a view that dies with the call: no Token or Span in
+    `doc.user_data`, so that a Doc is freed by reference counting, not left to the cycle collector."""
     doc = nlp("So Yong Kim directed Treeless Mountain (2008) in Seoul.")
-    assert not any(isinstance(v, (list, tuple)) and v and isinstance(v[0], (Token, Span))
-                   for v in doc.user_data.values())
-    model = doc.ents
-    assert tuple(model_ents(doc)) == model and tokens(doc)
-    forget(doc)
+    assert doc.ents
     assert not any(isinstance(v, (list, tuple)) and v and isinstance(v[0], (Token, Span))
                    for v in doc.user_data.values())
 
@@ -182,13 +182,10 @@ def test_is_first_name_cases(word, expected):
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(st.sampled_from(list("ab Z.,'’\n\t\r \u00a0\u2009-—é\u0301😀(\"")), max_size=60))
-def test_a_made_doc_knows_its_text(nlp, text):
-    """The Doc that the document stage makes remembers its text; spaCy's tokenizer keeps every
-    character, so that is what joining its tokens gives."""
-    from pipeline.document import _made
-
-    doc = _made(nlp, text)
-    assert text_of(doc) == text == doc.text
+def test_a_doc_is_the_text_it_was_made_from(nlp, text):
+    """spaCy's tokenizer keeps every character: the document stage gives the relation stage's view
+    the cleaned text instead of joining the Doc's tokens again."""
+    assert nlp.make_doc(text).text == text
 
 
 def test_too_many_regular_expressions_for_the_flags_is_a_clear_error():

@@ -8,7 +8,8 @@ from pipeline.ner.component import RawMention, SpanMeta, mentions
 from pipeline.ner.decide import drop_lone_words, keep
 from pipeline.ner.names import bracket_names, listed_people
 from pipeline.normalize.entities import build_entities
-from pipeline.ner.common import Candidate
+from pipeline.ner.registry import BRACKET_ACTOR, MODEL
+from pipeline.view import DocView
 from pipeline.vocab import Label
 
 
@@ -129,9 +130,9 @@ def test_does_not_find(nlp, text, not_expected):
     assert not_expected not in found(nlp, text)
 
 
-def _model_span_kept(doc, start: int, end: int, label: Label) -> bool:
+def _model_span_kept(v: DocView, start: int, end: int, label: Label) -> bool:
     """Whether the filter keeps tokens start..end as a name the model gave with `label`."""
-    return keep(doc, Candidate(start, end, label, 0.6, "model"))
+    return keep(v, MODEL.found(start, end, label))
 
 
 @pytest.mark.parametrize("text, start, end, label, kept", [
@@ -140,9 +141,9 @@ def _model_span_kept(doc, start: int, end: int, label: Label) -> bool:
     ("It was directed by J. Elder Brooks.", 4, 7, Label.PERSON, True),
     ("The talks were held in the U.K. last year.", 6, 7, Label.PLACE, True),  # a place keeps its initials
 ])
-def test_initials_alone_are_not_a_name(nlp, text, start, end, label, kept):
+def test_initials_alone_are_not_a_name(nlp, view, text, start, end, label, kept):
     doc = nlp(text)
-    assert _model_span_kept(doc, start, end, label) is kept
+    assert _model_span_kept(view(doc), start, end, label) is kept
 
 
 @pytest.mark.parametrize("text, name, alias", [
@@ -174,10 +175,10 @@ def test_a_bracketed_name_without_a_cue_stays_apart(nlp, text, first):
     ("Somchai Wong (Thai: สมชาย) is an actor.", 0, 12, True),
     ("Jiří Menzel and Itatí Lopez came.", 0, 11, True),                        # accented Latin letters
 ])
-def test_the_model_does_not_name_other_scripts(nlp, text, start_char, end_char, kept):
+def test_the_model_does_not_name_other_scripts(nlp, view, text, start_char, end_char, kept):
     doc = nlp(text)
     span = doc.char_span(start_char, end_char, alignment_mode="expand")
-    assert _model_span_kept(doc, span.start, span.end, Label.ORG) is kept
+    assert _model_span_kept(view(doc), span.start, span.end, Label.ORG) is kept
 
 
 def _with_people(nlp, text, people):
@@ -209,7 +210,7 @@ def _with_people(nlp, text, people):
 ])
 def test_an_unmarked_name_among_listed_people(nlp, text, people, expected):
     doc = _with_people(nlp, text, people)
-    assert {doc[c.start:c.end].text for c in listed_people(doc)} == expected
+    assert {doc[c.start:c.end].text for c in listed_people(DocView(doc))} == expected
 
 
 @pytest.mark.parametrize("second, label, joined", [
@@ -230,9 +231,8 @@ def test_a_bracketed_title_after_a_title_is_its_translation(second, label, joine
     ("She joined the XE board in May.", 3, False),
     ("She joined XE in May.", 2, True),                          # alone it is a name
 ])
-def test_a_two_letter_abbreviation_before_a_noun_is_not_a_name(nlp, text, start, kept):
-    doc = nlp(text)
-    assert _model_span_kept(doc, start, start + 1, Label.ORG) is kept
+def test_a_two_letter_abbreviation_before_a_noun_is_not_a_name(nlp, view, text, start, kept):
+    assert _model_span_kept(view(nlp(text)), start, start + 1, Label.ORG) is kept
 
 
 @pytest.mark.parametrize("text, word, dropped", [
@@ -243,11 +243,11 @@ def test_a_two_letter_abbreviation_before_a_noun_is_not_a_name(nlp, text, start,
     ("Critics praised Bright, who directed it.", "Bright", False),
     ("A sequel, Beyond Vessant and Dark 2, was announced.", "Vessant", False),
 ])
-def test_a_common_word_cut_from_a_name_is_no_person(nlp, text, word, dropped):
+def test_a_common_word_cut_from_a_name_is_no_person(nlp, view, text, word, dropped):
     doc = nlp(text)
     i = next(t.i for t in doc if t.text == word)
-    chosen = [(Candidate(i, i + 1, Label.PERSON, 0.6, "model"), ())]
-    assert (drop_lone_words(doc, chosen) == []) is dropped
+    chosen = [(MODEL.found(i, i + 1, Label.PERSON), ())]
+    assert (drop_lone_words(view(doc), chosen) == []) is dropped
 
 
 @pytest.mark.parametrize("text, people, expected", [
@@ -260,4 +260,4 @@ def test_a_common_word_cut_from_a_name_is_no_person(nlp, text, word, dropped):
 ])
 def test_an_actor_in_brackets_after_a_character(nlp, text, people, expected):
     doc = _with_people(nlp, text, people)
-    assert {doc[c.start:c.end].text for c in bracket_names(doc) if c.source == "bracket_actor"} == expected
+    assert {doc[c.start:c.end].text for c in bracket_names(DocView(doc)) if c.rule is BRACKET_ACTOR} == expected

@@ -5,26 +5,27 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.ner.common import Candidate
+from pipeline.ner.registry import BY_NAME
 from pipeline.ner.retype import retype
+from pipeline.view import DocView
 from pipeline.vocab import Label
 
 
 def _chosen(doc, names):
-    """names: (text, label, source) in document order -> decided candidates on their first occurrence."""
+    """names: (text, label, rule name) in document order -> decided candidates on their first occurrence."""
     out, pos = [], 0
     for text, label, source in names:
         start = doc.text.index(text, pos)
         span = doc.char_span(start, start + len(text))
         assert span is not None, text
-        out.append((Candidate(span.start, span.end, Label(label), 0.6, source), ()))
+        out.append((BY_NAME[source].found(span.start, span.end, Label(label)), ()))
         pos = start + len(text)
     return out
 
 
 def _labels(nlp, text, names):
     doc = nlp(text)
-    return {doc[c.start:c.end].text: c.label.value for c, _ in retype(doc, _chosen(doc, names))}
+    return {doc[c.start:c.end].text: c.label.value for c, _ in retype(DocView(doc), _chosen(doc, names))}
 
 
 M = "model"
@@ -132,5 +133,5 @@ def test_context_leaves_the_label(nlp, text, names, name, label):
 def test_a_relabelled_name_outvotes_the_model_in_the_document(nlp):
     """The context's label is scored above the model's, so that it wins the document's vote."""
     doc = nlp("It was co-directed by Ravi Dhanpal.")
-    (c, _), = retype(doc, _chosen(doc, [("Ravi Dhanpal", "ORG", M)]))
+    (c, _), = retype(DocView(doc), _chosen(doc, [("Ravi Dhanpal", "ORG", M)]))
     assert c.score > 0.6 and c.source == "model+type_cue"

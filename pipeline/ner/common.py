@@ -1,29 +1,14 @@
-"""What the entity rules share: the `Candidate` they yield, per-Doc memos, and the token tests
-for capitalised runs and common words. The rules themselves are in `titles.py` (works) and
-`names.py` (people and organisations); `decide.py` decides among their candidates.
+"""What the entity rules share: the token tests for capitalised runs and the words of titles.
+The rules are declared in `registry.py`; they are in `titles.py` (works) and `names.py` (people
+and organisations); `decide.py` decides among their candidates.
 """
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
 from functools import lru_cache
-from typing import NamedTuple
 
-from spacy.attrs import LEMMA
-from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
-
-from ..vocab import Label
-
-
-class Candidate(NamedTuple):
-    start: int        # token offsets
-    end: int
-    label: Label
-    score: float
-    source: str
-    kind: str | None = None
-
+from ..view import DocView
 
 # lowercase words allowed inside a title ("The Last Day of the Year")
 TITLE_GLUE = {"of", "the", "a", "an", "and", "in", "on", "at", "for", "to", "with", "from", "my",
@@ -43,85 +28,6 @@ _ROMANCE_ARTICLES = {"el", "la", "le", "les", "il", "lo", "los", "las", "gli", "
 _ENGLISH_LINKS = {"and", "or", "but", "then", "which", "who", "that", "when", "while", "with", "was", "is"}
 _DATE_PREPOSITIONS = {"in", "on", "since", "from", "until", "during", "by"}
 _AFTER_LINK = {"with", "in", "on", "at", "for", "to", "from", "by", "and", "or", "is"}  # never in a title after "and"
-
-
-# doc.user_data memos
-_TEXT_KEY, _TOKENS_KEY, _LOWER_KEY = "interview_ie.text", "interview_ie.token_texts", "interview_ie.lower"
-_LEMMA_KEY = "interview_ie.lemma"
-_OBJECTS_KEY, _ENTS_KEY = "interview_ie.tokens", "interview_ie.model_ents"  # hold the Doc: see `forget`
-
-
-def tokens(doc: Doc) -> list[Token]:
-    """The Doc's Token objects, made once per Doc (`doc[i]` makes a new one on every call, and a
-    slice `doc[i:j]` a new Span): rules that step through a text index this list."""
-    toks = doc.user_data.get(_OBJECTS_KEY)
-    if toks is None:
-        toks = doc.user_data[_OBJECTS_KEY] = list(doc)
-    return toks
-
-
-def span_text(doc: Doc, start: int, end: int) -> str:
-    """`doc[start:end].text`, cut from the Doc's text without making the Span."""
-    if end <= start:
-        return ""
-    toks = tokens(doc)
-    last = toks[end - 1]
-    return text_of(doc)[toks[start].idx:last.idx + len(last.text)]
-
-
-def model_ents(doc: Doc) -> tuple[Span, ...]:
-    """The model's entities, as `doc.ents` gave them before `film_entities` set its own: read
-    once per Doc instead of once per rule."""
-    ents = doc.user_data.get(_ENTS_KEY)
-    if ents is None:
-        ents = doc.user_data[_ENTS_KEY] = doc.ents
-    return ents
-
-
-def forget(doc: Doc) -> None:
-    """Drops the memos that refer back to the Doc (Tokens, Spans): a stage calls it when it is
-    done, so that a Doc is freed as soon as it is dropped (no reference cycle through user_data)."""
-    doc.user_data.pop(_OBJECTS_KEY, None)
-    doc.user_data.pop(_ENTS_KEY, None)
-
-
-def text_of(doc: Doc) -> str:
-    """`doc.text`, joined once per Doc: spaCy joins every token again on each access."""
-    text = doc.user_data.get(_TEXT_KEY)
-    if text is None:
-        text = doc.user_data[_TEXT_KEY] = doc.text
-    return text
-
-
-def remember_text(doc: Doc, text: str) -> None:
-    """Sets `text_of(doc)` to the text the Doc was made from, which it equals."""
-    doc.user_data[_TEXT_KEY] = text
-
-
-def token_texts(doc: Doc) -> frozenset[str]:
-    """The texts of a Doc's tokens, collected once per Doc."""
-    texts = doc.user_data.get(_TOKENS_KEY)
-    if texts is None:
-        texts = doc.user_data[_TOKENS_KEY] = frozenset(t.text for t in doc)
-    return texts
-
-
-def lowers(doc: Doc) -> list[str]:
-    """`tok.lower_` of every token, in order, collected once per Doc: the rules that look for
-    words all over a text scan these strings and make a Token only where a word is found."""
-    lower = doc.user_data.get(_LOWER_KEY)
-    if lower is None:
-        lower = doc.user_data[_LOWER_KEY] = [t.lower_ for t in doc]
-    return lower
-
-
-def lemmas(doc: Doc) -> list[str]:
-    """`tok.lemma_` of every token, in order, collected once per Doc (after the lemmatizer)."""
-    lemma = doc.user_data.get(_LEMMA_KEY)
-    if lemma is None:
-        strings = doc.vocab.strings
-        lemma = doc.user_data[_LEMMA_KEY] = [strings[h] for h in doc.to_array(LEMMA).tolist()]
-    return lemma
 
 
 @lru_cache(maxsize=None)
@@ -152,30 +58,10 @@ def is_cap(tok) -> bool:
     return tok.text[:1].isupper()
 
 
-_COMMON_WORDS: dict[int, frozenset[str]] = {}  # id(vocab) -> the English words the lemmatizer knows
-
-
-def register_common_words(nlp: Language) -> None:
-    words: set[str] = set()
-    if "lemmatizer" in nlp.pipe_names and hasattr(nlp.get_pipe("lemmatizer"), "lookups"):
-        lookups = nlp.get_pipe("lemmatizer").lookups
-        if lookups.has_table("lemma_index"):
-            index = lookups.get_table("lemma_index")
-            for pos in ("noun", "verb", "adj", "adv"):
-                words.update(index.get(pos, []))
-    _COMMON_WORDS[id(nlp.vocab)] = frozenset(words)
-
-
-def common_word(doc: Doc, tok) -> bool:
-    """A capitalised token that is an ordinary English word ('Download', 'Writing', 'Insights')."""
-    words = _COMMON_WORDS.get(id(doc.vocab), frozenset())
-    return tok.is_stop or tok.lower_ in words or tok.lemma_.lower() in words
-
-
-def title_end(doc: Doc, i: int, limit: int, in_list: bool = False) -> int:
+def title_end(v: DocView, i: int, limit: int, in_list: bool = False) -> int:
     """End of a title-like run of tokens that starts at i (capitalised words and glue words);
     inside a list, 'and' ends it."""
-    toks = tokens(doc)
+    toks = v.tokens
     j = i
     last_cap = i
     while j < limit:
@@ -195,12 +81,12 @@ def title_end(doc: Doc, i: int, limit: int, in_list: bool = False) -> int:
         elif j == i and tok.is_digit and len(tok) <= 4 and not YEAR_LIKE.fullmatch(tok.text) and j + 1 < limit \
                 and is_cap(toks[j + 1]):
             last_cap = j + 1  # a title that starts with a number: "3 Ladders"
-        elif j > i and tok.is_alpha and tok.is_lower and not tok.is_stop and not common_word(doc, tok):
+        elif j > i and tok.is_alpha and tok.is_lower and not tok.is_stop and not v.common_word(tok):
             last_cap = j + 1  # a title in another language: "Bailando por un pañuelo"
         elif j > i and tok.is_alpha and tok.is_lower and len(tok) <= 3 and tok.lower_ not in TITLE_GLUE \
                 and not tok.is_stop \
                 and j + 1 < limit \
-                and toks[j + 1].is_alpha and not common_word(doc, toks[j + 1]):
+                and toks[j + 1].is_alpha and not v.common_word(toks[j + 1]):
             pass  # its short function words ("un", "ti", "di")
         elif tok.lower_ in TITLE_GLUE and not (in_list and tok.lower_ in {"and", "or"}) or (tok.text in "-:" and j > i) \
                 or tok.text == "&" and j > i and not in_list:  # "Rank & File"
@@ -213,12 +99,3 @@ def title_end(doc: Doc, i: int, limit: int, in_list: bool = False) -> int:
             break
         j += 1
     return last_cap
-
-
-def line_of(doc: Doc, span: Span) -> str:
-    text = text_of(doc)
-    s = text.rfind("\n", 0, span.start_char) + 1
-    e = text.find("\n", span.end_char)
-    return text[s:e if e >= 0 else len(text)].strip()
-
-

@@ -1,9 +1,9 @@
 """Stage: entity recognition. The spaCy model's entities plus domain rules, decided in one place.
 
-`build_nlp(model)` returns the spaCy pipeline with the product's components added:
-`line_breaks` (a line break ends a sentence), `span_ruler` (token patterns from
-`patterns/entity_patterns.jsonl`) and `film_entities` (rules + model -> `doc.ents` with the
-product's labels). `mentions(doc)` reads the result back as (char start, char end, label, ...).
+`add_components(nlp)` adds the stage's components to a spaCy pipeline (`pipeline/nlp.py`):
+`film_ruler` (token patterns from `patterns/entity_patterns.jsonl`) and `film_entities` (rules +
+model -> `doc.ents` with the product's labels). `mentions(doc)` reads the result back as (char
+start, char end, label, ...).
 """
 from __future__ import annotations
 
@@ -11,27 +11,28 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
-import spacy
-from spacy.attrs import FLAG19, IS_SPACE
+from spacy.attrs import FLAG19
 from spacy.language import Language
 from spacy.schemas import validate_token_pattern
 from spacy.tokens import Doc, Span
 
-from ..relations import cues as relations
 from ..lexicon import is_first_name, jsonl, role_words
+from ..view import DocView
+from ..vocab import Label
 from .decide import YEAR, decide, drop_characters, drop_lone_words, propagate
+from .registry import MODEL, PATTERN, Candidate
+from .registry import YEAR as YEAR_RULE
 from .names import bracket_names, cast_lists, cue_orgs, listed_people, of_the_names, role_names
-from .common import Candidate, forget, lowers, model_ents, register_common_words, tokens
 from .retype import retype
 from .titles import caps_titles, cue_titles, definitions, owned_titles, quoted_titles, year_titles
-from ..vocab import Label
 
 # spaCy's labels -> the product's; labels not listed are dropped
 MODEL_LABELS = {"PERSON": Label.PERSON, "ORG": Label.ORG, "GPE": Label.PLACE, "LOC": Label.PLACE,
                 "NORP": Label.PLACE, "FAC": Label.ORG, "WORK_OF_ART": Label.WORK,
                 "EVENT": Label.ORG, "DATE": Label.DATE}
-RULES = (quoted_titles, caps_titles, cue_titles, year_titles, definitions, bracket_names, cue_orgs,
-         role_names, cast_lists, owned_titles, listed_people, of_the_names)
+# the rules written as code, in the order their candidates are listed (`registry.py` declares them)
+FINDERS = (quoted_titles, caps_titles, cue_titles, year_titles, definitions, bracket_names, cue_orgs,
+           role_names, cast_lists, owned_titles, listed_people, of_the_names)
 PATTERNS = "entity_patterns.jsonl"  # in pipeline/patterns/
 META_KEY = "film_entities"  # doc.user_data[META_KEY][(start, end)] = SpanMeta
 RULER_KEY = "film_rules"
@@ -48,14 +49,9 @@ class SpanMeta(NamedTuple):
     roles: tuple[str, ...]
 
 
-def build_nlp(model: str) -> Language:
-    """Loads a spaCy pipeline by name or path and adds the product's components."""
-    nlp = spacy.load(model)
-    # "Im" is a family name here, not a contraction of "I'm"
-    for form in ("Im", "IM"):
-        nlp.tokenizer.add_special_case(form, [{"ORTH": form}])
-    first = "parser" if "parser" in nlp.pipe_names else ("senter" if "senter" in nlp.pipe_names else None)
-    nlp.add_pipe("line_breaks", before=first) if first else nlp.add_pipe("line_breaks", first=True)
+def add_components(nlp: Language) -> None:
+    """Adds the entity stage's components after the model's `ner`: the patterns' ruler and
+    `film_entities`."""
     after = "ner" if "ner" in nlp.pipe_names else None
     ruler = nlp.add_pipe("span_ruler", name="film_ruler", after=after,
                          config={"spans_key": RULER_KEY, "phrase_matcher_attr": "LOWER",
@@ -63,11 +59,6 @@ def build_nlp(model: str) -> Language:
     with nlp.select_pipes(enable=[]):  # phrase patterns ("Palme d'Or") need the tokenizer alone
         ruler.add_patterns(regex_flags(nlp, _validated(jsonl(PATTERNS), PATTERNS)))
     nlp.add_pipe("film_entities", after="film_ruler")
-    for label in Label:  # permanent strings, outside any memory zone
-        nlp.vocab.strings.add(label.value)
-    relations.prepare(nlp)
-    register_common_words(nlp)
-    return nlp
 
 
 def _validated(patterns: Sequence[dict], name: str) -> list[dict]:
@@ -117,63 +108,80 @@ def regex_flags(nlp: Language, patterns: list[dict]) -> list[dict]:
             for p in patterns]
 
 
-@Language.component("line_breaks", assigns=["token.is_sent_start"])
-def line_breaks(doc: Doc) -> Doc:
-    """A token after a line break starts a sentence (web pages break lines between blocks).
-    spaCy keeps every line break inside a space token (a word's trailing whitespace is a space
-    at most): only those tokens are looked at."""
-    for k in doc.to_array(IS_SPACE)[:-1].nonzero()[0].tolist():
-        if "\n" in doc[k].text:
-            doc[k + 1].is_sent_start = True
-    return doc
+@Language.factory("film_entities", requires=["doc.ents"], assigns=["doc.ents"])
+def _film_entities(nlp: Language, name: str) -> FilmEntities:
+    return FilmEntities(common_words(nlp))
 
 
-@Language.component("film_entities", requires=["doc.ents"], assigns=["doc.ents"])
-def film_entities(doc: Doc) -> Doc:
-    try:
-        chosen = retype(doc, decide(doc, candidates(doc)))
-        chosen = drop_characters(doc, drop_lone_words(doc, propagate(doc, chosen)))
-    finally:
-        forget(doc)  # the model's entities are replaced below
-    doc.user_data[META_KEY] = {(c.start, c.end): SpanMeta(c.score, c.source, c.kind, roles)
-                               for c, roles in chosen}
-    doc.ents = [Span(doc, c.start, c.end, label=c.label.value) for c, _ in chosen]
-    return doc
+class FilmEntities:
+    """The component: the model's entities and the rules' candidates -> `doc.ents` with the
+    product's labels, and each span's evidence in `doc.user_data[META_KEY]`. Its state is the
+    word list the rules test capitalised words against; each Doc gets one `DocView`, made here
+    and passed to every rule."""
+
+    def __init__(self, common: frozenset[str]):
+        self.common = common
+
+    def __call__(self, doc: Doc) -> Doc:
+        chosen = find(DocView(doc, common_words=self.common))
+        doc.user_data[META_KEY] = {(c.start, c.end): SpanMeta(c.score, c.source, c.kind, roles)
+                                   for c, roles in chosen}
+        doc.ents = [Span(doc, c.start, c.end, label=c.label.value) for c, _ in chosen]
+        return doc
 
 
-def candidates(doc: Doc) -> list[Candidate]:
-    toks = tokens(doc)
+def find(v: DocView) -> list[tuple[Candidate, tuple[str, ...]]]:
+    """The spans chosen over a view of a Doc that holds the model's entities, with their roles."""
+    chosen = retype(v, decide(v, candidates(v)))
+    return drop_characters(v, drop_lone_words(v, propagate(v, chosen)))
+
+
+def common_words(nlp: Language) -> frozenset[str]:
+    """The English words the lemmatizer knows (nouns, verbs, adjectives, adverbs)."""
+    words: set[str] = set()
+    if "lemmatizer" in nlp.pipe_names and hasattr(nlp.get_pipe("lemmatizer"), "lookups"):
+        lookups = nlp.get_pipe("lemmatizer").lookups
+        if lookups.has_table("lemma_index"):
+            index = lookups.get_table("lemma_index")
+            for pos in ("noun", "verb", "adj", "adv"):
+                words.update(index.get(pos, []))
+    return frozenset(words)
+
+
+def candidates(v: DocView) -> list[Candidate]:
+    doc = v.doc
+    toks = v.tokens
     out: list[Candidate] = []
-    for ent in model_ents(doc):
+    for ent in v.ents:
         label = MODEL_LABELS.get(ent.label_)
         if label is not None:
-            c = Candidate(ent.start, ent.end, label, 0.6, "model", "demonym" if ent.label_ == "NORP" else None)
+            c = MODEL.found(ent.start, ent.end, label, "demonym" if ent.label_ == "NORP" else None)
             if label == Label.DATE and c.start > 0 and _DAY.fullmatch(toks[c.start - 1].text) \
                     and toks[c.start].lower_ in _MONTHS:
                 c = c._replace(start=c.start - 1)  # "29 December 1928": the model left the day out
-            out.extend(_split_lines(doc, extend_name(doc, c) if label == Label.PERSON else c))
+            out.extend(_split_lines(v, extend_name(v, c) if label == Label.PERSON else c))
     for span in doc.spans.get(RULER_KEY, []):
-        out.append(Candidate(span.start, span.end, Label(span.label_), 0.8, span.id_ or "pattern"))
-    for rule in RULES:
-        out.extend(rule(doc))
-    for i, low in enumerate(lowers(doc)):  # a bare year the model did not mark (digits: lower = text)
+        out.append(PATTERN.found(span.start, span.end, Label(span.label_), name=span.id_ or None))
+    for find in FINDERS:
+        out.extend(find(v))
+    for i, low in enumerate(v.lower):  # a bare year the model did not mark (digits: lower = text)
         if YEAR.fullmatch(low):
-            out.append(Candidate(i, i + 1, Label.DATE, 0.5, "year"))
+            out.append(YEAR_RULE.found(i, i + 1))
     return out
 
 
-def _split_lines(doc: Doc, c: Candidate) -> Iterable[Candidate]:
+def _split_lines(v: DocView, c: Candidate) -> Iterable[Candidate]:
     """Model spans sometimes run across a line break; keep the first line's part."""
-    toks = tokens(doc)
+    toks = v.tokens
     for k in range(c.start, c.end - 1):
         if "\n" in toks[k].whitespace_ or toks[k + 1].is_space:
             return [c._replace(end=k + 1)]
     return [c]
 
 
-def extend_name(doc: Doc, c: Candidate) -> Candidate:
+def extend_name(v: DocView, c: Candidate) -> Candidate:
     """'Yong Kim' -> 'So Yong Kim': a person's name takes in the proper nouns just before it."""
-    toks = tokens(doc)
+    toks = v.tokens
     start = c.start
     words = role_words()
     while start > 0 and toks[start - 1].is_title and toks[start - 1].lower_ not in words \

@@ -8,37 +8,36 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
-from spacy.tokens import Doc
-
 from ..lexicon import character_cues, demonyms, drop_suffixes, is_first_name, not_names, org_kind, org_kinds, role_words, \
     work_cues
 from .names import strip_role_prefix
-from .common import NOT_TITLE_BEFORE, Candidate, common_word, span_text, text_of, token_texts, tokens, \
-    whole_word
+from .common import NOT_TITLE_BEFORE, whole_word
+from .registry import DEFINITION, PROPAGATED, SHORT_NAME, YEAR_PREFIX, Candidate, Step
+from ..view import DocView
 from ..vocab import Label
 
 YEAR = re.compile(r"(1[89]|20)\d\d")
 _ORDINAL = re.compile(r"\d+(st|nd|rd|th)", re.I)
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 _NON_LATIN = re.compile(r"[^\W\d_A-Za-z\u00C0-\u024F\u1E00-\u1EFF]")  # a letter of another script
-_VERBATIM = {"quoted_title", "caps_title"}  # spans whose every token belongs to the title
 
 
-def _trim(doc: Doc, c: Candidate) -> tuple[Candidate | None, tuple[str, ...]]:
+def _trim(v: DocView, c: Candidate) -> tuple[Candidate | None, tuple[str, ...]]:
     """Strips what is not part of a name: determiners, bullets, role words, possessives."""
+    doc = v.doc
     start, end, roles = c.start, c.end, ()
-    toks = tokens(doc)
+    toks = v.tokens
     while start < end and (toks[start].is_punct or toks[start].is_space or toks[start].text in {"the", "a", "an"}
                            or toks[start].text in {"•", "·"}) and toks[start].text not in {"'", '"'}:
         start += 1
-    verbatim = c.source in _VERBATIM or toks[end - 1].text in {"?", "!"}  # "They Paint Fences, Don't They?"
+    verbatim = c.rule.verbatim or toks[end - 1].text in {"?", "!"}  # "They Paint Fences, Don't They?"
     if not verbatim:
         # "In 2003", "As in Walters of the Marsh", "for his Ghosts of Karimpur": not part of a name
         while start < end - 1 and toks[start].is_stop and toks[start].lower_ not in {"the", "a", "an"} \
                 and (toks[start].pos_ in {"ADP", "SCONJ", "CCONJ", "ADV", "PRON", "DET"} or toks[start].is_lower) \
                 and not (c.label == Label.PERSON and toks[start].is_title and is_first_name(toks[start].text)) \
                 and not (c.label in (Label.ORG, Label.WORK) and toks[start].is_title
-                         and (not toks[start].is_sent_start or c.source == "definition" and toks[start + 1].is_title)):
+                         and (not toks[start].is_sent_start or c.rule is DEFINITION and toks[start + 1].is_title)):
             # a capital inside a sentence marks a name's first word: "studied at Our Lady College";
             # a defined name fills its sentence up to the verb: "Beyond Pale Hills is a 2003 game"
             start += 1
@@ -74,95 +73,98 @@ def _trim(doc: Doc, c: Candidate) -> tuple[Candidate | None, tuple[str, ...]]:
     return c._replace(start=start, end=end), roles
 
 
-def decide(doc: Doc, cands: list[Candidate]) -> list[tuple[Candidate, tuple[str, ...]]]:
+def decide(v: DocView, cands: list[Candidate]) -> list[tuple[Candidate, tuple[str, ...]]]:
     """Best candidates first (rule over model, longer over shorter); no two overlap."""
+    doc = v.doc
     trimmed = []
     for c in cands:
-        t, roles = _trim(doc, c)
-        if t is not None and keep(doc, t):
-            trimmed.append((_person_by_first_name(doc, t), roles))
+        t, roles = _trim(v, c)
+        if t is not None and keep(v, t):
+            trimmed.append((_person_by_first_name(v, t), roles))
     trimmed.sort(key=lambda cr: (-cr[0].score, -(cr[0].end - cr[0].start), cr[0].start))
     taken = bytearray(len(doc))
-    toks = tokens(doc)
+    toks = v.tokens
     chosen = []
     for c, roles in trimmed:
         if any(taken[c.start:c.end]):
             continue
         taken[c.start:c.end] = b"\x01" * (c.end - c.start)
         if c.label == Label.ORG and c.kind is None:
-            c = c._replace(kind=org_kind(span_text(doc, c.start, c.end)))
-        if c.label == Label.PERSON and c.source == "definition" and c.kind:
+            c = c._replace(kind=org_kind(v.span_text(c.start, c.end)))
+        if c.label == Label.PERSON and c.rule is DEFINITION and c.kind:
             roles = tuple(dict.fromkeys(roles + (c.kind,)))  # "Kim is a director" -> director
         chosen.append((c, roles))
     for c, _ in list(chosen):  # the year cut from "the 2016 Sundance Film Festival"
         if c.start > 0 and YEAR.fullmatch(toks[c.start - 1].text) and not taken[c.start - 1]:
             taken[c.start - 1] = 1
-            chosen.append((Candidate(c.start - 1, c.start, Label.DATE, 0.6, "year_prefix"), ()))
+            chosen.append((YEAR_PREFIX.found(c.start - 1, c.start), ()))
     chosen.sort(key=lambda cr: cr[0].start)
     return chosen
 
 
-def _person_by_first_name(doc: Doc, c: Candidate) -> Candidate:
+def _person_by_first_name(v: DocView, c: Candidate) -> Candidate:
     """The model's 'Marie Lavoy' as an organisation or 'Rosalind Devon' as a place: a short
     capitalised span that starts with a known first name and has no organisation word is a person;
     its 'Kora Digital' as a person: a name ending in an organisation word is an organisation."""
-    toks = tokens(doc)
+    toks = v.tokens
     span = toks[c.start:c.end]
-    if c.source == "model" and c.label == Label.PERSON and len(span) >= 2 and span[-1].lower_ in org_kinds():
-        return c._replace(label=Label.ORG, source="model+org_word")  # "Kora Digital", "Vexa Interactive"
-    if c.source != "model" or c.label not in (Label.ORG, Label.PLACE) or not 2 <= len(span) <= 3:
+    if c.model_label and c.label == Label.PERSON and len(span) >= 2 and span[-1].lower_ in org_kinds():
+        return c.step(Step.ORG_WORD, label=Label.ORG)  # "Kora Digital", "Vexa Interactive"
+    if not c.model_label or c.label not in (Label.ORG, Label.PLACE) or not 2 <= len(span) <= 3:
         return c
     first = span[0]
     words = [t for t in span if t.text != "-"]  # "Rose-Ellen"
     if not all(t.text[:1].isupper() and t.is_alpha and not t.is_upper for t in words) \
-            or org_kind(span_text(doc, c.start, c.end)) is not None \
+            or org_kind(v.span_text(c.start, c.end)) is not None \
             or first.is_stop or not is_first_name(first.text) \
             or any(t.lower_ in demonyms() for t in span) or c.start and toks[c.start - 1].lower_ == "at":
         return c  # "Han Chinese", "at Walter Brooks Agency"
-    return c._replace(label=Label.PERSON, source="model+first_name")
+    return c.step(Step.FIRST_NAME, label=Label.PERSON)
 
 
 
-def drop_characters(doc: Doc, chosen):
+def drop_characters(v: DocView, chosen):
     """'The main character, Sasha, ...': a name the text presents as a fictional character."""
     cues = character_cues()
-    toks = tokens(doc)
+    toks = v.tokens
 
     def presented(c: Candidate) -> bool:
         before = [t.lower_ for t in toks[max(0, c.start - 4):c.start] if not t.is_punct]
         return c.label == Label.PERSON and c.end - c.start == 1 and bool(before) and before[-1] in cues
-    characters = {span_text(doc, c.start, c.end) for c, _ in chosen if presented(c)}
-    return [(c, r) for c, r in chosen if not (c.label == Label.PERSON and span_text(doc, c.start, c.end) in characters)]
+    characters = {v.span_text(c.start, c.end) for c, _ in chosen if presented(c)}
+    return [(c, r) for c, r in chosen if not (c.label == Label.PERSON and v.span_text(c.start, c.end) in characters)]
 
 
-def drop_lone_words(doc: Doc, chosen):
+def drop_lone_words(v: DocView, chosen):
     """A one-word 'person' at a sentence start or cut from a longer capitalised name that is an
     ordinary English word ('Download', 'Writing') stays only when it is part of a full name the
     document gives."""
-    toks = tokens(doc)
+    toks = v.tokens
     name_words = {t.lower_ for c, _ in chosen if c.label == Label.PERSON and c.end - c.start > 1
                   for t in toks[c.start:c.end]}
     def lone(c: Candidate) -> bool:
         tok = toks[c.start]
         return (c.label == Label.PERSON and c.end - c.start == 1 and not tok.is_upper
-                and (tok.is_sent_start or _lowercase_elsewhere(doc, tok) or _inside_capitals(doc, tok.i))
-                and common_word(doc, tok) and not is_first_name(tok.text) and tok.lower_ not in name_words)
+                and (tok.is_sent_start or _lowercase_elsewhere(v, tok) or _inside_capitals(v, tok.i))
+                and v.common_word(tok) and not is_first_name(tok.text) and tok.lower_ not in name_words)
     return [(c, r) for c, r in chosen if not lone(c)]
 
 
-def _inside_capitals(doc: Doc, i: int) -> bool:
+def _inside_capitals(v: DocView, i: int) -> bool:
     """A word cut from a longer capitalised name: 'Beyond Bright and Dark', 'Morning's RTV'."""
-    toks = tokens(doc)
+    doc = v.doc
+    toks = v.tokens
     before = i > 0 and toks[i - 1].is_title and toks[i - 1].is_alpha and not toks[i - 1].is_sent_start
     owner = i + 2 < len(doc) and toks[i + 1].text in {"'s", "’s"} and toks[i + 2].text[:1].isupper()
     return before or owner
 
 
-def keep(doc: Doc, c: Candidate) -> bool:
+def keep(v: DocView, c: Candidate) -> bool:
     """Filters spans that cannot be names of their label."""
-    toks = tokens(doc)
+    doc = v.doc
+    toks = v.tokens
     span = toks[c.start:c.end]
-    text = span_text(doc, c.start, c.end)
+    text = v.span_text(c.start, c.end)
     if c.label == Label.DATE:
         return not all(t.like_num and not YEAR.fullmatch(t.text) for t in span) or len(span) > 1
     if not any(ch.isalpha() for ch in text) or "\n" in text or len(text) > 120:
@@ -175,15 +177,15 @@ def keep(doc: Doc, c: Candidate) -> bool:
         return False
     if all(t.is_stop or t.is_punct for t in span):
         return False  # "Such is the case ..."
-    if c.source == "model" and len(span) == 1 and len(text) == 2 and text.isupper() and c.end < len(doc) \
+    if c.model_label and len(span) == 1 and len(text) == 2 and text.isupper() and c.end < len(doc) \
             and toks[c.end].pos_ == "NOUN" and toks[c.end].is_lower and toks[c.end].lower_ not in work_cues():
         return False  # "a CT scan", "the IE certificate": a two-letter abbreviation before a noun
-    if c.source == "model" and _NON_LATIN.search(text):
+    if c.model_label and _NON_LATIN.search(text):
         return False  # the English model reading Thai or Hangul: a Hangul name is an alias (normalize.py)
-    if c.source == "model" and len(span) == 1 and span[0].tag_ in {"JJ", "VBN", "VBD"} and c.kind != "demonym" \
+    if c.model_label and len(span) == 1 and span[0].tag_ in {"JJ", "VBN", "VBD"} and c.kind != "demonym" \
             and not span[0].is_upper:
         return False  # "his Westernized name": an adjective, not a name
-    if c.source == "model" and len(span) == 1 and span[0].is_sent_start and _lowercase_elsewhere(doc, span[0]):
+    if c.model_label and len(span) == 1 and span[0].is_sent_start and _lowercase_elsewhere(v, span[0]):
         return False  # "Filmmaking is ...": a capital only because the sentence starts there
     if c.label == Label.WORK and any(t.lower_ in NOT_TITLE_BEFORE for t in toks[max(0, c.start - 4):c.start]):
         return False  # "the message of "Dream and Love"": a saying, not a title
@@ -192,31 +194,33 @@ def keep(doc: Doc, c: Candidate) -> bool:
     if c.label == Label.PERSON:
         if any(t.like_num for t in span) or all(t.is_lower for t in span):
             return False
-        if c.source == "model" and _is_whole_line(doc, c.start, c.end) and all(common_word(doc, t) for t in span):
+        if c.model_label and _is_whole_line(v, c.start, c.end) and all(v.common_word(t) for t in span):
             return False  # a heading such as "Key Insights"
     return True
 
 
-def _lowercase_elsewhere(doc: Doc, tok) -> bool:
+def _lowercase_elsewhere(v: DocView, tok) -> bool:
     low = tok.lower_
-    return low != tok.text and low in token_texts(doc)
+    return low != tok.text and low in v.token_texts
 
 
-def _is_whole_line(doc: Doc, start: int, end: int) -> bool:
-    toks = tokens(doc)
+def _is_whole_line(v: DocView, start: int, end: int) -> bool:
+    doc = v.doc
+    toks = v.tokens
     before = start == 0 or "\n" in toks[start - 1].whitespace_ or toks[start - 1].is_space
     after = end == len(doc) or "\n" in toks[end - 1].whitespace_ or toks[end].is_space
     return before and after
 
 
-def propagate(doc: Doc, chosen: list[tuple[Candidate, tuple[str, ...]]]):
+def propagate(v: DocView, chosen: list[tuple[Candidate, tuple[str, ...]]]):
     """Marks every other occurrence of a name already found ('So Yong Kim' at a sentence start),
     replacing shorter spans it contains ('Yong Kim')."""
+    doc = v.doc
     votes: dict[str, Counter] = defaultdict(Counter)
     best: dict[tuple[str, Label], Candidate] = {}
     for c, _ in chosen:
         if c.label != Label.DATE:
-            name = span_text(doc, c.start, c.end)
+            name = v.span_text(c.start, c.end)
             votes[name][c.label] += 1
             if (name, c.label) not in best or c.score > best[(name, c.label)].score:
                 best[(name, c.label)] = c
@@ -225,9 +229,9 @@ def propagate(doc: Doc, chosen: list[tuple[Candidate, tuple[str, ...]]]):
                for name, v in votes.items()}
     spans = {}
     for c, roles in chosen:
-        top = by_text.get(span_text(doc, c.start, c.end))
+        top = by_text.get(v.span_text(c.start, c.end))
         if top is not None and top.label != c.label:
-            c = c._replace(label=top.label, kind=top.kind, source=f"{c.source}+relabel")
+            c = c.step(Step.RELABEL, label=top.label, kind=top.kind)
         spans[(c.start, c.end)] = (c, roles)
     owner = [None] * len(doc)  # token -> the chosen span covering it
     for (s, e) in spans:
@@ -237,8 +241,8 @@ def propagate(doc: Doc, chosen: list[tuple[Candidate, tuple[str, ...]]]):
         if len(name) < 3:
             continue
         variants = {name, name.title()} if name.isupper() and c.label == Label.WORK else {name}
-        for v in variants:
-            for lo, hi in whole_word(text_of(doc), v):
+        for variant in variants:
+            for lo, hi in whole_word(v.text, variant):
                 span = doc.char_span(lo, hi)
                 if span is None or (span.start, span.end) in spans:
                     continue
@@ -247,17 +251,18 @@ def propagate(doc: Doc, chosen: list[tuple[Candidate, tuple[str, ...]]]):
                     continue  # overlaps a span that reaches outside this occurrence
                 for s, e in inside:
                     del spans[(s, e)]
-                spans[(span.start, span.end)] = (c._replace(start=span.start, end=span.end,
-                                                            score=min(c.score, 0.5), source="propagated"), ())
+                spans[(span.start, span.end)] = (c.moved(PROPAGATED, span.start, span.end,
+                                                        min(c.score, PROPAGATED.strength)), ())
                 for k in range(span.start, span.end):
                     owner[k] = (span.start, span.end)
-    _short_forms(doc, spans, owner, by_text)
+    _short_forms(v, spans, owner, by_text)
     return sorted(spans.values(), key=lambda cr: cr[0].start)
 
 
-def _short_forms(doc: Doc, spans: dict, owner: list, by_text: dict[str, Candidate]) -> None:
+def _short_forms(v: DocView, spans: dict, owner: list, by_text: dict[str, Candidate]) -> None:
     """'Kim' after 'So Yong Kim', 'Sundance' after 'Sundance Film Festival': a family name or a
     festival's distinctive word, where the model left it unmarked, is a mention too."""
+    doc = v.doc
     generic = set(org_kinds()) | {"film", "international", "annual"}
     short: dict[str, Candidate] = {}
     for name, c in by_text.items():
@@ -275,13 +280,12 @@ def _short_forms(doc: Doc, spans: dict, owner: list, by_text: dict[str, Candidat
             if len(f) > 1 and f[:1].isupper():
                 short.setdefault(f, c)
     for form, c in short.items():
-        for lo, hi in whole_word(text_of(doc), form):
+        for lo, hi in whole_word(v.text, form):
             span = doc.char_span(lo, hi)
             if span is None or any(owner[k] is not None for k in range(span.start, span.end)):
                 continue
-            if span[0].is_sent_start and common_word(doc, span[0]):
+            if span[0].is_sent_start and v.common_word(span[0]):
                 continue
-            spans[(span.start, span.end)] = (c._replace(start=span.start, end=span.end, score=0.45,
-                                                        source="short_name"), ())
+            spans[(span.start, span.end)] = (c.moved(SHORT_NAME, span.start, span.end, SHORT_NAME.strength), ())
             for k in range(span.start, span.end):
                 owner[k] = (span.start, span.end)

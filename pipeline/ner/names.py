@@ -7,40 +7,45 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Span
 
 from ..lexicon import cast_cues, honorifics, is_first_name, org_cues, role_words
-from .common import TITLE_GLUE, Candidate, is_cap, lowers, model_ents, prefixes_of, title_end, tokens
+from .common import TITLE_GLUE, is_cap, prefixes_of, title_end
+from .registry import BRACKET_ACTOR, BRACKET_NAME, CAST_LIST, CUE_ORG, LIST_PERSON, OF_THE_NAME, ROLE_NAME, \
+    Candidate
+from ..view import DocView
 from ..vocab import Label
 
 
-def bracket_names(doc: Doc) -> Iterator[Candidate]:
+def bracket_names(v: DocView) -> Iterator[Candidate]:
     """'Brad [Rust Gray]' - an editor's bracketed completion of a person's name; 'Dr. Mara Quill
     (Nadia Vorst)' - the actor in round brackets after the character, a known first name first."""
-    toks = tokens(doc)
-    for ent in model_ents(doc):
+    doc = v.doc
+    toks = v.tokens
+    for ent in v.ents:
         if ent.label_ != "PERSON" or ent.end + 2 >= len(doc) or toks[ent.end].text != "[":
             continue
         close = next((k for k in range(ent.end + 1, min(len(doc), ent.end + 6)) if toks[k].text == "]"), None)
         if close and all(is_cap(t) for t in doc[ent.end + 1:close]):
-            yield Candidate(ent.start, close + 1, Label.PERSON, 0.9, "bracket_name")
-    for ent in model_ents(doc):  # "Dr. Mara Quill (Nadia Vorst)": a character and, in brackets, its actor
+            yield BRACKET_NAME.found(ent.start, close + 1)
+    for ent in v.ents:  # "Dr. Mara Quill (Nadia Vorst)": a character and, in brackets, its actor
         k = ent.end
         if ent.label_ != "PERSON" or k + 4 > len(doc) or toks[k].text != "(" or not is_first_name(toks[k + 1].text):
             continue
         close = next((m for m in range(k + 3, min(len(doc), k + 5)) if toks[m].text == ")"), None)
         if close and all(t.is_title and t.is_alpha and t.ent_iob_ == "O" for t in doc[k + 1:close]):
-            yield Candidate(k + 1, close, Label.PERSON, 0.65, "bracket_actor")
+            yield BRACKET_ACTOR.found(k + 1, close)
 
 
 
-def cue_orgs(doc: Doc) -> Iterator[Candidate]:
+def cue_orgs(v: DocView) -> Iterator[Candidate]:
     """'fashion house Miu Miu', 'the distributor Tribeca Films' - a name after an organisation cue."""
-    toks = tokens(doc)
+    doc = v.doc
+    toks = v.tokens
     cues = org_cues()
     longest = max(len(c.split()) for c in cues)
     heads = prefixes_of(tuple(cues))
-    for tok in (toks[i] for i, low in enumerate(lowers(doc)) if low in heads):  # tokens that may start a cue
+    for tok in (toks[i] for i, low in enumerate(v.lower) if low in heads):  # tokens that may start a cue
         for n in range(longest, 0, -1):
             if tok.i + n >= len(doc):
                 continue
@@ -49,9 +54,9 @@ def cue_orgs(doc: Doc) -> Iterator[Candidate]:
                 i = tok.i + n
                 if not toks[i].text[:1].isupper() or toks[i].ent_type_ in {"GPE", "DATE"}:
                     break
-                end = title_end(doc, i, min(len(doc), i + 6))
+                end = title_end(v, i, min(len(doc), i + 6))
                 if end > i:
-                    yield Candidate(i, end, Label.ORG, 0.75, "cue_org", cues[phrase])
+                    yield CUE_ORG.found(i, end, kind=cues[phrase])
                 break
 
 
@@ -59,12 +64,12 @@ def cue_orgs(doc: Doc) -> Iterator[Candidate]:
 _OF_LABELS = {"ORG": Label.ORG, "FAC": Label.ORG, "EVENT": Label.ORG, "WORK_OF_ART": Label.WORK}
 
 
-def of_the_names(doc: Doc) -> Iterator[Candidate]:
+def of_the_names(v: DocView) -> Iterator[Candidate]:
     """'The Keepers of the Flame made threats': the model marks only the word after 'of the'; the
     name starts at a capital 'The' and the capitals after it (never a role word: 'The President of')."""
-    toks = tokens(doc)
+    toks = v.tokens
     words = role_words()
-    for ent in model_ents(doc):
+    for ent in v.ents:
         label = _OF_LABELS.get(ent.label_)
         if label is None or len(ent) != 1 or ent.start < 3 or toks[ent.start - 1].lower_ != "the" \
                 or toks[ent.start - 2].lower_ != "of" or not toks[ent.start - 3].is_title \
@@ -75,16 +80,17 @@ def of_the_names(doc: Doc) -> Iterator[Candidate]:
                 and "\n" not in toks[start - 1].whitespace_ and start > ent.start - 6:
             start -= 1
         if toks[start].text == "The" and ent[0].is_title:
-            yield Candidate(start, ent.end, label, 0.65, "of_the_name")
+            yield OF_THE_NAME.found(start, ent.end, label)
 
 
-def cast_lists(doc: Doc) -> Iterator[Candidate]:
+def cast_lists(v: DocView) -> Iterator[Candidate]:
     """'starring Kip Norris, Rusty Buckles and Rosalind Devon': the names in a cast list are people,
     whatever the model took them for; 'as Role' asides are skipped."""
-    toks = tokens(doc)
+    doc = v.doc
+    toks = v.tokens
     cues = cast_cues()
     first_words = {c[0] for c in cues}
-    lower = lowers(doc)
+    lower = v.lower
     for at, low in enumerate(lower):
         if low not in first_words:
             continue
@@ -103,7 +109,7 @@ def cast_lists(doc: Doc) -> Iterator[Candidate]:
                                                       or toks[end].text == "." and len(toks[end - 1]) == 1):
                 end += 1
             if end - i >= 2 or is_first_name(toks[i].text):
-                yield Candidate(i, end, Label.PERSON, 0.7, "cast_list")
+                yield CAST_LIST.found(i, end)
             k = end
             if k < len(doc) and toks[k].lower_ == "as":  # "A as Role,"
                 k += 1
@@ -122,11 +128,12 @@ def cast_lists(doc: Doc) -> Iterator[Candidate]:
 
 
 
-def role_names(doc: Doc) -> Iterator[Candidate]:
+def role_names(v: DocView) -> Iterator[Candidate]:
     """'the actor and screenwriter Raghavendran', 'director So Yong Kim': a name after a role word."""
-    toks = tokens(doc)
+    doc = v.doc
+    toks = v.tokens
     words = role_words()
-    for tok in (toks[i] for i, low in enumerate(lowers(doc)) if low in words):
+    for tok in (toks[i] for i, low in enumerate(v.lower) if low in words):
         if not words[tok.lower_] or not tok.is_lower or tok.i + 1 >= len(doc):
             continue
         i = tok.i + 1
@@ -139,7 +146,7 @@ def role_names(doc: Doc) -> Iterator[Candidate]:
         while end > i and not any(ch.isalpha() for ch in toks[end - 1].text):
             end -= 1  # trailing punctuation, never a name with an apostrophe inside ("D'Arcy")
         if end > i:
-            yield Candidate(i, end, Label.PERSON, 0.7, "role_name", None)
+            yield ROLE_NAME.found(i, end)
 
 
 
@@ -162,23 +169,23 @@ def strip_role_prefix(span: Span) -> tuple[int, list[str]]:
     return start, roles
 
 
-def listed_people(doc: Doc) -> Iterator[Candidate]:
+def listed_people(v: DocView) -> Iterator[Candidate]:
     """'Karl Stock, Dervil and Shostak', 'are Ana Maria Ruiz, Pedro Lin, Eva Sol', 'with Ana Ruiz and
     Pedro Lin': a capitalised name the model left unmarked between two people of a list, before two
     listed people, or after 'with' and before 'and' a listed person."""
-    toks = tokens(doc)
-    ents = [e for e in model_ents(doc) if e.label_ == "PERSON"]
+    toks = v.tokens
+    ents = [e for e in v.ents if e.label_ == "PERSON"]
     for a, b in zip(ents, ents[1:]):
-        j = _list_gap(doc, a.end)
-        end = _unmarked_name_end(doc, j) if j is not None else j
-        if end is not None and end > j and _list_gap(doc, end) == b.start:
-            yield Candidate(j, end, Label.PERSON, 0.65, "list_person")
-        if _list_gap(doc, a.end) == b.start and a.start > 1 and toks[a.start - 1].text == ",":
+        j = _list_gap(v, a.end)
+        end = _unmarked_name_end(v, j) if j is not None else j
+        if end is not None and end > j and _list_gap(v, end) == b.start:
+            yield LIST_PERSON.found(j, end)
+        if _list_gap(v, a.end) == b.start and a.start > 1 and toks[a.start - 1].text == ",":
             start = a.start - 1
             while start > 0 and a.start - 1 - start < 3 and _unmarked_word(toks[start - 1]):
                 start -= 1
             if start < a.start - 1 and start > 0 and not is_cap(toks[start - 1]) and toks[start - 1].is_alpha:
-                yield Candidate(start, a.start - 1, Label.PERSON, 0.65, "list_person")
+                yield LIST_PERSON.found(start, a.start - 1)
     for b in ents:  # "with Ana Ruiz and Pedro Lin": a two-word name linked to a listed person by 'with'
         k = b.start - 1
         if k < 3 or toks[k].lower_ not in {"and", "&"}:
@@ -187,12 +194,13 @@ def listed_people(doc: Doc) -> Iterator[Candidate]:
         while start > 0 and k - start < 3 and _unmarked_word(toks[start - 1]) and toks[start - 1].lower_ != "with":
             start -= 1
         if k - start >= 2 and start > 0 and toks[start - 1].lower_ == "with":
-            yield Candidate(start, k, Label.PERSON, 0.65, "list_person")
+            yield LIST_PERSON.found(start, k)
 
 
-def _list_gap(doc: Doc, i: int) -> int | None:
+def _list_gap(v: DocView, i: int) -> int | None:
     """Where a list's next item starts after ', ', ', and ' or ' and ' at `i` (None if no list goes on)."""
-    toks = tokens(doc)
+    doc = v.doc
+    toks = v.tokens
     k = i
     if k < len(doc) and toks[k].text == ",":
         k += 1
@@ -205,8 +213,9 @@ def _unmarked_word(tok) -> bool:
     return tok.is_title and tok.is_alpha and tok.ent_iob_ == "O" and "\n" not in tok.whitespace_
 
 
-def _unmarked_name_end(doc: Doc, j: int) -> int:
-    toks = tokens(doc)
+def _unmarked_name_end(v: DocView, j: int) -> int:
+    doc = v.doc
+    toks = v.tokens
     end = j
     while end < len(doc) and end - j < 3 and _unmarked_word(toks[end]):
         end += 1

@@ -7,19 +7,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from spacy.tokens import Doc
-
 from ..lexicon import definition_heads, role_words, title_cues, work_cues
-from .common import NOT_TITLE_BEFORE, QUOTES, TITLE_GLUE, YEAR_LIKE, Candidate, is_cap, lemmas, line_of, lowers, \
-    model_ents, prefixes_of, text_of, title_end, tokens
+from .common import NOT_TITLE_BEFORE, QUOTES, TITLE_GLUE, YEAR_LIKE, is_cap, prefixes_of, title_end
+from .registry import CAPS_TITLE, CUE_TITLE, DEFINITION, OWNED_TITLE, QUOTED_TITLE, YEAR_TITLE, Candidate
+from ..view import DocView
 from ..vocab import Label
 
 _POSSESSIVES = {"'s", "’s", "'", "’"}
 
 
-def quoted_titles(doc: Doc) -> Iterator[Candidate]:
+def quoted_titles(v: DocView) -> Iterator[Candidate]:
     """“Lovesong”, "The Day After," - a short capitalised phrase in quotes."""
-    text = text_of(doc)
+    doc = v.doc
+    text = v.text
     for m in re.finditer(r"([“\"‘«])([^“”\"‘’«»\n]{1,80}?)([”\"’»])", text):
         opener, inner, closer = m.groups()
         if QUOTES.get(opener) != closer and not (opener == '"' and closer == '"'):
@@ -39,14 +39,15 @@ def quoted_titles(doc: Doc) -> Iterator[Candidate]:
         start = m.start(2) + (len(inner) - len(inner.lstrip()))
         span = doc.char_span(start, start + len(inner_stripped), alignment_mode="expand")
         if span is not None and len(span) and not (len(span) == 1 and span[0].like_num):
-            yield Candidate(span.start, span.end, Label.WORK, 0.9, "quoted_title")
+            yield QUOTED_TITLE.found(span.start, span.end)
 
 
 
-def caps_titles(doc: Doc) -> Iterator[Candidate]:
+def caps_titles(v: DocView) -> Iterator[Candidate]:
     """TREELESS MOUNTAIN, IN BETWEEN DAYS - a run of upper-case words inside a mixed-case line.
     A single upper-case word counts only after a work cue ("her fourth feature LOVESONG")."""
-    toks = tokens(doc)
+    doc = v.doc
+    toks = v.tokens
     cues = work_cues()
     i, n = 0, len(doc)
     while i < n:
@@ -69,7 +70,7 @@ def caps_titles(doc: Doc) -> Iterator[Candidate]:
         i = max(j, i + 1)
         if not len(span):
             continue
-        line = line_of(doc, span)
+        line = v.line_of(span)
         if line.upper() == line:  # a heading in capitals, not a title inside prose
             continue
         prev = toks[span.start - 1] if span.start else None
@@ -78,21 +79,21 @@ def caps_titles(doc: Doc) -> Iterator[Candidate]:
         letters = sum(len(t) for t in span if t.is_alpha)
         in_brackets = prev is not None and prev.text == "(" and letters >= 4  # "Jiyoung Park (MY TINY FRIENDS)", not "(MC)"
         if len(span) >= 2 and letters >= 6 or after_cue or in_brackets:
-            yield Candidate(span.start, span.end, Label.WORK, 0.85, "caps_title",
-                            cues.get(prev.lower_) if prev is not None else None)
+            yield CAPS_TITLE.found(span.start, span.end, kind=cues.get(prev.lower_) if prev is not None else None)
 
 
-def cue_titles(doc: Doc) -> Iterator[Candidate]:
+def cue_titles(v: DocView) -> Iterator[Candidate]:
     """'her debut feature, In Between Days', 'the documentary The Day After', 'a film called Salt',
     'starred in Rocky', 'the Crystal Saga series'."""
-    toks = tokens(doc)
+    doc = v.doc
+    toks = v.tokens
     cues = work_cues()
     phrases = title_cues()
     heads = prefixes_of(tuple(phrases))
-    lower = lowers(doc)
+    lower = v.lower
     # the tokens any branch below can start from: a cue's first word, a work word, 'play', 'as', 'work'
     starts = heads | cues.keys() | {"called", "titled", "entitled", "as"} | _GENERIC_WORKS
-    lemma = lemmas(doc)
+    lemma = v.lemma
     for tok in (toks[i] for i, low in enumerate(lower) if low in starts or lemma[i] == "play"):
         kind, start, titles_only = None, None, False
         two = doc[tok.i:tok.i + 2].text.lower() if tok.lower_ in heads else None
@@ -119,26 +120,26 @@ def cue_titles(doc: Doc) -> Iterator[Candidate]:
             continue
         if toks[start].text in {",", ":"}:
             start += 1
-        start = _after_owner(doc, start)  # "shows such as the BBC's Morning Star"
-        if start >= len(doc) or not (is_cap(toks[start]) or _number_then_cap(doc, start)) \
-                or toks[start].ent_type_ == "NORP" or toks[start].ent_type_ == "DATE" and not _past_date(doc, start):
+        start = _after_owner(v, start)  # "shows such as the BBC's Morning Star"
+        if start >= len(doc) or not (is_cap(toks[start]) or _number_then_cap(v, start)) \
+                or toks[start].ent_type_ == "NORP" or toks[start].ent_type_ == "DATE" and not _past_date(v, start):
             continue
-        in_list = doc[title_end(doc, start, min(len(doc), start + 10)):].text[:1] == ","
-        end = _before_owned(doc, start, title_end(doc, start, min(len(doc), start + 10), in_list))
+        in_list = doc[title_end(v, start, min(len(doc), start + 10)):].text[:1] == ","
+        end = _before_owned(v, start, title_end(v, start, min(len(doc), start + 10), in_list))
         if end < len(doc) and toks[end].text in {"'s", "’s"}:
             continue  # "appeared in Sara Lind's “Quiet Water”": the owner, not the title
-        if end - start == 1 and _place_elsewhere(doc, toks[start]):
+        if end - start == 1 and _place_elsewhere(v, toks[start]):
             continue  # "her film debut in Verona", where the model reads Verona as a place again and again
         while end > start and not doc[start:end].text.isupper():
-            yield Candidate(start, end, Label.WORK, 0.7, "cue_title", kind)
-            start, end = _next_in_list(doc, end, titles_only)  # "appeared in Paramedics, Nurses and Elmbrook"
+            yield CUE_TITLE.found(start, end, kind=kind)
+            start, end = _next_in_list(v, end, titles_only)  # "appeared in Paramedics, Nurses and Elmbrook"
     # "the Eternal Legend, Crystal Saga, and Shadow Realms series"
     for tok in (toks[i] for i, low in enumerate(lower) if low in phrases or low == "other"):
         if tok.i == 0:
             continue
         if tok.lower_ in phrases and phrases[tok.lower_][0] == "after":
             end, kind = tok.i, phrases[tok.lower_][1] or None
-        elif tok.lower_ == "other" and _other_works(doc, tok.i, cues):
+        elif tok.lower_ == "other" and _other_works(v, tok.i, cues):
             # "Big Cousin, Dare Zone, Splashdown, and other reality shows"
             end, kind = tok.i - 2 if toks[tok.i - 2].text == "," else tok.i - 1, None
         else:
@@ -150,7 +151,7 @@ def cue_titles(doc: Doc) -> Iterator[Candidate]:
                 start -= 1
             if start == end:
                 break
-            yield Candidate(start, end, Label.WORK, 0.7, "cue_title", kind)
+            yield CUE_TITLE.found(start, end, kind=kind)
             k = start - 1
             while k >= 0 and toks[k].lower_ in {",", "and", "&", "or"}:
                 k -= 1
@@ -164,60 +165,65 @@ def cue_titles(doc: Doc) -> Iterator[Candidate]:
 _GENERIC_WORKS = {"work", "project", "adaptation"}
 
 
-def _other_works(doc: Doc, i: int, cues: dict[str, str]) -> bool:
+def _other_works(v: DocView, i: int, cues: dict[str, str]) -> bool:
     """'..., and other reality shows': 'other' after 'and'/'or', then a plural work word within
     three words."""
-    toks = tokens(doc)
+    doc = v.doc
+    toks = v.tokens
     return toks[i - 1].lower_ in {"and", "or"} and i > 1 and any(
         t.lower_.endswith("s") and t.lower_[:-1] in cues for t in doc[i + 1:i + 4])
 
 
-def _number_then_cap(doc: Doc, i: int) -> bool:
+def _number_then_cap(v: DocView, i: int) -> bool:
     """'the Irish film 3 Ladders', '..., 4000 Leagues to Home': a number that is not a year,
     followed by a capitalised word."""
-    toks = tokens(doc)
+    doc = v.doc
+    toks = v.tokens
     return toks[i].is_digit and len(toks[i]) <= 4 and not YEAR_LIKE.fullmatch(toks[i].text) \
         and i + 1 < len(doc) and is_cap(toks[i + 1])
 
 
-def _before_owned(doc: Doc, start: int, end: int) -> int:
+def _before_owned(v: DocView, start: int, end: int) -> int:
     """'Morning Star and the BBC's Golden Acre': an owner's possessive after 'and' starts the next
     title of a list, so the first ends before 'and'."""
-    toks = tokens(doc)
+    toks = v.tokens
     return next((k for k in range(start + 1, end) if toks[k].lower_ in {"and", "or"}
-                 and _after_owner(doc, k + 1) > k + 1), end)
+                 and _after_owner(v, k + 1) > k + 1), end)
 
 
-def owned_titles(doc: Doc) -> Iterator[Candidate]:
+def owned_titles(v: DocView) -> Iterator[Candidate]:
     """"Dickens' The Silent Garden", "the studio's The Long Night": a title that starts with a
     capitalised 'The' right after a person's or an organisation's possessive."""
-    toks = tokens(doc)
-    for ent in model_ents(doc):
+    doc = v.doc
+    toks = v.tokens
+    for ent in v.ents:
         poss = ent.end - 1 if toks[ent.end - 1].text in _POSSESSIVES else ent.end  # the model's "Dickens'"
         i = poss + 1
         if ent.label_ not in {"PERSON", "ORG"} or i + 1 >= len(doc) or toks[poss].text not in _POSSESSIVES \
                 or toks[i].text != "The" or not is_cap(toks[i + 1]):
             continue
-        end = title_end(doc, i, min(len(doc), i + 10))
+        end = title_end(v, i, min(len(doc), i + 10))
         if end > i + 1:
-            yield Candidate(i, end, Label.WORK, 0.7, "owned_title")
+            yield OWNED_TITLE.found(i, end)
 
 
-def _past_date(doc: Doc, i: int) -> bool:
+def _past_date(v: DocView, i: int) -> bool:
     """'the drama Sunday Morning Rain': the model's date ('Sunday Morning') is the start of a
     title that goes on with a capitalised word outside any entity."""
-    toks = tokens(doc)
+    doc = v.doc
+    toks = v.tokens
     k = i + 1
     while k < len(doc) and toks[k].ent_type_ == "DATE" and toks[k].ent_iob_ == "I":
         k += 1
     return k < len(doc) and k - i <= 3 and is_cap(toks[k]) and not toks[k].ent_type_ and toks[k].is_alpha
 
 
-def _after_owner(doc: Doc, i: int) -> int:
+def _after_owner(v: DocView, i: int) -> int:
     """Start of the title after its owner's possessive ('the BBC's Morning Star', "Charles
     Dickens' Silent Garden", "Kim's The Road"); `i` itself when no possessive name starts there.
     A one-word owner without 'the' is part of a title ("Hale's Practice") unless 'The' follows."""
-    toks = tokens(doc)
+    doc = v.doc
+    toks = v.tokens
     the = i < len(doc) and toks[i].lower_ == "the"
     j = i + 1 if the else i
     k = j
@@ -227,29 +233,31 @@ def _after_owner(doc: Doc, i: int) -> int:
         return i
     owner = the and toks[j].ent_type_ == "ORG" or k - j >= 2 and toks[j].ent_type_ == "PERSON" \
         or toks[k + 1].text == "The"
-    return k + 1 if owner and (is_cap(toks[k + 1]) or _number_then_cap(doc, k + 1)) else i
+    return k + 1 if owner and (is_cap(toks[k + 1]) or _number_then_cap(v, k + 1)) else i
 
 
-def _next_in_list(doc: Doc, end: int, titles_only: bool = False) -> tuple[int, int]:
+def _next_in_list(v: DocView, end: int, titles_only: bool = False) -> tuple[int, int]:
     """The next capitalised title of a list 'A, B and C' after a title ending at `end`; unless the
     list is known to hold only titles, a name the model takes for a person ends it."""
-    toks = tokens(doc)
+    doc = v.doc
+    toks = v.tokens
     k = end
     while k < len(doc) and toks[k].lower_ in {",", "and", "&", "or"}:
         k += 1
     stop = {"DATE"} if titles_only else {"DATE", "PERSON"}
-    k = _after_owner(doc, k) if k > end else k  # "..., the BBC's Morning Star"
-    if k == end or k >= len(doc) or toks[k].ent_type_ in stop and not _number_then_cap(doc, k) \
-            or not (is_cap(toks[k]) or _number_then_cap(doc, k)):
+    k = _after_owner(v, k) if k > end else k  # "..., the BBC's Morning Star"
+    if k == end or k >= len(doc) or toks[k].ent_type_ in stop and not _number_then_cap(v, k) \
+            or not (is_cap(toks[k]) or _number_then_cap(v, k)):
         return end, end
-    return k, title_end(doc, k, min(len(doc), k + 10), in_list=True)
+    return k, title_end(v, k, min(len(doc), k + 10), in_list=True)
 
 
 
-def year_titles(doc: Doc) -> Iterator[Candidate]:
+def year_titles(v: DocView) -> Iterator[Candidate]:
     """'The Last Day of the Year (2015)' - a capitalised run right before a year in brackets."""
-    toks = tokens(doc)
-    for tok in (toks[i] for i, low in enumerate(lowers(doc)) if low == "("):
+    doc = v.doc
+    toks = v.tokens
+    for tok in (toks[i] for i, low in enumerate(v.lower) if low == "("):
         if tok.i + 2 < len(doc) and re.fullmatch(r"(19|20)\d\d", toks[tok.i + 1].text) \
                 and toks[tok.i + 2].text == ")" and tok.i > 0:
             end = tok.i
@@ -265,14 +273,15 @@ def year_titles(doc: Doc) -> Iterator[Candidate]:
             while start < end and not is_cap(toks[start]):
                 start += 1
             if end > start:
-                yield Candidate(start, end, Label.WORK, 0.75, "year_title")
+                yield YEAR_TITLE.found(start, end)
 
 
 
-def definitions(doc: Doc) -> Iterator[Candidate]:
+def definitions(v: DocView) -> Iterator[Candidate]:
     """'Song of Harvest is a 1936 British film', 'Ovix Tone, a Japanese record label,': a name
     followed by 'is a' or an apposition takes the type of the defining noun."""
-    toks = tokens(doc)
+    doc = v.doc
+    toks = v.tokens
     works, roles, heads = work_cues(), role_words(), definition_heads()
     for sent in doc.sents:
         for be in sent:
@@ -281,7 +290,7 @@ def definitions(doc: Doc) -> Iterator[Candidate]:
             det = toks[be.i + 1]
             if det.lower_ not in {"a", "an", "the"} and not (be.text == "," and det.lower_ in {"a", "an"}):
                 continue
-            head = _defining_head(doc, det.i + 1, sent.end)
+            head = _defining_head(v, det.i + 1, sent.end)
             if head is None:
                 continue
             word = head.lower_
@@ -305,7 +314,7 @@ def definitions(doc: Doc) -> Iterator[Candidate]:
                 end = lo = end - 1  # a title on a line of its own: "They Paint Fences, Don't They?\nis a"
             if end == lo and end > 0 and toks[end - 1].text in {"?", "!"}:
                 lo = toks[end - 1].sent.start  # the sentence ended at the title's "?"
-            start = _name_start(doc, lo, end)
+            start = _name_start(v, lo, end)
             if start is None or (be.text == "," and start != sent.start and not doc[start:end].ents
                                  and toks[start].text != "The"):  # a capital 'The' inside a sentence starts a name
                 continue
@@ -314,12 +323,13 @@ def definitions(doc: Doc) -> Iterator[Candidate]:
             if be.text == "," and start > 0 and toks[start - 1].lower_ == "by":
                 continue  # "directed by X, the episode aired": X is the agent, not the episode
             kind = works.get(word) if label == Label.WORK else (roles.get(word) or None) if label == Label.PERSON else None
-            yield Candidate(start, end, label, 0.8, "definition", kind)
+            yield DEFINITION.found(start, end, label, kind)
 
 
 
-def _defining_head(doc: Doc, i: int, limit: int):
+def _defining_head(v: DocView, i: int, limit: int):
     """The head noun of 'a 1936 British film', 'an American reality television series'."""
+    doc = v.doc
     head = None
     for tok in doc[i:min(limit, i + 8)]:
         if tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and tok.is_lower:  # the tagger calls "telenovela" a PROPN
@@ -334,13 +344,14 @@ def _defining_head(doc: Doc, i: int, limit: int):
 
 
 
-def _name_start(doc: Doc, lo: int, end: int) -> int | None:
+def _name_start(v: DocView, lo: int, end: int) -> int | None:
     """Start of the capitalised name that ends right before `end` (None if there is none)."""
-    toks = tokens(doc)
+    doc = v.doc
+    toks = v.tokens
     if end <= lo or not (is_cap(toks[end - 1]) or toks[end - 1].is_digit or toks[end - 1].text in {"!", "?"}):
         return None
     if toks[end - 1].text in {"?", "!"}:
-        question = _question_title_start(doc, lo, end)
+        question = _question_title_start(v, lo, end)
         if question is not None:
             return question
     start = end
@@ -357,9 +368,10 @@ def _name_start(doc: Doc, lo: int, end: int) -> int | None:
 _CLITICS = {",", "n't", "'s", "’s", "'re", "'ll", "'m", "'ve", "-", ":", "'"}
 
 
-def _question_title_start(doc: Doc, lo: int, end: int) -> int | None:
+def _question_title_start(v: DocView, lo: int, end: int) -> int | None:
     """'They Paint Fences, Don't They? is a 1969 film': a title that is a question or an exclamation,
     verbs, pronouns and commas included, when it fills the sentence up to the verb."""
+    doc = v.doc
     words = doc[lo:end - 1]
     if len(words) < 2 or len(words) > 12 or not all(is_cap(t) or t.lower_ in TITLE_GLUE or t.lower_ in _CLITICS
                                                     for t in words) or not is_cap(words[0]):
@@ -367,6 +379,6 @@ def _question_title_start(doc: Doc, lo: int, end: int) -> int | None:
     return lo
 
 
-def _place_elsewhere(doc: Doc, tok) -> bool:
+def _place_elsewhere(v: DocView, tok) -> bool:
     """A word the model takes for a place here and at least once more in the document."""
-    return tok.ent_type_ == "GPE" and sum(1 for e in model_ents(doc) if e.label_ == "GPE" and e.text == tok.text) >= 2
+    return tok.ent_type_ == "GPE" and sum(1 for e in v.ents if e.label_ == "GPE" and e.text == tok.text) >= 2

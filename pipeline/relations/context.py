@@ -14,7 +14,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from ..lexicon import csv_map
-from ..ner.common import lowers, tokens
+from ..view import DocView
 from ..vocab import Label, Predicate
 
 _FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself", "we", "our", "us"})
@@ -179,13 +179,13 @@ class Discourse:
             return before[-1].ref
         return self.subject if self.subject is not None else self.last_person
 
-    def virtual_items(self, sent: Span, items: list[Item], is_question: bool) -> list[Item]:
+    def virtual_items(self, v: DocView, sent: Span, items: list[Item], is_question: bool) -> list[Item]:
         """Pronouns and anaphoric phrases of the sentence as items that point at entities."""
         doc = sent.doc
         covered = {k for it in items for k in range(it.start, it.end)}
         people = [it for it in items if it.label == Label.PERSON]
         out: list[Item] = []
-        lower, toks = lowers(doc), tokens(doc)
+        lower, toks = v.lower, v.tokens
         k = sent.start
         while k < sent.end:
             low = lower[k]
@@ -229,10 +229,10 @@ def _gender(word: str) -> str:
     return "m" if word in _MALE else "f"
 
 
-def main_gender(doc: Doc) -> str | None:
+def main_gender(v: DocView) -> str | None:
     """The gender of the third-person pronouns a text mostly uses, when one clearly dominates."""
-    male = sum(1 for low in lowers(doc) if low in _MALE)
-    female = sum(1 for low in lowers(doc) if low in _FEMALE)
+    male = sum(1 for low in v.lower if low in _MALE)
+    female = sum(1 for low in v.lower if low in _FEMALE)
     if male >= 2 and male >= 2 * female:
         return "m"
     if female >= 2 and female >= 2 * male:

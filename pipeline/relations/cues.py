@@ -10,12 +10,12 @@ Subjects and objects are entity indices of the document (date indices for dates)
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
+from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
@@ -25,6 +25,7 @@ from ..normalize.entities import Mention
 from ..records import DateMention, LocalEntity, Turn
 from .args import CHAIN, POSSESSIVE, adjacent_words, left_group, nominated, right_list, taken_already
 from .context import Discourse, Found, Item, is_work_anaphor, kind_of, main_gender, topics
+from ..view import DocView
 from ..vocab import DateKind, Label, Predicate
 
 CUE_FILE = "relation_cues.jsonl"
@@ -69,28 +70,33 @@ def cues() -> tuple[Cue, ...]:
     return tuple(out)
 
 
-_MATCHERS: dict[int, PhraseMatcher] = {}
+CUES_KEY = "relation_cues"  # doc.spans[CUES_KEY]: every cue phrase found, labelled with its row
 
 
-def prepare(nlp) -> None:
-    """Compiles the cue matcher for this pipeline's vocab once, outside any memory zone."""
-    _matcher_for(nlp.vocab, nlp.make_doc)
+@Language.factory("relation_cues", assigns=["doc.spans"])
+def _relation_cues(nlp: Language, name: str) -> CueMatcher:
+    return CueMatcher(nlp)
 
 
-def _matcher_for(vocab, make_doc=None) -> PhraseMatcher:
-    m = _MATCHERS.get(id(vocab))
-    if m is None:
-        m = PhraseMatcher(vocab, attr="LOWER")  # a trie of words: cost does not grow with the cues
+class CueMatcher:
+    """The component that finds the cue phrases of `patterns/relation_cues.jsonl` (a PhraseMatcher
+    on lower-case words: a trie, whose cost does not grow with the cues), each labelled with its
+    row number. Made once per pipeline, outside any memory zone."""
+
+    def __init__(self, nlp: Language):
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for i, cue in enumerate(cues()):
-            words = [t.text for t in make_doc(cue.phrase)] if make_doc else re.findall(r"[\w'é]+|-", cue.phrase)
-            m.add(str(i), [Doc(vocab, words=words)])
-        _MATCHERS[id(vocab)] = m
-    return m
+            self.matcher.add(str(i), [Doc(nlp.vocab, words=[t.text for t in nlp.make_doc(cue.phrase)])])
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc.spans[CUES_KEY] = [Span(doc, s, e, label=m) for m, s, e in self.matcher(doc)]
+        return doc
 
 
 def _cue_matches(doc: Doc) -> list[tuple[int, int, int]]:
     """(match id, start, end) of every cue, by end, then start, then the cue's line in the file."""
-    return sorted(_matcher_for(doc.vocab)(doc), key=lambda m: (m[2], m[1], int(doc.vocab.strings[m[0]])))
+    found = ((span.label, span.start, span.end) for span in doc.spans.get(CUES_KEY, ()))
+    return sorted(found, key=lambda m: (m[2], m[1], int(doc.vocab.strings[m[0]])))
 
 
 class Extraction(NamedTuple):
@@ -98,35 +104,40 @@ class Extraction(NamedTuple):
     kinds: dict[int, str]     # work entity -> the kind its defining sentence gives ('song')
 
 
-def extract(doc: Doc, mentions: list[Mention], entities: list[LocalEntity], dates: list[DateMention],
+def extract(v: DocView, mentions: list[Mention], entities: list[LocalEntity], dates: list[DateMention],
             turns: list[Turn], subject: int | None) -> Extraction:
     """All relations of one document, and the kinds of work the text states."""
+    doc = v.doc
     items = _items(doc, mentions, dates)
     topic = topics(doc, items)
     kinds = {}
     if topic.work is not None and topic.noun in work_cues():
         kinds[topic.work] = work_cues()[topic.noun]
     disc = Discourse(subject, topic, {i: tuple(e.roles) for i, e in enumerate(entities) if e.roles},
-                     main_gender(doc))
+                     main_gender(v))
     questions = [(t.start, t.end) for t in turns if t.kind == "question"]
-    by_sent: dict[int, list] = {}
+    by_sent: dict[int, list] = {}  # sentence index -> its cues
+    toks = v.tokens
     named = {k for it in items for k in range(it.start, it.end)}
     for match_id, s, e in _cue_matches(doc):
-        if s and doc[s - 1].text == "-" and not doc[s - 1].whitespace_ or any(k in named for k in range(s, e)):
+        if s and toks[s - 1].text == "-" and not toks[s - 1].whitespace_ or any(k in named for k in range(s, e)):
             continue  # 'low-voiced' is not 'voiced', 'Second Born Sons' is not 'born'
-        by_sent.setdefault(doc[s].sent.start, []).append((cues()[int(doc.vocab.strings[match_id])], s, e))
+        by_sent.setdefault(v.sent_index(s), []).append((cues()[int(doc.vocab.strings[match_id])], s, e))
+    in_sent: list[list[Item]] = [[] for _ in v.sents]  # sentence index -> its items, in order
+    for it in items:
+        in_sent[v.sent_index(it.start)].append(it)
     found: list[Found] = []
-    for sent in doc.sents:
-        explicit = [it for it in items if sent.start <= it.start < sent.end]
+    for n, sent in enumerate(v.sents):
+        explicit = in_sent[n]
         is_question = any(qs <= sent.start_char < qe or qs < sent.end_char <= qe for qs, qe in questions)
-        args = sorted(explicit + disc.virtual_items(sent, explicit, is_question), key=lambda it: it.start)
-        matched = by_sent.get(sent.start, [])
+        args = sorted(explicit + disc.virtual_items(v, sent, explicit, is_question), key=lambda it: it.start)
+        matched = by_sent.get(n, [])
         verbs = frozenset(k for _, s, e in matched for k in range(s, e))
         for cue, s, e in _longest(matched):
             if not _blocked(doc, s, e) and not (cue.owned and not _owned(doc, s)) \
                     and not (cue.film_only and _about_music(sent)):
                 found.extend(_apply(cue, s, e, sent, args, disc, verbs))
-        found.extend(shapes.shapes(sent, args, disc, is_question))
+        found.extend(shapes.shapes(v, sent, args, disc, is_question))
         disc.see(explicit)
     kind = {i: kinds.get(i, e.kind) for i, e in enumerate(entities)}
     found = _adjust([f for f in found if f.subject != f.object or f.object_is_date], kind)

@@ -19,9 +19,9 @@ from collections.abc import Iterator
 from spacy.tokens import Span
 
 from ..lexicon import work_cues
-from ..ner.common import lemmas, lowers, tokens
 from .args import POSSESSIVE, coordinated
 from .context import Discourse, Found, Item, closes, kind_of, opens, top_level
+from ..view import DocView
 from ..vocab import Label, Predicate
 
 _YEAR = re.compile(r"(1[89]|20)\d\d")
@@ -46,16 +46,16 @@ def _found(subject: int, pred: Predicate, obj: int, is_date: bool, sent: Span, s
     return Found(subject, pred, obj, is_date, sent.start_char, sent.end_char, score, method)
 
 
-def shapes(sent: Span, args: list[Item], disc: Discourse, is_question: bool) -> Iterator[Found]:
+def shapes(v: DocView, sent: Span, args: list[Item], disc: Discourse, is_question: bool) -> Iterator[Found]:
     yield from _year_in_brackets(sent, args)
     yield from _defining(sent, args)
     yield from _year_before_kind(sent, args)
-    yield from _year_of_making(sent, args)
+    yield from _year_of_making(v, sent, args)
     yield from _life_dates(sent, args)
     yield from _owned_work(sent, args, disc)
-    yield from _parents(sent, args)
+    yield from _parents(v, sent, args)
     yield from _character_actor(sent, args, disc)
-    if not is_question and disc.subject is not None and _first_person_works(sent, args):
+    if not is_question and disc.subject is not None and _first_person_works(v, sent, args):
         for w in args:
             if w.label == Label.WORK and not w.implicit:
                 yield _found(w.ref, Predicate.CONTRIBUTOR, disc.subject, False, sent, 0.5, "first_person_work")
@@ -151,12 +151,12 @@ def _year_before_kind(sent: Span, args: list[Item]) -> Iterator[Found]:
             yield _found(w.ref, Predicate.PUBLICATION_DATE, d.ref, True, sent, 0.7, "year_before_kind")
 
 
-def _year_of_making(sent: Span, args: list[Item]) -> Iterator[Found]:
+def _year_of_making(v: DocView, sent: Span, args: list[Item]) -> Iterator[Found]:
     """'He scripted and directed the film Vela in 2013', 'In 2007 she appeared in Elegy', 'made
     his debut in 2003 with the song X': the work that a verb of making or showing governs, and
     the year the sentence gives it."""
     doc = sent.doc
-    toks, lemma = tokens(doc), lemmas(doc)
+    toks, lemma = v.tokens, v.lemma
     verb = next((toks[i] for i in range(sent.start, sent.end) if lemma[i] in _MAKING and toks[i].pos_ == "VERB"), None)
     if verb is None:
         return
@@ -273,11 +273,11 @@ def _owner_at(args: list[Item], k: int) -> Item | None:
     return next((a for a in args if a.start <= k < a.end and a.label in (Label.PERSON, Label.ORG)), None)
 
 
-def _parents(sent: Span, args: list[Item]) -> Iterator[Found]:
+def _parents(v: DocView, sent: Span, args: list[Item]) -> Iterator[Found]:
     """'the son of actors A and B', 'His parents are A and B', 'born in Dublin to A, an engineer,
     and B': the two parents are spouses."""
     doc = sent.doc
-    lower, toks = lowers(doc), tokens(doc)
+    lower, toks = v.lower, v.tokens
     for i in range(sent.start, sent.end):
         low = lower[i]
         born_to = low == "to" and "born" in lower[max(sent.start, i - 10):i]
@@ -310,9 +310,9 @@ def _character_actor(sent: Span, args: list[Item], disc: Discourse) -> Iterator[
             yield _found(disc.topic_work, Predicate.CAST_MEMBER, b.ref, False, sent, 0.6, "character_actor")
 
 
-def _first_person_works(sent: Span, args: list[Item]) -> bool:
+def _first_person_works(v: DocView, sent: Span, args: list[Item]) -> bool:
     """'I have two films ...', 'I made a short ...' - the speaker presents works as theirs."""
-    if "i" not in lowers(sent.doc)[sent.start:sent.end]:
+    if "i" not in v.lower[sent.start:sent.end]:
         return False
     inside = {k for it in args if not it.implicit for k in range(it.start, it.end)}
     toks = [t for t in sent if t.i not in inside]

@@ -1,0 +1,118 @@
+"""The entity rules, declared: what each finds, how strong its evidence is, and the data it reads.
+
+Every candidate span carries the rule that found it (`Candidate.rule`); its name is the first
+part of `mentions.source` ("cue_title", "model+type_cue"), so that a ledger of true and false
+positives per rule can read the tables. The decision between overlapping candidates, and a
+document's vote on the label of a name, read `strength`; nothing else in the package sets a
+score. Steps that change a candidate after a rule found it (a relabelling, a propagation) are
+declared here too, and appended to its source.
+
+Adding a rule: declare it here, write its finder (a spaCy pattern in
+`patterns/entity_patterns.jsonl` where a pattern can say it, else a function over a `DocView` in
+`titles.py` or `names.py` listed in `component.FINDERS`), and test it in
+`tests/test_ner_rules.py` on a hand-built Doc.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from typing import NamedTuple
+
+from ..vocab import Label
+
+_NAMES = (Label.PERSON, Label.ORG, Label.PLACE, Label.WORK)
+
+
+@dataclass(frozen=True)
+class EntityRule:
+    name: str                  # stable: the candidate's source, the ledger's key
+    finds: tuple[Label, ...]   # the labels it gives
+    strength: float            # evidence: higher wins an overlap and a document's vote on a name
+    data: tuple[str, ...] = ()  # the pattern and word files it reads (in pipeline/patterns/)
+    verbatim: bool = False     # every token of its span belongs to the name: nothing is trimmed
+
+    def found(self, start: int, end: int, label: Label | None = None, kind: str | None = None,
+              name: str | None = None) -> Candidate:
+        """A candidate of this rule (token offsets); `name` only for a pattern's own id."""
+        return Candidate(start, end, self.finds[0] if label is None else label, self.strength, self,
+                         kind, name or self.name)
+
+
+# what finds a candidate (strengths: the model 0.6; context above it; a rule's own shape above that)
+MODEL = EntityRule("model", (Label.PERSON, Label.ORG, Label.PLACE, Label.WORK, Label.DATE), 0.6)
+PATTERN = EntityRule("pattern", tuple(Label), 0.8, ("entity_patterns.jsonl",))  # named by the pattern's id
+YEAR = EntityRule("year", (Label.DATE,), 0.5)  # a bare year the model did not mark
+YEAR_PREFIX = EntityRule("year_prefix", (Label.DATE,), 0.6)  # cut from "the 2016 Sundance Film Festival"
+QUOTED_TITLE = EntityRule("quoted_title", (Label.WORK,), 0.9, verbatim=True)
+CAPS_TITLE = EntityRule("caps_title", (Label.WORK,), 0.85, ("work_cues.csv",), verbatim=True)
+CUE_TITLE = EntityRule("cue_title", (Label.WORK,), 0.7, ("title_cues.csv", "work_cues.csv"))
+YEAR_TITLE = EntityRule("year_title", (Label.WORK,), 0.75)
+OWNED_TITLE = EntityRule("owned_title", (Label.WORK,), 0.7)
+DEFINITION = EntityRule("definition", _NAMES, 0.8, ("work_cues.csv", "definition_heads.csv", "role_words.csv"))
+BRACKET_NAME = EntityRule("bracket_name", (Label.PERSON,), 0.9)
+BRACKET_ACTOR = EntityRule("bracket_actor", (Label.PERSON,), 0.65)
+CUE_ORG = EntityRule("cue_org", (Label.ORG,), 0.75, ("org_cues.csv",))
+OF_THE_NAME = EntityRule("of_the_name", (Label.ORG, Label.WORK), 0.65)
+CAST_LIST = EntityRule("cast_list", (Label.PERSON,), 0.7, ("cast_cues.txt",))
+ROLE_NAME = EntityRule("role_name", (Label.PERSON,), 0.7, ("role_words.csv", "honorifics.txt"))
+LIST_PERSON = EntityRule("list_person", (Label.PERSON,), 0.65)
+# what a found name gives to its other occurrences in the document
+PROPAGATED = EntityRule("propagated", _NAMES, 0.5)  # at most: an occurrence is no stronger than its name
+SHORT_NAME = EntityRule("short_name", (Label.PERSON, Label.ORG), 0.45)  # 'Kim' after 'So Yong Kim'
+
+CONTEXT_STRENGTH = 0.65  # a label from context, above the model's: it wins the document's vote
+
+
+class Step(str, Enum):
+    """What changed a candidate after its rule found it (appended to its source)."""
+    ORG_WORD = "org_word"          # the model's person ends in an organisation word
+    FIRST_NAME = "first_name"      # the model's organisation or place starts with a first name
+    RELABEL = "relabel"            # one label per name in a document
+    # the model's label overruled by context (`retype.py`), in CONTEXT_STEPS's order of precedence
+    TYPE_CUE = "type_cue"
+    TYPE_HEAD = "type_head"
+    PLACE_REGION = "place_region"
+    CHARACTER = "character"
+    ROLE_IN_WORK = "role_in_work"
+    TRANSLATION = "translation"
+    LIST = "list"
+    TITLE_SHAPE = "title_shape"
+
+
+# the model's label overruled by context: the first of these that relabels a name wins
+CONTEXT_STEPS = (Step.TYPE_CUE, Step.TYPE_HEAD, Step.PLACE_REGION, Step.CHARACTER, Step.ROLE_IN_WORK,
+                 Step.TRANSLATION, Step.LIST, Step.TITLE_SHAPE)
+
+
+class Candidate(NamedTuple):
+    """A span a rule proposes, in token offsets."""
+    start: int
+    end: int
+    label: Label
+    score: float            # the rule's strength, raised by context or capped by propagation
+    rule: EntityRule
+    kind: str | None = None
+    name: str = ""          # the rule's name, or a pattern's id
+    steps: tuple[Step, ...] = ()
+
+    @property
+    def source(self) -> str:
+        return "+".join((self.name, *self.steps))
+
+    @property
+    def model_label(self) -> bool:
+        """The model's label, as the model gave it."""
+        return self.rule is MODEL and not self.steps
+
+    def step(self, step: Step, **changes) -> Candidate:
+        return self._replace(steps=self.steps + (step,), **changes)
+
+    def moved(self, rule: EntityRule, start: int, end: int, score: float) -> Candidate:
+        """The name found again at another place, by `rule` (same label and kind)."""
+        return self._replace(start=start, end=end, score=score, rule=rule, name=rule.name, steps=())
+
+
+ENTITY_RULES = (MODEL, PATTERN, YEAR, YEAR_PREFIX, QUOTED_TITLE, CAPS_TITLE, CUE_TITLE, YEAR_TITLE, OWNED_TITLE,
+                DEFINITION, BRACKET_NAME, BRACKET_ACTOR, CUE_ORG, OF_THE_NAME, CAST_LIST, ROLE_NAME, LIST_PERSON,
+                PROPAGATED, SHORT_NAME)
+BY_NAME = {rule.name: rule for rule in ENTITY_RULES}

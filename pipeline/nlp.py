@@ -1,0 +1,43 @@
+"""The spaCy pipeline the per-document stages run: a model's components and the product's.
+
+`build_nlp(model)` loads a model by name or path and adds `line_breaks` (a line break ends a
+sentence) before the parser, the entity stage's components after the model's `ner`
+(`ner.component`: the patterns' ruler and `film_entities`), and the relation cue matcher last
+(`relations.cues`). Each component keeps its own state (matchers, word lists).
+"""
+from __future__ import annotations
+
+import spacy
+from spacy.attrs import IS_SPACE
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .ner import component as ner
+from .relations import cues
+from .vocab import Label
+
+
+def build_nlp(model: str) -> Language:
+    """Loads a spaCy pipeline by name or path and adds the product's components."""
+    nlp = spacy.load(model)
+    # "Im" is a family name here, not a contraction of "I'm"
+    for form in ("Im", "IM"):
+        nlp.tokenizer.add_special_case(form, [{"ORTH": form}])
+    first = "parser" if "parser" in nlp.pipe_names else ("senter" if "senter" in nlp.pipe_names else None)
+    nlp.add_pipe("line_breaks", before=first) if first else nlp.add_pipe("line_breaks", first=True)
+    ner.add_components(nlp)
+    nlp.add_pipe(cues.CUES_KEY, last=True)
+    for label in Label:  # permanent strings, outside any memory zone
+        nlp.vocab.strings.add(label.value)
+    return nlp
+
+
+@Language.component("line_breaks", assigns=["token.is_sent_start"])
+def line_breaks(doc: Doc) -> Doc:
+    """A token after a line break starts a sentence (web pages break lines between blocks).
+    spaCy keeps every line break inside a space token (a word's trailing whitespace is a space
+    at most): only those tokens are looked at."""
+    for k in doc.to_array(IS_SPACE)[:-1].nonzero()[0].tolist():
+        if "\n" in doc[k].text:
+            doc[k + 1].is_sent_start = True
+    return doc
