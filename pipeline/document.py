@@ -18,7 +18,7 @@ from .relations import cues as relations
 from .text.align import AlignedText
 from .text.clean import Cleaned, clean
 from .view import DocView
-from .records import DateMention, DocResult, Mention, Relation, SourceDoc
+from .records import DateMention, DateRef, DocResult, EntityRef, LocalEntity, Mention, Relation, SourceDoc
 from .vocab import CREATIVE_ROLE, Label, Predicate, Stage
 
 
@@ -90,16 +90,15 @@ def build(src: SourceDoc, cleaned: Cleaned, doc: Doc) -> DocResult:
     found_mentions = ner.mentions(doc)
     text = aligned.text  # the Doc's text
     entities, dates, mentions = normalize.build_entities(text, found_mentions)
-    normalize.hangul_aliases(text, entities, mentions)
+    entities = normalize.hangul_aliases(text, entities, mentions)
     subject = normalize.subject(entities, mentions, text)
     if subject is not None:
         questions = [(t.start, t.end) for t in cleaned.turns if t.kind == "question"]
         for role in normalize.stated_roles(text, questions):
-            if role not in entities[subject].roles:
-                entities[subject].roles.append(role)
+            entities[subject] = _with_role(entities[subject], role)
     extraction = relations.extract(DocView(doc, text), mentions, entities, dates, cleaned.turns, subject)
     found = extraction.found
-    _enrich(entities, dates, extraction)
+    entities = _enrich(entities, dates, extraction)
     result = DocResult(src, removed=list(cleaned.removed), entities=entities, subject=subject)
     for d in dates:
         s, e = _raw(aligned, d.start, d.end)
@@ -109,7 +108,7 @@ def build(src: SourceDoc, cleaned: Cleaned, doc: Doc) -> DocResult:
         result.mentions.append(Mention(s, e, raw[s:e], m.label, m.score, m.source, m.entity))
     for f in found:
         s, e = _raw(aligned, *_strip(text, f.start, f.end))
-        result.relations.append(Relation(f.subject, f.predicate, f.object, f.object_is_date, s, e, raw[s:e],
+        result.relations.append(Relation(f.subject, f.predicate, f.object, s, e, raw[s:e],
                                          f.score, f.method))
     return result
 
@@ -126,23 +125,27 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _enrich(entities, dates, extraction: relations.Extraction) -> None:
-    """Roles from creative relations, a work's year from its publication date, a work's kind
-    from the sentence that defines it."""
+def _with_role(e: LocalEntity, role: str) -> LocalEntity:
+    return e if role in e.roles else replace(e, roles=e.roles + (role,))
+
+
+def _enrich(entities: list[LocalEntity], dates, extraction: relations.Extraction) -> list[LocalEntity]:
+    """The entities with the roles of their creative relations, a work's year from its publication
+    date, a work's kind from the sentence that defines it."""
+    entities = list(entities)
     for i, kind in extraction.kinds.items():
         if entities[i].kind is None:
-            entities[i].kind = kind
+            entities[i] = replace(entities[i], kind=kind)
     for f in extraction.found:
         role = CREATIVE_ROLE.get(f.predicate)
-        if role and not f.object_is_date:
-            person = entities[f.object]
-            if person.label == Label.PERSON and role not in person.roles:
-                person.roles.append(role)
-        if f.predicate == Predicate.PUBLICATION_DATE and f.object_is_date:
-            work, year = entities[f.subject], dates[f.object].year
+        if role and isinstance(f.object, EntityRef):
+            k = f.object.index
+            if entities[k].label == Label.PERSON:
+                entities[k] = _with_role(entities[k], role)
+        if f.predicate == Predicate.PUBLICATION_DATE and isinstance(f.object, DateRef):
+            work, year = entities[f.subject], dates[f.object.index].year
             if year is not None and (work.year is None or year < work.year):
-                work.year = year
+                entities[f.subject] = replace(work, year=year)
         if f.predicate == Predicate.INTERVIEWED_BY:
-            interviewer = entities[f.object]
-            if "interviewer" not in interviewer.roles:
-                interviewer.roles.append("interviewer")
+            entities[f.object.index] = _with_role(entities[f.object.index], "interviewer")
+    return entities

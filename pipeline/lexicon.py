@@ -9,6 +9,11 @@ from importlib import resources
 
 from .vocab import NAME_SUFFIXES
 
+# closed classes of words, spelled once
+YEAR = re.compile(r"(1[89]|20)\d\d")  # a token that reads as a year in a text about films (1800-2099)
+POSSESSIVE_S = frozenset({"'s", "’s"})  # the possessive ending spaCy splits off: "Kim's" -> "Kim", "'s"
+POSSESSIVE = POSSESSIVE_S | {"'", "’"}  # and a bare apostrophe: "Dickens'"
+
 
 def _path(name: str):
     return resources.files("pipeline") / "patterns" / name

@@ -49,15 +49,15 @@ class Mention:
     entity: int | None    # index into DocResult.entities; None for DATE mentions
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class LocalEntity:
     """An entity as one document knows it, before cross-document resolution."""
 
     label: Label
     name: str                       # canonical name within the document
-    aliases: list[str] = field(default_factory=list)
+    aliases: tuple[str, ...] = ()
     kind: str | None = None         # works.kind / organizations.kind
-    roles: list[str] = field(default_factory=list)
+    roles: tuple[str, ...] = ()
     year: int | None = None
 
 
@@ -71,12 +71,25 @@ class DateMention:
     year: int | None
 
 
+@dataclass(frozen=True, slots=True, order=True)
+class EntityRef:
+    """An entity of the document: an index into `DocResult.entities`."""
+
+    index: int
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class DateRef:
+    """A date of the document: an index into `DocResult.dates`."""
+
+    index: int
+
+
 @dataclass(frozen=True, slots=True)
 class Relation:
     subject: int          # index into DocResult.entities
     predicate: Predicate
-    object: int           # index into entities, or into dates when `object_is_date`
-    object_is_date: bool
+    object: EntityRef | DateRef
     start: int            # evidence sentence, raw offsets
     end: int
     evidence: str

@@ -158,6 +158,7 @@ CREATIVE_ROLE = {
     Predicate.COMPOSER: "composer", Predicate.DIRECTOR_OF_PHOTOGRAPHY: "cinematographer",
     Predicate.CONTRIBUTOR: "contributor",
 }
+ROLE_PREDICATE = {role: pred for pred, role in CREATIVE_ROLE.items()}  # "director" -> Predicate.DIRECTOR
 # roles people can hold, as `people.roles` spells them
 ROLES = ("director", "writer", "actor", "cinematographer", "producer", "composer", "editor",
          "contributor", "interviewer")

@@ -166,7 +166,7 @@ def test_a_stated_alias_joins_its_name(nlp, text, name, alias):
 def test_a_bracketed_name_without_a_cue_stays_apart(nlp, text, first):
     doc = nlp(text)
     entities, _, _ = build_entities(doc.text, mentions(doc))
-    assert [e.aliases for e in entities if first in e.aliases] == [[first]]
+    assert [e.aliases for e in entities if first in e.aliases] == [(first,)]
 
 
 @pytest.mark.parametrize("text, start_char, end_char, kept", [

@@ -7,7 +7,7 @@ import pytest
 from pipeline.relations import cues as relations
 from pipeline.text.clean import clean
 from pipeline.document import build
-from pipeline.records import SourceDoc
+from pipeline.records import DateRef, SourceDoc
 from pipeline.vocab import Predicate
 
 
@@ -20,7 +20,7 @@ def run(nlp, text):
 def triples(result) -> set[tuple[str, str, str]]:
     ents, dates = result.entities, result.dates
     return {(ents[r.subject].name, r.predicate.value,
-             dates[r.object].value if r.object_is_date else ents[r.object].name) for r in result.relations}
+             dates[r.object.index].value if isinstance(r.object, DateRef) else ents[r.object.index].name) for r in result.relations}
 
 
 FILM = "Harbor Lights is a 1952 British drama film directed by Arthur Penrose. "

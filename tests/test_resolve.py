@@ -9,7 +9,7 @@ from pipeline.vocab import Label
 def doc(doc_id, *entities):
     r = DocResult(SourceDoc(doc_id, f"{doc_id}.txt", "0", "text"))
     for i, (label, name) in enumerate(entities):
-        r.entities.append(LocalEntity(label, name, [name]))
+        r.entities.append(LocalEntity(label, name, (name,)))
         r.mentions.append(Mention(0, 1, "t", label, 1.0, "model", i))
     return DocEntities.of(r)
 
@@ -49,8 +49,8 @@ def test_a_person_gets_the_same_id_alone_as_with_another_spelling():
 
 def test_mention_counts_reach_the_global_entity():
     r = DocResult(SourceDoc("a", "a.txt", "0", "text"),
-                  entities=[LocalEntity(Label.PERSON, "Jena Malone", ["Jena Malone"]),
-                            LocalEntity(Label.WORK, "Lovesong", ["Lovesong"])],
+                  entities=[LocalEntity(Label.PERSON, "Jena Malone", ("Jena Malone",)),
+                            LocalEntity(Label.WORK, "Lovesong", ("Lovesong",))],
                   mentions=[Mention(0, 1, "t", Label.PERSON, 1.0, "model", 0),
                             Mention(2, 3, "t", Label.PERSON, 1.0, "model", 0),
                             Mention(4, 5, "t", Label.DATE, 1.0, "year", None)])

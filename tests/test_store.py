@@ -6,7 +6,7 @@ import pickle
 
 import pytest
 
-from pipeline.records import DateMention, DocResult, LocalEntity, Mention, Relation, Removed, SourceDoc
+from pipeline.records import DateMention, DocResult, EntityRef, LocalEntity, Mention, Relation, Removed, SourceDoc
 from pipeline.store import FORMAT, KEEP_SECONDS, ResultStore, StoreError, dumps, fingerprint, loads, \
     model_version, text_key
 from pipeline.vocab import DateKind, Label, Predicate
@@ -21,10 +21,10 @@ def result(text: str = TEXT) -> DocResult:
         mentions=[Mention(0, 8, "Lovesong", Label.WORK, 0.8, "model", 0),
                   Mention(36, 47, "So Yong Kim", Label.PERSON, 0.6, "model", 1),
                   Mention(14, 18, "2016", Label.DATE, 0.5, "year", None)],
-        entities=[LocalEntity(Label.WORK, "Lovesong", ["Lovesong"], kind="feature film", year=2016),
-                  LocalEntity(Label.PERSON, "So Yong Kim", ["So Yong Kim"], roles=["director"])],
+        entities=[LocalEntity(Label.WORK, "Lovesong", ("Lovesong",), kind="feature film", year=2016),
+                  LocalEntity(Label.PERSON, "So Yong Kim", ("So Yong Kim",), roles=("director",))],
         dates=[DateMention(14, 18, "2016", "2016", DateKind.DATE, 2016)],
-        relations=[Relation(0, Predicate.DIRECTOR, 1, False, 0, 48, TEXT[:48], 0.8, "cue")],
+        relations=[Relation(0, Predicate.DIRECTOR, EntityRef(1), 0, 48, TEXT[:48], 0.8, "cue")],
         subject=1)
 
 

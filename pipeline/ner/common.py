@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from ..lexicon import YEAR
 from ..view import DocView
 
 # lowercase words allowed inside a title ("The Last Day of the Year")
@@ -23,7 +24,6 @@ NOT_TITLE_BEFORE = {"message", "messages", "word", "words", "phrase", "term", "s
 
 
 _ROMAN = re.compile(r"[IVX]{1,4}")
-YEAR_LIKE = re.compile(r"(1[89]|20)\d\d")  # a number that reads as a year, never a title's first word
 _ROMANCE_ARTICLES = {"el", "la", "le", "les", "il", "lo", "los", "las", "gli", "une", "una", "l'"}
 _ENGLISH_LINKS = {"and", "or", "but", "then", "which", "who", "that", "when", "while", "with", "was", "is"}
 _DATE_PREPOSITIONS = {"in", "on", "since", "from", "until", "during", "by"}
@@ -78,7 +78,7 @@ def title_end(v: DocView, i: int, limit: int, in_list: bool = False) -> int:
             last_cap = j + 1  # one word the tokenizer split: "Gonna", "Wanna", "Gotta"
         elif is_cap(tok) or (j > i and (tok.is_digit and len(tok) <= 3 or _ROMAN.fullmatch(tok.text))):
             last_cap = j + 1  # "Tam Lok 2", "Rocky IV"; never a year ("Sandhyam in 2017")
-        elif j == i and tok.is_digit and len(tok) <= 4 and not YEAR_LIKE.fullmatch(tok.text) and j + 1 < limit \
+        elif j == i and tok.is_digit and len(tok) <= 4 and not YEAR.fullmatch(tok.text) and j + 1 < limit \
                 and is_cap(toks[j + 1]):
             last_cap = j + 1  # a title that starts with a number: "3 Ladders"
         elif j > i and tok.is_alpha and tok.is_lower and not tok.is_stop and not v.common_word(tok):

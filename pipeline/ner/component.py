@@ -16,10 +16,10 @@ from spacy.language import Language
 from spacy.schemas import validate_token_pattern
 from spacy.tokens import Doc, Span
 
-from ..lexicon import is_first_name, jsonl, role_words
+from ..lexicon import YEAR, is_first_name, jsonl, role_words
 from ..view import DocView
 from ..vocab import Label
-from .decide import YEAR, decide, drop_characters, drop_lone_words, propagate
+from .decide import decide, drop_characters, drop_lone_words, propagate
 from .registry import MODEL, PATTERN, Candidate
 from .registry import YEAR as YEAR_RULE
 from .names import bracket_names, cast_lists, cue_orgs, listed_people, of_the_names, role_names

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
-from ..lexicon import character_cues, demonyms, drop_suffixes, is_first_name, not_names, org_kind, org_kinds, role_words, \
+from ..lexicon import POSSESSIVE_S, YEAR, character_cues, demonyms, drop_suffixes, is_first_name, not_names, org_kind, org_kinds, role_words, \
     work_cues
 from .names import strip_role_prefix
 from .common import NOT_TITLE_BEFORE, whole_word
@@ -16,7 +16,6 @@ from .registry import DEFINITION, PROPAGATED, SHORT_NAME, YEAR_PREFIX, Candidate
 from ..view import DocView
 from ..vocab import Label
 
-YEAR = re.compile(r"(1[89]|20)\d\d")
 _ORDINAL = re.compile(r"\d+(st|nd|rd|th)", re.I)
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 _NON_LATIN = re.compile(r"[^\W\d_A-Za-z\u00C0-\u024F\u1E00-\u1EFF]")  # a letter of another script
@@ -44,7 +43,7 @@ def _trim(v: DocView, c: Candidate) -> tuple[Candidate | None, tuple[str, ...]]:
         if end - start > 2 and toks[start].lower_ == "list" and toks[start + 1].lower_ == "of":
             start += 2  # "see List of Norvia games": a reference list's page, named after its subject
         # "Pornsak Wattana's Prince of Tanjungsari" (a title after its owner)
-        poss = [t.i for t in toks[start:end - 1] if t.text in {"'s", "’s"} and toks[t.i - 1].ent_type_ == "PERSON"]
+        poss = [t.i for t in toks[start:end - 1] if t.text in POSSESSIVE_S and toks[t.i - 1].ent_type_ == "PERSON"]
         if poss and c.label == Label.WORK:
             start = poss[-1] + 1
         # "Dare Zone, Deal", "Marta, Howard Flint": a list, not one name
@@ -155,7 +154,7 @@ def _inside_capitals(v: DocView, i: int) -> bool:
     doc = v.doc
     toks = v.tokens
     before = i > 0 and toks[i - 1].is_title and toks[i - 1].is_alpha and not toks[i - 1].is_sent_start
-    owner = i + 2 < len(doc) and toks[i + 1].text in {"'s", "’s"} and toks[i + 2].text[:1].isupper()
+    owner = i + 2 < len(doc) and toks[i + 1].text in POSSESSIVE_S and toks[i + 2].text[:1].isupper()
     return before or owner
 
 

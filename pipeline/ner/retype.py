@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..lexicon import demonyms, is_first_name, org_kind, type_cues, type_heads
+from ..lexicon import POSSESSIVE_S, demonyms, is_first_name, org_kind, type_cues, type_heads
 from .common import is_cap
 from .registry import CONTEXT_STEPS, CONTEXT_STRENGTH, MODEL, Candidate, Step
 from ..view import DocView
@@ -81,7 +81,7 @@ def _by_cue(v: DocView, chosen: Chosen):
         for n in (3, 2, 1):
             cue = " ".join(before[-n:])
             if len(before) >= n and cue in cues:
-                owner = c.end < len(doc) and toks[c.end].text in {"'s", "’s"}
+                owner = c.end < len(doc) and toks[c.end].text in POSSESSIVE_S
                 if not (cues[cue] == Label.WORK and owner):  # "a role in Kim's new film": Kim owns the work
                     yield k, Label(cues[cue])
                 break

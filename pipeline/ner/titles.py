@@ -7,13 +7,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..lexicon import definition_heads, role_words, title_cues, work_cues
-from .common import NOT_TITLE_BEFORE, QUOTES, TITLE_GLUE, YEAR_LIKE, is_cap, prefixes_of, title_end
+from ..lexicon import POSSESSIVE, POSSESSIVE_S, YEAR, definition_heads, role_words, title_cues, work_cues
+from .common import NOT_TITLE_BEFORE, QUOTES, TITLE_GLUE, is_cap, prefixes_of, title_end
 from .registry import CAPS_TITLE, CUE_TITLE, DEFINITION, OWNED_TITLE, QUOTED_TITLE, YEAR_TITLE, Candidate
 from ..view import DocView
 from ..vocab import Label
 
-_POSSESSIVES = {"'s", "’s", "'", "’"}
 
 
 def quoted_titles(v: DocView) -> Iterator[Candidate]:
@@ -126,7 +125,7 @@ def cue_titles(v: DocView) -> Iterator[Candidate]:
             continue
         in_list = doc[title_end(v, start, min(len(doc), start + 10)):].text[:1] == ","
         end = _before_owned(v, start, title_end(v, start, min(len(doc), start + 10), in_list))
-        if end < len(doc) and toks[end].text in {"'s", "’s"}:
+        if end < len(doc) and toks[end].text in POSSESSIVE_S:
             continue  # "appeared in Sara Lind's “Quiet Water”": the owner, not the title
         if end - start == 1 and _place_elsewhere(v, toks[start]):
             continue  # "her film debut in Verona", where the model reads Verona as a place again and again
@@ -179,7 +178,7 @@ def _number_then_cap(v: DocView, i: int) -> bool:
     followed by a capitalised word."""
     doc = v.doc
     toks = v.tokens
-    return toks[i].is_digit and len(toks[i]) <= 4 and not YEAR_LIKE.fullmatch(toks[i].text) \
+    return toks[i].is_digit and len(toks[i]) <= 4 and not YEAR.fullmatch(toks[i].text) \
         and i + 1 < len(doc) and is_cap(toks[i + 1])
 
 
@@ -197,9 +196,9 @@ def owned_titles(v: DocView) -> Iterator[Candidate]:
     doc = v.doc
     toks = v.tokens
     for ent in v.ents:
-        poss = ent.end - 1 if toks[ent.end - 1].text in _POSSESSIVES else ent.end  # the model's "Dickens'"
+        poss = ent.end - 1 if toks[ent.end - 1].text in POSSESSIVE else ent.end  # the model's "Dickens'"
         i = poss + 1
-        if ent.label_ not in {"PERSON", "ORG"} or i + 1 >= len(doc) or toks[poss].text not in _POSSESSIVES \
+        if ent.label_ not in {"PERSON", "ORG"} or i + 1 >= len(doc) or toks[poss].text not in POSSESSIVE \
                 or toks[i].text != "The" or not is_cap(toks[i + 1]):
             continue
         end = title_end(v, i, min(len(doc), i + 10))
@@ -229,7 +228,7 @@ def _after_owner(v: DocView, i: int) -> int:
     k = j
     while k < len(doc) and k - j < 4 and is_cap(toks[k]) and not toks[k].is_sent_start:
         k += 1
-    if not (j < k < len(doc) - 1 and toks[k].text in _POSSESSIVES):
+    if not (j < k < len(doc) - 1 and toks[k].text in POSSESSIVE):
         return i
     owner = the and toks[j].ent_type_ == "ORG" or k - j >= 2 and toks[j].ent_type_ == "PERSON" \
         or toks[k + 1].text == "The"

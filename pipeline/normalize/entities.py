@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from . import dates
 from ..text.fold import key
 from ..lexicon import demonyms, drop_suffixes, org_kind, org_kinds, role_words
-from ..records import DateMention, LocalEntity
-from ..vocab import Label
+from ..records import LocalEntity
+from ..vocab import DateKind, Label
 
 _SMALL = {"a", "an", "and", "as", "at", "but", "by", "for", "in", "nor", "of", "on", "or", "the",
           "to", "with", "from", "into", "vs", "de", "la", "le", "du"}
@@ -41,8 +41,20 @@ def clean_name(text: str, label: Label) -> str:
     return s
 
 
+@dataclass(frozen=True, slots=True)
+class LocalDate:
+    """A date of the document, in cleaned-text offsets (the document stage gives it raw ones:
+    `records.DateMention`)."""
+
+    start: int
+    end: int
+    value: str | None
+    kind: DateKind
+    year: int | None
+
+
 @dataclass(frozen=True)
-class Mention:
+class LocalMention:
     """A mention in cleaned-text offsets, with its entity index (None for dates)."""
 
     start: int
@@ -65,13 +77,24 @@ def _tokens(name: str) -> tuple[str, ...]:
     return tuple(t for t in re.split(r"[\s\-]+", name) if t)
 
 
-def build_entities(text: str, raw_mentions) -> tuple[list[LocalEntity], list[DateMention], list[Mention]]:
+@dataclass(slots=True)
+class _Draft:
+    """An entity while the mentions of its document are grouped; a `LocalEntity` once done."""
+
+    label: Label
+    name: str
+    aliases: list[str]
+    kind: str | None = None
+    roles: list[str] = field(default_factory=list)
+
+
+def build_entities(text: str, raw_mentions) -> tuple[list[LocalEntity], list[LocalDate], list[LocalMention]]:
     """Groups the recognizer's mentions (cleaned offsets) into the document's entities."""
-    entities: list[LocalEntity] = []
+    entities: list[_Draft] = []
     index: dict[tuple[Label, str], int] = {}
     counts: Counter = Counter()
-    date_list: list[DateMention] = []
-    out: list[Mention] = []
+    date_list: list[LocalDate] = []
+    out: list[LocalMention] = []
     pending = []  # (mention, label, name) of short names resolved once the full names are known
     # full forms first, so that short forms can find them
     order = sorted(raw_mentions, key=lambda m: -len(_tokens(text[m.start:m.end])))
@@ -79,8 +102,8 @@ def build_entities(text: str, raw_mentions) -> tuple[list[LocalEntity], list[Dat
         surface = text[m.start:m.end]
         if m.label == Label.DATE:
             value, kind, year = dates.parse(surface)
-            date_list.append(DateMention(m.start, m.end, surface, value, kind, year))
-            out.append(Mention(m.start, m.end, Label.DATE, None, len(date_list) - 1, m.meta.score, m.meta.source))
+            date_list.append(LocalDate(m.start, m.end, value, kind, year))
+            out.append(LocalMention(m.start, m.end, Label.DATE, None, len(date_list) - 1, m.meta.score, m.meta.source))
             continue
         name = clean_name(surface, m.label)
         if not key(name):
@@ -105,7 +128,7 @@ def build_entities(text: str, raw_mentions) -> tuple[list[LocalEntity], list[Dat
             kind = m.meta.kind if label in (Label.WORK, Label.ORG) and m.meta.kind != "demonym" else None
             if label == Label.ORG and kind is None:
                 kind = org_kind(name)
-            entities.append(LocalEntity(label, name, [name], kind=kind, roles=list(m.meta.roles)))
+            entities.append(_Draft(label, name, [name], kind=kind, roles=list(m.meta.roles)))
             idx = len(entities) - 1
             index[(label, key(name))] = idx
         else:
@@ -119,11 +142,10 @@ def build_entities(text: str, raw_mentions) -> tuple[list[LocalEntity], list[Dat
                 e.kind = m.meta.kind
         counts[idx] += 1
         entity_at[(m.start, m.end)] = idx
-        out.append(Mention(m.start, m.end, label, idx, None, m.meta.score, m.meta.source))
-    for e in entities:
-        e.name = _canonical(e)
+        out.append(LocalMention(m.start, m.end, label, idx, None, m.meta.score, m.meta.source))
     out.sort(key=lambda x: x.start)
-    return entities, date_list, out
+    done = [LocalEntity(e.label, _canonical(e), tuple(e.aliases), e.kind, tuple(e.roles)) for e in entities]
+    return done, date_list, out
 
 
 _ALIAS_CUE = re.compile(r"\s*(?:\(\s*(?:(?:also known as|known as|also called|formerly|originally|then|now|"
@@ -229,7 +251,7 @@ def _closest(candidates: list[int], entities, counts, text: str, pos: int) -> in
     return max(candidates, key=lambda i: (counts[i], -i))
 
 
-def _canonical(e: LocalEntity) -> str:
+def _canonical(e: _Draft) -> str:
     """The fullest mixed-case form among the entity's names; a place's name, not its demonym."""
     def rank(n: str):
         return (n.lower() not in demonyms(), len(_tokens(n)), not n.isupper(), len(n))
@@ -238,7 +260,7 @@ def _canonical(e: LocalEntity) -> str:
 
 
 
-def subject(entities: list[LocalEntity], mentions: list[Mention], text: str) -> int | None:
+def subject(entities: list[LocalEntity], mentions: list[LocalMention], text: str) -> int | None:
     """The person the text is about: most mentioned, with a bonus for appearing at the top."""
     score: dict[int, float] = defaultdict(float)
     for m in mentions:
@@ -251,16 +273,19 @@ def subject(entities: list[LocalEntity], mentions: list[Mention], text: str) -> 
     return max(score, key=lambda i: (score[i], -i))
 
 
-def hangul_aliases(text: str, entities: list[LocalEntity], mentions: list[Mention]) -> None:
+def hangul_aliases(text: str, entities: list[LocalEntity], mentions: list[LocalMention]) -> list[LocalEntity]:
     """'Bong Joon-ho (봉준호)': the Hangul in brackets becomes an alias of the person."""
+    entities = list(entities)
     for m in mentions:
         if m.label != Label.PERSON or m.entity is None:
             continue
         after = re.match(r"\s*\(([^()\n]{1,20})\)", text[m.end:m.end + 30])
         if after and _HANGUL.search(after.group(1)):
             alias = after.group(1).strip()
-            if alias not in entities[m.entity].aliases:
-                entities[m.entity].aliases.append(alias)
+            e = entities[m.entity]
+            if alias not in e.aliases:
+                entities[m.entity] = replace(e, aliases=e.aliases + (alias,))
+    return entities
 
 
 _AS_ROLE = re.compile(r"\b[Aa]s an? ([\w-]+)\b")

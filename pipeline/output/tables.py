@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping
 
 import pyarrow as pa
 
-from ..records import DocResult
+from ..records import DateRef, DocResult
 from ..resolve import GlobalEntity
 from .schemas import to_table
 from ..vocab import ENTITY_COLUMNS, Label, Status, Table
@@ -52,11 +52,11 @@ def document_tables(results: Iterable[DocResult], ids: Mapping[tuple[str, int], 
                 "text": x.text, "value": x.value, "kind": x.kind.value, "year": x.year})
         for rel in r.relations:
             subj = ids[(d, rel.subject)]
-            if rel.object_is_date:
-                date = r.dates[rel.object]
+            if isinstance(rel.object, DateRef):
+                date = r.dates[rel.object.index]
                 obj_id, obj_name = date_id(d, date.start, date.end), date.value
             else:
-                obj_id = ids[(d, rel.object)]
+                obj_id = ids[(d, rel.object.index)]
                 obj_name = names[obj_id]
             rows[Table.RELATIONS].append({
                 "relation_id": _hid("rel", d, subj, rel.predicate.value, obj_id),

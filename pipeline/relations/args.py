@@ -10,11 +10,11 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from .context import Item, bracket_balance, closes, kind_of, opens, top_level
+from ..lexicon import POSSESSIVE
 from ..vocab import Label
 
 # what may stand between a participle and its "by", or between coordinated cue verbs
 CHAIN = frozenset({",", "and", "&", "also", "jointly", "respectively", "solely", "both"})
-POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 # what may stand between two members of a list ("A, B and C", "A (2008), B (2010)")
 _GLUE = frozenset({",", "and", "&", ";", "as", "well", "plus", "also", "both", "or", "including", "with",
                    "along", "alongside", "together"})

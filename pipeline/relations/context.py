@@ -13,7 +13,8 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
-from ..lexicon import csv_map
+from ..lexicon import POSSESSIVE_S, csv_map
+from ..records import DateRef, EntityRef
 from ..view import DocView
 from ..vocab import Label, Predicate
 
@@ -46,13 +47,12 @@ def kind_of(word: str) -> str | None:
 
 @dataclass(frozen=True)
 class Found:
-    """A relation between entity indices of the document (the object a date index when
-    `object_is_date`), with its evidence sentence in cleaned-text character offsets."""
+    """A relation between entities of the document (its object an entity or a date), with its
+    evidence sentence in cleaned-text character offsets."""
 
-    subject: int
+    subject: int  # an entity index
     predicate: Predicate
-    object: int
-    object_is_date: bool
+    object: EntityRef | DateRef
     start: int
     end: int
     score: float
@@ -71,6 +71,10 @@ class Item:
     is_date: bool = False
     implicit: bool = False
     possessive: bool = False  # 'his', 'her' before a noun: the owner of what follows
+
+    @property
+    def target(self) -> EntityRef | DateRef:
+        return DateRef(self.ref) if self.is_date else EntityRef(self.ref)
 
 
 def opens(tok) -> bool:
@@ -103,7 +107,7 @@ def bracket_balance(tokens) -> int:
 def is_work_anaphor(doc: Doc, start: int, end: int) -> bool:
     """'the film', 'The series', 'this 1990s studio feature', "the film's": a determiner,
     at most three modifiers and a work noun, with no title right after it."""
-    toks = [t for t in doc[start:end] if t.text not in {"'s", "’s"}]
+    toks = [t for t in doc[start:end] if t.text not in POSSESSIVE_S]
     if len(toks) < 2 or toks[0].lower_ not in _DETERMINERS or len(toks) > 5:
         return False
     if kind_of(toks[-1].lower_) != "work_noun":
@@ -253,7 +257,7 @@ def _noun_phrase_end(doc: Doc, start: int, limit: int, covered: set[int]) -> int
         if k in covered:
             break
         t = doc[k]
-        if t.text in {"'s", "’s"}:
+        if t.text in POSSESSIVE_S:
             return k + 1 if end == k else end
         if t.is_punct and t.text not in {"-", "/"} or t.pos_ in {"VERB", "AUX", "ADP", "PRON", "CCONJ", "DET"}:
             break

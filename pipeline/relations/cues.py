@@ -20,15 +20,15 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from . import shapes
-from ..lexicon import jsonl, work_cues
-from ..normalize.entities import Mention
-from ..records import DateMention, LocalEntity, Turn
-from .args import CHAIN, POSSESSIVE, adjacent_words, left_group, nominated, right_list, taken_already
+from ..lexicon import POSSESSIVE, jsonl, work_cues
+from ..normalize.entities import LocalDate, LocalMention
+from ..records import DateRef, EntityRef, LocalEntity, Turn
+from .args import CHAIN, adjacent_words, left_group, nominated, right_list, taken_already
 from .context import Discourse, Found, Item, is_work_anaphor, kind_of, main_gender, topics
 from ..view import DocView
+from .registry import CUE_FILE, IMPLICIT_WEIGHT, SERIES_CAST
 from ..vocab import DateKind, Label, Predicate
 
-CUE_FILE = "relation_cues.jsonl"
 _SIDES = {"right", "left", "by", "either"}
 # dependencies through which a blocking verb governs a cue ("she wanted to direct X")
 _GOVERNED = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "attr", "acomp", "oprd", "aux"})
@@ -104,7 +104,7 @@ class Extraction(NamedTuple):
     kinds: dict[int, str]     # work entity -> the kind its defining sentence gives ('song')
 
 
-def extract(v: DocView, mentions: list[Mention], entities: list[LocalEntity], dates: list[DateMention],
+def extract(v: DocView, mentions: list[LocalMention], entities: list[LocalEntity], dates: list[LocalDate],
             turns: list[Turn], subject: int | None) -> Extraction:
     """All relations of one document, and the kinds of work the text states."""
     doc = v.doc
@@ -140,11 +140,11 @@ def extract(v: DocView, mentions: list[Mention], entities: list[LocalEntity], da
         found.extend(shapes.shapes(v, sent, args, disc, is_question))
         disc.see(explicit)
     kind = {i: kinds.get(i, e.kind) for i, e in enumerate(entities)}
-    found = _adjust([f for f in found if f.subject != f.object or f.object_is_date], kind)
+    found = _adjust([f for f in found if f.object != EntityRef(f.subject)], kind)
     return Extraction(_merge(found, dates), kinds)
 
 
-def _items(doc: Doc, mentions: list[Mention], dates: list[DateMention]) -> list[Item]:
+def _items(doc: Doc, mentions: list[LocalMention], dates: list[LocalDate]) -> list[Item]:
     out = []
     for m in mentions:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -246,8 +246,8 @@ def _apply(cue: Cue, s: int, e: int, sent: Span, args: list[Item], disc: Discour
             pred, subjects, objects = _object_left(site, pred)
         for subj in subjects:
             for obj in objects:
-                weight = 0.85 if subj.implicit or obj.implicit else 1.0
-                yield Found(subj.ref, pred, obj.ref, obj.is_date, sent.start_char, sent.end_char,
+                weight = IMPLICIT_WEIGHT if subj.implicit or obj.implicit else 1.0
+                yield Found(subj.ref, pred, obj.target, sent.start_char, sent.end_char,
                             round(cue.score * weight, 3), method)
 
 
@@ -327,29 +327,31 @@ def _adjust(found: list[Found], kind: dict[int, str | None]) -> list[Found]:
     """A song's writer is its composer and it has no cast; spouses and partners go both ways;
     who appears in an episode is in the cast of its series (not of an anthology a short film
     belongs to)."""
-    series = {(f.subject, f.object) for f in found
+    series = {(f.subject, f.object.index) for f in found
               if f.predicate == Predicate.PART_OF_THE_SERIES and f.method.startswith("cue:episode")}
     out = []
     for f in found:
         if f.predicate == Predicate.CAST_MEMBER and kind.get(f.subject) in _MUSIC_KINDS:
             continue  # a song has performers, not a cast
         if f.predicate == Predicate.CAST_MEMBER:
-            out.extend(Found(s, f.predicate, f.object, False, f.start, f.end, round(f.score * 0.7, 3), "series_cast")
+            out.extend(Found(s, f.predicate, f.object, f.start, f.end, round(f.score * SERIES_CAST.strength, 3),
+                             SERIES_CAST.name)
                        for e, s in series if e == f.subject)
         if f.predicate == Predicate.SCREENWRITER and kind.get(f.subject) in _MUSIC_KINDS:
-            f = Found(f.subject, Predicate.COMPOSER, f.object, False, f.start, f.end, f.score, f.method)
+            f = Found(f.subject, Predicate.COMPOSER, f.object, f.start, f.end, f.score, f.method)
         out.append(f)
         if f.predicate in (Predicate.SPOUSE, Predicate.UNMARRIED_PARTNER):
-            out.append(Found(f.object, f.predicate, f.subject, False, f.start, f.end, f.score, f.method))
+            out.append(Found(f.object.index, f.predicate, EntityRef(f.subject), f.start, f.end, f.score, f.method))
     return out
 
 
-def _merge(found: list[Found], dates: list[DateMention]) -> list[Found]:
+def _merge(found: list[Found], dates: list[LocalDate]) -> list[Found]:
     """One relation per (subject, predicate, object) with its best evidence; a date that a
     more precise one of the same relation contains ('1994' beside '1994-08-03') is dropped."""
     best: dict[tuple, Found] = {}
     for f in found:
-        k = (f.subject, f.predicate, dates[f.object].value if f.object_is_date else f.object, f.object_is_date)
+        is_date = isinstance(f.object, DateRef)
+        k = (f.subject, f.predicate, dates[f.object.index].value if is_date else f.object.index, is_date)
         if k not in best or f.score > best[k].score:
             best[k] = f
     values: dict[tuple, set[str]] = {}
@@ -358,4 +360,4 @@ def _merge(found: list[Found], dates: list[DateMention]) -> list[Found]:
             values.setdefault((subj, pred), set()).add(obj)
     out = [f for (subj, pred, obj, is_date), f in best.items()
            if not (is_date and any(v != obj and v.startswith(obj) for v in values[(subj, pred)]))]
-    return sorted(out, key=lambda f: (f.start, f.predicate.value, f.subject, f.object))
+    return sorted(out, key=lambda f: (f.start, f.predicate.value, f.subject, f.object.index))

@@ -13,18 +13,18 @@ its arguments (`context.Item`, token offsets) -> `context.Found`.
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from spacy.tokens import Span
 
-from ..lexicon import work_cues
-from .args import POSSESSIVE, coordinated
+from ..lexicon import POSSESSIVE, YEAR, work_cues
+from .args import coordinated
 from .context import Discourse, Found, Item, closes, kind_of, opens, top_level
+from ..records import DateRef, EntityRef
 from ..view import DocView
-from ..vocab import Label, Predicate
+from .registry import CHARACTER_ACTOR, DEFINING_COMPANY, DEFINING_YEAR, FIRST_PERSON_WORK, LIFE_DATES, OWNED_BY_POSSESSIVE, OWNED_WORK, PARENTS, YEAR_BEFORE_KIND, YEAR_IN_BRACKETS, YEAR_OF_MAKING, RelationRule
+from ..vocab import ROLE_PREDICATE, Label, Predicate
 
-_YEAR = re.compile(r"(1[89]|20)\d\d")
 _QUOTES = {'"', "”", "’", "'", "“"}
 _DASHES = {"–", "-", "—", "to"}
 _COPULA = {"is", "was", "are", "were"}
@@ -39,11 +39,13 @@ _SIBLING = {"brother", "sister", "brothers", "sisters", "cousin", "nephew", "nie
 # verbs that make a work's "in 2013" its release year ("directed X in 2013", "In 2007 she appeared in X")
 _MAKING = {"direct", "write", "script", "produce", "star", "appear", "release", "make", "shoot", "film",
            "premiere", "play", "act", "debut", "feature", "cast", "voice", "perform", "host", "air"}
+_OWNER_ROLES = ("composer", "writer", "director", "producer")  # an owner's roles, in order of precedence
 _OWN = {"have", "made", "make", "directed", "wrote", "shot", "finished", "completed", "produced", "edited"}
 
 
-def _found(subject: int, pred: Predicate, obj: int, is_date: bool, sent: Span, score: float, method: str) -> Found:
-    return Found(subject, pred, obj, is_date, sent.start_char, sent.end_char, score, method)
+def _found(rule: RelationRule, subject: int, pred: Predicate, obj: int, is_date: bool, sent: Span) -> Found:
+    target = DateRef(obj) if is_date else EntityRef(obj)
+    return Found(subject, pred, target, sent.start_char, sent.end_char, rule.strength, rule.name)
 
 
 def shapes(v: DocView, sent: Span, args: list[Item], disc: Discourse, is_question: bool) -> Iterator[Found]:
@@ -58,11 +60,11 @@ def shapes(v: DocView, sent: Span, args: list[Item], disc: Discourse, is_questio
     if not is_question and disc.subject is not None and _first_person_works(v, sent, args):
         for w in args:
             if w.label == Label.WORK and not w.implicit:
-                yield _found(w.ref, Predicate.CONTRIBUTOR, disc.subject, False, sent, 0.5, "first_person_work")
+                yield _found(FIRST_PERSON_WORK, w.ref, Predicate.CONTRIBUTOR, disc.subject, False, sent)
 
 
 def _is_year(doc, it: Item) -> bool:
-    return it.is_date and it.end - it.start == 1 and bool(_YEAR.fullmatch(doc[it.start].text))
+    return it.is_date and it.end - it.start == 1 and bool(YEAR.fullmatch(doc[it.start].text))
 
 
 def _date_at(args: list[Item], k: int) -> Item | None:
@@ -78,8 +80,8 @@ def _year_in_brackets(sent: Span, args: list[Item]) -> Iterator[Found]:
         k = w.end + (1 if w.end < sent.end and doc[w.end].text in _QUOTES else 0)
         if k < sent.end and opens(doc[k]):
             date = _date_at(args, k + 1)
-            if date is not None and date.start < sent.end and _YEAR.match(doc[date.start].text):
-                yield _found(w.ref, Predicate.PUBLICATION_DATE, date.ref, True, sent, 0.8, "year_in_brackets")
+            if date is not None and date.start < sent.end and YEAR.match(doc[date.start].text):
+                yield _found(YEAR_IN_BRACKETS, w.ref, Predicate.PUBLICATION_DATE, date.ref, True, sent)
 
 
 def _defining(sent: Span, args: list[Item]) -> Iterator[Found]:
@@ -108,9 +110,9 @@ def _defining(sent: Span, args: list[Item]) -> Iterator[Found]:
             if not k < a.start < head:
                 continue
             if _is_year(doc, a) or a.is_date and a.end - a.start == 1:
-                yield _found(w.ref, Predicate.PUBLICATION_DATE, a.ref, True, sent, 0.8, "defining_year")
+                yield _found(DEFINING_YEAR, w.ref, Predicate.PUBLICATION_DATE, a.ref, True, sent)
             elif a.label == Label.ORG and not a.implicit:
-                yield _found(w.ref, Predicate.PRODUCTION_COMPANY, a.ref, False, sent, 0.6, "defining_company")
+                yield _found(DEFINING_COMPANY, w.ref, Predicate.PRODUCTION_COMPANY, a.ref, False, sent)
 
 
 def _after_asides(doc, k: int, end: int) -> int:
@@ -148,7 +150,7 @@ def _year_before_kind(sent: Span, args: list[Item]) -> Iterator[Found]:
         noun_before = any(_work_noun(t.lower_) for t in gap)
         noun_after = w.end < sent.end and _work_noun(doc[w.end].lower_)
         if noun_before or noun_after:
-            yield _found(w.ref, Predicate.PUBLICATION_DATE, d.ref, True, sent, 0.7, "year_before_kind")
+            yield _found(YEAR_BEFORE_KIND, w.ref, Predicate.PUBLICATION_DATE, d.ref, True, sent)
 
 
 def _year_of_making(v: DocView, sent: Span, args: list[Item]) -> Iterator[Found]:
@@ -170,7 +172,7 @@ def _year_of_making(v: DocView, sent: Span, args: list[Item]) -> Iterator[Found]
         between = verb.i < d.start and d.end <= w.start
         follows = 0 <= d.start - 1 - w.end <= 2 and all(t.text == "," for t in doc[w.end:d.start - 1])
         if first or between or follows:
-            yield _found(w.ref, Predicate.PUBLICATION_DATE, d.ref, True, sent, 0.5, "year_of_making")
+            yield _found(YEAR_OF_MAKING, w.ref, Predicate.PUBLICATION_DATE, d.ref, True, sent)
 
 
 def _life_dates(sent: Span, args: list[Item]) -> Iterator[Found]:
@@ -184,8 +186,8 @@ def _life_dates(sent: Span, args: list[Item]) -> Iterator[Found]:
             continue
         inside = [a for a in args if a.is_date and p.end < a.start < close]
         if len(inside) == 2 and any(t.text in _DASHES for t in doc[inside[0].end:inside[1].start]):
-            yield _found(p.ref, Predicate.DATE_OF_BIRTH, inside[0].ref, True, sent, 0.8, "life_dates")
-            yield _found(p.ref, Predicate.DATE_OF_DEATH, inside[1].ref, True, sent, 0.8, "life_dates")
+            yield _found(LIFE_DATES, p.ref, Predicate.DATE_OF_BIRTH, inside[0].ref, True, sent)
+            yield _found(LIFE_DATES, p.ref, Predicate.DATE_OF_DEATH, inside[1].ref, True, sent)
 
 
 def _owned_work(sent: Span, args: list[Item], disc: Discourse) -> Iterator[Found]:
@@ -210,7 +212,7 @@ def _owned_work(sent: Span, args: list[Item], disc: Discourse) -> Iterator[Found
             owner = pronoun or _owner_at(args, k - 1)
             pred = _role_predicate(disc.roles.get(owner.ref, ()), sent) if owner.label == Label.PERSON else None
             if pred is not None:
-                yield _found(w.ref, pred, owner.ref, False, sent, 0.5, "owned_work")
+                yield _found(OWNED_BY_POSSESSIVE, w.ref, pred, owner.ref, False, sent)
             continue
         if k > lo and doc[k].lower_ in _COPULA and (_work_noun(doc[k - 1].lower_) or doc[k - 1].lower_ in _WORK_OWNED):
             k -= 1  # "One of Im's most acclaimed works is X"
@@ -234,7 +236,7 @@ def _owned_work(sent: Span, args: list[Item], disc: Discourse) -> Iterator[Found
         seen.update(x.start for x in works)
         pred = _owned_predicate(doc, owner, noun.lower_, disc)
         for x in works if pred is not None else []:
-            yield _found(x.ref, pred, owner.ref, False, sent, 0.7, "owned_work")
+            yield _found(OWNED_WORK, x.ref, pred, owner.ref, False, sent)
 
 
 def _owned_predicate(doc, owner: Item, noun: str, disc: Discourse) -> Predicate | None:
@@ -251,10 +253,9 @@ def _owned_predicate(doc, owner: Item, noun: str, disc: Discourse) -> Predicate 
 def _role_predicate(roles, sent: Span) -> Predicate | None:
     """A person's own work, read by the role the text gives them; with no role, a director's
     film in a sentence about films, else a work the person made in some role."""
-    for role, pred in (("composer", Predicate.COMPOSER), ("writer", Predicate.SCREENWRITER),
-                       ("director", Predicate.DIRECTOR), ("producer", Predicate.PRODUCER)):
+    for role in _OWNER_ROLES:
         if role in roles:
-            return pred if role != "writer" else None  # "Tom Barlow's Nick Crane": an author's book
+            return ROLE_PREDICATE[role] if role != "writer" else None  # "Tom Barlow's Nick Crane": an author's book
     if roles:
         return None
     return Predicate.DIRECTOR if _about_film(sent) else Predicate.CONTRIBUTOR
@@ -293,7 +294,7 @@ def _parents(v: DocView, sent: Span, args: list[Item]) -> Iterator[Found]:
         if any(g.lower_ == "and" for g in gap) and len(gap) <= 10 \
                 and not any(g.pos_ in {"VERB", "ADP"} or g.text in {".", ";", "("} or g.lower_ in _CHILD | _SIBLING
                             for g in gap):
-            yield _found(a.ref, Predicate.SPOUSE, b.ref, False, sent, 0.6, "parents")
+            yield _found(PARENTS, a.ref, Predicate.SPOUSE, b.ref, False, sent)
 
 
 def _character_actor(sent: Span, args: list[Item], disc: Discourse) -> Iterator[Found]:
@@ -307,7 +308,7 @@ def _character_actor(sent: Span, args: list[Item], disc: Discourse) -> Iterator[
             continue
         b = next((x for x in args if x.start == a.end + 1 and x.label == Label.PERSON and not x.implicit), None)
         if b is not None and b.ref != a.ref and b.end < sent.end and closes(doc[b.end]):
-            yield _found(disc.topic_work, Predicate.CAST_MEMBER, b.ref, False, sent, 0.6, "character_actor")
+            yield _found(CHARACTER_ACTOR, disc.topic_work, Predicate.CAST_MEMBER, b.ref, False, sent)
 
 
 def _first_person_works(v: DocView, sent: Span, args: list[Item]) -> bool:
