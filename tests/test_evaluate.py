@@ -16,7 +16,7 @@ from pipeline.evaluation.prediction import COLUMNS
 from pipeline.run import run
 from pipeline.vocab import ALL, ATTRIBUTION_STAGES, Label, Predicate, Scope, Table
 
-from . import test_errors
+from . import test_attribution
 from .builders import Out, gold, gold_line
 from .conftest import ROOT, shared_path
 
@@ -204,7 +204,7 @@ def test_every_error_row_has_a_stage_and_the_rows_match_the_counts(dev_run):
     assert sum(e["kind"] == "subject" for e in errors) == metrics[("subject", ALL)]["fn"]
 
 
-@pytest.mark.parametrize("case", [*test_errors.CASES, *RULES], ids=lambda c: getattr(c, "__name__", c))
+@pytest.mark.parametrize("case", [*test_attribution.CASES, *RULES], ids=lambda c: getattr(c, "__name__", c))
 def test_constructed_cases_agree_with_the_shared_scorer(case, tmp_path):
     if callable(case):
         out, golds = case()
