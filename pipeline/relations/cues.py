@@ -49,6 +49,7 @@ class Cue:
     adjacent: bool       # the left argument stands right before the cue ('The film stars A')
     owned: bool          # a possessive stands right before the cue ('my partner', "Kim's partner")
     film_only: bool      # not in a sentence about music ('the single features a rapper')
+    episode: bool        # names an episode: its cast is in the cast of the series ('an episode of X')
 
 
 @lru_cache(maxsize=1)
@@ -64,7 +65,7 @@ def cues() -> tuple[Cue, ...]:
                            bool(row.get("by", False)), int(row.get("window", 10)),
                            int(row.get("subject_window", 30)), float(row.get("score", 0.9)),
                            bool(row.get("adjacent", False)), bool(row.get("owned", False)),
-                           bool(row.get("film_only", False))))
+                           bool(row.get("film_only", False)), bool(row.get("episode", False))))
         except (KeyError, ValueError, TypeError) as e:
             raise ValueError(f"patterns/{CUE_FILE} line {n}: {e}") from e
     return tuple(out)
@@ -248,7 +249,7 @@ def _apply(cue: Cue, s: int, e: int, sent: Span, args: list[Item], disc: Discour
             for obj in objects:
                 weight = IMPLICIT_WEIGHT if subj.implicit or obj.implicit else 1.0
                 yield Found(subj.ref, pred, obj.target, sent.start_char, sent.end_char,
-                            round(cue.score * weight, 3), method)
+                            round(cue.score * weight, 3), method, cue)
 
 
 def _object_right(site: _Site, pred: Predicate, obj_from: int, subj_side: str):
@@ -328,7 +329,7 @@ def _adjust(found: list[Found], kind: dict[int, str | None]) -> list[Found]:
     who appears in an episode is in the cast of its series (not of an anthology a short film
     belongs to)."""
     series = {(f.subject, f.object.index) for f in found
-              if f.predicate == Predicate.PART_OF_THE_SERIES and f.method.startswith("cue:episode")}
+              if f.predicate == Predicate.PART_OF_THE_SERIES and f.cue is not None and f.cue.episode}
     out = []
     for f in found:
         if f.predicate == Predicate.CAST_MEMBER and kind.get(f.subject) in _MUSIC_KINDS:
