@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from pathlib import Path
 
@@ -56,18 +57,39 @@ def main(argv: list[str] | None = None) -> int:
     return 2
 
 
+class Interrupted(KeyboardInterrupt):
+    """SIGTERM (or SIGHUP) during a run, raised like Ctrl-C so that every clean-up runs."""
+
+
+def _raise_interrupted(signum, _frame) -> None:
+    raise Interrupted(signum)
+
+
 def _run(args) -> int:
+    from .engine import cores
     from .run import run  # heavy imports only when running
 
+    previous = {s: signal.signal(s, _raise_interrupted) for s in (signal.SIGTERM, signal.SIGHUP)}
     try:
         settings = Settings(args.input_dir, args.out, model=args.model, batch_size=args.batch_size,
                             workers=args.workers, max_chars=args.max_chars, strict=args.strict,
                             progress=not args.quiet, cache_dir=args.cache, use_cache=not args.no_cache,
                             engine=Engine(args.engine), ray_address=args.ray_address)
+        if settings.workers > cores() and not settings.ray_address:
+            print(f"interview-ie: warning: --workers {settings.workers} is more than this machine's "
+                  f"{cores()} cores; at most {cores()} will parse", file=sys.stderr)
         summary = run(settings)
     except (ValueError, RunError, OSError) as e:
         print(f"interview-ie: {e}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt as e:  # Ctrl-C, or SIGTERM through _raise_interrupted
+        signum = e.args[0] if isinstance(e, Interrupted) else signal.SIGINT
+        print(f"interview-ie: interrupted by {signal.Signals(signum).name}; the output folder "
+              f"{args.out} was left as it was", file=sys.stderr)
+        return 128 + signum
+    finally:
+        for s, handler in previous.items():
+            signal.signal(s, handler)
     for line in summary.lines():
         print(line, file=sys.stderr)
     return 1 if settings.strict and summary.n_failed else 0
@@ -89,7 +111,7 @@ def _evaluate(args) -> int:
         metrics, errors = ev.metrics(), attribute(ev, pred)
         write_eval(out, {EvalTable.METRICS: to_table(EvalTable.METRICS, metrics),
                          EvalTable.ERRORS: to_table(EvalTable.ERRORS, errors)})
-    except (ValueError, OSError) as e:
+    except (ValueError, RunError, OSError) as e:
         print(f"interview-ie: {e}", file=sys.stderr)
         return 2
     for line in report(metrics, ev):
