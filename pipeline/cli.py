@@ -85,6 +85,15 @@ def _evaluate(args) -> int:
     try:
         gold = read_gold(args.gold)
         pred = from_tables(read_tables(args.pred, COLUMNS, OPTIONAL))
+        missing = [g.doc_id for g in gold if not pred.has_doc(g.doc_id)]
+        if gold and len(missing) == len(gold):
+            raise ValueError(f"{args.gold}: none of its {len(gold)} documents ({_some(missing)}) is in "
+                             f"{args.pred} (whose documents are {_some(sorted(pred.texts))}); "
+                             "is this the gold file of that run's input?")
+        if missing:
+            print(f"interview-ie: warning: {len(missing)} of the {len(gold)} gold documents are not in "
+                  f"{args.pred} ({_some(missing)}); their entities and relations count as missed",
+                  file=sys.stderr)
         ev = evaluate(gold, pred)
         metrics, errors = ev.metrics(), attribute(ev, pred)
         write_eval(out, {EvalTable.METRICS: to_table(EvalTable.METRICS, metrics),
@@ -97,3 +106,7 @@ def _evaluate(args) -> int:
     print(f"errors by stage ({len(errors)}): " + ", ".join(f"{s} {n}" for s, n in by_stage(errors).items()))
     print(f"wrote {out / 'metrics.parquet'} and {out / 'errors.parquet'}", file=sys.stderr)
     return 0
+
+
+def _some(items: list[str], n: int = 3) -> str:
+    return ", ".join(items[:n]) + (f" and {len(items) - n} more" if len(items) > n else "") or "none"

@@ -26,12 +26,14 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 from tqdm import tqdm
 
+from . import manifest
 from .config import Engine, RunError, Settings
 from .engine import Entry, LocalEngine, Pending, entry_of, full_result
 from .io import atomic_output, discover, read_sources
+from .models import resolve_model
 from .records import DocResult
 from .resolve import resolve
-from .store import ResultStore, fingerprint, model_version, text_key
+from .store import ResultStore, fingerprint, text_key
 from .tables import document_tables, entity_tables
 from .vocab import Table
 
@@ -52,6 +54,7 @@ class Summary:
     n_reused: int = 0  # documents whose results came from the cache
     cache: str = ""    # the cache folder, or "" when the run kept none
     cache_problems: tuple[str, ...] = ()
+    out: str = ""      # the output folder
 
     def lines(self) -> list[str]:
         out = [f"{self.n_ok} documents ok, {self.n_failed} failed, in {self.seconds:.1f} s"]
@@ -63,14 +66,14 @@ class Summary:
         out += [f"error: {e}" for e in self.errors[:20]]
         if len(self.errors) > 20:
             out.append(f"... and {len(self.errors) - 20} more errors (see the documents table)")
+        if self.out:
+            out.append(f"tables and manifest.json in {self.out}")
         return out
 
 
 def run(settings: Settings) -> Summary:
-    t0 = time.perf_counter()
-    if model_version(settings.model) is None:
-        raise RunError(f"spaCy model {settings.model!r} is neither an installed package nor a "
-                       "model folder (see requirements/model.txt)")
+    t0, started, requested = time.perf_counter(), manifest.now(), settings.model
+    settings = replace(settings, model=resolve_model(settings.model))  # en_core_web_sm: the bundled one
     lock = _lock(settings.out_dir)
     try:
         lock.acquire(timeout=0)
@@ -96,13 +99,17 @@ def run(settings: Settings) -> Summary:
                 tables = document_tables([full_result(e, store) for e in batch], ids, names)
                 _write(writer, tables, rows)
             _write(writer, entity_tables(entities), rows)
+            writer.write_file(manifest.NAME, manifest.dumps(manifest.build(
+                settings, requested_model=requested, started=started, rows=rows, reused=reused,
+                errors=(e.source.error for e in index), fingerprint=fingerprint(settings.model))))
             if not spill:
                 store.prune()
     finally:
         lock.release()
     failed = [e.source.error for e in index if e.source.error is not None]
     return Summary(len(index) - len(failed), len(failed), rows, time.perf_counter() - t0, failed,
-                   reused, "" if spill else str(store.dir), tuple(store.problems))
+                   reused, "" if spill else str(store.dir), tuple(store.problems),
+                   manifest.where(settings.out_dir))
 
 
 def _lock(out: Path | str) -> FileLock:
