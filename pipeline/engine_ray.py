@@ -199,6 +199,11 @@ class RayTables:
         if table.num_rows:
             refs.append(ray.put(table))
 
+    def write_file(self, name: str, data: bytes) -> None:
+        """A file beside the tables (the run manifest), written into the staging folder at once."""
+        with self.fs.open_output_stream(f"{self.folder}/{name}") as f:
+            f.write(data)
+
     def close(self) -> None:
         ctx = ray.data.DataContext.get_current()
         ctx.execution_options.preserve_order = True  # part files named in the order of the rows

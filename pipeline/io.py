@@ -125,6 +125,10 @@ class TableWriter:
         if table.num_rows:
             writer.write_table(table)
 
+    def write_file(self, name: str, data: bytes) -> None:
+        """A file beside the tables (the run manifest)."""
+        (self.folder / name).write_bytes(data)
+
     def close(self) -> None:
         while self._writers:
             self._writers.popitem()[1].close()

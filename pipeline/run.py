@@ -28,14 +28,16 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 from tqdm import tqdm
 
+from . import manifest
 from .config import Engine, RunError, Settings
 from .engine import Entry, LocalEngine, Pending, entry_of, full_result
 from .inputs import SUFFIXES
 from .io import atomic_output, check_output, discover, output_path, read_sources
+from .models import resolve_model
 from .records import DocResult
 from .resolve import resolve
 from .schemas import SCHEMAS
-from .store import ResultStore, fingerprint, model_version, text_key
+from .store import ResultStore, fingerprint, text_key
 from .tables import document_tables, entity_tables
 from .vocab import Table
 
@@ -57,6 +59,7 @@ class Summary:
     cache: str = ""    # the cache folder, or "" when the run kept none
     cache_problems: tuple[str, ...] = ()
     skipped: tuple[tuple[str, int], ...] = ()  # files of other extensions: (extension, how many)
+    out: str = ""      # the output folder
 
     def lines(self) -> list[str]:
         out = [f"{self.n_ok} documents ok, {self.n_failed} failed, in {self.seconds:.1f} s"]
@@ -75,14 +78,14 @@ class Summary:
         out += [f"error: {e}" for e in self.errors[:20]]
         if len(self.errors) > 20:
             out.append(f"... and {len(self.errors) - 20} more errors (see the documents table)")
+        if self.out:
+            out.append(f"tables and manifest.json in {self.out}")
         return out
 
 
 def run(settings: Settings) -> Summary:
-    t0 = time.perf_counter()
-    if model_version(settings.model) is None:
-        raise RunError(f"spaCy model {settings.model!r} is neither an installed package nor a "
-                       "model folder (see requirements/model.txt)")
+    t0, started, requested = time.perf_counter(), manifest.now(), settings.model
+    settings = replace(settings, model=resolve_model(settings.model))  # en_core_web_sm: the bundled one
     settings = _checked_output(settings)
     lock = _lock(settings.out_dir)
     try:
@@ -111,6 +114,9 @@ def run(settings: Settings) -> Summary:
                 tables = document_tables([full_result(e, store) for e in batch], ids, names)
                 _write(writer, tables, rows)
             _write(writer, entity_tables(entities), rows)
+            writer.write_file(manifest.NAME, manifest.dumps(manifest.build(
+                settings, requested_model=requested, started=started, rows=rows, reused=reused,
+                errors=(e.source.error for e in index), fingerprint=fingerprint(settings.model))))
             if not spill:
                 store.prune()
     finally:
@@ -118,7 +124,7 @@ def run(settings: Settings) -> Summary:
     failed = [e.source.error for e in index if e.source.error is not None]
     return Summary(len(index) - len(failed), len(failed), rows, time.perf_counter() - t0, failed,
                    reused, "" if spill else str(store.dir), tuple(store.problems),
-                   tuple(sorted(skipped.items(), key=lambda kv: (-kv[1], kv[0]))))
+                   tuple(sorted(skipped.items(), key=lambda kv: (-kv[1], kv[0]))), manifest.where(settings.out_dir))
 
 
 def _checked_output(settings: Settings) -> Settings:

@@ -308,3 +308,22 @@ def test_project_gold_covers_raw():
     for d in docs:
         assert d.entities and d.relations and d.subject
         assert any(g.type == "person" for g in d.named(d.subject))
+
+
+def test_gold_documents_missing_from_the_run_are_named_on_stderr(tmp_path, capsys):
+    write_tables(tmp_path / "run", _cast().tables())
+    gold_file = gold(gold_line("a", ENTS), gold_line("b-elsewhere", ENTS)).write(tmp_path / "gold.jsonl")
+    assert main(["evaluate", "--gold", str(gold_file), "--pred", str(tmp_path / "run")]) == 0
+    err = capsys.readouterr().err
+    assert (f"interview-ie: warning: 1 of the 2 gold documents are not in {tmp_path / 'run'} (b-elsewhere); "
+            "their entities and relations count as missed") in err
+
+
+def test_a_gold_file_matching_no_document_exits_2(tmp_path, capsys):
+    write_tables(tmp_path / "run", _cast().tables())
+    gold_file = gold(*(gold_line(f"other-{i}", ENTS) for i in range(5))).write(tmp_path / "gold.jsonl")
+    assert main(["evaluate", "--gold", str(gold_file), "--pred", str(tmp_path / "run")]) == 2
+    err = capsys.readouterr().err
+    assert f"{gold_file}: none of its 5 documents (other-0, other-1, other-2 and 2 more) is in " in err
+    assert "(whose documents are a); is this the gold file of that run's input?" in err
+    assert not (tmp_path / "run" / "eval").exists()  # no table of zeros

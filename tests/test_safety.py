@@ -17,6 +17,7 @@ import pyarrow.parquet as pq
 import pytest
 
 import pipeline.engine
+from pipeline import manifest
 from pipeline.cli import main
 from pipeline.config import Settings
 from pipeline.engine import LocalEngine
@@ -97,7 +98,7 @@ def test_a_new_empty_or_pipeline_written_folder_is_replaced(texts, tmp_path, fas
     assert cli_run(str(texts), "--out", str(out))[0] == 0
     marker = json.loads((out / MARKER).read_text())
     assert marker["written_by"] == "interview-ie" and marker["kind"] == "run"
-    assert marker["entries"] == sorted(f"{t.value}.parquet" for t in Table)
+    assert marker["entries"] == sorted([f"{t.value}.parquet" for t in Table] + [manifest.NAME])
     assert cli_run(str(texts), "--out", str(out))[0] == 0  # and so is the folder it wrote, again
 
 
