@@ -1,4 +1,5 @@
-# `make run` and `make test` are the two commands a newcomer needs (see README.md).
+# `make run` and `make test` are the two commands a newcomer needs (see README.md);
+# `make run INPUT=folder OUTPUT=folder` runs the pipeline on your own texts.
 PYTHON ?= python3.11
 VENV   := .venv
 PY     := $(VENV)/bin/python

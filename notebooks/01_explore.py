@@ -21,28 +21,18 @@
 #
 # By default this notebook runs the pipeline on the sample corpus in `raw/` into a temporary
 # folder. To read the output of your own run instead, start Jupyter with
-# `INTERVIEW_IE_OUTPUT=path/to/outputs`.
+# `INTERVIEW_IE_OUTPUT=path/to/outputs` (a relative path starts from the folder you start
+# Jupyter in, e.g. `INTERVIEW_IE_OUTPUT=outputs make notebooks` after `make run`).
 
 # %%
-import os
-import tempfile
-from pathlib import Path
-
 import duckdb
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from pipeline.config import Settings
-from pipeline.run import run
+from pipeline.notebook import output_folder
 from pipeline.vocab import CREATIVE_ROLE, Predicate, Table
 
-ROOT = next(p for p in (Path.cwd(), *Path.cwd().parents) if (p / "pyproject.toml").exists())
-if os.environ.get("INTERVIEW_IE_OUTPUT"):
-    OUT = Path(os.environ["INTERVIEW_IE_OUTPUT"])
-else:
-    _tmp = tempfile.TemporaryDirectory(prefix="interview-ie-")  # removed when the kernel stops
-    OUT = Path(_tmp.name) / "outputs"
-    print(*run(Settings(ROOT / "raw", OUT, progress=False)).lines(), sep="\n")
+OUT = output_folder()  # $INTERVIEW_IE_OUTPUT, else a run on raw/ (summary below)
 
 # %% [markdown]
 # ## The tables with pandas

@@ -22,13 +22,11 @@
 # (see `pipeline/evaluation/attribution.py`), shown in its context.
 #
 # To look at your own run, start Jupyter with `INTERVIEW_IE_OUTPUT=path/to/outputs` and
-# `INTERVIEW_IE_GOLD=path/to/gold.jsonl`.
+# `INTERVIEW_IE_GOLD=path/to/gold.jsonl` (relative paths start from the folder you start Jupyter
+# in).
 
 # %%
-import os
-import tempfile
 from html import escape
-from pathlib import Path
 
 import matplotlib.pyplot as plt
 import pandas as pd
@@ -36,18 +34,11 @@ from IPython.display import HTML, display
 from spacy import displacy
 
 from pipeline.cli import main as interview_ie
-from pipeline.config import Settings
-from pipeline.run import run
+from pipeline.notebook import gold_file, output_folder
 from pipeline.vocab import ATTRIBUTION_STAGES, Label
 
-ROOT = next(p for p in (Path.cwd(), *Path.cwd().parents) if (p / "pyproject.toml").exists())
-GOLD = Path(os.environ.get("INTERVIEW_IE_GOLD") or ROOT / "gold" / "raw.jsonl")
-if os.environ.get("INTERVIEW_IE_OUTPUT"):
-    OUT = Path(os.environ["INTERVIEW_IE_OUTPUT"])
-else:
-    _tmp = tempfile.TemporaryDirectory(prefix="interview-ie-")  # removed when the kernel stops
-    OUT = Path(_tmp.name) / "outputs"
-    print(*run(Settings(ROOT / "raw", OUT, progress=False)).lines(), sep="\n")
+GOLD = gold_file()     # $INTERVIEW_IE_GOLD, else gold/raw.jsonl
+OUT = output_folder()  # $INTERVIEW_IE_OUTPUT, else a run on raw/ (summary below)
 EVAL = OUT / "eval"  # the command's default place for its tables
 
 # %% [markdown]

@@ -11,13 +11,15 @@ import ctypes
 import dataclasses
 import gc
 import os
+import signal
+import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
-from itertools import chain
+from itertools import chain, islice
 from pathlib import Path
 
 from .config import RunError
@@ -169,13 +171,22 @@ def release_heap() -> None:
 
 
 class LocalEngine:
-    """The per-document stages in this process (`workers == 1`) or in a process pool."""
+    """The per-document stages in this process or in a pool of at most `workers` processes: no
+    more than the machine's cores or the batches there are, and none when one batch is all."""
 
     def __init__(self, model: str, workers: int, batch_size: int, store: ResultStore):
-        self.model, self.workers, self.batch_size, self.store = model, workers, batch_size, store
+        self.model, self.workers, self.batch_size, self.store = model, min(workers, cores()), batch_size, store
 
-    def run(self, batches: Iterable[list[Pending]]) -> Iterator[Entry]:
-        return self._serial(batches) if self.workers == 1 else self._pool(batches)
+    def run(self, batches: Iterable[list[Pending]], max_batches: int | None = None) -> Iterator[Entry]:
+        """Entries of the documents of `batches`, of which there are at most `max_batches`."""
+        workers = min(self.workers, max_batches or self.workers)
+        if workers > 1:  # a pool is worth starting for two batches at least
+            it = iter(batches)
+            ahead = list(islice(it, 2))
+            workers, batches = min(workers, len(ahead)), chain(ahead, it)
+        # serially, each batch is read once the one before is stored: a text under two names is
+        # found in the store the second time
+        return self._serial(batches) if workers <= 1 else self._pool(batches, workers)
 
     def _serial(self, batches: Iterable[list[Pending]]) -> Iterator[Entry]:
         parser = None
@@ -187,21 +198,50 @@ class LocalEngine:
             if parser is not None:
                 parser.stop()
 
-    def _pool(self, batches: Iterable[list[Pending]]) -> Iterator[Entry]:
-        it = iter(batches)
-        first = next(it, None)
-        if first is None:
-            return
+    def _pool(self, batches: Iterable[list[Pending]], workers: int) -> Iterator[Entry]:
         in_flight: deque = deque()
-        limit = 2 * self.workers  # bounded, so that reading never runs far ahead of the workers
-        with ProcessPoolExecutor(self.workers, initializer=_init_worker,
-                                 initargs=(self.model, self.store.dir)) as pool:
-            for batch in chain([first], it):
+        limit = 2 * workers  # bounded, so that reading never runs far ahead of the workers
+        pool = ProcessPoolExecutor(workers, initializer=_init_worker,
+                                   initargs=(self.model, self.store.dir, os.getpid()))
+        try:
+            for batch in batches:
                 in_flight.append(pool.submit(_work, batch, self.batch_size))
                 if len(in_flight) >= limit:
-                    yield from _result(in_flight.popleft())
+                    yield from self._result(in_flight.popleft())
             while in_flight:
-                yield from _result(in_flight.popleft())
+                yield from self._result(in_flight.popleft())
+        except BaseException:  # interrupted (Ctrl-C, SIGTERM), or the run failed: no worker goes on
+            _stop_workers(pool)
+            raise
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+    def _result(self, future) -> list[Entry]:
+        try:
+            entries, problems = future.result()
+        except BrokenProcessPool:
+            raise EngineError("a worker process died (out of memory, or killed); "
+                              "try fewer --workers or a smaller --batch-size") from None
+        self.store.problems += problems  # what the worker's copy of the store met, for the summary
+        return entries
+
+
+def cores() -> int:
+    """The cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    # ProcessPoolExecutor.kill_workers is Python 3.14's; before it, its worker table
+    kill = getattr(pool, "kill_workers", None)
+    if kill is not None:
+        kill()
+        return
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        process.kill()
 
 
 def _stored(done: list[tuple[Entry, bytes | None]], store: ResultStore) -> list[Entry]:
@@ -211,23 +251,33 @@ def _stored(done: list[tuple[Entry, bytes | None]], store: ResultStore) -> list[
     return [entry for entry, _ in done]
 
 
-def _result(future) -> list[Entry]:
-    try:
-        return future.result()
-    except BrokenProcessPool:
-        raise EngineError("a worker process died (out of memory, or killed); "
-                          "try fewer --workers or a smaller --batch-size") from None
-
-
 _PARSER: Parser | None = None
 _STORE: ResultStore | None = None
+_PR_SET_PDEATHSIG = 1  # prctl(2)
 
 
-def _init_worker(model: str, folder: Path) -> None:
+def _init_worker(model: str, folder: Path, parent: int) -> None:
     global _PARSER, _STORE
+    _die_with(parent)
     _PARSER = Parser(model)
     _STORE = ResultStore(folder)
 
 
-def _work(batch: list[Pending], batch_size: int) -> list[Entry]:
-    return _stored(_PARSER.analyse(batch, batch_size), _STORE)
+def _die_with(parent: int) -> None:
+    """A worker ends with the run that started it, however the run ends: Linux kills it when its
+    parent dies (even by SIGKILL), and Ctrl-C, which reaches the whole process group, is left to
+    the parent, which stops its workers itself."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform.startswith("linux"):
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:  # the parent died before the request above
+        os._exit(1)
+
+
+def _work(batch: list[Pending], batch_size: int) -> tuple[list[Entry], list[str]]:
+    entries = _stored(_PARSER.analyse(batch, batch_size), _STORE)
+    problems, _STORE.problems = _STORE.problems, []
+    return entries, problems

@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import math
 import pickle
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
@@ -27,8 +29,8 @@ import pyarrow.fs as pafs
 import pyarrow.parquet as pq
 
 from .config import RunError, Settings
-from .engine import Entry, Parser, Pending, entry_of
-from .inputs import HTML_SUFFIXES, DocIds, doc_id_of, source_of, too_many_bytes
+from .engine import Entry, Parser, Pending, cores, entry_of
+from .inputs import HTML_SUFFIXES, doc_ids, source_of, too_many_bytes
 from .io_fs import list_inputs, relative, resolve, staged_output
 from .records import DocResult, SourceDoc
 from .output.schemas import SCHEMAS
@@ -52,12 +54,14 @@ class RayEngine:
             raise RunError("--engine ray needs Ray: pip install 'interview-ie[ray]'")
         self.settings = settings
         self._started = False
+        # actors: on a local Ray instance no more than this machine's cores; on a cluster as asked
+        self.workers = settings.workers if settings.ray_address else min(settings.workers, cores())
 
     def __enter__(self) -> RayEngine:
         if not ray.is_initialized():
             logging.getLogger("ray.data").setLevel(logging.WARNING)
             s = self.settings
-            kwargs = {"address": s.ray_address} if s.ray_address else {"num_cpus": s.workers}
+            kwargs = {"address": s.ray_address} if s.ray_address else {"num_cpus": self.workers}
             ray.init(include_dashboard=False, log_to_driver=False, logging_level=logging.WARNING, **kwargs)
             self._started = True
         ray.data.DataContext.get_current().enable_progress_bars = self.settings.progress
@@ -67,29 +71,27 @@ class RayEngine:
         if self._started:
             ray.shutdown()
 
-    def analyse(self, store: ResultStore, bar) -> tuple[list[Entry], int]:
-        """Every input file -> its entry, in input order; -> (entries, how many came from the cache)."""
+    def analyse(self, store: ResultStore, bar, skipped: Counter | None = None) -> tuple[list[Entry], int]:
+        """Every input file -> its entry, in input order; -> (entries, how many came from the cache).
+        Files of other extensions are counted in `skipped`."""
         s = self.settings
         fs, root = resolve(s.input_dir)
-        files = list_inputs(fs, root, s.input_dir)
+        files = list_inputs(fs, root, s.input_dir, skipped)
         bar.reset(total=len(files))
         index: list[Entry | None] = [None] * len(files)
-        todo: dict[str, int] = {}  # path on fs -> ordinal
-        ids = DocIds()
-        for i, info in enumerate(files):
-            rel = relative(root, info.path)
-            src = ids.claim(doc_id_of(rel), rel)
+        todo: dict[str, tuple[int, str]] = {}  # path on fs -> (ordinal, doc_id)
+        rels = [relative(root, info.path) for info in files]
+        for i, (info, rel, doc_id) in enumerate(zip(files, rels, doc_ids(rels), strict=True)):
             cause = too_many_bytes(info.size, s.max_chars)  # not read at all
-            if src is None and cause is not None:
-                src = SourceDoc(doc_id_of(rel), rel, "", "", error=f"{rel}: {cause}")
-            if src is None:
-                todo[info.path] = i
+            if cause is None:
+                todo[info.path] = i, doc_id
             else:
-                index[i] = entry_of(i, DocResult(src), None)
+                index[i] = entry_of(i, DocResult(SourceDoc(doc_id, rel, "", "", error=f"{rel}: {cause}")), None)
                 bar.update(1)
         reused, missed = 0, []
-        for path, key, entry, payload, cached in self._parse(fs, root, list(todo), store.keys()):
-            i = todo[path]
+        ids = {path: doc_id for path, (_, doc_id) in todo.items()}
+        for path, key, entry, payload, cached in self._parse(fs, root, ids, store.keys()):
+            i = todo[path][0]
             if cached is not None:
                 stored = store.get(key, cached.text)
                 if stored is None:  # unreadable after all (the store reports why): parsed below
@@ -101,25 +103,28 @@ class RayEngine:
                 store.put(key, payload)
             index[i] = dataclasses.replace(entry, ordinal=i)
             bar.update(1)
-        for path, key, entry, payload, _ in self._parse(fs, root, missed, frozenset()):
+        for path, key, entry, payload, _ in self._parse(fs, root, {p: ids[p] for p in missed}, frozenset()):
             store.put(key, payload)
-            index[todo[path]] = dataclasses.replace(entry, ordinal=todo[path])
+            index[todo[path][0]] = dataclasses.replace(entry, ordinal=todo[path][0])
             bar.update(1)
         return index, reused
 
-    def _parse(self, fs: pafs.FileSystem, root: str, paths: list[str], cached: frozenset[str]
+    def _parse(self, fs: pafs.FileSystem, root: str, ids: dict[str, str], cached: frozenset[str]
                ) -> Iterator[tuple[str, str | None, Entry | None, bytes | None, SourceDoc | None]]:
-        """-> (path, text key, entry, stored form of a new result, or the source of a text whose
-        key is in `cached` and whose entry is for the driver to make)."""
-        if not paths:
+        """The files at `ids`' paths (with their doc_ids) -> (path, text key, entry, stored form of a
+        new result, or the source of a text whose key is in `cached`, whose entry is for the driver
+        to make)."""
+        if not ids:
             return
         s = self.settings
         # reading is I/O: no CPU reserved for it, or the actors holding every CPU would starve it
-        ds = ray.data.read_binary_files(paths, include_paths=True, filesystem=fs, num_cpus=0)
+        ds = ray.data.read_binary_files(list(ids), include_paths=True, filesystem=fs, num_cpus=0)
         ds = ds.map_batches(_Analyser, fn_constructor_kwargs={
             "model": s.model, "root": root, "max_chars": s.max_chars, "batch_size": s.batch_size,
-            "cached": [ray.put(cached)]},  # in a list: fetched by the actor, not copied into its arguments
-            batch_size=s.batch_size, compute=ray.data.ActorPoolStrategy(size=s.workers), num_cpus=1)
+            # in lists: fetched by the actor, not copied into its arguments
+            "cached": [ray.put(cached)], "ids": [ray.put(ids)]},
+            batch_size=s.batch_size, num_cpus=1,
+            compute=ray.data.ActorPoolStrategy(size=min(self.workers, math.ceil(len(ids) / s.batch_size))))
         for out in ds.iter_batches(batch_size=None, batch_format="pyarrow"):
             for row in out.to_pylist():  # pickles built by our own actors
                 entry = pickle.loads(row["entry"]) if row["entry"] is not None else None
@@ -144,9 +149,10 @@ class _Analyser:
     """A Ray actor: files' bytes -> decoded, then parsed unless their text is in the cache; the
     model is loaded at the first document to parse (never, when the cache holds every text)."""
 
-    def __init__(self, model: str, root: str, max_chars: int, batch_size: int, cached: list):
+    def __init__(self, model: str, root: str, max_chars: int, batch_size: int, cached: list, ids: list):
         self.model, self.root, self.max_chars, self.batch_size = model, root, max_chars, batch_size
         self.cached: frozenset[str] = ray.get(cached[0])
+        self.ids: dict[str, str] = ray.get(ids[0])  # path -> doc_id (`inputs.doc_ids`, on the driver)
         self.parser: Parser | None = None
 
     def __call__(self, batch) -> pa.Table:
@@ -157,8 +163,9 @@ class _Analyser:
             rel = relative(self.root, path)
             named_html = PurePosixPath(rel).suffix.lower() in HTML_SUFFIXES
             cause = too_many_bytes(len(data), self.max_chars)  # grown since it was listed
-            src = SourceDoc(doc_id_of(rel), rel, "", "", error=f"{rel}: {cause}") if cause else \
-                source_of(doc_id_of(rel), rel, bytes(data), self.max_chars, named_html)
+            doc_id = self.ids[path]
+            src = SourceDoc(doc_id, rel, "", "", error=f"{rel}: {cause}") if cause else \
+                source_of(doc_id, rel, bytes(data), self.max_chars, named_html)
             key = text_key(src.text) if src.error is None else None
             if key is None:
                 rows.append(_row(path, None, entry_of(0, DocResult(src), None)))
@@ -191,6 +198,11 @@ class RayTables:
         refs = self._refs.setdefault(name, [])  # the table exists even if no row ever comes
         if table.num_rows:
             refs.append(ray.put(table))
+
+    def write_file(self, name: str, data: bytes) -> None:
+        """A file beside the tables (the run manifest), written into the staging folder at once."""
+        with self.fs.open_output_stream(f"{self.folder}/{name}") as f:
+            f.write(data)
 
     def close(self) -> None:
         ctx = ray.data.DataContext.get_current()

@@ -10,6 +10,8 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections import Counter
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import PurePosixPath
 from typing import NamedTuple
@@ -61,21 +63,29 @@ def too_many_bytes(size: int, max_chars: int) -> str | None:
     return f"too large ({size:,} bytes; the limit is --max-chars {max_chars:,} characters)"
 
 
-class DocIds:
-    """doc_ids handed out in input order: a file whose doc_id an earlier file took (`a.txt` and
-    `a.md`) becomes an error row keyed by its path, so doc_ids stay unique."""
+def printable(name: str) -> str:
+    """A file name that is not valid UTF-8 arrives with surrogate escapes, which Arrow cannot
+    store: its bad bytes are spelled `\\xNN`."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
-    def __init__(self):
-        self._taken: dict[str, str] = {}  # doc_id -> the path that has it
 
-    def claim(self, doc_id: str, rel: str) -> SourceDoc | None:
-        """None if `doc_id` is free (it is now `rel`'s), else the error row for `rel`."""
-        if doc_id not in self._taken:
-            self._taken[doc_id] = rel
-            return None
-        self._taken[rel] = rel  # its path is free: paths are unique, and a.txt sorts before a.txt.md
-        return SourceDoc(rel, rel, "", "", error=f"{rel}: same doc_id {doc_id!r} as {self._taken[doc_id]} "
-                                                 "(a doc_id is the path without its extension)")
+def doc_ids(rels: Sequence[str]) -> list[str]:
+    """The doc_ids of files given by their paths relative to the input folder (`/` separators),
+    unique over all of them. A doc_id is the path without its extension (SPEC); files that would
+    share one keep their extension (`a.md` and `a.txt`), and any still alike (an escaped byte
+    spelled like a real backslash name) get `~` and 8 hex digits of a hash of their path's bytes.
+    A file's doc_id therefore depends only on the names of the files it would clash with."""
+    ids = [printable(doc_id_of(r)) for r in rels]
+    for rename in (printable, lambda r: f"{printable(r)}~{_path_hash(r)}"):
+        counts = Counter(ids)
+        if len(counts) == len(ids):
+            break
+        ids = [rename(r) if counts[i] > 1 else i for r, i in zip(rels, ids, strict=True)]
+    return ids
+
+
+def _path_hash(rel: str) -> str:
+    return hashlib.sha256(rel.encode("utf-8", "surrogateescape")).hexdigest()[:8]
 
 
 def source_of(doc_id: str, rel: str, data: bytes, max_chars: int, named_html: bool) -> SourceDoc:

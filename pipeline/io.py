@@ -8,39 +8,38 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Collection, Iterable, Iterator, Mapping
+from collections import Counter
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+import pyarrow.fs as pafs
+
 from .evaluation.gold import GoldDoc, GoldError, parse_gold
-from .inputs import BYTES_PER_CHAR, HTML_SUFFIXES, SUFFIXES, DocIds, doc_id_of, source_of, too_many_bytes
+from .inputs import BYTES_PER_CHAR, HTML_SUFFIXES, SUFFIXES, doc_ids, printable, source_of, too_many_bytes
+from .ownership import Kind, check, mark
 from .records import SourceDoc
 from .vocab import EvalTable, Table
 
 
-def doc_id_for(path: Path, root: Path) -> str:
-    """`root/sub/a.txt` -> `sub/a` (SPEC: relative path, no extension, `/` separators)."""
-    return _printable(doc_id_of(path.relative_to(root).as_posix()))
-
-
-def _printable(name: str) -> str:
-    # a file name that is not valid UTF-8 arrives with surrogate escapes, which Arrow cannot store
-    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-
-
-def discover(root: Path) -> Iterator[Path]:
+def discover(root: Path, skipped: Counter | None = None) -> Iterator[Path]:
     """Input files under `root`, recursively, in a stable order; symlinked folders not followed.
-    A folder that cannot be listed comes out too, so that reading it reports why."""
+    A folder that cannot be listed comes out too, so that reading it reports why. Files of other
+    extensions are counted in `skipped` by extension (hidden files are passed over silently)."""
     unlisted: list[OSError] = []
     for dirpath, dirnames, filenames in os.walk(root, onerror=unlisted.append, followlinks=False):
         yield from _folders(unlisted, root)
         dirnames.sort()
         for name in sorted(filenames):
-            if name.lower().endswith(SUFFIXES) and not name.startswith("."):
+            if name.startswith("."):
+                continue
+            if name.lower().endswith(SUFFIXES):
                 yield Path(dirpath) / name
+            elif skipped is not None:
+                skipped[Path(name).suffix.lower() or "(none)"] += 1
     yield from _folders(unlisted, root)
 
 
@@ -52,19 +51,18 @@ def _folders(errors: list[OSError], root: Path) -> Iterator[Path]:
         yield Path(e.filename)
 
 
-def read_sources(paths: Iterable[Path], root: Path, max_chars: int) -> Iterator[SourceDoc]:
-    """`read_source` for each path; a file whose doc_id an earlier file already took (`a.txt`
-    and `a.md`) becomes an error row keyed by its path, so doc_ids stay unique."""
-    ids = DocIds()
-    for path in paths:
-        duplicate = ids.claim(doc_id_for(path, root), _printable(path.relative_to(root).as_posix()))
-        yield duplicate or read_source(path, root, max_chars)
+def read_sources(paths: Sequence[Path], root: Path, max_chars: int) -> Iterator[SourceDoc]:
+    """`read_source` for each path, with doc_ids unique over all of them (`inputs.doc_ids`)."""
+    ids = doc_ids([p.relative_to(root).as_posix() for p in paths])
+    for path, doc_id in zip(paths, ids, strict=True):
+        yield read_source(path, root, max_chars, doc_id)
 
 
-def read_source(path: Path, root: Path, max_chars: int) -> SourceDoc:
-    """Reads and decodes one file; problems come back as `SourceDoc.error`, naming file and cause."""
-    doc_id = doc_id_for(path, root)
-    rel = _printable(path.relative_to(root).as_posix())
+def read_source(path: Path, root: Path, max_chars: int, doc_id: str | None = None) -> SourceDoc:
+    """Reads and decodes one file; problems come back as `SourceDoc.error`, naming file and cause.
+    `doc_id` defaults to the file's own (`inputs.doc_ids` of it alone)."""
+    rel = printable(path.relative_to(root).as_posix())
+    doc_id = doc_id or doc_ids([path.relative_to(root).as_posix()])[0]
 
     def fail(cause: str) -> SourceDoc:
         return SourceDoc(doc_id, rel, "", "", error=f"{rel}: {cause}")
@@ -76,7 +74,7 @@ def read_source(path: Path, root: Path, max_chars: int) -> SourceDoc:
     except OSError as e:
         return fail(f"cannot resolve path ({_reason(e)})")
     if not real.is_relative_to(root.resolve()):
-        return fail(f"path leads outside the input folder (to {_printable(str(real))})")
+        return fail(f"path leads outside the input folder (to {printable(str(real))})")
     if real.is_dir():
         try:
             with os.scandir(real):
@@ -103,9 +101,9 @@ def _reason(e: OSError) -> str:
     return e.strerror or str(e) or type(e).__name__
 
 
-def write_tables(out: Path, tables: Mapping[Table | EvalTable, pa.Table]) -> None:
+def write_tables(out: Path, tables: Mapping[Table | EvalTable, pa.Table], kind: Kind = Kind.TABLES) -> None:
     """Writes every table into a fresh folder beside `out`, then swaps it in (`atomic_output`)."""
-    with atomic_output(out) as writer:
+    with atomic_output(out, kind) as writer:
         for name, table in tables.items():
             writer.write(name, table)
 
@@ -127,15 +125,19 @@ class TableWriter:
         if table.num_rows:
             writer.write_table(table)
 
+    def write_file(self, name: str, data: bytes) -> None:
+        """A file beside the tables (the run manifest)."""
+        (self.folder / name).write_bytes(data)
+
     def close(self) -> None:
         while self._writers:
             self._writers.popitem()[1].close()
 
 
 @contextmanager
-def atomic_output(out: Path) -> Iterator[TableWriter]:
+def atomic_output(out: Path, kind: Kind = Kind.TABLES) -> Iterator[TableWriter]:
     """A writer into a fresh folder beside `out`, swapped in for `out` when the block succeeds."""
-    with staged_folder(out) as tmp:
+    with staged_folder(out, kind) as tmp:
         writer = TableWriter(tmp)
         try:
             yield writer
@@ -143,18 +145,33 @@ def atomic_output(out: Path) -> Iterator[TableWriter]:
             writer.close()
 
 
+def output_path(out: Path) -> Path:
+    """Where a local output folder really is: a symbolic link is followed, on every run alike, so
+    that the lock, the staging folder and the swap all concern the folder it leads to."""
+    return out.resolve()
+
+
+def check_output(out: Path, kind: Kind = Kind.TABLES) -> None:
+    """Raises ownership.NotOurs unless `out` may be replaced by an output of `kind`."""
+    check(pafs.LocalFileSystem(), out.as_posix(), kind, str(out))
+
+
 @contextmanager
-def staged_folder(out: Path) -> Iterator[Path]:
-    """A fresh folder beside `out`, swapped in for `out` when the block succeeds.
+def staged_folder(out: Path, kind: Kind = Kind.TABLES) -> Iterator[Path]:
+    """A fresh folder beside `out`, swapped in for `out` when the block succeeds; refused
+    (ownership.NotOurs) when `out` holds what the pipeline did not write.
 
     An interrupted run leaves the previous `out` (or its `.old` copy, restored by the next run).
     """
-    out = out.absolute()
+    out = output_path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     recover(out)
+    check_output(out, kind)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
+    os.chmod(tmp, 0o777 & ~umask())  # mkdtemp makes it private; the output follows the umask
     try:
         yield tmp
+        mark(pafs.LocalFileSystem(), tmp.as_posix(), kind)
         old = out.parent / f".{out.name}.old"
         if out.exists():
             os.replace(out, old)
@@ -163,6 +180,13 @@ def staged_folder(out: Path) -> Iterator[Path]:
     finally:
         if tmp.exists():
             shutil.rmtree(tmp, ignore_errors=True)
+
+
+def umask() -> int:
+    """The process's umask (read by setting it, so set back at once)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def recover(out: Path) -> None:
@@ -217,13 +241,6 @@ def read_tables(out: Path, columns: Mapping[Table, Collection[str]],
 
 
 def write_eval(out: Path, tables: Mapping[EvalTable, pa.Table]) -> None:
-    """Writes the evaluation tables into `out`, replaced whole; refuses a folder holding anything else
-    (`--out` pointing at the run's own output folder would otherwise lose it)."""
-    ours = {f"{t.value}.parquet" for t in EvalTable}
-    if out.exists():
-        others = sorted(p.name for p in out.iterdir()) if out.is_dir() else [out.name]
-        others = [n for n in others if n not in ours]
-        if others:
-            raise ValueError(f"{out}: holds other files ({', '.join(others[:3])}); "
-                             "choose an empty or evaluation-only folder for --out")
-    write_tables(out, tables)
+    """Writes the evaluation tables into `out`, replaced whole; refuses a folder holding anything but
+    an earlier evaluation (`--out` pointing at a run's own output folder would otherwise lose it)."""
+    write_tables(out, tables, Kind.EVALUATION)

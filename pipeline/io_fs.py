@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import posixpath
 import uuid
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -19,8 +20,8 @@ import pyarrow.fs as pafs
 from .config import RunError
 from .inputs import SUFFIXES
 from .io import staged_folder
-
-DONE = "_SUCCESS"  # written last into an output on object storage, deleted first when replaced
+from .ownership import SUCCESS as DONE  # written last into an output on object storage, deleted first
+from .ownership import Kind, check, mark
 
 
 def resolve(location: Path | str) -> tuple[pafs.FileSystem, str]:
@@ -34,15 +35,22 @@ def resolve(location: Path | str) -> tuple[pafs.FileSystem, str]:
     return fs, path.rstrip("/")
 
 
-def list_inputs(fs: pafs.FileSystem, root: str, location: Path | str) -> list[pafs.FileInfo]:
+def list_inputs(fs: pafs.FileSystem, root: str, location: Path | str,
+                skipped: Counter | None = None) -> list[pafs.FileInfo]:
     """The input files under `root`, in `io.discover`'s order: the files of a folder by name,
-    then its sub-folders by name; hidden files and other extensions skipped."""
+    then its sub-folders by name; hidden files skipped, other extensions counted in `skipped`."""
     try:
         infos = fs.get_file_info(pafs.FileSelector(root, recursive=True))
     except OSError as e:  # missing, not a folder, no permission
         raise RunError(f"{location}: cannot list the input folder ({e})") from None
-    files = [i for i in infos if i.type == pafs.FileType.File and not i.base_name.startswith(".")
-             and i.base_name.lower().endswith(SUFFIXES)]
+    files = []
+    for i in infos:
+        if i.type != pafs.FileType.File or i.base_name.startswith("."):
+            continue
+        if i.base_name.lower().endswith(SUFFIXES):
+            files.append(i)
+        elif skipped is not None:
+            skipped[posixpath.splitext(i.base_name)[1].lower() or "(none)"] += 1
     return sorted(files, key=lambda i: _walk_order(relative(root, i.path)))
 
 
@@ -65,10 +73,12 @@ def staged_output(fs: pafs.FileSystem, out: str) -> Iterator[str]:
         return
     parent, name = posixpath.split(out)
     _remove_stale(fs, parent, f".{name}.tmp-")
+    check(fs, out, Kind.TABLES)
     staging = posixpath.join(parent, f".{name}.tmp-{uuid.uuid4().hex}")
     fs.create_dir(staging)
     try:
         yield staging
+        mark(fs, staging, Kind.TABLES)
         publish(fs, staging, out)
     finally:
         fs.delete_dir(staging)

@@ -14,9 +14,11 @@ Side effects live here and in io.py: the progress bar, the output lock, the cach
 from __future__ import annotations
 
 import hashlib
+import math
 import shutil
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass, replace
@@ -26,13 +28,17 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 from tqdm import tqdm
 
+from . import manifest
 from .config import Engine, RunError, Settings
 from .engine import Entry, LocalEngine, Pending, entry_of, full_result
-from .io import atomic_output, discover, read_sources
+from .inputs import SUFFIXES
+from .io import atomic_output, check_output, discover, output_path, read_sources
+from .models import resolve_model
 from .records import DocResult
 from .resolve import resolve
-from .store import ResultStore, fingerprint, model_version, text_key
+from .output.schemas import SCHEMAS
 from .output.tables import document_tables, entity_tables
+from .store import ResultStore, fingerprint, text_key
 from .vocab import Table
 
 WRITE_BATCH = 512  # documents per row group of the per-document tables
@@ -52,9 +58,18 @@ class Summary:
     n_reused: int = 0  # documents whose results came from the cache
     cache: str = ""    # the cache folder, or "" when the run kept none
     cache_problems: tuple[str, ...] = ()
+    skipped: tuple[tuple[str, int], ...] = ()  # files of other extensions: (extension, how many)
+    out: str = ""      # the output folder
 
     def lines(self) -> list[str]:
         out = [f"{self.n_ok} documents ok, {self.n_failed} failed, in {self.seconds:.1f} s"]
+        if not self.n_ok + self.n_failed:
+            out.append(f"no input file: the tables are empty (read: {' '.join(SUFFIXES)})")
+        if self.skipped:
+            n = sum(k for _, k in self.skipped)
+            out.append(f"skipped {n} file{'s' * (n > 1)} of other types: "
+                       + ", ".join(f"{k} {ext}" for ext, k in self.skipped)
+                       + f" (read: {' '.join(SUFFIXES)})")
         out.append("rows: " + ", ".join(f"{k} {v}" for k, v in self.rows.items()))
         if self.cache:
             out.append(f"cache: {self.n_reused} documents reused, "
@@ -63,14 +78,15 @@ class Summary:
         out += [f"error: {e}" for e in self.errors[:20]]
         if len(self.errors) > 20:
             out.append(f"... and {len(self.errors) - 20} more errors (see the documents table)")
+        if self.out:
+            out.append(f"tables and manifest.json in {self.out}")
         return out
 
 
 def run(settings: Settings) -> Summary:
-    t0 = time.perf_counter()
-    if model_version(settings.model) is None:
-        raise RunError(f"spaCy model {settings.model!r} is neither an installed package nor a "
-                       "model folder (see requirements/model.txt)")
+    t0, started, requested = time.perf_counter(), manifest.now(), settings.model
+    settings = replace(settings, model=resolve_model(settings.model))  # en_core_web_sm: the bundled one
+    settings = _checked_output(settings)
     lock = _lock(settings.out_dir)
     try:
         lock.acquire(timeout=0)
@@ -88,21 +104,40 @@ def run(settings: Settings) -> Summary:
                 stack.callback(shutil.rmtree, spill, ignore_errors=True)
             store = ResultStore(spill) if spill else ResultStore.open(settings.cache,
                                                                       fingerprint(settings.model))
-            index, reused = _analyse(settings, store, ray)
+            skipped: Counter = Counter()
+            index, reused = _analyse(settings, store, ray, skipped)
             ids, entities = resolve(e.entities for e in index)
             names = {g.id: g.name for g in entities}
             rows = dict.fromkeys((t.value for t in Table), 0)
+            _write(writer, {t: SCHEMAS[t].empty_table() for t in Table}, rows)  # every table, rows or not
             for batch in _batches(index, WRITE_BATCH):
                 tables = document_tables([full_result(e, store) for e in batch], ids, names)
                 _write(writer, tables, rows)
             _write(writer, entity_tables(entities), rows)
+            writer.write_file(manifest.NAME, manifest.dumps(manifest.build(
+                settings, requested_model=requested, started=started, rows=rows, reused=reused,
+                errors=(e.source.error for e in index), fingerprint=fingerprint(settings.model))))
             if not spill:
                 store.prune()
     finally:
         lock.release()
     failed = [e.source.error for e in index if e.source.error is not None]
     return Summary(len(index) - len(failed), len(failed), rows, time.perf_counter() - t0, failed,
-                   reused, "" if spill else str(store.dir), tuple(store.problems))
+                   reused, "" if spill else str(store.dir), tuple(store.problems),
+                   tuple(sorted(skipped.items(), key=lambda kv: (-kv[1], kv[0]))), manifest.where(settings.out_dir))
+
+
+def _checked_output(settings: Settings) -> Settings:
+    """A local --out as the folder it really is (a symbolic link followed), refused before any work
+    if the run may not replace it (ownership.check) or if the input folder lies inside it."""
+    if not isinstance(settings.out_dir, Path):
+        return settings  # a URI: io_fs.staged_output checks it the same way
+    out = output_path(settings.out_dir)
+    if isinstance(settings.input_dir, Path) and settings.input_dir.resolve().is_relative_to(out):
+        raise RunError(f"the input folder {settings.input_dir} is inside the output folder "
+                       f"{settings.out_dir}, which a run replaces whole; choose an --out outside it")
+    check_output(out)
+    return replace(settings, out_dir=out)
 
 
 def _lock(out: Path | str) -> FileLock:
@@ -126,12 +161,13 @@ def _write(writer, tables, rows: dict[str, int]) -> None:
         rows[name.value] += table.num_rows
 
 
-def _analyse(settings: Settings, store: ResultStore, ray) -> tuple[list[Entry], int]:
-    """Every input file -> its entry, in input order; -> (entries, how many came from the store)."""
+def _analyse(settings: Settings, store: ResultStore, ray, skipped: Counter) -> tuple[list[Entry], int]:
+    """Every input file -> its entry, in input order; -> (entries, how many came from the store).
+    Files of other extensions are counted in `skipped`."""
     if ray is not None:  # Ray Data reads the files
         with tqdm(unit="doc", disable=not settings.progress, desc="documents") as bar:
-            return ray.analyse(store, bar)
-    files = list(discover(settings.input_dir))
+            return ray.analyse(store, bar, skipped)
+    files = list(discover(settings.input_dir, skipped))
     index: list[Entry | None] = [None] * len(files)
     reused = 0
     bar = tqdm(total=len(files), unit="doc", disable=not settings.progress, desc="documents")
@@ -157,10 +193,12 @@ def _analyse(settings: Settings, store: ResultStore, ray) -> tuple[list[Entry], 
             yield batch
 
     engine = LocalEngine(settings.model, settings.workers, settings.batch_size, store)
-    for entry in engine.run(pending()):
-        index[entry.ordinal] = entry
-        bar.update(1)
-    bar.close()
+    try:
+        for entry in engine.run(pending(), max_batches=math.ceil(len(files) / settings.batch_size)):
+            index[entry.ordinal] = entry
+            bar.update(1)
+    finally:
+        bar.close()
     return index, reused
 
 

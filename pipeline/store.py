@@ -22,6 +22,7 @@ from pathlib import Path
 
 from . import __version__
 from .config import RunError
+from .io import umask
 from .records import DocResult
 
 FORMAT = b"interview-ie result v1\n"
@@ -126,6 +127,12 @@ class ResultStore:
             data = path.read_bytes()
         except FileNotFoundError:
             return None
+        except IsADirectoryError:
+            self.problems.append(f"{path}: a folder in place of a cache entry")
+            return None
+        except NotADirectoryError:
+            self.problems.append(f"{path.parent}: a file in place of a cache folder")
+            return None
         except OSError as e:
             self.problems.append(f"{path}: cannot read ({e.strerror or e})")
             return None
@@ -149,12 +156,20 @@ class ResultStore:
                              f"({type(e).__name__}: {e}); was the cache folder changed during the run?") from e
 
     def put(self, key: str, payload: bytes) -> None:
-        """Writes atomically, so a reader never sees half an entry."""
+        """Writes atomically, so a reader never sees half an entry. Whatever stands where the entry
+        or its folder goes (a folder, a file) is moved aside, named `*.damaged-*`, and reported."""
         path = self.path(key)
+        for slot, is_slot in ((path.parent, Path.is_dir), (path, Path.is_file)):
+            if (slot.exists() or slot.is_symlink()) and not is_slot(slot):
+                aside = slot.with_name(f"{slot.name}.damaged-{os.getpid()}-{time.time_ns()}")
+                os.replace(slot, aside)
+                self.problems.append(f"{slot}: not a cache {'folder' if slot == path.parent else 'entry'}"
+                                     f", moved aside to {aside.name}")
         path.parent.mkdir(exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
         try:
             with os.fdopen(fd, "wb") as f:
+                os.fchmod(f.fileno(), 0o666 & ~umask())  # mkstemp makes it private; follow the umask
                 f.write(payload)
             os.replace(tmp, path)
         except BaseException:

@@ -1,14 +1,18 @@
 """The whole pipeline on the sample corpus in raw/, asserting concrete rows."""
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 
+import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-from pipeline.config import Settings
+from pipeline import __version__
+from pipeline.config import DEFAULT_MODEL, Settings
 from pipeline.run import run
+from pipeline.store import fingerprint
 from pipeline.vocab import Table
 
 from .conftest import ROOT, shared_path
@@ -83,8 +87,49 @@ def test_conforms_to_the_contract(out):
     assert res.stdout.strip().splitlines()[-1].startswith("conforms")
 
 
-def test_cli_runs(tmp_path):
+def test_the_manifest_says_what_made_the_tables(out):
+    m = json.loads((out / "manifest.json").read_bytes())
+    assert m["interview_ie"] == __version__
+    assert m["model"] == {"name": DEFAULT_MODEL, "version": "3.8.0", "requested": DEFAULT_MODEL}
+    assert (m["input"], m["output"]) == (str(ROOT / "raw"), str(out))
+    assert m["documents"] == {"ok": 5, "error": 0} and m["documents_reused"] == 0
+    assert m["rows"] == {t.value: pq.read_metadata(out / f"{t.value}.parquet").num_rows for t in Table}
+    assert m["settings"] == {"engine": "local", "workers": 1, "batch_size": 32, "max_chars": 1_000_000,
+                             "strict": False, "ray_address": None,
+                             "cache": str(out.parent / ".interview-ie-cache")}
+    assert m["started"] <= m["finished"] and m["started"].endswith("+00:00")
+    assert m["cache_fingerprint"] == fingerprint(DEFAULT_MODEL)
+
+
+def test_pandas_reads_years_as_nullable_integers(out):
+    works = pd.read_parquet(out / "works.parquet")  # no dtype_backend: the tables' metadata says Int32
+    assert works.year.dtype == "Int32" and works.year.isna().any()
+    assert works.set_index("title").loc["The Last Day of the Year", "year"] == 2015
+    assert pd.read_parquet(out / "dates.parquet").year.dtype == "Int32"
+    assert pd.read_parquet(out / "mentions.parquet").start.dtype == "int64"  # non-null: plain NumPy
+
+
+def test_cli_runs_with_the_models_usual_name(tmp_path):
     res = subprocess.run([sys.executable, "-m", "pipeline", "run", str(ROOT / "raw"), "--out",
-                          str(tmp_path / "o"), "--quiet"], capture_output=True, text=True, cwd=ROOT)
+                          str(tmp_path / "o"), "--quiet", "--model", "en_core_web_sm"],
+                         capture_output=True, text=True, cwd=ROOT)
     assert res.returncode == 0, res.stderr
-    assert "5 documents ok, 0 failed" in res.stderr
+    lines = res.stderr.strip().splitlines()
+    assert lines[0].startswith("5 documents ok, 0 failed")
+    assert lines[-1] == f"tables and manifest.json in {tmp_path / 'o'}"
+    model = json.loads((tmp_path / "o" / "manifest.json").read_bytes())["model"]
+    assert model == {"name": DEFAULT_MODEL, "version": "3.8.0", "requested": "en_core_web_sm"}
+
+
+def test_a_failed_run_writes_no_manifest(tmp_path, monkeypatch):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("Tobin Ashgrove directed Quiet Harbor (2011).")
+
+    def broken(entities):
+        raise OSError("disk full")
+
+    monkeypatch.setattr("pipeline.run.entity_tables", broken)
+    with pytest.raises(OSError, match="disk full"):
+        run(Settings(tmp_path / "in", tmp_path / "out", progress=False, use_cache=False))
+    assert not (tmp_path / "out").exists()  # neither tables nor manifest: nothing half-written
+    assert [p.name for p in tmp_path.iterdir() if not p.name.endswith(".lock")] == ["in"]

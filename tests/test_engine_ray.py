@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import json
 import sys
 from pathlib import Path
 
+import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
@@ -87,6 +89,15 @@ def test_the_contract_checker_accepts_the_ray_output(ray_run):
     assert done.returncode == 0 and done.stdout.splitlines()[-1].startswith("conforms"), done.stdout
 
 
+def test_the_ray_output_has_its_manifest_and_reads_well_in_pandas(ray_run, local):
+    summary, out = ray_run
+    m = json.loads((out / "manifest.json").read_bytes())
+    assert m["settings"]["engine"] == "ray" and m["settings"]["workers"] == 2
+    assert m["rows"] == local[0].rows and m["documents"] == {"ok": 5, "error": 1}
+    assert m["model"]["version"] == "3.8.0"
+    assert pd.read_parquet(out / "works.parquet").year.dtype == "Int32"  # the schema's metadata survives Ray Data
+
+
 def test_uri_input_and_output_go_through_ray_data(ray_run, corpus, local, cache, tmp_path, monkeypatch):
     calls = []
     read, write = ray.data.read_binary_files, ray.data.Dataset.write_parquet
@@ -105,6 +116,7 @@ def test_uri_input_and_output_go_through_ray_data(ray_run, corpus, local, cache,
     summary = run(Settings(corpus.as_uri(), out.as_uri(), progress=False, cache_dir=cache,
                            engine=Engine.RAY, workers=2))
     assert_same_output(summary, out, local)
+    assert json.loads((out / "manifest.json").read_bytes())["output"] == out.as_uri()
     assert calls[0] == ("read", 6)  # every file, the broken one too: it is decoded by the actors
     written = sorted(name for kind, name in calls if kind == "write")
     nonempty = sorted(f"{t}.parquet" for t, n in local[0].rows.items() if n)

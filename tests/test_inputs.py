@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.inputs import Decoded, decode, has_tags, html_to_text, looks_like_html, plausibility
-from pipeline.io import discover, doc_id_for, read_source, read_sources
+from pipeline.inputs import Decoded, decode, doc_ids, has_tags, html_to_text, looks_like_html, plausibility
+from pipeline.io import discover, read_source, read_sources
 from pipeline.output.schemas import to_table
 from pipeline.vocab import Table
 
@@ -231,15 +231,27 @@ def test_discover_skips_hidden_and_other_files_and_symlinked_folders(tmp_path):
         "a.md", "b.txt", "c.html", "d.htm", "sub/e.TXT"]
 
 
-def test_a_doc_id_clash_becomes_an_error_row(tmp_path):
-    for name in ("a.md", "a.txt", "a.txt.md", "b.txt"):
+def test_files_that_would_share_a_doc_id_keep_their_extension(tmp_path):
+    for name in ("a.md", "a.txt", "b.txt", "sub/c.txt", "sub/c.html"):
         write(tmp_path, name, f"The file {name}.".encode())
-    srcs = list(read_sources(discover(tmp_path), tmp_path, 100))
-    assert [(s.doc_id, s.error) for s in srcs] == [
-        ("a", None),
-        ("a.txt", "a.txt: same doc_id 'a' as a.md (a doc_id is the path without its extension)"),
-        ("a.txt.md", "a.txt.md: same doc_id 'a.txt' as a.txt (a doc_id is the path without its extension)"),
-        ("b", None)]
+    srcs = list(read_sources(list(discover(tmp_path)), tmp_path, 100))
+    assert [(s.doc_id, s.path, s.error) for s in srcs] == [
+        ("a.md", "a.md", None), ("a.txt", "a.txt", None), ("b", "b.txt", None),
+        ("sub/c.html", "sub/c.html", None), ("sub/c.txt", "sub/c.txt", None)]
+
+
+@pytest.mark.parametrize("rels,expected", [
+    (["a.txt", "b.md"], ["a", "b"]),
+    (["a.md", "a.txt"], ["a.md", "a.txt"]),
+    # keeping the extension clashes again with a file named like it: both get a hash of their path
+    (["a.md", "a.txt", "a.txt.md"], ["a.md", "a.txt~18b7cb09", "a.txt.md~1ad138a3"]),
+    # a byte that is not UTF-8 is spelled like a real backslash name
+    (["caf\\xe9.txt", "caf\udce9.txt"], ["caf\\xe9.txt~f1a0c199", "caf\\xe9.txt~9c035039"]),
+])
+def test_doc_ids_are_unique_and_depend_only_on_the_clashing_names(rels, expected):
+    assert doc_ids(rels) == expected
+    assert len(set(expected)) == len(expected)
+    assert doc_ids(rels + ["other/z.txt"])[:len(rels)] == expected
 
 
 def test_a_file_name_that_is_not_utf8_gets_a_storable_doc_id(tmp_path):
@@ -247,7 +259,7 @@ def test_a_file_name_that_is_not_utf8_gets_a_storable_doc_id(tmp_path):
         f.write(b"A text.")
     [path] = discover(tmp_path)
     src = read_source(path, tmp_path, 100)
-    assert src.doc_id == doc_id_for(path, tmp_path) == "caf\\xe9" and src.path == "caf\\xe9.txt"
+    assert src.doc_id == "caf\\xe9" and src.path == "caf\\xe9.txt"
     row = {"doc_id": src.doc_id, "path": src.path, "sha256": src.sha256, "status": "ok", "error": None,
            "n_chars": 7, "subject_id": None, "text": src.text, "encoding": src.encoding, "format": src.format}
     assert to_table(Table.DOCUMENTS, [row]).num_rows == 1
@@ -282,7 +294,7 @@ def test_a_folder_that_cannot_be_listed_becomes_an_error_row(tmp_path, monkeypat
     for name in ("a.txt", "locked/b.txt", "z.txt"):
         write(tmp_path, name, b"The film premiered in 2015.")
     unlistable(monkeypatch, tmp_path / "locked")
-    srcs = list(read_sources(discover(tmp_path), tmp_path, 100))
+    srcs = list(read_sources(list(discover(tmp_path)), tmp_path, 100))
     assert [(s.doc_id, s.error) for s in srcs] == [  # a folder's files first, then its sub-folders
         ("a", None), ("z", None),
         ("locked", "locked: cannot list folder (Permission denied): the files in it were not read")]

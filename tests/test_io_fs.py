@@ -2,6 +2,7 @@
 engine's order, publishing an output by renames (local) or copies (object stores), URIs."""
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pyarrow.fs as pafs
@@ -10,6 +11,7 @@ import pytest
 from pipeline.config import Engine, RunError, Settings, location
 from pipeline.io import discover
 from pipeline.io_fs import DONE, list_inputs, publish, relative, resolve, staged_output
+from pipeline.ownership import MARKER, NotOurs
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -72,16 +74,30 @@ def _files(folder: Path) -> dict[str, str]:
 
 def test_publish_by_copies_replaces_the_old_output_and_marks_it_done(tmp_path):
     fs = pafs.SubTreeFileSystem(str(tmp_path), pafs.LocalFileSystem())  # not a local fs: copies
-    (tmp_path / "out" / "old.parquet").mkdir(parents=True)
-    (tmp_path / "out" / "old.parquet" / "part.parquet").write_text("old")
+    (tmp_path / "out" / "works.parquet").mkdir(parents=True)  # a table of an earlier run
+    (tmp_path / "out" / "works.parquet" / "part.parquet").write_text("old")
     (tmp_path / "out" / DONE).write_text("")
     with staged_output(fs, "out") as staging:
         fs.create_dir(f"{staging}/documents.parquet")
         with fs.open_output_stream(f"{staging}/documents.parquet/part-0.parquet") as f:
             f.write(b"new")
         assert fs.get_file_info(f"out/{DONE}").type == pafs.FileType.File  # old output still whole
-    assert _files(tmp_path / "out") == {"documents.parquet/part-0.parquet": "new", DONE: ""}
+    files = _files(tmp_path / "out")
+    assert files.keys() == {"documents.parquet/part-0.parquet", DONE, MARKER}
+    assert json.loads(files[MARKER])["entries"] == ["documents.parquet"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]  # staging removed
+
+
+@pytest.mark.parametrize("local", [True, False])
+def test_an_output_holding_other_files_is_refused_before_anything_is_written(tmp_path, local):
+    fs = pafs.LocalFileSystem() if local else pafs.SubTreeFileSystem(str(tmp_path), pafs.LocalFileSystem())
+    out = (tmp_path / "out").as_posix() if local else "out"
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "notes.txt").write_text("mine")
+    with pytest.raises(NotOurs, match="notes.txt"), staged_output(fs, out):
+        raise AssertionError("never reached")
+    assert _files(tmp_path / "out") == {"notes.txt": "mine"}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
 
 
 @pytest.mark.parametrize("local", [True, False])

@@ -5,6 +5,7 @@ ones with null), so `to_table` checks keys and nullability first and names the c
 """
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping
 
 import pyarrow as pa
@@ -63,6 +64,23 @@ SCHEMAS: dict[Table | EvalTable, pa.Schema] = {
         _f("other_doc_id", S, True),
     ]),
 }
+
+
+def _nullable_integers_for_pandas(schema: pa.Schema) -> pa.Schema:
+    """Adds pandas metadata naming a nullable integer dtype (`Int32`, `Int64`) for each nullable
+    integer column: `pd.read_parquet` would otherwise give such a column (`works.year`) as floats,
+    1955.0. pyarrow reads this metadata back; other readers ignore it."""
+    columns = [{"name": f.name, "field_name": f.name, "pandas_type": str(f.type),
+                "numpy_type": str(f.type).capitalize(), "metadata": None}
+               for f in schema if f.nullable and pa.types.is_integer(f.type)]
+    if not columns:
+        return schema
+    meta = {"index_columns": [], "column_indexes": [], "columns": columns,
+            "creator": {"library": "interview-ie"}}
+    return schema.with_metadata({b"pandas": json.dumps(meta).encode()})
+
+
+SCHEMAS = {name: _nullable_integers_for_pandas(schema) for name, schema in SCHEMAS.items()}
 
 
 class SchemaError(ValueError):
