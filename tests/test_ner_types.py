@@ -1,9 +1,11 @@
 """Types from context (pipeline/ner/retype.py): the model's label of a name, overruled where the
 text around it says otherwise, and only there. The candidates are built by hand with the label
-the model might give, so each case tests the rule whatever the model does on the sentence."""
+the model might give, on Docs of a blank English pipeline (its tokenizer alone), so each case tests
+the rule whatever a model does on the sentence."""
 from __future__ import annotations
 
 import pytest
+import spacy
 
 from pipeline.ner.registry import BY_NAME
 from pipeline.ner.retype import retype
@@ -23,8 +25,11 @@ def _chosen(doc, names):
     return out
 
 
-def _labels(nlp, text, names):
-    doc = nlp(text)
+_BLANK = spacy.blank("en")
+
+
+def _labels(text, names):
+    doc = _BLANK(text)
     return {doc[c.start:c.end].text: c.label.value for c, _ in retype(DocView(doc), _chosen(doc, names))}
 
 
@@ -74,8 +79,8 @@ M = "model"
     ("Born in San Marco, Texas, he moved to Ohio.",
      [("San Marco", "PERSON", M), ("Texas", "PLACE", M), ("Ohio", "PLACE", M)], "San Marco", "PLACE"),
 ])
-def test_context_overrules_the_model(nlp, text, names, name, label):
-    assert _labels(nlp, text, names)[name] == label
+def test_context_overrules_the_model(text, names, name, label):
+    assert _labels(text, names)[name] == label
 
 
 @pytest.mark.parametrize("text, names, name, label", [
@@ -126,12 +131,12 @@ def test_context_overrules_the_model(nlp, text, names, name, label):
     ("Ricardo Ortiz, Texas Rangers, spoke.", [("Ricardo Ortiz", "PERSON", M), ("Texas Rangers", "PLACE", M)],
      "Ricardo Ortiz", "PERSON"),
 ])
-def test_context_leaves_the_label(nlp, text, names, name, label):
-    assert _labels(nlp, text, names)[name] == label
+def test_context_leaves_the_label(text, names, name, label):
+    assert _labels(text, names)[name] == label
 
 
-def test_a_relabelled_name_outvotes_the_model_in_the_document(nlp):
+def test_a_relabelled_name_outvotes_the_model_in_the_document():
     """The context's label is scored above the model's, so that it wins the document's vote."""
-    doc = nlp("It was co-directed by Ravi Dhanpal.")
+    doc = _BLANK("It was co-directed by Ravi Dhanpal.")
     (c, _), = retype(DocView(doc), _chosen(doc, [("Ravi Dhanpal", "ORG", M)]))
     assert c.score > 0.6 and c.source == "model+type_cue"
