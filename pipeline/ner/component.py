@@ -192,6 +192,9 @@ def extend_name(v: DocView, c: Candidate) -> Candidate:
     return c._replace(start=start)
 
 
+_UNDECIDED = SpanMeta(0.5, "model", None, ())  # an entity of a Doc that film_entities did not see
+
+
 class RawMention(NamedTuple):
     start: int  # character offsets into doc.text (the cleaned text)
     end: int
@@ -203,6 +206,6 @@ def mentions(doc: Doc) -> list[RawMention]:
     meta = doc.user_data.get(META_KEY, {})
     out = []
     for ent in doc.ents:
-        m = meta.get((ent.start, ent.end), SpanMeta(0.5, "model", None, ()))
+        m = meta.get((ent.start, ent.end), _UNDECIDED)
         out.append(RawMention(ent.start_char, ent.end_char, Label(ent.label_), m))
     return out

@@ -26,7 +26,7 @@ from ..records import DateRef, EntityRef, LocalEntity, Turn
 from .args import CHAIN, adjacent_words, left_group, nominated, right_list, taken_already
 from .context import Discourse, Found, Item, is_work_anaphor, kind_of, main_gender, topics
 from ..view import DocView
-from .registry import CUE_FILE, IMPLICIT_WEIGHT, SERIES_CAST
+from .registry import CUE_FILE, CUE_SCORE, IMPLICIT_WEIGHT, SERIES_CAST
 from ..vocab import DateKind, Label, Predicate
 
 _SIDES = {"right", "left", "by", "either"}
@@ -63,7 +63,7 @@ def cues() -> tuple[Cue, ...]:
                 raise ValueError(f"unknown side {obj!r}/{subj!r}")
             out.append(Cue(row["cue"], tuple(Predicate(p) for p in row["predicates"]), obj, subj,
                            bool(row.get("by", False)), int(row.get("window", 10)),
-                           int(row.get("subject_window", 30)), float(row.get("score", 0.9)),
+                           int(row.get("subject_window", 30)), float(row.get("score", CUE_SCORE)),
                            bool(row.get("adjacent", False)), bool(row.get("owned", False)),
                            bool(row.get("film_only", False)), bool(row.get("episode", False))))
         except (KeyError, ValueError, TypeError) as e:

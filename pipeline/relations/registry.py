@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from ..vocab import Predicate
 
 CUE_FILE = "relation_cues.jsonl"  # in pipeline/patterns/
+CUE_SCORE = 0.9  # a cue row's score when the row gives none
 IMPLICIT_WEIGHT = 0.85  # a cue's score when a pronoun or "the film" stands for an argument
 
 
