@@ -8,7 +8,7 @@ sentence) before the parser, the entity stage's components after the model's `ne
 from __future__ import annotations
 
 import spacy
-from spacy.attrs import IS_SPACE
+from spacy.attrs import IS_SPACE, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -37,7 +37,11 @@ def line_breaks(doc: Doc) -> Doc:
     """A token after a line break starts a sentence (web pages break lines between blocks).
     spaCy keeps every line break inside a space token (a word's trailing whitespace is a space
     at most): only those tokens are looked at."""
+    starts = doc.to_array(SENT_START)
     for k in doc.to_array(IS_SPACE)[:-1].nonzero()[0].tolist():
         if "\n" in doc[k].text:
-            doc[k + 1].is_sent_start = True
+            starts[k + 1] = 1
+    # one array, not `Token.is_sent_start`, whose setter scans the whole Doc (has_annotation)
+    # each time: quadratic in a long text
+    doc.from_array([SENT_START], starts)
     return doc

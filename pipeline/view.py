@@ -10,11 +10,16 @@ texts many times, so they index these lists instead (the entity stage went from 
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
+from collections import defaultdict
 from functools import cached_property
 
 from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Span, Token
+
+
+_WORD = re.compile(r"\w+")
 
 
 class DocView:
@@ -40,6 +45,14 @@ class DocView:
     @cached_property
     def token_texts(self) -> frozenset[str]:
         return frozenset(t.text for t in self.tokens)
+
+    @cached_property
+    def word_starts(self) -> dict[str, list[int]]:
+        """Each word of the text (a run of word characters) -> where it starts, in order."""
+        starts: dict[str, list[int]] = defaultdict(list)
+        for m in _WORD.finditer(self.text):
+            starts[m.group()].append(m.start())
+        return dict(starts)
 
     @cached_property
     def sents(self) -> list[Span]:

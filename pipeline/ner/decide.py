@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 from ..lexicon import POSSESSIVE_S, YEAR, character_cues, demonyms, drop_suffixes, is_first_name, not_names, org_kind, org_kinds, role_words, \
     work_cues
 from .names import strip_role_prefix
-from .common import NOT_TITLE_BEFORE, whole_word
+from .common import NOT_TITLE_BEFORE, occurrences
 from .registry import DEFINITION, PROPAGATED, SHORT_NAME, YEAR_PREFIX, Candidate, Step
 from ..view import DocView
 from ..vocab import Label
@@ -241,7 +241,7 @@ def propagate(v: DocView, chosen: list[tuple[Candidate, tuple[str, ...]]]):
             continue
         variants = {name, name.title()} if name.isupper() and c.label == Label.WORK else {name}
         for variant in variants:
-            for lo, hi in whole_word(v.text, variant):
+            for lo, hi in occurrences(v, variant):
                 span = doc.char_span(lo, hi)
                 if span is None or (span.start, span.end) in spans:
                     continue
@@ -279,7 +279,7 @@ def _short_forms(v: DocView, spans: dict, owner: list, by_text: dict[str, Candid
             if len(f) > 1 and f[:1].isupper():
                 short.setdefault(f, c)
     for form, c in short.items():
-        for lo, hi in whole_word(v.text, form):
+        for lo, hi in occurrences(v, form):
             span = doc.char_span(lo, hi)
             if span is None or any(owner[k] is not None for k in range(span.start, span.end)):
                 continue
