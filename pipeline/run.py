@@ -26,6 +26,7 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 from tqdm import tqdm
 
+from .batching import BATCH_CHARS, batches
 from .config import Engine, RunError, Settings
 from .engine import Entry, LocalEngine, Pending, entry_of, full_result
 from .io import atomic_output, discover, read_sources
@@ -136,9 +137,8 @@ def _analyse(settings: Settings, store: ResultStore, ray) -> tuple[list[Entry], 
     reused = 0
     bar = tqdm(total=len(files), unit="doc", disable=not settings.progress, desc="documents")
 
-    def pending() -> Iterator[list[Pending]]:
+    def pending() -> Iterator[Pending]:
         nonlocal reused
-        batch: list[Pending] = []
         sources = read_sources(files, settings.input_dir, settings.max_chars)
         for i, (path, src) in enumerate(zip(files, sources, strict=True)):
             key = text_key(src.text) if src.error is None else None
@@ -149,15 +149,11 @@ def _analyse(settings: Settings, store: ResultStore, ray) -> tuple[list[Entry], 
                 reused += stored is not None
                 bar.update(1)
                 continue
-            batch.append(Pending(i, path, src, key))
-            if len(batch) == settings.batch_size:
-                yield batch
-                batch = []
-        if batch:
-            yield batch
+            yield Pending(i, path, src, key)
 
     engine = LocalEngine(settings.model, settings.workers, settings.batch_size, store)
-    for entry in engine.run(pending()):
+    # a long text goes alone: what a worker holds is bounded by characters too (batching.py)
+    for entry in engine.run(batches(pending(), settings.batch_size, BATCH_CHARS, lambda p: len(p.source.text))):
         index[entry.ordinal] = entry
         bar.update(1)
     bar.close()
