@@ -131,6 +131,9 @@ def test_a_long_text_is_parsed_in_pieces_into_one_doc(nlp, monkeypatch):
     assert result.ok and result.relations
     assert all(TEXT[m.start:m.end] == m.text for m in result.mentions)
     assert all(TEXT[r.start:r.end] == r.evidence for r in result.relations)
+    with nlp.memory_zone():  # as the engine parses after its first documents
+        zoned = next(analyze(nlp, [src]))
+    assert zoned.mentions == result.mentions and zoned.relations == result.relations
 
 
 def test_a_long_text_goes_alone_and_the_tables_stay_the_same(nlp, tmp_path, monkeypatch):
