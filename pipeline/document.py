@@ -13,7 +13,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import ner, normalize, relations
+from .ner import DOCUMENT_COMPONENTS
 from .align import AlignedText
+from .batching import BATCH_CHARS, PIECE_CHARS, batches, pieces
 from .clean import Cleaned, clean
 from .ner_rules import forget, remember_text, text_of
 from .records import DateMention, DocResult, Mention, Relation, SourceDoc
@@ -61,14 +63,36 @@ def analyze(nlp: Language, sources: Iterable[SourceDoc], batch_size: int = 64) -
 
 
 def _pipe(nlp: Language, texts: list[str], batch_size: int) -> Iterator[Doc | Exception]:
-    """`nlp.pipe`, except that a document on which a component raises gives its exception in its
-    place instead of ending the stream (which would lose every document after it)."""
-    for k in range(0, len(texts), batch_size):
-        batch = texts[k:k + batch_size]
+    """`nlp.pipe` over batches of at most `batch_size` texts and BATCH_CHARS characters (a long
+    text alone, parsed in pieces: `_long`), except that a document on which a component raises
+    gives its exception in its place instead of ending the stream (which would lose every
+    document after it)."""
+    for batch in batches(texts, batch_size, BATCH_CHARS, len):
+        if len(batch) == 1 and len(batch[0]) > PIECE_CHARS:
+            yield _long(nlp, batch[0])
+            continue
         try:
             yield from list(nlp.pipe((_made(nlp, text) for text in batch), batch_size=batch_size))
         except Exception:  # which document raised is unknown: each is redone alone, and reported
             yield from (_one(nlp, text) for text in batch)
+
+
+def _long(nlp: Language, text: str) -> Doc | Exception:
+    """A long text: the model's components over its pieces one at a time (their memory grows
+    with the tokens of a batch), the pieces joined into one Doc, then the components that read
+    the whole document (`ner.DOCUMENT_COMPONENTS`) over it."""
+    whole = [name for name in nlp.pipe_names if name in DOCUMENT_COMPONENTS]
+    try:
+        with nlp.select_pipes(disable=whole):
+            parts = list(nlp.pipe((nlp.make_doc(p) for p in pieces(text, PIECE_CHARS)), batch_size=1))
+        doc = Doc.from_docs(parts, ensure_whitespace=False, exclude=["user_data", "tensor"])
+        del parts
+        remember_text(doc, text)
+        for name in whole:
+            doc = nlp.get_pipe(name)(doc)
+        return doc
+    except Exception as e:
+        return e
 
 
 def _made(nlp: Language, text: str) -> Doc:

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 import spacy
-from spacy.attrs import FLAG19, IS_SPACE
+from spacy.attrs import FLAG19, IS_SPACE, SENT_START
 from spacy.language import Language
 from spacy.schemas import validate_token_pattern
 from spacy.tokens import Doc, Span
@@ -46,6 +46,11 @@ class SpanMeta(NamedTuple):
     source: str
     kind: str | None
     roles: tuple[str, ...]
+
+
+# the product's components that read the whole document (a long text's pieces are joined
+# into one Doc before them: document.py)
+DOCUMENT_COMPONENTS = ("film_ruler", "film_entities")
 
 
 def build_nlp(model: str) -> Language:
@@ -122,9 +127,13 @@ def line_breaks(doc: Doc) -> Doc:
     """A token after a line break starts a sentence (web pages break lines between blocks).
     spaCy keeps every line break inside a space token (a word's trailing whitespace is a space
     at most): only those tokens are looked at."""
+    starts = doc.to_array(SENT_START)
     for k in doc.to_array(IS_SPACE)[:-1].nonzero()[0].tolist():
         if "\n" in doc[k].text:
-            doc[k + 1].is_sent_start = True
+            starts[k + 1] = 1
+    # one array, not `Token.is_sent_start`, whose setter scans the whole Doc (has_annotation)
+    # each time: quadratic in a long text
+    doc.from_array([SENT_START], starts)
     return doc
 
 

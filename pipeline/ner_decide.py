@@ -13,8 +13,7 @@ from spacy.tokens import Doc
 from .lexicon import character_cues, demonyms, drop_suffixes, is_first_name, not_names, org_kind, org_kinds, role_words, \
     work_cues
 from .ner_names import strip_role_prefix
-from .ner_rules import NOT_TITLE_BEFORE, Candidate, common_word, span_text, text_of, token_texts, tokens, \
-    whole_word
+from .ner_rules import NOT_TITLE_BEFORE, Candidate, common_word, occurrences, span_text, token_texts, tokens
 from .vocab import Label
 
 YEAR = re.compile(r"(1[89]|20)\d\d")
@@ -238,7 +237,7 @@ def propagate(doc: Doc, chosen: list[tuple[Candidate, tuple[str, ...]]]):
             continue
         variants = {name, name.title()} if name.isupper() and c.label == Label.WORK else {name}
         for v in variants:
-            for lo, hi in whole_word(text_of(doc), v):
+            for lo, hi in occurrences(doc, v):
                 span = doc.char_span(lo, hi)
                 if span is None or (span.start, span.end) in spans:
                     continue
@@ -275,7 +274,7 @@ def _short_forms(doc: Doc, spans: dict, owner: list, by_text: dict[str, Candidat
             if len(f) > 1 and f[:1].isupper():
                 short.setdefault(f, c)
     for form, c in short.items():
-        for lo, hi in whole_word(text_of(doc), form):
+        for lo, hi in occurrences(doc, form):
             span = doc.char_span(lo, hi)
             if span is None or any(owner[k] is not None for k in range(span.start, span.end)):
                 continue

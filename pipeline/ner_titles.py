@@ -123,7 +123,8 @@ def cue_titles(doc: Doc) -> Iterator[Candidate]:
         if start >= len(doc) or not (is_cap(toks[start]) or _number_then_cap(doc, start)) \
                 or toks[start].ent_type_ == "NORP" or toks[start].ent_type_ == "DATE" and not _past_date(doc, start):
             continue
-        in_list = doc[title_end(doc, start, min(len(doc), start + 10)):].text[:1] == ","
+        after = title_end(doc, start, min(len(doc), start + 10))
+        in_list = after < len(doc) and toks[after].text[:1] == ","  # not doc[after:].text: the rest of the text
         end = _before_owned(doc, start, title_end(doc, start, min(len(doc), start + 10), in_list))
         if end < len(doc) and toks[end].text in {"'s", "’s"}:
             continue  # "appeared in Sara Lind's “Quiet Water”": the owner, not the title

@@ -103,13 +103,14 @@ def build_entities(text: str, raw_mentions) -> tuple[list[LocalEntity], list[Dat
     pending.sort(key=lambda mn: 0 if (mn[0].start, mn[0].end) in targets else 1 if (mn[0].start, mn[0].end) in alias_of
                  else 2)
     entity_at: dict[tuple[int, int], int] = {}
+    known = _Known()
     for m, name in pending:
         named = entity_at.get(alias_of.get((m.start, m.end)))
         if named is not None:
             label, idx = entities[named].label, named
             index.setdefault((label, key(name)), idx)  # its other mentions join the same entity
         else:
-            label, idx = _resolve(m.label, name, entities, index, counts, text, m.start, m.meta.kind)
+            label, idx = _resolve(m.label, name, entities, index, counts, text, m.start, m.meta.kind, known)
         if label is None:
             continue
         if idx is None:
@@ -118,6 +119,7 @@ def build_entities(text: str, raw_mentions) -> tuple[list[LocalEntity], list[Dat
                 kind = org_kind(name)
             entities.append(LocalEntity(label, name, [name], kind=kind, roles=list(m.meta.roles)))
             idx = len(entities) - 1
+            known.add(idx, label, name)
             index[(label, key(name))] = idx
         else:
             e = entities[idx]
@@ -175,16 +177,55 @@ _NAME_CUE = re.compile(r"(?:\b(?:ring|stage|pen|screen) name|\bbetter known as|\
 _SHORT_NAMED_KINDS = {"festival", "school"}  # "Sundance" for the festival, "Yale" for the university
 
 
-def _resolve(label: Label, name: str, entities, index, counts, text: str, pos: int, kind: str | None = None):
-    """(label, index of an existing entity or None for a new one); label None drops it."""
+class _Known:
+    """The entities of a document so far, indexed for `_resolve`, which looks up every short name:
+    scanning all of them for each mention is quadratic in a long text. Entities in the order
+    they were made; their names as made (the name a `_resolve` scan would see)."""
+
+    def __init__(self):
+        self.parts: dict[tuple[str, ...], list[int]] = defaultdict(list)  # 1 or 2 words -> people
+        self.by_label: dict[Label, list[int]] = defaultdict(list)
+        self.by_first: dict[tuple[Label, str], list[int]] = defaultdict(list)  # first word, lower case
+        self.by_initials: dict[tuple[Label, str], list[int]] = defaultdict(list)
+
+    def add(self, i: int, label: Label, name: str) -> None:
+        self.by_label[label].append(i)
+        full = _tokens(name)
+        if full:
+            self.by_first[(label, full[0].lower())].append(i)
+        if label != Label.WORK:
+            self.by_initials[(label, _initials(name))].append(i)
+        if label == Label.PERSON:
+            for n in (1, 2):
+                if len(full) > n:
+                    f = drop_suffixes([t.lower() for t in full], n)
+                    for part in {tuple(f[-n:]), tuple(f[:n])}:
+                        self.parts[part].append(i)
+
+    def people_with_part(self, short: tuple[str, ...]) -> list[int]:
+        """People whose name has more words than `short` and ends or starts with it (`_is_part`)."""
+        return self.parts.get(tuple(t.lower() for t in short), [])
+
+    def starting_with(self, label: Label, short: tuple[str, ...]) -> list[int]:
+        """Entities of `label` whose name may start with the words `short` (`_is_prefix` decides)."""
+        return self.by_first.get((label, short[0].lower()), []) if short else self.by_label[label]
+
+
+def _resolve(label: Label, name: str, entities, index, counts, text: str, pos: int, kind: str | None = None,
+             known: _Known | None = None):
+    """(label, index of an existing entity or None for a new one); label None drops it.
+    `known` indexes `entities` (built from them when not given)."""
     k = key(name)
     if (label, k) in index:
         return label, index[(label, k)]
+    if known is None:
+        known = _Known()
+        for i, e in enumerate(entities):
+            known.add(i, e.label, e.name)
     toks = _tokens(name)
     # a short form of a person already named in full: "Kim", "Dano", "Im-Sun"; any label
     if len(toks) <= 2 and label in (Label.PERSON, Label.ORG, Label.WORK, Label.PLACE):
-        people = [i for i, e in enumerate(entities) if e.label == Label.PERSON and len(_tokens(e.name)) > len(toks)
-                  and _is_part(toks, _tokens(e.name))]
+        people = known.people_with_part(toks)
         if people and (label == Label.PERSON or len(toks) == 1 or "-" in name):
             return Label.PERSON, _closest(people, entities, counts, text, pos)
     if label == Label.PLACE and kind == "demonym":
@@ -198,12 +239,11 @@ def _resolve(label: Label, name: str, entities, index, counts, text: str, pos: i
         country = next((i for (lab, kk), i in index.items() if lab == Label.PLACE and kk.endswith(key(place))), None)
         return (label, country) if country is not None else (None, None)
     if label in (Label.ORG, Label.PLACE, Label.AWARD, Label.WORK):
-        same = [i for i, e in enumerate(entities) if e.label == label]
         if label in (Label.ORG, Label.AWARD) and not name.isupper():  # "Mexico" is not "Mexico City"
             # "Sundance" -> "Sundance Film Festival" (the longer name adds only generic words), but
             # not "Circle" -> "Circle Onyx" (a specific word), "KBTV" -> "KBTV Canada" (an acronym),
             # "Tovo" -> "Tovo Pictures" (a company's short name is the parent company)
-            longer = [i for i in same if _is_prefix(toks, _tokens(entities[i].name))
+            longer = [i for i in known.starting_with(label, toks) if _is_prefix(toks, _tokens(entities[i].name))
                       and _specific_rest(toks, entities[i].name) == 0
                       and (label != Label.ORG or org_kind(entities[i].name) in _SHORT_NAMED_KINDS)]
             if longer:
@@ -211,7 +251,7 @@ def _resolve(label: Label, name: str, entities, index, counts, text: str, pos: i
         # "L.A." -> "Los Angeles", "RMAJ" -> "Record Makers Association of Japan"
         compact = re.sub(r"[^A-Za-z]", "", name)
         if label != Label.WORK and 2 <= len(compact) <= 6 and (compact.isupper() or "." in name):
-            acro = [i for i in same if _initials(entities[i].name) == compact.lower()]
+            acro = known.by_initials.get((label, compact.lower()), [])
             if acro:
                 return label, acro[0]
     return label, None

@@ -11,6 +11,7 @@ Subjects and objects are entity indices of the document (date indices for dates)
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -116,8 +117,9 @@ def extract(doc: Doc, mentions: list[Mention], entities: list[LocalEntity], date
             continue  # 'low-voiced' is not 'voiced', 'Second Born Sons' is not 'born'
         by_sent.setdefault(doc[s].sent.start, []).append((cues()[int(doc.vocab.strings[match_id])], s, e))
     found: list[Found] = []
+    starts = [it.start for it in items]
     for sent in doc.sents:
-        explicit = [it for it in items if sent.start <= it.start < sent.end]
+        explicit = in_span(items, starts, sent.start, sent.end)
         is_question = any(qs <= sent.start_char < qe or qs < sent.end_char <= qe for qs, qe in questions)
         args = sorted(explicit + disc.virtual_items(sent, explicit, is_question), key=lambda it: it.start)
         matched = by_sent.get(sent.start, [])
@@ -131,6 +133,12 @@ def extract(doc: Doc, mentions: list[Mention], entities: list[LocalEntity], date
     kind = {i: kinds.get(i, e.kind) for i, e in enumerate(entities)}
     found = _adjust([f for f in found if f.subject != f.object or f.object_is_date], kind)
     return Extraction(_merge(found, dates), kinds)
+
+
+def in_span(items: list[Item], starts: list[int], start: int, end: int) -> list[Item]:
+    """The items (sorted by start; `starts` their starts) that start in [start, end), in order:
+    a bisection, not a scan of the whole document for each sentence."""
+    return items[bisect_left(starts, start):bisect_left(starts, end)]
 
 
 def _items(doc: Doc, mentions: list[Mention], dates: list[DateMention]) -> list[Item]:
