@@ -87,6 +87,8 @@ def parser() -> argparse.ArgumentParser:
                    help=f"larger documents are rejected (default: {DEFAULT_MAX_CHARS:,})")
     r.add_argument("--strict", action="store_true", help="exit 1 if any document failed")
     r.add_argument("--quiet", action="store_true", help="no progress bar")
+    r.add_argument("--verbose", action="store_true",
+                   help="with --engine ray, show Ray's own log messages (hidden by default)")
     e = sub.add_parser("evaluate", help="score a run's tables against gold annotations and list the errors",
                        description=EVALUATE_DESCRIPTION, epilog=EVALUATE_EPILOG,
                        formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -122,7 +124,8 @@ def _run(args) -> int:
         settings = Settings(args.input_dir, args.out, model=args.model, batch_size=args.batch_size,
                             workers=args.workers, max_chars=args.max_chars, strict=args.strict,
                             progress=not args.quiet, cache_dir=args.cache, use_cache=not args.no_cache,
-                            engine=Engine(args.engine), ray_address=args.ray_address)
+                            engine=Engine(args.engine), ray_address=args.ray_address,
+                            verbose=args.verbose)
         if settings.workers > cores() and not settings.ray_address:
             print(f"interview-ie: warning: --workers {settings.workers} is more than this machine's "
                   f"{cores()} cores; at most {cores()} will parse", file=sys.stderr)

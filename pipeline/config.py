@@ -44,6 +44,7 @@ class Settings:
     use_cache: bool = True
     engine: Engine = Engine.LOCAL
     ray_address: str | None = None
+    verbose: bool = False  # the Ray engine: Ray's own log messages too
 
     def __post_init__(self) -> None:
         uris = [str(p) for p in (self.input_dir, self.out_dir) if isinstance(p, str)]

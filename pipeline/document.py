@@ -12,7 +12,9 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .batching import BATCH_CHARS, PIECE_CHARS, batches, pieces
 from .ner import component as ner
+from .nlp import DOCUMENT_COMPONENTS
 from .normalize import entities as normalize
 from .relations import cues as relations
 from .text.align import AlignedText
@@ -61,14 +63,35 @@ def analyze(nlp: Language, sources: Iterable[SourceDoc], batch_size: int = 64) -
 
 
 def _pipe(nlp: Language, texts: list[str], batch_size: int) -> Iterator[Doc | Exception]:
-    """`nlp.pipe`, except that a document on which a component raises gives its exception in its
-    place instead of ending the stream (which would lose every document after it)."""
-    for k in range(0, len(texts), batch_size):
-        batch = texts[k:k + batch_size]
+    """`nlp.pipe` over batches of at most `batch_size` texts and BATCH_CHARS characters (a long
+    text alone, parsed in pieces: `_long`), except that a document on which a component raises
+    gives its exception in its place instead of ending the stream (which would lose every
+    document after it)."""
+    for batch in batches(texts, batch_size, BATCH_CHARS, len):
+        if len(batch) == 1 and len(batch[0]) > PIECE_CHARS:
+            yield _long(nlp, batch[0])
+            continue
         try:
             yield from list(nlp.pipe(batch, batch_size=batch_size))
         except Exception:  # which document raised is unknown: each is redone alone, and reported
             yield from (_one(nlp, text) for text in batch)
+
+
+def _long(nlp: Language, text: str) -> Doc | Exception:
+    """A long text: the model's components over its pieces one at a time (their memory grows
+    with the tokens of a batch), the pieces joined into one Doc, then the components that read
+    the whole document (`nlp.DOCUMENT_COMPONENTS`) over it."""
+    whole = [name for name in nlp.pipe_names if name in DOCUMENT_COMPONENTS]
+    try:
+        with nlp.select_pipes(disable=whole):
+            parts = list(nlp.pipe((nlp.make_doc(p) for p in pieces(text, PIECE_CHARS)), batch_size=1))
+        doc = Doc.from_docs(parts, ensure_whitespace=False, exclude=["user_data", "tensor"])
+        del parts
+        for name in whole:
+            doc = nlp.get_pipe(name)(doc)
+        return doc
+    except Exception as e:
+        return e
 
 
 def _one(nlp: Language, text: str) -> Doc | Exception:

@@ -5,9 +5,10 @@ actors that load the spaCy model once each.
 
 1. The driver (this process) lists the input files (`io_fs.list_inputs`, the local engine's
    order and doc_ids); Ray Data reads them (`read_binary_files`) and hands them to the actors,
-   which decode them as the local engine does (`inputs.source_of`) and parse those whose text is
-   not in the cache. The cache stays on the driver's disk: the actors get the set of keys it
-   holds, and send back the results it lacks.
+   which decode them as the local engine does (`inputs.source_of`) and parse them. The cache
+   stays on the driver's disk: when it holds anything, Ray tasks decode the files first and the
+   texts it holds never reach an actor (none starts when it holds them all); the actors send back
+   the results it lacks.
 2. Resolution stays on the driver, over the compact entries (`run.py`), so ids are the same.
 3. The tables go, batch by batch, into Ray's object store (which spills to disk); at the end
    Ray Data's Parquet writer writes each as a folder `NAME.parquet/` of part files into a
@@ -19,9 +20,11 @@ import dataclasses
 import logging
 import math
 import pickle
+import warnings
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
+from itertools import chain
 from pathlib import Path, PurePosixPath
 
 import pyarrow as pa
@@ -59,10 +62,12 @@ class RayEngine:
 
     def __enter__(self) -> RayEngine:
         if not ray.is_initialized():
-            logging.getLogger("ray.data").setLevel(logging.WARNING)
             s = self.settings
+            # Ray's own messages (its workers' logs, warnings about its set-up) only with --verbose
+            level = logging.INFO if s.verbose else logging.ERROR
+            logging.getLogger("ray.data").setLevel(level)
             kwargs = {"address": s.ray_address} if s.ray_address else {"num_cpus": self.workers}
-            ray.init(include_dashboard=False, log_to_driver=False, logging_level=logging.WARNING, **kwargs)
+            ray.init(include_dashboard=False, log_to_driver=s.verbose, logging_level=level, **kwargs)
             self._started = True
         ray.data.DataContext.get_current().enable_progress_bars = self.settings.progress
         return self
@@ -79,19 +84,25 @@ class RayEngine:
         files = list_inputs(fs, root, s.input_dir, skipped)
         bar.reset(total=len(files))
         index: list[Entry | None] = [None] * len(files)
-        todo: dict[str, tuple[int, str]] = {}  # path on fs -> (ordinal, doc_id)
+        todo: dict[str, int] = {}  # path on fs -> ordinal
+        ids: dict[str, str] = {}   # path on fs -> doc_id (`inputs.doc_ids`, here on the driver)
         rels = [relative(root, info.path) for info in files]
         for i, (info, rel, doc_id) in enumerate(zip(files, rels, doc_ids(rels), strict=True)):
             cause = too_many_bytes(info.size, s.max_chars)  # not read at all
             if cause is None:
-                todo[info.path] = i, doc_id
+                todo[info.path], ids[info.path] = i, doc_id
             else:
                 index[i] = entry_of(i, DocResult(SourceDoc(doc_id, rel, "", "", error=f"{rel}: {cause}")), None)
                 bar.update(1)
+        self._ids = [ray.put(ids)]  # in a list: fetched by the tasks and actors, not copied into their arguments
         reused, missed = 0, []
-        ids = {path: doc_id for path, (_, doc_id) in todo.items()}
-        for path, key, entry, payload, cached in self._parse(fs, root, ids, store.keys()):
-            i = todo[path][0]
+        keys = store.keys()
+        # a re-run: the texts the cache holds are told apart by Ray tasks, and only the others go
+        # to the actors, which load the model; none is started when every text is cached. (On a
+        # first run, an empty cache, the actors decode every file themselves.)
+        rows, paths = self._sort(fs, root, list(todo), keys) if keys else ([], list(todo))
+        for path, key, entry, payload, cached in chain(rows, self._parse(fs, root, paths)):
+            i = todo[path]
             if cached is not None:
                 stored = store.get(key, cached.text)
                 if stored is None:  # unreadable after all (the store reports why): parsed below
@@ -103,33 +114,52 @@ class RayEngine:
                 store.put(key, payload)
             index[i] = dataclasses.replace(entry, ordinal=i)
             bar.update(1)
-        for path, key, entry, payload, _ in self._parse(fs, root, {p: ids[p] for p in missed}, frozenset()):
+        for path, key, entry, payload, _ in self._parse(fs, root, missed):
             store.put(key, payload)
-            index[todo[path][0]] = dataclasses.replace(entry, ordinal=todo[path][0])
+            index[todo[path]] = dataclasses.replace(entry, ordinal=todo[path])
             bar.update(1)
         return index, reused
 
-    def _parse(self, fs: pafs.FileSystem, root: str, ids: dict[str, str], cached: frozenset[str]
-               ) -> Iterator[tuple[str, str | None, Entry | None, bytes | None, SourceDoc | None]]:
-        """The files at `ids`' paths (with their doc_ids) -> (path, text key, entry, stored form of a
-        new result, or the source of a text whose key is in `cached`, whose entry is for the driver
-        to make)."""
-        if not ids:
-            return
+    def _sort(self, fs: pafs.FileSystem, root: str, paths: list[str], cached: frozenset[str]
+              ) -> tuple[list[tuple], list[str]]:
+        """Ray tasks (no actor, no model) decode the files: -> (the rows of those whose text key is
+        in `cached`, or that failed, as `_parse` gives them; the paths left to parse)."""
+        if not paths:
+            return [], []
         s = self.settings
+        ds = ray.data.read_binary_files(paths, include_paths=True, filesystem=fs, num_cpus=0)
+        ds = ds.map_batches(_sorted, fn_kwargs={"root": root, "max_chars": s.max_chars, "ids": self._ids,
+                                               "cached": [ray.put(cached)]},  # fetched, not copied
+                            batch_size=s.batch_size, num_cpus=1)
+        rows, left = [], []
+        for row in _rows(ds):
+            path, _, entry, _, source = row
+            if entry is None and source is None:
+                left.append(path)
+            else:
+                rows.append(row)
+        return rows, left
+
+    def _parse(self, fs: pafs.FileSystem, root: str, paths: list[str]
+               ) -> Iterator[tuple[str, str | None, Entry | None, bytes | None, SourceDoc | None]]:
+        """-> (path, text key, entry, stored form of a new result, None): every file parsed."""
+        if not paths:
+            return
+        s = self.settings  # no more actors than batches (a changed file alone: one actor)
         # reading is I/O: no CPU reserved for it, or the actors holding every CPU would starve it
-        ds = ray.data.read_binary_files(list(ids), include_paths=True, filesystem=fs, num_cpus=0)
-        ds = ds.map_batches(_Analyser, fn_constructor_kwargs={
-            "model": s.model, "root": root, "max_chars": s.max_chars, "batch_size": s.batch_size,
-            # in lists: fetched by the actor, not copied into its arguments
-            "cached": [ray.put(cached)], "ids": [ray.put(ids)]},
-            batch_size=s.batch_size, num_cpus=1,
-            compute=ray.data.ActorPoolStrategy(size=min(self.workers, math.ceil(len(ids) / s.batch_size))))
-        for out in ds.iter_batches(batch_size=None, batch_format="pyarrow"):
-            for row in out.to_pylist():  # pickles built by our own actors
-                entry = pickle.loads(row["entry"]) if row["entry"] is not None else None
-                source = pickle.loads(row["cached"]) if row["cached"] is not None else None
-                yield row["path"], row["key"], entry, row["payload"], source
+        ds = ray.data.read_binary_files(paths, include_paths=True, filesystem=fs, num_cpus=0)
+        with warnings.catch_warnings():  # max_restarts has no named parameter in Ray 2.60 (pinned)
+            warnings.simplefilter("ignore", DeprecationWarning)
+            ds = ds.map_batches(_Analyser, fn_constructor_kwargs={
+                "model": s.model, "root": root, "max_chars": s.max_chars, "batch_size": s.batch_size,
+                "ids": self._ids},
+                batch_size=s.batch_size, num_cpus=1,
+                compute=ray.data.ActorPoolStrategy(size=min(self.workers, math.ceil(len(paths) / s.batch_size))),
+                # an actor that dies is not restarted (nor is a worker process of the local engine):
+                # for a restartable actor whose arguments wait in the object store (Ray Data puts
+                # the class there) Ray's core prints an error line into the user's terminal
+                max_restarts=0)
+        yield from _rows(ds)
 
     @contextmanager
     def output(self) -> Iterator[RayTables]:
@@ -141,36 +171,63 @@ class RayEngine:
             tables.close()
 
 
+def _rows(ds) -> Iterator[tuple[str, str | None, Entry | None, bytes | None, SourceDoc | None]]:
+    for out in ds.iter_batches(batch_size=None, batch_format="pyarrow"):
+        for row in out.to_pylist():  # pickles built by our own tasks and actors
+            entry = pickle.loads(row["entry"]) if row["entry"] is not None else None
+            source = pickle.loads(row["cached"]) if row["cached"] is not None else None
+            yield row["path"], row["key"], entry, row["payload"], source
+
+
 _ROWS = pa.schema([("path", pa.string()), ("key", pa.string()), ("entry", pa.binary()),
                    ("payload", pa.binary()), ("cached", pa.binary())])
 
 
-class _Analyser:
-    """A Ray actor: files' bytes -> decoded, then parsed unless their text is in the cache; the
-    model is loaded at the first document to parse (never, when the cache holds every text)."""
+def _decoded(root: str, max_chars: int, ids: dict[str, str], data, path) -> tuple[str, SourceDoc, str | None]:
+    """A file's bytes -> (its path, its source as the local engine reads it, its text key or None
+    when it failed); `ids` gives its doc_id."""
+    path = str(path)
+    rel, doc_id = relative(root, path), ids[path]
+    named_html = PurePosixPath(rel).suffix.lower() in HTML_SUFFIXES
+    cause = too_many_bytes(len(data), max_chars)  # grown since it was listed
+    src = SourceDoc(doc_id, rel, "", "", error=f"{rel}: {cause}") if cause else \
+        source_of(doc_id, rel, bytes(data), max_chars, named_html)
+    return path, src, text_key(src.text) if src.error is None else None
 
-    def __init__(self, model: str, root: str, max_chars: int, batch_size: int, cached: list, ids: list):
+
+def _sorted(batch, root: str, max_chars: int, cached: list, ids: list) -> pa.Table:
+    """A Ray task: files' bytes -> a row for each that failed or whose text the cache holds (the
+    driver takes its result from the cache), an empty row (the path alone) for the others."""
+    keys: frozenset[str] = ray.get(cached[0])
+    by_path: dict[str, str] = ray.get(ids[0])
+    rows: list[dict] = []
+    for data, path in zip(batch["bytes"], batch["path"], strict=True):
+        path, src, key = _decoded(root, max_chars, by_path, data, path)
+        if key is None:
+            rows.append(_row(path, None, entry_of(0, DocResult(src), None)))
+        elif key in keys:
+            rows.append(_row(path, key, cached=pickle.dumps(src, protocol=5)))
+        else:
+            rows.append(_row(path, key))
+    return pa.Table.from_pylist(rows, schema=_ROWS)
+
+
+class _Analyser:
+    """A Ray actor: files' bytes -> decoded and parsed; the model is loaded at the first
+    document to parse."""
+
+    def __init__(self, model: str, root: str, max_chars: int, batch_size: int, ids: list):
         self.model, self.root, self.max_chars, self.batch_size = model, root, max_chars, batch_size
-        self.cached: frozenset[str] = ray.get(cached[0])
-        self.ids: dict[str, str] = ray.get(ids[0])  # path -> doc_id (`inputs.doc_ids`, on the driver)
+        self.ids: dict[str, str] = ray.get(ids[0])  # path -> doc_id
         self.parser: Parser | None = None
 
     def __call__(self, batch) -> pa.Table:
         rows: list[dict] = []
         todo: list[tuple[str, Pending]] = []
         for data, path in zip(batch["bytes"], batch["path"], strict=True):
-            path = str(path)
-            rel = relative(self.root, path)
-            named_html = PurePosixPath(rel).suffix.lower() in HTML_SUFFIXES
-            cause = too_many_bytes(len(data), self.max_chars)  # grown since it was listed
-            doc_id = self.ids[path]
-            src = SourceDoc(doc_id, rel, "", "", error=f"{rel}: {cause}") if cause else \
-                source_of(doc_id, rel, bytes(data), self.max_chars, named_html)
-            key = text_key(src.text) if src.error is None else None
+            path, src, key = _decoded(self.root, self.max_chars, self.ids, data, path)
             if key is None:
                 rows.append(_row(path, None, entry_of(0, DocResult(src), None)))
-            elif key in self.cached:  # the driver takes its result from the cache
-                rows.append(_row(path, key, cached=pickle.dumps(src, protocol=5)))
             else:
                 todo.append((path, Pending(0, Path(path), src, key)))
         if todo:

@@ -17,6 +17,11 @@ from .relations import cues
 from .vocab import Label
 
 
+# the product's components that read the whole document (a long text's pieces are joined into
+# one Doc before them: document.py)
+DOCUMENT_COMPONENTS = ("film_ruler", "film_entities", cues.CUES_KEY)
+
+
 def build_nlp(model: str) -> Language:
     """Loads a spaCy pipeline by name or path and adds the product's components."""
     nlp = spacy.load(model)

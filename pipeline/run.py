@@ -29,6 +29,7 @@ from filelock import FileLock, Timeout
 from tqdm import tqdm
 
 from . import manifest
+from .batching import BATCH_CHARS, batches
 from .config import Engine, RunError, Settings
 from .engine import Entry, LocalEngine, Pending, entry_of, full_result
 from .inputs import SUFFIXES
@@ -172,9 +173,8 @@ def _analyse(settings: Settings, store: ResultStore, ray, skipped: Counter) -> t
     reused = 0
     bar = tqdm(total=len(files), unit="doc", disable=not settings.progress, desc="documents")
 
-    def pending() -> Iterator[list[Pending]]:
+    def pending() -> Iterator[Pending]:
         nonlocal reused
-        batch: list[Pending] = []
         sources = read_sources(files, settings.input_dir, settings.max_chars)
         for i, (path, src) in enumerate(zip(files, sources, strict=True)):
             key = text_key(src.text) if src.error is None else None
@@ -185,16 +185,13 @@ def _analyse(settings: Settings, store: ResultStore, ray, skipped: Counter) -> t
                 reused += stored is not None
                 bar.update(1)
                 continue
-            batch.append(Pending(i, path, src, key))
-            if len(batch) == settings.batch_size:
-                yield batch
-                batch = []
-        if batch:
-            yield batch
+            yield Pending(i, path, src, key)
 
     engine = LocalEngine(settings.model, settings.workers, settings.batch_size, store)
+    # a long text goes alone: what a worker holds is bounded by characters too (batching.py)
     try:
-        for entry in engine.run(pending(), max_batches=math.ceil(len(files) / settings.batch_size)):
+        for entry in engine.run(batches(pending(), settings.batch_size, BATCH_CHARS, lambda p: len(p.source.text)),
+                                max_batches=len(files)):
             index[entry.ordinal] = entry
             bar.update(1)
     finally:

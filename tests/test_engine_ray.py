@@ -83,6 +83,29 @@ def test_ray_tables_equal_the_local_engines_then_from_the_cache(ray_run, corpus,
     assert sorted(p.name for p in out.parent.iterdir()) == [".out.lock", "out"]  # no staging left
 
 
+def test_no_actor_is_started_when_every_text_is_cached(ray_run, corpus, local, cache, tmp_path, monkeypatch):
+    pools = []
+    strategy = ray.data.ActorPoolStrategy
+
+    def counted(*args, **kwargs):
+        pools.append(kwargs)
+        return strategy(*args, **kwargs)
+
+    monkeypatch.setattr(ray.data, "ActorPoolStrategy", counted)
+    summary = run(Settings(corpus, tmp_path / "out", progress=False, cache_dir=cache, engine=Engine.RAY,
+                           workers=2))
+    assert summary.n_reused == 5 and pools == []
+    assert_same_output(summary, tmp_path / "out", local)
+    (tmp_path / "in").mkdir()  # a changed text goes to the actors, the others do not
+    for p in corpus.iterdir():
+        (tmp_path / "in" / p.name).write_bytes(p.read_bytes())
+    changed = sorted((tmp_path / "in").glob("*.txt"))[0]
+    changed.write_bytes(changed.read_bytes() + b"\nOne line more.\n")
+    summary = run(Settings(tmp_path / "in", tmp_path / "out2", progress=False, cache_dir=cache,
+                           engine=Engine.RAY, workers=2))
+    assert summary.n_reused == 4 and len(pools) == 1
+
+
 def test_the_contract_checker_accepts_the_ray_output(ray_run):
     conform = shared_path("scorecard", "conform.py")
     done = subprocess.run([sys.executable, str(conform), str(ray_run[1])], capture_output=True, text=True)

@@ -36,17 +36,6 @@ def test_whole_word_finds_what_the_regex_finds(text, name):
     assert list(whole_word(text, name)) == expected
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.text(CHARS, max_size=40), st.text(CHARS, min_size=1, max_size=4))
-def test_occurrences_through_the_word_index_are_the_whole_word_search(text, name):
-    import spacy
-
-    from pipeline.ner.common import occurrences
-
-    v = DocView(spacy.blank("en").make_doc(text), text)
-    assert list(occurrences(v, name)) == list(whole_word(text, name))
-
-
 @pytest.mark.parametrize("text, name, expected", [
     ("Kim and Kimberly met Kim.", "Kim", [(0, 3), (21, 24)]),
     ("aaaa", "aa", []),
