@@ -29,7 +29,7 @@ from pathlib import Path
 T0 = time.perf_counter()  # the child's clock starts before its heavy imports
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # run as a script from anywhere
-from pipeline.config import DEFAULT_BATCH_SIZE, DEFAULT_MODEL  # noqa: E402 (light: no spaCy)
+from pipeline.runtime.config import DEFAULT_BATCH_SIZE, DEFAULT_MODEL  # noqa: E402 (light: no spaCy)
 
 DEFAULT_TEXTS = ROOT.parent / "shared" / "data" / "redocred-dev-all" / "texts"
 

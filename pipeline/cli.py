@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .config import (CACHE_NAME, DEFAULT_BATCH_SIZE, DEFAULT_MAX_CHARS, DEFAULT_MODEL, Engine, RunError,
+from .runtime.config import (CACHE_NAME, DEFAULT_BATCH_SIZE, DEFAULT_MAX_CHARS, DEFAULT_MODEL, Engine, RunError,
                      Settings, location)
 
 
@@ -116,8 +116,8 @@ def _raise_interrupted(signum, _frame) -> None:
 
 
 def _run(args) -> int:
-    from .engine import cores
-    from .run import run  # heavy imports only when running
+    from .runtime.engine import cores
+    from .runtime.run import run  # heavy imports only when running
 
     previous = {s: signal.signal(s, _raise_interrupted) for s in (signal.SIGTERM, signal.SIGHUP)}
     try:
@@ -149,7 +149,7 @@ def _run(args) -> int:
 def _evaluate(args) -> int:
     from .evaluation.attribution import attribute, by_stage
     from .evaluation.metrics import evaluate, report
-    from .io import read_gold, read_tables, write_eval
+    from .runtime.io import read_gold, read_tables, write_eval
     from .evaluation.prediction import COLUMNS, OPTIONAL, from_tables
     from .output.schemas import to_table
     from .vocab import EvalTable

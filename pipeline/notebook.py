@@ -39,8 +39,8 @@ def output_folder() -> Path:
             raise FileNotFoundError(f"{OUTPUT}={given}: {out} holds no documents.parquet "
                                     f"(relative paths start from {launch_dir()}); give a run's --out folder")
         return out
-    from .config import Settings
-    from .run import run
+    from .runtime.config import Settings
+    from .runtime.run import run
 
     _KEEP.append(tempfile.TemporaryDirectory(prefix="interview-ie-"))
     out = Path(_KEEP[-1].name) / "outputs"

@@ -18,7 +18,7 @@ def shared_path(*parts: str) -> Path:
 
 @pytest.fixture(scope="session")
 def nlp():
-    from pipeline.config import DEFAULT_MODEL
+    from pipeline.runtime.config import DEFAULT_MODEL
     from pipeline.nlp import build_nlp
 
     return build_nlp(DEFAULT_MODEL)

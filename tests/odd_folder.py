@@ -13,8 +13,8 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.config import DEFAULT_MAX_CHARS
-from pipeline.io import BYTES_PER_CHAR
+from pipeline.runtime.config import DEFAULT_MAX_CHARS
+from pipeline.runtime.io import BYTES_PER_CHAR
 
 from .conftest import ROOT
 

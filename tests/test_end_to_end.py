@@ -10,9 +10,9 @@ import pyarrow.parquet as pq
 import pytest
 
 from pipeline import __version__
-from pipeline.config import DEFAULT_MODEL, Settings
-from pipeline.run import run
-from pipeline.store import fingerprint
+from pipeline.runtime.config import DEFAULT_MODEL, Settings
+from pipeline.runtime.run import run
+from pipeline.runtime.store import fingerprint
 from pipeline.vocab import Table
 
 from .conftest import ROOT, shared_path
@@ -128,7 +128,7 @@ def test_a_failed_run_writes_no_manifest(tmp_path, monkeypatch):
     def broken(entities):
         raise OSError("disk full")
 
-    monkeypatch.setattr("pipeline.run.entity_tables", broken)
+    monkeypatch.setattr("pipeline.runtime.run.entity_tables", broken)
     with pytest.raises(OSError, match="disk full"):
         run(Settings(tmp_path / "in", tmp_path / "out", progress=False, use_cache=False))
     assert not (tmp_path / "out").exists()  # neither tables nor manifest: nothing half-written

@@ -12,8 +12,8 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-from pipeline.config import Engine, Settings
-from pipeline.run import run
+from pipeline.runtime.config import Engine, Settings
+from pipeline.runtime.run import run
 from pipeline.vocab import Table
 
 from .conftest import ROOT, shared_path

@@ -8,13 +8,13 @@ import pyarrow.parquet as pq
 import pytest
 
 from pipeline.cli import main
-from pipeline.config import Settings
+from pipeline.runtime.config import Settings
 from pipeline.evaluation.gold import GoldError, fold, parse_gold
 from pipeline.evaluation.metrics import date_matches, evaluate
-from pipeline.ownership import MARKER, NotOurs
-from pipeline.io import read_gold, read_tables, write_eval, write_tables
+from pipeline.runtime.ownership import MARKER, NotOurs
+from pipeline.runtime.io import read_gold, read_tables, write_eval, write_tables
 from pipeline.evaluation.prediction import COLUMNS
-from pipeline.run import run
+from pipeline.runtime.run import run
 from pipeline.vocab import ALL, ATTRIBUTION_STAGES, Label, Predicate, Scope, Table
 
 from . import test_attribution

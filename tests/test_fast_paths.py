@@ -16,7 +16,7 @@ from pipeline import lexicon
 from pipeline.normalize import dates
 from pipeline.ner import component as ner
 from pipeline.relations import cues as relations
-from pipeline.config import DEFAULT_MODEL
+from pipeline.runtime.config import DEFAULT_MODEL
 from pipeline.text.clean import clean
 from pipeline.lexicon import jsonl
 from pipeline.ner.component import RULER_KEY

@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.inputs import Decoded, decode, doc_ids, has_tags, html_to_text, looks_like_html, plausibility
-from pipeline.io import discover, read_source, read_sources
+from pipeline.runtime.inputs import Decoded, decode, doc_ids, has_tags, html_to_text, looks_like_html, plausibility
+from pipeline.runtime.io import discover, read_source, read_sources
 from pipeline.output.schemas import to_table
 from pipeline.vocab import Table
 

@@ -8,10 +8,10 @@ from pathlib import Path
 import pyarrow.fs as pafs
 import pytest
 
-from pipeline.config import Engine, RunError, Settings, location
-from pipeline.io import discover
-from pipeline.io_fs import DONE, list_inputs, publish, relative, resolve, staged_output
-from pipeline.ownership import MARKER, NotOurs
+from pipeline.runtime.config import Engine, RunError, Settings, location
+from pipeline.runtime.io import discover
+from pipeline.runtime.io_fs import DONE, list_inputs, publish, relative, resolve, staged_output
+from pipeline.runtime.ownership import MARKER, NotOurs
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -13,15 +13,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.attrs import SENT_START
 
-from pipeline import batching, document, engine, run as run_module
-from pipeline.config import Settings
+from pipeline import batching, document
+from pipeline.runtime import engine
+from pipeline.runtime import run as run_module
+from pipeline.runtime.config import Settings
 from pipeline.document import analyze
 from pipeline.ner.common import occurrences, whole_word
 from pipeline.nlp import line_breaks
 from pipeline.normalize.entities import _initials, _is_part, _is_prefix, _Known, _tokens
 from pipeline.records import SourceDoc
 from pipeline.view import DocView
-from pipeline.run import run
+from pipeline.runtime.run import run
 from pipeline.vocab import Label, Table
 
 from .conftest import ROOT

@@ -1,13 +1,13 @@
-"""Which spaCy pipeline a model name stands for (`pipeline/models.py`)."""
+"""Which spaCy pipeline a model name stands for (`pipeline/runtime/models.py`)."""
 from __future__ import annotations
 
 import json
 
 import pytest
 
-from pipeline import models
-from pipeline.config import DEFAULT_MODEL
-from pipeline.models import UnknownModel, describe, resolve_model
+from pipeline.runtime import models
+from pipeline.runtime.config import DEFAULT_MODEL
+from pipeline.runtime.models import UnknownModel, describe, resolve_model
 
 
 def test_the_bundled_model_answers_to_both_names():

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pyarrow.parquet as pq
 import pytest
 
-from pipeline.io import atomic_output
+from pipeline.runtime.io import atomic_output
 from pipeline.output.schemas import to_table
 from pipeline.vocab import Table
 

@@ -14,14 +14,14 @@ import pytest
 from filelock import FileLock
 from spacy.language import Language
 
-import pipeline.engine
-import pipeline.run
+import pipeline.runtime.engine
+import pipeline.runtime.run
 from pipeline.cli import main
-from pipeline.config import CACHE_NAME, Settings
+from pipeline.runtime.config import CACHE_NAME, Settings
 from pipeline.document import analyze
-from pipeline.io import recover
+from pipeline.runtime.io import recover
 from pipeline.records import SourceDoc
-from pipeline.run import OutputLocked, run
+from pipeline.runtime.run import OutputLocked, run
 from pipeline.vocab import Table
 
 from .conftest import ROOT, shared_path
@@ -49,7 +49,7 @@ def tables(out: Path) -> dict[Table, list[dict]]:
 @pytest.fixture
 def fast_model(nlp, monkeypatch):
     """In-process runs reuse the session's spaCy pipeline instead of loading it each time."""
-    monkeypatch.setattr(pipeline.engine, "load_model", lambda model: nlp)
+    monkeypatch.setattr(pipeline.runtime.engine, "load_model", lambda model: nlp)
 
 
 @pytest.fixture(scope="module")
@@ -216,7 +216,7 @@ def prepared(tmp_path_factory, nlp):
     for p in SAMPLES:
         shutil.copyfile(p, folder / p.name)
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(pipeline.engine, "load_model", lambda model: nlp)
+        mp.setattr(pipeline.runtime.engine, "load_model", lambda model: nlp)
         run(Settings(folder, base / "outputs", progress=False))
     return base, tables(base / "outputs")
 
@@ -261,7 +261,7 @@ def test_a_run_killed_while_writing_leaves_the_previous_outputs(copies, point, t
     if point == "swapping":  # died between the renames: the previous folder waits beside...
         assert not out.exists() and (out.parent / ".outputs.old").is_dir()
         with pytest.MonkeyPatch.context() as mp:  # ...and the next run puts it back first thing,
-            mp.setattr(pipeline.run, "discover", crash)  # even if that run dies early too
+            mp.setattr(pipeline.runtime.run, "discover", crash)  # even if that run dies early too
             with pytest.raises(RuntimeError, match="simulated"):
                 run(Settings(folder, out, progress=False))
     now = tables(out)

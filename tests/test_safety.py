@@ -16,15 +16,15 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-import pipeline.engine
-from pipeline import manifest
+import pipeline.runtime.engine
+from pipeline.runtime import manifest
 from pipeline.cli import main
-from pipeline.config import Settings
-from pipeline.engine import LocalEngine
-from pipeline.ownership import MARKER, NotOurs
-from pipeline.run import run
+from pipeline.runtime.config import Settings
+from pipeline.runtime.engine import LocalEngine
+from pipeline.runtime.ownership import MARKER, NotOurs
+from pipeline.runtime.run import run
 from pipeline.output.schemas import SCHEMAS
-from pipeline.store import ResultStore
+from pipeline.runtime.store import ResultStore
 from pipeline.vocab import Table
 
 from .conftest import ROOT, shared_path
@@ -35,7 +35,7 @@ TEXT = b"The film was directed by Mara Quill and premiered in 2015 at the Lakevi
 @pytest.fixture
 def fast_model(nlp, monkeypatch):
     """In-process runs reuse the session's spaCy pipeline instead of loading it each time."""
-    monkeypatch.setattr(pipeline.engine, "load_model", lambda model: nlp)
+    monkeypatch.setattr(pipeline.runtime.engine, "load_model", lambda model: nlp)
 
 
 @pytest.fixture
@@ -146,7 +146,7 @@ def test_out_a_symbolic_link_is_followed_on_every_run(tmp_path, texts, fast_mode
 def test_two_paths_to_one_folder_share_one_lock(tmp_path, texts):
     from filelock import FileLock
 
-    from pipeline.run import OutputLocked
+    from pipeline.runtime.run import OutputLocked
 
     (tmp_path / "real").mkdir()
     (tmp_path / "alias").symlink_to(tmp_path / "real", target_is_directory=True)
@@ -260,7 +260,7 @@ def test_a_store_put_moves_aside_whatever_stands_in_the_slot(tmp_path):
 ])
 def test_workers_are_capped_by_cores_and_by_the_work(monkeypatch, tmp_path, workers, n_files, batch_size, cores,
                                                       expected):
-    monkeypatch.setattr(pipeline.engine, "cores", lambda: cores)
+    monkeypatch.setattr(pipeline.runtime.engine, "cores", lambda: cores)
     started = []
     engine = LocalEngine("model", workers, batch_size, ResultStore(tmp_path))
     monkeypatch.setattr(engine, "_serial", lambda batches: started.append(1) or iter(()))
@@ -274,10 +274,10 @@ def test_many_workers_on_a_few_texts_start_no_pool(texts, tmp_path, fast_model, 
     def no_pool(*args, **kwargs):
         raise AssertionError("a process pool was started for one batch")
 
-    monkeypatch.setattr(pipeline.engine, "ProcessPoolExecutor", no_pool)
+    monkeypatch.setattr(pipeline.runtime.engine, "ProcessPoolExecutor", no_pool)
     code, err = cli_run(str(texts), "--out", str(tmp_path / "out"), "--workers", "100000")
     assert code == 0
-    assert f"--workers 100000 is more than this machine's {pipeline.engine.cores()} cores" in err
+    assert f"--workers 100000 is more than this machine's {pipeline.runtime.engine.cores()} cores" in err
 
 
 def _children(pid: int) -> list[int]:

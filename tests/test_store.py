@@ -7,7 +7,7 @@ import pickle
 import pytest
 
 from pipeline.records import DateMention, DocResult, EntityRef, LocalEntity, Mention, Relation, Removed, SourceDoc
-from pipeline.store import FORMAT, KEEP_SECONDS, ResultStore, StoreError, dumps, fingerprint, loads, \
+from pipeline.runtime.store import FORMAT, KEEP_SECONDS, ResultStore, StoreError, dumps, fingerprint, loads, \
     model_version, text_key
 from pipeline.vocab import DateKind, Label, Predicate
 
@@ -96,7 +96,7 @@ def test_fingerprint_covers_every_module_of_every_stage_package():
     """A change in any module of a stage's package (or in a pattern file) starts a fresh cache."""
     from importlib import resources
 
-    from pipeline.store import _package_files
+    from pipeline.runtime.store import _package_files
 
     root = resources.files("pipeline")
     names = {name for name, _ in _package_files(root)}

@@ -6,10 +6,11 @@ import shutil
 import pyarrow.parquet as pq
 import pytest
 
-from pipeline import engine, run as run_module
-from pipeline.config import CACHE_NAME, Settings
-from pipeline.run import run
-from pipeline.store import ResultStore, dumps
+from pipeline.runtime import engine
+from pipeline.runtime import run as run_module
+from pipeline.runtime.config import CACHE_NAME, Settings
+from pipeline.runtime.run import run
+from pipeline.runtime.store import ResultStore, dumps
 from pipeline.records import DocResult, SourceDoc
 from pipeline.vocab import Table
 

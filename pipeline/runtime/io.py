@@ -18,11 +18,11 @@ import pyarrow.parquet as pq
 
 import pyarrow.fs as pafs
 
-from .evaluation.gold import GoldDoc, GoldError, parse_gold
+from ..evaluation.gold import GoldDoc, GoldError, parse_gold
 from .inputs import BYTES_PER_CHAR, HTML_SUFFIXES, SUFFIXES, doc_ids, printable, source_of, too_many_bytes
 from .ownership import Kind, check, mark
-from .records import SourceDoc
-from .vocab import EvalTable, Table
+from ..records import SourceDoc
+from ..vocab import EvalTable, Table
 
 
 def discover(root: Path, skipped: Counter | None = None) -> Iterator[Path]:

@@ -12,10 +12,10 @@ from collections.abc import Iterable, Mapping
 from datetime import datetime, timezone
 from pathlib import Path
 
-from . import __version__
+from .. import __version__
 from .config import Settings
 from .models import describe
-from .vocab import Status
+from ..vocab import Status
 
 NAME = "manifest.json"
 FORMAT = 1  # bumped when a key changes meaning or goes away

@@ -29,18 +29,18 @@ from filelock import FileLock, Timeout
 from tqdm import tqdm
 
 from . import manifest
-from .batching import BATCH_CHARS, batches
+from ..batching import BATCH_CHARS, batches
 from .config import Engine, RunError, Settings
 from .engine import Entry, LocalEngine, Pending, entry_of, full_result
 from .inputs import SUFFIXES
 from .io import atomic_output, check_output, discover, output_path, read_sources
 from .models import resolve_model
-from .records import DocResult
-from .resolve import resolve
-from .output.schemas import SCHEMAS
-from .output.tables import document_tables, entity_tables
+from ..records import DocResult
+from ..resolve import resolve
+from ..output.schemas import SCHEMAS
+from ..output.tables import document_tables, entity_tables
 from .store import ResultStore, fingerprint, text_key
-from .vocab import Table
+from ..vocab import Table
 
 WRITE_BATCH = 512  # documents per row group of the per-document tables
 

@@ -15,9 +15,9 @@ from enum import Enum
 
 import pyarrow.fs as pafs
 
-from . import __version__
+from .. import __version__
 from .config import RunError
-from .vocab import EvalTable, Table
+from ..vocab import EvalTable, Table
 
 MARKER = ".interview-ie.json"
 SUCCESS = "_SUCCESS"  # written last into an output on object storage (io_fs.publish)

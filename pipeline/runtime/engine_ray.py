@@ -35,10 +35,10 @@ from .config import RunError, Settings
 from .engine import Entry, Parser, Pending, cores, entry_of
 from .inputs import HTML_SUFFIXES, doc_ids, source_of, too_many_bytes
 from .io_fs import list_inputs, relative, resolve, staged_output
-from .records import DocResult, SourceDoc
-from .output.schemas import SCHEMAS
+from ..records import DocResult, SourceDoc
+from ..output.schemas import SCHEMAS
 from .store import ResultStore, text_key
-from .vocab import EvalTable, Table
+from ..vocab import EvalTable, Table
 
 try:
     import ray

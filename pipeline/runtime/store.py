@@ -20,10 +20,10 @@ import time
 from importlib import metadata, resources
 from pathlib import Path
 
-from . import __version__
+from .. import __version__
 from .config import RunError
 from .io import umask
-from .records import DocResult
+from ..records import DocResult
 
 FORMAT = b"interview-ie result v1\n"
 KEEP_SECONDS = 7 * 24 * 3600  # fingerprint folders unused this long are removed

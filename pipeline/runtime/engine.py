@@ -23,8 +23,8 @@ from itertools import chain, islice
 from pathlib import Path
 
 from .config import RunError
-from .records import DocResult, SourceDoc
-from .resolve import DocEntities
+from ..records import DocResult, SourceDoc
+from ..resolve import DocEntities
 from .store import ResultStore, dumps
 
 
@@ -76,7 +76,7 @@ def full_result(entry: Entry, store: ResultStore) -> DocResult:
 
 def analyse(nlp, batch: list[Pending], batch_size: int) -> list[tuple[Entry, bytes | None]]:
     """The per-document stages over one batch -> (entry, stored form of the result or None)."""
-    from .document import analyze  # imports spaCy: only where documents are parsed
+    from ..document import analyze  # imports spaCy: only where documents are parsed
 
     results = list(analyze(nlp, [p.source for p in batch], batch_size))
     out = []
@@ -87,7 +87,7 @@ def analyse(nlp, batch: list[Pending], batch_size: int) -> list[tuple[Entry, byt
 
 
 def load_model(model: str):
-    from .nlp import build_nlp  # imports spaCy: only where documents are parsed
+    from ..nlp import build_nlp  # imports spaCy: only where documents are parsed
 
     return build_nlp(model)
 
