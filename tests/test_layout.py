@@ -45,6 +45,11 @@ def test_a_stage_imports_only_what_comes_before_it(stage):
         assert _imports(path) <= allowed, (path.name, _imports(path) - allowed)
 
 
+@pytest.mark.parametrize("module", ["document.py", "nlp.py", "batching.py", "resolve.py"])
+def test_the_per_document_chain_imports_no_runtime(module):
+    assert "runtime" not in _imports(ROOT / "pipeline" / module)
+
+
 def test_the_shared_modules_import_no_stage():
     for name in SHARED:
         assert _imports(ROOT / "pipeline" / f"{name}.py") <= {"vocab"}, name

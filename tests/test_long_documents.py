@@ -146,13 +146,13 @@ def test_a_long_text_goes_alone_and_the_tables_stay_the_same(nlp, tmp_path, monk
     reference = tmp_path / "ref"
     run(Settings(corpus, reference, progress=False, use_cache=False))
     seen = []
-    analyse = engine.analyse
+    parse_batch = engine.parse_batch
 
     def spying(nlp_, batch, batch_size):
         seen.append(sorted(p.path.name for p in batch))
-        return analyse(nlp_, batch, batch_size)
+        return parse_batch(nlp_, batch, batch_size)
 
-    monkeypatch.setattr(engine, "analyse", spying)
+    monkeypatch.setattr(engine, "parse_batch", spying)
     monkeypatch.setattr(run_module, "BATCH_CHARS", 5000)  # the long text 6,200; the samples 2,100 to 4,400
     out = tmp_path / "out"
     run(Settings(corpus, out, progress=False, use_cache=False))

@@ -68,13 +68,13 @@ def warm_cache(corpus, reference, tmp_path_factory, nlp):
 
 def _count_parsed(monkeypatch) -> list[str]:
     parsed: list[str] = []
-    analyse = engine.analyse
+    parse_batch = engine.parse_batch
 
     def counting(nlp, batch, batch_size):
         parsed.extend(p.source.doc_id for p in batch)
-        return analyse(nlp, batch, batch_size)
+        return parse_batch(nlp, batch, batch_size)
 
-    monkeypatch.setattr(engine, "analyse", counting)
+    monkeypatch.setattr(engine, "parse_batch", counting)
     return parsed
 
 

@@ -74,7 +74,7 @@ def full_result(entry: Entry, store: ResultStore) -> DocResult:
     return dataclasses.replace(stored, source=dataclasses.replace(entry.source, text=stored.source.text))
 
 
-def analyse(nlp, batch: list[Pending], batch_size: int) -> list[tuple[Entry, bytes | None]]:
+def parse_batch(nlp, batch: list[Pending], batch_size: int) -> list[tuple[Entry, bytes | None]]:
     """The per-document stages over one batch -> (entry, stored form of the result or None)."""
     from ..document import analyze  # imports spaCy: only where documents are parsed
 
@@ -114,12 +114,12 @@ class Parser:
         self._docs = 0          # documents parsed in the current zone (or before the first one)
         self._zoned = False     # past the first ZONE_DOCS documents
 
-    def analyse(self, batch: list[Pending], batch_size: int) -> list[tuple[Entry, bytes | None]]:
+    def parse_batch(self, batch: list[Pending], batch_size: int) -> list[tuple[Entry, bytes | None]]:
         if self._zone is None and self._zoned:
             self._zone = ExitStack()
             self._zone.enter_context(self.nlp.memory_zone())
         try:
-            return analyse(self.nlp, batch, batch_size)
+            return parse_batch(self.nlp, batch, batch_size)
         finally:
             self._docs += len(batch)
             if self._docs >= ZONE_DOCS:
@@ -193,7 +193,7 @@ class LocalEngine:
         try:
             for batch in batches:
                 parser = parser or Parser(self.model)  # not at all when every document is cached
-                yield from _stored(parser.analyse(batch, self.batch_size), self.store)
+                yield from _stored(parser.parse_batch(batch, self.batch_size), self.store)
         finally:
             if parser is not None:
                 parser.stop()
@@ -278,6 +278,6 @@ def _die_with(parent: int) -> None:
 
 
 def _work(batch: list[Pending], batch_size: int) -> tuple[list[Entry], list[str]]:
-    entries = _stored(_PARSER.analyse(batch, batch_size), _STORE)
+    entries = _stored(_PARSER.parse_batch(batch, batch_size), _STORE)
     problems, _STORE.problems = _STORE.problems, []
     return entries, problems

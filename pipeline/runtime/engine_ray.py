@@ -76,7 +76,7 @@ class RayEngine:
         if self._started:
             ray.shutdown()
 
-    def analyse(self, store: ResultStore, bar, skipped: Counter | None = None) -> tuple[list[Entry], int]:
+    def parse_all(self, store: ResultStore, bar, skipped: Counter | None = None) -> tuple[list[Entry], int]:
         """Every input file -> its entry, in input order; -> (entries, how many came from the cache).
         Files of other extensions are counted in `skipped`."""
         s = self.settings
@@ -232,7 +232,7 @@ class _Analyser:
                 todo.append((path, Pending(0, Path(path), src, key)))
         if todo:
             self.parser = self.parser or Parser(self.model)
-            done = self.parser.analyse([p for _, p in todo], self.batch_size)
+            done = self.parser.parse_batch([p for _, p in todo], self.batch_size)
             rows += [_row(path, entry.key, entry, payload) for (path, _), (entry, payload) in zip(todo, done, strict=True)]
         return pa.Table.from_pylist(rows, schema=_ROWS)
 

@@ -106,7 +106,7 @@ def run(settings: Settings) -> Summary:
             store = ResultStore(spill) if spill else ResultStore.open(settings.cache,
                                                                       fingerprint(settings.model))
             skipped: Counter = Counter()
-            index, reused = _analyse(settings, store, ray, skipped)
+            index, reused = _parse_all(settings, store, ray, skipped)
             ids, entities = resolve(e.entities for e in index)
             names = {g.id: g.name for g in entities}
             rows = dict.fromkeys((t.value for t in Table), 0)
@@ -162,12 +162,12 @@ def _write(writer, tables, rows: dict[str, int]) -> None:
         rows[name.value] += table.num_rows
 
 
-def _analyse(settings: Settings, store: ResultStore, ray, skipped: Counter) -> tuple[list[Entry], int]:
+def _parse_all(settings: Settings, store: ResultStore, ray, skipped: Counter) -> tuple[list[Entry], int]:
     """Every input file -> its entry, in input order; -> (entries, how many came from the store).
     Files of other extensions are counted in `skipped`."""
     if ray is not None:  # Ray Data reads the files
         with tqdm(unit="doc", disable=not settings.progress, desc="documents") as bar:
-            return ray.analyse(store, bar, skipped)
+            return ray.parse_all(store, bar, skipped)
     files = list(discover(settings.input_dir, skipped))
     index: list[Entry | None] = [None] * len(files)
     reused = 0
