@@ -19,7 +19,7 @@ from typing import NamedTuple
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from . import relation_rules
+from . import rel_constructions, relation_rules
 from .lexicon import jsonl, work_cues
 from .normalize import Mention
 from .records import DateMention, LocalEntity, Turn
@@ -127,9 +127,11 @@ def extract(doc: Doc, mentions: list[Mention], entities: list[LocalEntity], date
                     and not (cue.film_only and _about_music(sent)):
                 found.extend(_apply(cue, s, e, sent, args, disc, verbs))
         found.extend(relation_rules.shapes(sent, args, disc, is_question))
+        found.extend(rel_constructions.sentence_level(sent, args, disc, is_question))
         disc.see(explicit)
+    found.extend(rel_constructions.document_level(doc, items, disc, found))
     kind = {i: kinds.get(i, e.kind) for i, e in enumerate(entities)}
-    found = _adjust([f for f in found if f.subject != f.object or f.object_is_date], kind)
+    found = rel_constructions.calibrate(_adjust([f for f in found if f.subject != f.object or f.object_is_date], kind))
     return Extraction(_merge(found, dates), kinds)
 
 
