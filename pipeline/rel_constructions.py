@@ -19,7 +19,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span
 
-from . import rel_credits
+from . import rel_cast, rel_credits, rel_lineup
 from .relation_context import Discourse, Found, Item
 from .vocab import Predicate
 
@@ -42,6 +42,13 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
                                  _P.DISTRIBUTED_BY, _P.PUBLICATION_DATE, _P.PREMIERED_AT),
                  0.9, "document", rel_credits.credit_lines),
     Construction("spec_line", (_P.PUBLICATION_DATE,), 0.9, "document", rel_credits.spec_line),
+    Construction("lineup", (_P.DIRECTOR, _P.SCREENWRITER, _P.CAST_MEMBER, _P.PRODUCER, _P.COMPOSER,
+                            _P.DIRECTOR_OF_PHOTOGRAPHY, _P.CONTRIBUTOR, _P.PRODUCTION_COMPANY,
+                            _P.DISTRIBUTED_BY, _P.PUBLICATION_DATE, _P.PREMIERED_AT),
+                 0.85, "document", rel_lineup.lineup),
+    Construction("caption", (_P.CAST_MEMBER, _P.CONTRIBUTOR), 0.8, "sentence", rel_cast.caption),
+    Construction("with_cast", (_P.CAST_MEMBER,), 0.6, "sentence", rel_cast.with_cast),
+    Construction("as_roles", (_P.CAST_MEMBER,), 0.6, "sentence", rel_cast.as_roles),
 )
 
 

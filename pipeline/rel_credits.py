@@ -35,7 +35,7 @@ _FIELD = re.compile(rf"^(?P<label>[^\W\d][\w.&,/' +-]{{0,45}}?){_LEADER}(?P<valu
 _BY_FIELD = re.compile(r"^(?P<label>[^\W\d][\w&,/' +-]{0,40}?\bby)\s+(?P<value>\S.*)$", re.IGNORECASE)
 _PARTS = re.compile(r"\s*(?:&|\band\b|,|/|\+)\s*", re.IGNORECASE)
 # what may stand between two members of a value list ("A, B and C", "A (as Marta), B")
-_GLUE = re.compile(r"^(?:[\s,;&/]|\band\b|\bwith\b|\(\s*[^()]{0,40}\)|\[[^\]]{0,40}\])*$", re.IGNORECASE)
+_GLUE = re.compile(r"^(?:[\s,;&/]|\band\b|\(\s*[^()]{0,40}\)|\[[^\]]{0,40}\])*$", re.IGNORECASE)
 _LEAD = re.compile(r"^[\s\"'“‘(]*(?:(?:with|and|&)\s+)?[\s\"'“‘(]*$", re.IGNORECASE)
 _COLUMN = re.compile(r"\s*(?:\.{3,}|…+|_{3,})\s*|\s{3,}")  # 'Marta ..... A', 'Marta      A' 
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
