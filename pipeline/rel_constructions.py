@@ -46,6 +46,7 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
                             _P.DIRECTOR_OF_PHOTOGRAPHY, _P.CONTRIBUTOR, _P.PRODUCTION_COMPANY,
                             _P.DISTRIBUTED_BY, _P.PUBLICATION_DATE, _P.PREMIERED_AT),
                  0.85, "document", rel_lineup.lineup),
+    Construction("year_first", (_P.PUBLICATION_DATE,), 0.85, "document", rel_lineup.year_first),
     Construction("caption", (_P.CAST_MEMBER, _P.CONTRIBUTOR), 0.8, "sentence", rel_cast.caption),
     Construction("with_cast", (_P.CAST_MEMBER,), 0.6, "sentence", rel_cast.with_cast),
     Construction("as_roles", (_P.CAST_MEMBER,), 0.6, "sentence", rel_cast.as_roles),

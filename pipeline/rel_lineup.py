@@ -31,6 +31,11 @@ _LABEL = re.compile(r"[ \t]*(?:[,;]|[—–-](?=\s))[ \t]*\n?[ \t]*"
 # inside a bracket the label opens it: 'Blue Lake (dir. Ana Ruiz)'
 _INNER_LABEL = re.compile(r"\s*(?P<label>[A-Za-z][A-Za-z.&' -]{0,30}?)(?:(?<=\.)|\s*:|\s+by\b)\s+", re.IGNORECASE)
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
+# 'THE TITLE, 2008.' / 'THE TITLE, 2011 — your first feature': a year set off after the title
+_COMMA_YEAR = re.compile(r"[ \t]*,[ \t]*(?P<year>(?:1[89]|20)\d\d)(?=[ \t]*(?:[.;:—–)]|-\s|$))", re.MULTILINE)
+# '2014   TITLE (short)', '- 2019: TITLE', '2019 | TITLE': a list line that opens with a year
+_YEAR_FIRST = re.compile(r"^[ \t]*(?:[-•*·][ \t]*)?(?P<year>(?:1[89]|20)\d\d)(?:[ \t]*[:|–—-][ \t]*|[ \t]{2,}|[ \t]+(?=[A-Z\"“‘']))",
+                         re.MULTILINE)
 _FIELDS = 4  # at most this many fields chained after one title
 
 
@@ -57,6 +62,9 @@ def lineup(doc: Doc, items: list[Item], disc: Discourse, found: list[Found]) -> 
         if work.label != Label.WORK:
             continue
         limit = min(len(text), e + 300)
+        y = _COMMA_YEAR.match(text, e, limit)
+        if y is not None:
+            yield from _year(page, work.ref, y.start("year"), y.end("year"), s, y.end())
         at, first = e, True
         fields = 0
         evidence_end = e
@@ -96,3 +104,16 @@ def _year(page: _Page, work: int, s: int, e: int, start: int, end: int) -> Itera
     rest = page.text[s:years[0][0]] + page.text[years[0][1]:e]
     if all(w[:1].isupper() for w in re.findall(r"[^\W\d_][\w'-]*", rest)):
         yield Found(work, Predicate.PUBLICATION_DATE, years[0][2].ref, True, start, end, 0.0, "")
+
+
+def year_first(doc: Doc, items: list[Item], disc: Discourse, found: list[Found]) -> Iterator[Found]:
+    """'2014   TITLE (short)': a filmography line, the year of the work it names."""
+    page = _Page(doc, items)
+    starts = {s: it for s, _e, it in page.spans if it.label == Label.WORK}
+    for m in _YEAR_FIRST.finditer(page.text):
+        work = starts.get(m.end()) or starts.get(m.end() + 1)  # a quote may open the title
+        year = next((it for s, e, it in page.inside(m.start("year"), m.end("year")) if it.is_date), None)
+        if work is not None and year is not None:
+            line_end = page.text.find("\n", m.end())
+            yield Found(work.ref, Predicate.PUBLICATION_DATE, year.ref, True, m.start(),
+                        len(page.text) if line_end < 0 else line_end, 0.0, "")

@@ -88,3 +88,26 @@ def test_attached_cast_lists_near_misses(nlp, text, unexpected):
 
 def test_caption_links_file_parses():
     assert {p.value for _, p in rel_cast.links()} <= {"cast_member", "contributor"}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("FILMOGRAPHY\n  2019   Blue Lake (short)\n", {("Blue Lake", "publication_date", "2019")}),
+    ("- 2019: Blue Lake\n", {("Blue Lake", "publication_date", "2019")}),
+    ("2019 | Blue Lake | Yes | No\n", {("Blue Lake", "publication_date", "2019")}),
+    # near misses: the year inside a sentence, a year that is not first on its line
+    ("In 2019 Blue Lake opened.\n", set()),
+    ("Seen at Fenwick Festival 2019   Blue Lake\n", set()),
+])
+def test_year_first(text, expected):
+    page = Page(text, NAMES)
+    assert page.triples(rel_lineup.year_first(page.doc, page.items, page.disc(), [])) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("HOST: And then Blue Lake, 2019. A hit at home.\n", {("Blue Lake", "publication_date", "2019")}),
+    ("Blue Lake, 2019 — her first feature.\n", {("Blue Lake", "publication_date", "2019")}),
+    ("Blue Lake, 2019 tickets are on sale.\n", set()),   # the year belongs to what follows
+])
+def test_comma_year_after_title(text, expected):
+    page = Page(text, NAMES)
+    assert page.triples(rel_lineup.lineup(page.doc, page.items, page.disc(), [])) == expected
