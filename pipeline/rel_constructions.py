@@ -19,7 +19,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span
 
-from . import rel_cast, rel_credits, rel_lineup
+from . import rel_cast, rel_credits, rel_interview, rel_lineup
 from .relation_context import Discourse, Found, Item
 from .vocab import Predicate
 
@@ -50,6 +50,8 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
     Construction("caption", (_P.CAST_MEMBER, _P.CONTRIBUTOR), 0.8, "sentence", rel_cast.caption),
     Construction("with_cast", (_P.CAST_MEMBER,), 0.6, "sentence", rel_cast.with_cast),
     Construction("as_roles", (_P.CAST_MEMBER,), 0.6, "sentence", rel_cast.as_roles),
+    Construction("headline", (_P.DIRECTOR, _P.CAST_MEMBER, _P.CONTRIBUTOR), 0.7, "document",
+                 rel_interview.headline),
 )
 
 
@@ -61,12 +63,13 @@ def _stamped(c: Construction, found: Iterator[Found]) -> Iterator[Found]:
 
 
 def document_level(doc: Doc, items: list[Item], disc: Discourse, found: list[Found]) -> list[Found]:
-    """Relations of the constructions that read the whole page (`found`: what the sentence
-    rules gave, which tells what the page is about)."""
+    """Relations of the constructions that read the whole page, in the order declared; each
+    sees what the sentence rules and the constructions before it gave (`found`), which tells
+    what the page is about and who has which role."""
     out: list[Found] = []
     for c in CONSTRUCTIONS:
         if c.scope == "document":
-            out.extend(_stamped(c, c.find(doc, items, disc, found)))
+            out.extend(_stamped(c, c.find(doc, items, disc, found + out)))
     return out
 
 

@@ -97,3 +97,9 @@ def test_label_predicates(label, expected):
 def test_every_label_row_names_known_predicates():
     assert rel_credits.labels()  # the file parses: an unknown predicate raises naming file and line
     assert all(preds for preds in rel_credits.labels().values())
+
+
+def test_acting_prize_list_credits_the_cast():
+    page = Page(HEAD + "Best Supporting Actress: Cleo Marsh (Grey Harbour)\n", NAMES)
+    assert page.triples(rel_credits.credit_lines(page.doc, page.items, page.disc(), [])) == {
+        ("Grey Harbour", "cast_member", "Cleo Marsh")}
