@@ -71,7 +71,8 @@ def caption(sent: Span, args: list[Item], disc: Discourse, is_question: bool) ->
             last = next((a for a in args if a.label == Label.PERSON and not a.implicit and a.end == k), None)
             if last is None:
                 break
-            people = coordinated(doc, last, [a for a in args if a.end <= last.start][::-1], {Label.PERSON}, forward=False)
+            before = [a for a in args if a.end <= last.start][::-1]
+            people = coordinated(doc, last, before, {Label.PERSON}, forward=False)
             first = min(p.start for p in people)
             lead = doc[_line_start(doc, first):first]
             if all(t.is_punct or t.is_space or kind_of(t.lower_) == "caption_marker" for t in lead):

@@ -89,7 +89,7 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
-class _Page:
+class LinePage:
     """The Doc's lines and its arguments in character offsets."""
 
     def __init__(self, doc: Doc, items: list[Item]):
@@ -107,12 +107,8 @@ class _Page:
     def inside(self, start: int, end: int) -> list[tuple[int, int, Item]]:
         return [x for x in self.spans if start <= x[0] and x[1] <= end]
 
-    def line_text(self, i: int) -> str:
-        s, e = self.lines[i]
-        return self.text[s:e]
 
-
-def _members(page: _Page, start: int, end: int, labels: set[Label]) -> list[tuple[int, int, Item]]:
+def value_members(page: LinePage, start: int, end: int, labels: set[Label]) -> list[tuple[int, int, Item]]:
     """The list of arguments that opens the value [start, end): members joined by list glue,
     bracketed asides allowed ('A (as Marta), B'); the first word that is not glue ends it."""
     out, cur = [], start
@@ -130,7 +126,7 @@ def _norm(text: str) -> str:
     return re.sub(r"[\W_]+", "", re.sub(r"\([^)]*\)|\[[^\]]*\]", "", text)).casefold()
 
 
-def _focus(page: _Page, line_no: int, disc: Discourse, fallback: int | None) -> int | None:
+def _focus(page: LinePage, line_no: int, disc: Discourse, fallback: int | None) -> int | None:
     """The work a credit line is about: a line above that is a work's title alone ('BLUE LAKE',
     'BLUE LAKE (2019)', recognised there or not), else the work the text defines, else the work
     the page is most about."""
@@ -146,7 +142,7 @@ def _focus(page: _Page, line_no: int, disc: Discourse, fallback: int | None) -> 
                  if k in page.titles), fallback)
 
 
-def _most_about(page: _Page, items: list[Item], found: list[Found]) -> int | None:
+def _most_about(page: LinePage, items: list[Item], found: list[Found]) -> int | None:
     """The work named most often in prose lines (a line with lower-case words, not a menu or a
     heading), each relation the sentence rules gave it counting twice."""
     counts: Counter = Counter()
@@ -189,7 +185,7 @@ def _relations(subject: int, preds, members, start: int, end: int) -> Iterator[F
 
 
 def credit_lines(doc: Doc, items: list[Item], disc: Discourse, found: list[Found]) -> Iterator[Found]:
-    page = _Page(doc, items)
+    page = LinePage(doc, items)
     fallback = _most_about(page, items, found)
     heading: tuple[Predicate, ...] = ()
     block_left = 0
@@ -212,7 +208,7 @@ def credit_lines(doc: Doc, items: list[Item], disc: Discourse, found: list[Found
             if nxt is None and line.rstrip().endswith(",") and i + 1 < len(page.lines):
                 end = page.lines[i + 1][1]  # 'Produced by .... A, B,\n      C'
             wanted = {lab for p in preds for lab in p.signature[1]}
-            members = _members(page, ls + value_at, end, wanted)
+            members = value_members(page, ls + value_at, end, wanted)
             if _award_category(label):
                 # 'Best Director: A (TITLE), B, TITLE2': each group of names made the work after it
                 yield from _award_list(page, ls + value_at, end, preds, wanted, ls, le)
@@ -227,7 +223,7 @@ def credit_lines(doc: Doc, items: list[Item], disc: Discourse, found: list[Found
             value_at = max((m.end() for m in _COLUMN.finditer(line.rstrip())), default=0)
             subject = _focus(page, i, disc, fallback)
             if subject is not None:
-                members = _members(page, ls + value_at, le, {lab for p in heading for lab in p.signature[1]})
+                members = value_members(page, ls + value_at, le, {lab for p in heading for lab in p.signature[1]})
                 yield from _relations(subject, heading, members, ls, le)
 
 
@@ -237,7 +233,7 @@ def _award_category(label: str) -> str | None:
     return m.group(1) if m else None
 
 
-def _award_list(page: _Page, start: int, end: int, preds, wanted, ls: int, le: int) -> Iterator[Found]:
+def _award_list(page: LinePage, start: int, end: int, preds, wanted, ls: int, le: int) -> Iterator[Found]:
     group: list = []
     for s, e, it in page.inside(start, end):
         if it.label == Label.WORK:
@@ -247,7 +243,7 @@ def _award_list(page: _Page, start: int, end: int, preds, wanted, ls: int, le: i
             group.append((s, e, it))
 
 
-def _row_work(page: _Page, line_start: int, field_start: int) -> int | None:
+def _row_work(page: LinePage, line_start: int, field_start: int) -> int | None:
     """'2014 | Blue Lake | Directed by A': the one work named on the line before the field."""
     works = [it.ref for s, e, it in page.inside(line_start, field_start) if it.label == Label.WORK]
     return works[0] if len(set(works)) == 1 else None
@@ -260,7 +256,7 @@ def _next_field_start(line: str, value_at: int) -> int | None:
 
 def spec_line(doc: Doc, items: list[Item], disc: Discourse, found: list[Found]) -> Iterator[Found]:
     """'USA | 2019 | 98 min | English': the year of the work the page is about."""
-    page = _Page(doc, items)
+    page = LinePage(doc, items)
     fallback = _most_about(page, items, found)
     for i, (ls, le) in enumerate(page.lines):
         pieces = [p.strip() for p in re.split(r"\s+[|·•]\s+", page.text[ls:le])]

@@ -18,7 +18,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from .lexicon import csv_map, role_words
-from .rel_credits import _Page
+from .rel_credits import LinePage
 from .relation_context import Discourse, Found, Item
 from .vocab import Label, Predicate
 
@@ -51,7 +51,7 @@ def _named_roles(doc: Doc, items: list[Item], ref: int) -> set[str]:
 
 
 def headline(doc: Doc, items: list[Item], disc: Discourse, found: list[Found]) -> Iterator[Found]:
-    page = _Page(doc, items)
+    page = LinePage(doc, items)
     text = page.text
     for ls, le in page.lines:
         if le - ls > 160:

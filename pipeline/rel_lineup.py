@@ -17,7 +17,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc
 
-from .rel_credits import _members, _Page, label_predicates
+from .rel_credits import value_members, LinePage, label_predicates
 from .relation_context import Discourse, Found, Item
 from .vocab import Label, Predicate
 
@@ -34,12 +34,12 @@ _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 # 'THE TITLE, 2008.' / 'THE TITLE, 2011 — your first feature': a year set off after the title
 _COMMA_YEAR = re.compile(r"[ \t]*,[ \t]*(?P<year>(?:1[89]|20)\d\d)(?=[ \t]*(?:[.;:—–)]|-\s|$))", re.MULTILINE)
 # '2014   TITLE (short)', '- 2019: TITLE', '2019 | TITLE': a list line that opens with a year
-_YEAR_FIRST = re.compile(r"^[ \t]*(?:[-•*·][ \t]*)?(?P<year>(?:1[89]|20)\d\d)(?:[ \t]*[:|–—-][ \t]*|[ \t]{2,}|[ \t]+(?=[A-Z\"“‘']))",
-                         re.MULTILINE)
+_YEAR_FIRST = re.compile(r"^[ \t]*(?:[-•*·][ \t]*)?(?P<year>(?:1[89]|20)\d\d)"
+                         r"(?:[ \t]*[:|–—-][ \t]*|[ \t]{2,}|[ \t]+(?=[A-Z\"“‘']))", re.MULTILINE)
 _FIELDS = 4  # at most this many fields chained after one title
 
 
-def _field(page: _Page, at: int, limit: int, pattern=_LABEL):
+def _field(page: LinePage, at: int, limit: int, pattern=_LABEL):
     """(predicates, members, end) of the credit field at `at`, or None."""
     m = pattern.match(page.text, at, limit)
     if m is None:
@@ -49,14 +49,14 @@ def _field(page: _Page, at: int, limit: int, pattern=_LABEL):
     if not preds or label.lower() in {"with", "and"} or label.lower().startswith("best "):
         return None  # 'Best Director:' is a prize category, not a credit
     wanted = {lab for p in preds for lab in p.signature[1]}
-    members = _members(page, m.end(), limit, wanted)
+    members = value_members(page, m.end(), limit, wanted)
     if not members:
         return None
     return preds, members, members[-1][1]
 
 
 def lineup(doc: Doc, items: list[Item], disc: Discourse, found: list[Found]) -> Iterator[Found]:
-    page = _Page(doc, items)
+    page = LinePage(doc, items)
     text = page.text
     for s, e, work in page.spans:
         if work.label != Label.WORK:
@@ -67,7 +67,6 @@ def lineup(doc: Doc, items: list[Item], disc: Discourse, found: list[Found]) -> 
             yield from _year(page, work.ref, y.start("year"), y.end("year"), s, y.end())
         at, first = e, True
         fields = 0
-        evidence_end = e
         while fields < _FIELDS:
             b = _BRACKET.match(text, at, limit)
             if b is not None:
@@ -79,14 +78,14 @@ def lineup(doc: Doc, items: list[Item], disc: Discourse, found: list[Found]) -> 
                     fields += 1
                 elif first:
                     yield from _year(page, work.ref, inner_s, inner_e, s, b.end())
-                at, first, evidence_end = b.end(), False, b.end()
+                at, first = b.end(), False
                 continue
             got = _field(page, at, limit)
             if got is None:
                 break
             preds, members, end = got
             yield from _give(work.ref, preds, members, s, end)
-            at, first, evidence_end, fields = end, False, end, fields + 1
+            at, first, fields = end, False, fields + 1
 
 
 def _give(work: int, preds, members, start: int, end: int) -> Iterator[Found]:
@@ -96,7 +95,7 @@ def _give(work: int, preds, members, start: int, end: int) -> Iterator[Found]:
                 yield Found(work, p, it.ref, it.is_date, start, end, 0.0, "")
 
 
-def _year(page: _Page, work: int, s: int, e: int, start: int, end: int) -> Iterator[Found]:
+def _year(page: LinePage, work: int, s: int, e: int, start: int, end: int) -> Iterator[Found]:
     """'(Spain, France, 2019)': a year among names of places, the work's year."""
     years = [(a, b, it) for a, b, it in page.inside(s, e) if it.is_date and _YEAR.fullmatch(page.text[a:b])]
     if len(years) != 1:
@@ -108,7 +107,7 @@ def _year(page: _Page, work: int, s: int, e: int, start: int, end: int) -> Itera
 
 def year_first(doc: Doc, items: list[Item], disc: Discourse, found: list[Found]) -> Iterator[Found]:
     """'2014   TITLE (short)': a filmography line, the year of the work it names."""
-    page = _Page(doc, items)
+    page = LinePage(doc, items)
     starts = {s: it for s, _e, it in page.spans if it.label == Label.WORK}
     for m in _YEAR_FIRST.finditer(page.text):
         work = starts.get(m.end()) or starts.get(m.end() + 1)  # a quote may open the title
