@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import csv
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
@@ -102,10 +103,22 @@ class LinePage:
             last = doc[it.end - 1]
             self.spans.append((doc[it.start].idx, last.idx + len(last.text), it))
         self.spans.sort(key=lambda x: x[0])
+        self.starts = [x[0] for x in self.spans]
+        self.line_starts = [a for a, _b in self.lines]
         self.titles = {_norm(self.text[s:e]): it.ref for s, e, it in self.spans if it.label == Label.WORK}
 
     def inside(self, start: int, end: int) -> list[tuple[int, int, Item]]:
-        return [x for x in self.spans if start <= x[0] and x[1] <= end]
+        """The arguments within [start, end), by start (a bisection: pages can be long)."""
+        out = []
+        for x in self.spans[bisect_left(self.starts, start):]:
+            if x[0] >= end:
+                break
+            if x[1] <= end:
+                out.append(x)
+        return out
+
+    def line_of(self, char: int) -> tuple[int, int]:
+        return self.lines[bisect_right(self.line_starts, char) - 1]
 
 
 def value_members(page: LinePage, start: int, end: int, labels: set[Label]) -> list[tuple[int, int, Item]]:
@@ -149,7 +162,7 @@ def _most_about(page: LinePage, items: list[Item], found: list[Found]) -> int | 
     for s, _e, it in page.spans:
         if it.label != Label.WORK:
             continue
-        ls, le = next((a, b) for a, b in page.lines if a <= s <= b)
+        ls, le = page.line_of(s)
         if re.search(r"\b[a-z]{3,}\b", page.text[ls:le]):
             counts[it.ref] += 1
     for f in found:
