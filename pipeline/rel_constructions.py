@@ -32,7 +32,8 @@ class Construction:
     name: str                          # the `method` of its relations
     predicates: tuple[Predicate, ...]  # what it can find
     prior: float                       # its score when no measured precision is known
-    scope: str                         # "document" (reads the page's lines) | "sentence"
+    scope: str                         # "document": find(LinePage, Discourse, found so far);
+    #                                    "sentence": find(sentence, its arguments, Discourse, is_question)
     find: Callable[..., Iterator[Found]]
 
 
@@ -67,9 +68,11 @@ def document_level(doc: Doc, items: list[Item], disc: Discourse, found: list[Fou
     sees what the sentence rules and the constructions before it gave (`found`), which tells
     what the page is about and who has which role."""
     out: list[Found] = []
+    page = None
     for c in CONSTRUCTIONS:
         if c.scope == "document":
-            out.extend(_stamped(c, c.find(doc, items, disc, found + out)))
+            page = page or rel_credits.LinePage(doc, items)
+            out.extend(_stamped(c, c.find(page, disc, found + out)))
     return out
 
 

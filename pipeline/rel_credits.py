@@ -26,6 +26,7 @@ from importlib import resources
 
 from spacy.tokens import Doc
 
+from .ner_rules import text_of
 from .relation_context import Discourse, Found, Item
 from .vocab import Label, Predicate
 
@@ -91,10 +92,11 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
 
 class LinePage:
-    """The Doc's lines and its arguments in character offsets."""
+    """The Doc's lines and its arguments in character offsets, built once per document for
+    every page-level construction."""
 
     def __init__(self, doc: Doc, items: list[Item]):
-        self.doc, self.text = doc, doc.text
+        self.doc, self.text, self.items = doc, text_of(doc), items
         self.lines = _lines(self.text)
         self.spans = []  # (start char, end char, item) of explicit arguments, by start
         for it in items:
@@ -197,8 +199,8 @@ def _relations(subject: int, preds, members, start: int, end: int) -> Iterator[F
                 yield Found(subject, p, it.ref, it.is_date, start, end, 0.0, "")
 
 
-def credit_lines(doc: Doc, items: list[Item], disc: Discourse, found: list[Found]) -> Iterator[Found]:
-    page = LinePage(doc, items)
+def credit_lines(page: LinePage, disc: Discourse, found: list[Found]) -> Iterator[Found]:
+    items = page.items
     fallback = _most_about(page, items, found)
     heading: tuple[Predicate, ...] = ()
     block_left = 0
@@ -267,10 +269,9 @@ def _next_field_start(line: str, value_at: int) -> int | None:
     return m.start() if m else None
 
 
-def spec_line(doc: Doc, items: list[Item], disc: Discourse, found: list[Found]) -> Iterator[Found]:
+def spec_line(page: LinePage, disc: Discourse, found: list[Found]) -> Iterator[Found]:
     """'USA | 2019 | 98 min | English': the year of the work the page is about."""
-    page = LinePage(doc, items)
-    fallback = _most_about(page, items, found)
+    fallback = _most_about(page, page.items, found)
     for i, (ls, le) in enumerate(page.lines):
         pieces = [p.strip() for p in re.split(r"\s+[|·•]\s+", page.text[ls:le])]
         if len(pieces) < 3 or not any(_RUNTIME.match(p) for p in pieces):

@@ -50,8 +50,8 @@ def _named_roles(doc: Doc, items: list[Item], ref: int) -> set[str]:
     return out
 
 
-def headline(doc: Doc, items: list[Item], disc: Discourse, found: list[Found]) -> Iterator[Found]:
-    page = LinePage(doc, items)
+def headline(page: LinePage, disc: Discourse, found: list[Found]) -> Iterator[Found]:
+    doc, items = page.doc, page.items
     text = page.text
     for ls, le in page.lines:
         if le - ls > 160:

@@ -15,10 +15,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from spacy.tokens import Doc
-
-from .rel_credits import value_members, LinePage, label_predicates
-from .relation_context import Discourse, Found, Item
+from .rel_credits import LinePage, label_predicates, value_members
+from .relation_context import Discourse, Found
 from .vocab import Label, Predicate
 
 _BRACKET = re.compile(r"\s*\(([^()]{0,80})\)")
@@ -55,8 +53,7 @@ def _field(page: LinePage, at: int, limit: int, pattern=_LABEL):
     return preds, members, members[-1][1]
 
 
-def lineup(doc: Doc, items: list[Item], disc: Discourse, found: list[Found]) -> Iterator[Found]:
-    page = LinePage(doc, items)
+def lineup(page: LinePage, disc: Discourse, found: list[Found]) -> Iterator[Found]:
     text = page.text
     for s, e, work in page.spans:
         if work.label != Label.WORK:
@@ -105,9 +102,8 @@ def _year(page: LinePage, work: int, s: int, e: int, start: int, end: int) -> It
         yield Found(work, Predicate.PUBLICATION_DATE, years[0][2].ref, True, start, end, 0.0, "")
 
 
-def year_first(doc: Doc, items: list[Item], disc: Discourse, found: list[Found]) -> Iterator[Found]:
+def year_first(page: LinePage, disc: Discourse, found: list[Found]) -> Iterator[Found]:
     """'2014   TITLE (short)': a filmography line, the year of the work it names."""
-    page = LinePage(doc, items)
     starts = {s: it for s, _e, it in page.spans if it.label == Label.WORK}
     for m in _YEAR_FIRST.finditer(page.text):
         work = starts.get(m.end()) or starts.get(m.end() + 1)  # a quote may open the title

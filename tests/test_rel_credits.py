@@ -5,6 +5,7 @@ import pytest
 
 from pipeline import rel_credits
 from pipeline.vocab import Predicate
+from pipeline.rel_credits import LinePage
 from tests.rel_docs import Page
 
 NAMES = {"Blue Lake": "W", "Ana Ruiz": "P", "Ben Ode": "P", "Cleo Marsh": "P", "Dan Fell": "P",
@@ -44,7 +45,7 @@ HEAD = "BLUE LAKE\nBlue Lake is a film we love. Blue Lake again.\n\n"
 ])
 def test_credit_lines_find(text, expected):
     page = Page(text, NAMES)
-    assert page.triples(rel_credits.credit_lines(page.doc, page.items, page.disc(), [])) == expected
+    assert page.triples(rel_credits.credit_lines(LinePage(page.doc, page.items), page.disc(), [])) == expected
 
 
 @pytest.mark.parametrize("text", [
@@ -59,7 +60,7 @@ def test_credit_lines_find(text, expected):
 ])
 def test_credit_lines_near_misses(text):
     page = Page(text, NAMES)
-    found = page.triples(rel_credits.credit_lines(page.doc, page.items, page.disc(), []))
+    found = page.triples(rel_credits.credit_lines(LinePage(page.doc, page.items), page.disc(), []))
     assert found <= {("Blue Lake", "cast_member", "Ben Ode")} and ("Blue Lake", "cast_member", "Cleo Marsh") not in found
     if "Marta" not in text:
         assert found == set()
@@ -70,16 +71,16 @@ def test_title_line_above_wins_over_the_page_topic():
     page = Page(text, {**NAMES, "GREY HARBOUR": "W"})
     page.items = [it if page.names[it.ref] != "GREY HARBOUR" else it.__class__(it.start, it.end, it.label,
                   page.names.index("Grey Harbour")) for it in page.items]
-    assert page.triples(rel_credits.credit_lines(page.doc, page.items, page.disc(), [])) == {
+    assert page.triples(rel_credits.credit_lines(LinePage(page.doc, page.items), page.disc(), [])) == {
         ("Grey Harbour", "director", "Ana Ruiz")}
 
 
 def test_spec_line_gives_the_year():
     page = Page(HEAD + "Spain | 2019 | 98 min | Spanish\n", NAMES)
-    assert page.triples(rel_credits.spec_line(page.doc, page.items, page.disc(), [])) == {
+    assert page.triples(rel_credits.spec_line(LinePage(page.doc, page.items), page.disc(), [])) == {
         ("Blue Lake", "publication_date", "2019")}
     page = Page(HEAD + "Spain | 2019 | Spanish\n", NAMES)  # no running time: not a film's line
-    assert not list(rel_credits.spec_line(page.doc, page.items, page.disc(), []))
+    assert not list(rel_credits.spec_line(LinePage(page.doc, page.items), page.disc(), []))
 
 
 @pytest.mark.parametrize("label,expected", [
@@ -101,5 +102,5 @@ def test_every_label_row_names_known_predicates():
 
 def test_acting_prize_list_credits_the_cast():
     page = Page(HEAD + "Best Supporting Actress: Cleo Marsh (Grey Harbour)\n", NAMES)
-    assert page.triples(rel_credits.credit_lines(page.doc, page.items, page.disc(), [])) == {
+    assert page.triples(rel_credits.credit_lines(LinePage(page.doc, page.items), page.disc(), [])) == {
         ("Grey Harbour", "cast_member", "Cleo Marsh")}

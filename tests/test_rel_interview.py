@@ -6,6 +6,7 @@ import pytest
 from pipeline import rel_interview
 from pipeline.relation_context import Discourse, Found, Topic
 from pipeline.vocab import Predicate
+from pipeline.rel_credits import LinePage
 from tests.rel_docs import Page
 
 NAMES = {"Blue Lake": "W", "Grey Harbour": "W", "Red Hill": "W", "Ana Ruiz": "P", "Ben Ode": "P"}
@@ -14,7 +15,7 @@ NAMES = {"Blue Lake": "W", "Grey Harbour": "W", "Red Hill": "W", "Ana Ruiz": "P"
 def _found(text: str, roles: dict[str, tuple[str, ...]] | None = None, found=()):
     page = Page(text, NAMES)
     disc = Discourse(None, Topic(), {page.names.index(n): r for n, r in (roles or {}).items()})
-    return page.triples(rel_interview.headline(page.doc, page.items, disc, list(found)))
+    return page.triples(rel_interview.headline(LinePage(page.doc, page.items), disc, list(found)))
 
 
 def test_headline_reads_the_role_other_rules_credit():

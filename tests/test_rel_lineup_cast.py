@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline import rel_cast, rel_lineup
+from pipeline.rel_credits import LinePage
 from tests.rel_docs import Page
 from tests.test_relations import run, triples
 
@@ -26,7 +27,7 @@ NAMES = {"Blue Lake": "W", "Grey Harbour": "W", "Ana Ruiz": "P", "Ben Ode": "P",
 ])
 def test_lineup_finds(text, expected):
     page = Page(text.replace("BLUE LAKE", "Blue Lake"), NAMES)
-    assert page.triples(rel_lineup.lineup(page.doc, page.items, page.disc(), [])) == expected
+    assert page.triples(rel_lineup.lineup(LinePage(page.doc, page.items), page.disc(), [])) == expected
 
 
 @pytest.mark.parametrize("text", [
@@ -38,7 +39,7 @@ def test_lineup_finds(text, expected):
 ])
 def test_lineup_near_misses(text):
     page = Page(text.replace("BLUE LAKE", "Blue Lake", 1) if text.startswith("BLUE") else text, NAMES)
-    found = page.triples(rel_lineup.lineup(page.doc, page.items, page.disc(), []))
+    found = page.triples(rel_lineup.lineup(LinePage(page.doc, page.items), page.disc(), []))
     assert found <= {("Blue Lake", "director", "Ana Ruiz"), ("Blue Lake", "publication_date", "2019")}
     assert ("Blue Lake", "cast_member", "Ben Ode") not in found
     if "(2019)" not in text:
@@ -100,7 +101,7 @@ def test_caption_links_file_parses():
 ])
 def test_year_first(text, expected):
     page = Page(text, NAMES)
-    assert page.triples(rel_lineup.year_first(page.doc, page.items, page.disc(), [])) == expected
+    assert page.triples(rel_lineup.year_first(LinePage(page.doc, page.items), page.disc(), [])) == expected
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -110,4 +111,4 @@ def test_year_first(text, expected):
 ])
 def test_comma_year_after_title(text, expected):
     page = Page(text, NAMES)
-    assert page.triples(rel_lineup.lineup(page.doc, page.items, page.disc(), [])) == expected
+    assert page.triples(rel_lineup.lineup(LinePage(page.doc, page.items), page.disc(), [])) == expected
