@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from . import shapes
+from . import constructions, shapes
 from ..lexicon import POSSESSIVE, jsonl, work_cues
 from ..normalize.entities import LocalDate, LocalMention
 from ..records import DateRef, EntityRef, LocalEntity, Turn
@@ -139,9 +139,11 @@ def extract(v: DocView, mentions: list[LocalMention], entities: list[LocalEntity
                     and not (cue.film_only and _about_music(sent)):
                 found.extend(_apply(cue, s, e, sent, args, disc, verbs))
         found.extend(shapes.shapes(v, sent, args, disc, is_question))
+        found.extend(constructions.sentence_level(v, sent, args, disc, is_question))
         disc.see(explicit)
+    found.extend(constructions.document_level(v, items, disc, found))
     kind = {i: kinds.get(i, e.kind) for i, e in enumerate(entities)}
-    found = _adjust([f for f in found if f.object != EntityRef(f.subject)], kind)
+    found = constructions.calibrate(_adjust([f for f in found if f.object != EntityRef(f.subject)], kind))
     return Extraction(_merge(found, dates), kinds)
 
 

@@ -4,14 +4,23 @@ that a ledger of true and false positives per construction can read the tables.
 
 Cue phrases are data (`patterns/relation_cues.jsonl`: phrase, predicates, sides, score, one row
 each; method `cue:<phrase>`); the shapes without a cue word are code (`shapes.py`), declared
-here. Adding a construction: a row in the cue file where a cue word says it, else a rule here and
-its function in `shapes.py`; a test in `tests/test_relations.py` either way.
+here. The constructions of web pages and of English (`CONSTRUCTIONS`: credit lines, line-ups,
+captions, headlines) are declared here too, with the function that finds them and whether it reads
+one sentence or the whole page; `constructions.py` runs them. Adding a construction: a row in the
+cue file where a cue word says it, else a rule here and its function (in `shapes.py`, or in
+`credits.py`, `lineup.py`, `cast.py`, `interview.py` as an entry of `CONSTRUCTIONS`); a test
+either way.
+
+`strength` is a rule's score before calibration: `constructions.calibrate` replaces it by the
+precision the rule measured on the dev sets (`patterns/relation_precision.csv`) where there is one.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from ..vocab import Predicate
+from . import cast, credits, interview, lineup
 
 CUE_FILE = "relation_cues.jsonl"  # in pipeline/patterns/
 CUE_SCORE = 0.9  # a cue row's score when the row gives none
@@ -23,6 +32,11 @@ class RelationRule:
     name: str                          # the relations' method, the ledger's key
     predicates: tuple[Predicate, ...]  # what it finds
     strength: float                    # the score of what it finds; the best evidence of a relation wins
+    # a construction run by `constructions.py`: "sentence", find(view, sentence, its arguments,
+    # Discourse, is_question), or "document", find(LinePage, Discourse, found so far); None: a
+    # rule that its own module (`shapes.py`, `cues.py`) applies
+    scope: str | None = None
+    find: Callable | None = field(default=None, compare=False)
 
 
 P = Predicate
@@ -41,5 +55,20 @@ FIRST_PERSON_WORK = RelationRule("first_person_work", (P.CONTRIBUTOR,), 0.5)    
 # an episode's cast member is in the cast of its series, less surely: the cue's score times this
 SERIES_CAST = RelationRule("series_cast", (P.CAST_MEMBER,), 0.7)
 
+_EVERY_CREDIT = (P.DIRECTOR, P.SCREENWRITER, P.CAST_MEMBER, P.PRODUCER, P.COMPOSER, P.DIRECTOR_OF_PHOTOGRAPHY,
+                 P.CONTRIBUTOR, P.PRODUCTION_COMPANY, P.DISTRIBUTED_BY, P.PUBLICATION_DATE, P.PREMIERED_AT)
+# in the order they run: a page-level construction sees what the ones before it found
+CONSTRUCTIONS = (
+    RelationRule("credit_line", _EVERY_CREDIT, 0.9, "document", credits.credit_lines),   # "Directed by A", "Cast: A, B"
+    RelationRule("spec_line", (P.PUBLICATION_DATE,), 0.9, "document", credits.spec_line),  # "USA | 2019 | 98 min"
+    RelationRule("lineup", _EVERY_CREDIT, 0.85, "document", lineup.lineup),                # "X (France, 2019), dir. A"
+    RelationRule("year_first", (P.PUBLICATION_DATE,), 0.85, "document", lineup.year_first),  # "2008 - X"
+    RelationRule("caption", (P.CAST_MEMBER, P.CONTRIBUTOR), 0.8, "sentence", cast.caption),  # "A and B in X"
+    RelationRule("with_cast", (P.CAST_MEMBER,), 0.6, "sentence", cast.with_cast),          # "X, a thriller with A"
+    RelationRule("as_roles", (P.CAST_MEMBER,), 0.6, "sentence", cast.as_roles),            # "A as the cop, B as ..."
+    RelationRule("headline", (P.DIRECTOR, P.CAST_MEMBER, P.CONTRIBUTOR), 0.7, "document",
+                 interview.headline),                                                      # "A on X and Y"
+)
+
 RELATION_RULES = (YEAR_IN_BRACKETS, DEFINING_YEAR, DEFINING_COMPANY, YEAR_BEFORE_KIND, YEAR_OF_MAKING, LIFE_DATES,
-                  OWNED_WORK, OWNED_BY_POSSESSIVE, PARENTS, CHARACTER_ACTOR, FIRST_PERSON_WORK, SERIES_CAST)
+                  OWNED_WORK, OWNED_BY_POSSESSIVE, PARENTS, CHARACTER_ACTOR, FIRST_PERSON_WORK, SERIES_CAST, *CONSTRUCTIONS)

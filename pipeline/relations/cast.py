@@ -1,0 +1,137 @@
+"""Constructions without a verb that name who is in a work: captions and attached lists.
+
+- caption: '[Photo] Ana Ruiz and Ben Ode in BLUE LAKE.', 'Pictured: Ana Ruiz on the set of
+  BLUE LAKE' -- names (after nothing but a caption marker, `caption_marker` words of
+  `patterns/relation_words.csv`) joined to a work by a link of `patterns/caption_links.csv`.
+- with_cast: 'BLUE LAKE, a thriller with Ana Ruiz and Ben Ode', 'My first feature, BLUE LAKE,
+  was with Ana Ruiz', 'BLUE LAKE in 2019 with Ana Ruiz' -- a work, a description of it without
+  another verb, then 'with' and names. Not after a verb of making ('made X with A': A co-made it).
+- as_roles: 'BLUE LAKE, 2019. Ana Ruiz as the cop, Ben Ode as the priest.' -- a list of
+  'NAME as ROLE' that opens a clause, in or right after a sentence naming one work.
+Pure: one parsed sentence of a `DocView` and its arguments (token offsets) -> `context.Found`.
+"""
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Span
+
+from ..records import EntityRef
+from ..view import DocView
+from ..vocab import Label, Predicate
+from .args import coordinated
+from .context import Discourse, Found, Item, closes, kind_of, opens
+
+LINK_FILE = "caption_links.csv"
+_MAKING = frozenset({"make", "write", "direct", "produce", "shoot", "create", "develop", "co-write",
+                     "co-direct", "edit", "film", "finish", "work", "collaborate", "team"})
+_AFTER_CAPTION = frozenset({".", ",", "(", "[", "courtesy", "—", "–", "-", ";", ":"})
+_CLAUSE_OPEN = frozenset({",", ";", ".", ":", "and", "—", "–"})
+
+
+@lru_cache(maxsize=1)
+def links() -> tuple[tuple[tuple[str, ...], Predicate], ...]:
+    """(words of the link, predicate), longest first; a bad predicate names the file and line."""
+    out = []
+    with (resources.files("pipeline") / "patterns" / LINK_FILE).open(encoding="utf-8") as f:
+        for n, row in enumerate(csv.reader(f), 1):
+            if n == 1 or not row:
+                continue
+            try:
+                out.append((tuple(row[0].lower().split()), Predicate(row[1].strip())))
+            except (ValueError, IndexError) as e:
+                raise ValueError(f"patterns/{LINK_FILE} line {n}: {e}") from e
+    return tuple(sorted(out, key=lambda x: -len(x[0])))
+
+
+def _found(work: int, pred: Predicate, person: int, sent: Span) -> Found:
+    return Found(work, pred, EntityRef(person), sent.start_char, sent.end_char, 0.0, "")
+
+
+def _line_start(toks, k: int) -> int:
+    """The first token of the line token k stands on."""
+    while k > 0 and "\n" not in toks[k - 1].text_with_ws and not toks[k - 1].is_space:
+        k -= 1
+    return k
+
+
+def caption(v: DocView, sent: Span, args: list[Item], disc: Discourse, is_question: bool) -> Iterator[Found]:
+    doc, toks = v.doc, v.tokens
+    for w in args:
+        if w.label != Label.WORK or w.implicit:
+            continue
+        for words, pred in links():
+            k = w.start - len(words)
+            if k <= sent.start or tuple(v.lower[k:w.start]) != words:
+                continue
+            if w.end < len(toks) and not (toks[w.end].lower_ in _AFTER_CAPTION or toks[w.end].is_space
+                                          or "\n" in toks[w.end - 1].text_with_ws):
+                break  # 'A in X is a ...': a sentence, not a caption
+            last = next((a for a in args if a.label == Label.PERSON and not a.implicit and a.end == k), None)
+            if last is None:
+                break
+            before = [a for a in args if a.end <= last.start][::-1]
+            people = coordinated(doc, last, before, {Label.PERSON}, forward=False)
+            first = min(p.start for p in people)
+            lead = toks[_line_start(toks, first):first]
+            if all(t.is_punct or t.is_space or kind_of(t.lower_) == "caption_marker" for t in lead):
+                for p in people:
+                    if p.label == Label.PERSON:
+                        yield _found(w.ref, pred, p.ref, sent)
+            break
+
+
+def with_cast(v: DocView, sent: Span, args: list[Item], disc: Discourse, is_question: bool) -> Iterator[Found]:
+    doc, toks = v.doc, v.tokens
+    for w in args:
+        if w.label != Label.WORK or w.implicit:
+            continue
+        if any(t.lemma_.lower() in _MAKING for t in toks[sent.start:w.start] if t.pos_ == "VERB"):
+            continue  # 'made X with A': A made it too
+        k, depth = w.end, 0
+        while k < min(sent.end, w.end + 10):
+            t = toks[k]
+            if opens(t):
+                depth += 1
+            elif closes(t):
+                depth -= 1
+            elif depth == 0 and t.lower_ == "with":
+                break
+            elif depth == 0 and (t.pos_ in {"VERB", "ADP", "PRON", "SCONJ", "CCONJ"} and t.lower_ != "in"
+                                 or t.lower_ in {"by", "and"}):
+                k = sent.end
+                break
+            k += 1
+        if k >= min(sent.end, w.end + 10) or v.lower[k] != "with":
+            continue
+        first = next((a for a in args if a.start == k + 1 and a.label == Label.PERSON and not a.implicit), None)
+        if first is None:
+            continue
+        for p in coordinated(doc, first, [a for a in args if a.start >= first.end], {Label.PERSON}, forward=True):
+            if p.label == Label.PERSON:
+                yield _found(w.ref, Predicate.CAST_MEMBER, p.ref, sent)
+
+
+def as_roles(v: DocView, sent: Span, args: list[Item], disc: Discourse, is_question: bool) -> Iterator[Found]:
+    toks = v.tokens
+    works = {a.ref for a in args if a.label == Label.WORK and not a.implicit}
+    if len(works) > 1:
+        return
+    work = next(iter(works)) if works else (disc.last_work if disc.work_age == 0 else None)
+    if work is None:
+        return
+    for p in args:
+        if p.label != Label.PERSON or p.implicit or p.end + 1 >= sent.end or v.lower[p.end] != "as":
+            continue
+        before = toks[p.start - 1] if p.start > sent.start else None
+        if before is not None and before.lower_ not in _CLAUSE_OPEN:
+            continue  # 'served as', 'known as', 'cast A as': a verb's, not a list's
+        nxt = toks[p.end + 1]
+        if nxt.lower_ in {"well", "much", "long", "soon", "a", "an"} and nxt.lower_ not in {"a", "an"}:
+            continue
+        if nxt.pos_ in {"VERB", "AUX", "PRON"}:
+            continue  # 'A as she was', 'A as did B'
+        yield _found(work, Predicate.CAST_MEMBER, p.ref, sent)

@@ -1,0 +1,78 @@
+"""Construction: the headline of an interview or an episode, 'NAME on TITLE, TITLE and TITLE'.
+
+    Ep. 12: Ana Ruiz on BLUE LAKE, GREY HARBOUR — and RED HILL
+    Interview: Ana Ruiz on "Blue Lake" (2019)
+
+A person opening a heading line (alone, or after a label and ':', a dash or '|') and a link word
+of `patterns/headline_links.csv` ('on') before a list of works: the works are the person's, in
+the role the text gives the person elsewhere (stated, or credited by another rule on the page: a
+director's films, an actor's roles), else as a contributor.
+Pure: the view of a parsed Doc and its arguments -> `context.Found`.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from ..lexicon import csv_map, role_words
+from ..records import EntityRef
+from ..vocab import Label, Predicate
+from .context import Discourse, Found, Item
+from .credits import LinePage
+
+LINK_FILE = "headline_links.csv"
+_OPENING = re.compile(r"^(?:[^\n]{0,60}(?:[:|—–]|\s-))?[\s\"“‘']*$")
+_GLUE = re.compile(r"^(?:[\s,;&\"“”‘’'()\d]|\band\b|[—–-])*$", re.IGNORECASE)
+_ROLE_PREDICATE = (("director", Predicate.DIRECTOR), ("actor", Predicate.CAST_MEMBER))
+_CREDIT_ROLE = {Predicate.DIRECTOR: "director", Predicate.CAST_MEMBER: "actor"}
+
+
+@lru_cache(maxsize=1)
+def links() -> frozenset[str]:
+    return frozenset(csv_map(LINK_FILE))
+
+
+def _predicate(roles) -> Predicate:
+    return next((p for role, p in _ROLE_PREDICATE if role in roles), Predicate.CONTRIBUTOR)
+
+
+def _named_roles(lower: list[str], items: list[Item], ref: int) -> set[str]:
+    """Roles a role noun right before the person's name gives ('director A', 'writer-director A',
+    'the actress A'), from `patterns/role_words.csv`."""
+    out = set()
+    for it in items:
+        if it.ref == ref and it.label == Label.PERSON and not it.implicit and it.start > 0:
+            word = lower[it.start - 1].rsplit("-", 1)[-1]
+            if role_words().get(word):
+                out.add(role_words()[word])
+    return out
+
+
+def headline(page: LinePage, disc: Discourse, found: list[Found]) -> Iterator[Found]:
+    items = page.items
+    text = page.text
+    for ls, le in page.lines:
+        if le - ls > 160:
+            continue  # a paragraph, not a heading
+        spans = page.inside(ls, le)
+        for k, (s, e, p) in enumerate(spans):
+            if p.label != Label.PERSON or not _OPENING.match(text[ls:s]):
+                continue
+            m = re.match(r"\s+(\w+)\s+", text[e:le])
+            if m is None or m.group(1).lower() not in links():
+                continue
+            works, cur = [], e + m.end()
+            for s2, e2, it in spans[k + 1:]:
+                if not _GLUE.match(text[cur:s2]) or it.label != Label.WORK:
+                    break
+                works.append(it)
+                cur = e2
+            # the role the text gives: stated ('the director A'), or credited elsewhere on the page
+            roles = set(disc.roles.get(p.ref, ())) | _named_roles(page.view.lower, items, p.ref) | {
+                _CREDIT_ROLE[f.predicate] for f in found
+                if f.object == EntityRef(p.ref) and f.predicate in _CREDIT_ROLE}
+            pred = _predicate(roles)
+            for w in works:
+                yield Found(w.ref, pred, EntityRef(p.ref), ls, le, 0.0, "")
+            break

@@ -1,0 +1,157 @@
+#!/usr/bin/env python3
+"""What each relation rule earns: its true and false positives on gold sets.
+
+    python tools/ledger.py --set GOLD.jsonl OUT_DIR [--set GOLD2 OUT2 ...] [--by-doc] [--min 1]
+    python tools/ledger.py ... --calibrate pipeline/patterns/relation_precision.csv
+
+A relation is right when it matches a gold relation of its document, optional ones included,
+exactly as `../shared/scorecard/score.py` matches them (its `norm` and `date_matches` are
+imported from there: one definition of a match). Each row of `relations` names the rule that
+produced it in its `method` column. A rule whose right answers all come from one document is
+flagged `one-doc`: it has not been shown to generalise.
+
+`--calibrate` writes, per method, the precision measured over all the sets given (smoothed
+towards the pooled precision of all rules with a Beta prior of strength 4), the figure
+`relations.score` becomes (see README "Choosing a threshold"). `--cv` prints the calibration
+error of that procedure fitted on one half of the documents and measured on the other half.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import importlib.util
+import json
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SCORE = ROOT.parent / "shared" / "scorecard" / "score.py"
+PRIOR_STRENGTH = 4.0
+
+
+def _scorer(path: Path):
+    if not path.exists():
+        sys.exit(f"tools/ledger.py: the scorer {path} is missing (give --scorer)")
+    spec = importlib.util.spec_from_file_location("score", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def outcomes(sc, gold_path: Path, out: Path) -> list[dict]:
+    """One row per distinct predicted relation of every gold document: doc, method, predicate,
+    score, right (matches a gold relation), required (matches a required one)."""
+    import pyarrow.parquet as pq
+
+    gold = {d["doc_id"]: d for d in map(json.loads, gold_path.read_text().splitlines()) if d}
+    rel_path = next((p for p in (out / "relations.parquet", out / "relations") if p.exists()), None)
+    if rel_path is None:
+        sys.exit(f"tools/ledger.py: {out} has no relations table")
+    rows = pq.read_table(rel_path).to_pylist()
+    best: dict[tuple, dict] = {}
+    for r in rows:
+        if r["doc_id"] not in gold:
+            continue
+        is_date = str(r["object_id"]).startswith("dat")
+        key = (r["doc_id"], sc.norm(r["subject"]), r["predicate"], r["object"] if is_date else sc.norm(r["object"]))
+        if key not in best or r["score"] > best[key]["score"]:
+            best[key] = dict(r, is_date=is_date)
+    out_rows = []
+    for (doc_id, s, p, o), r in best.items():
+        doc = gold[doc_id]
+        alias = defaultdict(set)
+        types = {}
+        for g in doc["entities"]:
+            alias[g["name"]] |= {sc.norm(a) for a in g["aliases"]} | {sc.norm(g["name"])}
+            types[g["name"]] = g["type"]
+        right = required = False
+        for g in doc["relations"]:
+            if not (g["predicate"] == p or g["predicate"] == "contributor" and p in sc.CREATIVE):
+                continue
+            if s not in (alias.get(g["subject"]) or {sc.norm(g["subject"])}):
+                continue
+            if r["is_date"]:
+                ok = types.get(g["object"]) == "date" and sc.date_matches(r["object"], g["object"])
+            else:
+                ok = o in (alias.get(g["object"]) or {sc.norm(g["object"])})
+            if ok:
+                right = True
+                required = required or not g.get("optional")
+        out_rows.append({"set": gold_path.parent.name, "doc": doc_id, "method": r["method"] or "?",
+                         "predicate": p, "score": r["score"], "right": right, "required": required})
+    return out_rows
+
+
+def ledger(rows: list[dict], min_n: int) -> None:
+    by = defaultdict(list)
+    for r in rows:
+        by[r["method"]].append(r)
+    print(f"{'method':42} {'n':>5} {'right':>5} {'wrong':>5} {'prec':>6} {'docs+':>5} {'sets+':>5}  flag")
+    for m, rs in sorted(by.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        if len(rs) < min_n:
+            continue
+        right = sum(r["right"] for r in rs)
+        docs = {(r["set"], r["doc"]) for r in rs if r["right"]}
+        sets = {r["set"] for r in rs if r["right"]}
+        flag = "one-doc" if len(docs) == 1 else ("harmful" if right * 2 < len(rs) else "")
+        print(f"{m[:42]:42} {len(rs):5} {right:5} {len(rs) - right:5} {right / len(rs):6.3f} {len(docs):5} "
+              f"{len(sets):5}  {flag}")
+    right = sum(r["right"] for r in rows)
+    print(f"{'ALL':42} {len(rows):5} {right:5} {len(rows) - right:5} {right / max(1, len(rows)):6.3f}")
+
+
+def fit(rows: list[dict]) -> dict[str, float]:
+    """method -> smoothed precision."""
+    pooled = sum(r["right"] for r in rows) / max(1, len(rows))
+    by = defaultdict(lambda: [0, 0])
+    for r in rows:
+        by[r["method"]][0] += r["right"]
+        by[r["method"]][1] += 1
+    return {m: round((k + PRIOR_STRENGTH * pooled) / (n + PRIOR_STRENGTH), 3) for m, (k, n) in by.items()}
+
+
+def _half(r: dict) -> int:
+    return hashlib.sha1(f"{r['set']}/{r['doc']}".encode()).digest()[0] % 2
+
+
+def ece(pairs: list[tuple[float, bool]], bins: int = 10) -> float:
+    b = defaultdict(list)
+    for s, ok in pairs:
+        b[min(int(s * bins), bins - 1)].append((s, ok))
+    return sum(abs(sum(ok for _, ok in xs) - sum(s for s, _ in xs)) for xs in b.values()) / max(1, len(pairs))
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--set", nargs=2, action="append", metavar=("GOLD", "OUT"), required=True)
+    ap.add_argument("--scorer", type=Path, default=SCORE)
+    ap.add_argument("--min", type=int, default=1, help="list methods with at least this many relations")
+    ap.add_argument("--predicate", action="store_true", help="also print the ledger per predicate")
+    ap.add_argument("--calibrate", type=Path, help="write method -> precision to this CSV")
+    ap.add_argument("--cv", action="store_true", help="ECE of the calibration across document halves")
+    a = ap.parse_args(argv)
+    sc = _scorer(a.scorer)
+    rows = [r for gold, out in a.set for r in outcomes(sc, Path(gold), Path(out))]
+    ledger(rows, a.min)
+    if a.predicate:
+        print()
+        ledger([dict(r, method=r["predicate"]) for r in rows], 1)
+    if a.cv:
+        errs = []
+        for h in (0, 1):
+            table = fit([r for r in rows if _half(r) != h])
+            default = sum(r["right"] for r in rows if _half(r) != h) / max(1, len(rows))
+            test = [r for r in rows if _half(r) == h]
+            errs.append(ece([(table.get(r["method"], default), r["right"]) for r in test]))
+        print(f"calibration ECE across document halves: {errs[0]:.3f} / {errs[1]:.3f}")
+    if a.calibrate:
+        table = fit(rows)
+        lines = ["method,precision"] + [f'"{m}",{p}' if "," in m else f"{m},{p}" for m, p in sorted(table.items())]
+        a.calibrate.write_text("\n".join(lines) + "\n")
+        print(f"wrote {len(table)} methods to {a.calibrate}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
