@@ -103,21 +103,22 @@ def decide(doc: Doc, cands: list[Candidate]) -> list[tuple[Candidate, tuple[str,
 
 
 def _person_by_first_name(doc: Doc, c: Candidate) -> Candidate:
-    """The model's 'Marie Lavoy' as an organisation or 'Rosalind Devon' as a place: a short
+    """The model's 'Marie Lavoy' as an organisation: a short
     capitalised span that starts with a known first name and has no organisation word is a person;
     its 'Kora Digital' as a person: a name ending in an organisation word is an organisation."""
     toks = tokens(doc)
     span = toks[c.start:c.end]
     if c.source == "model" and c.label == Label.PERSON and len(span) >= 2 and span[-1].lower_ in org_kinds():
         return c._replace(label=Label.ORG, source="model+org_word")  # "Kora Digital", "Vexa Interactive"
-    if c.source != "model" or c.label not in (Label.ORG, Label.PLACE) or not 2 <= len(span) <= 3:
-        return c
+    if c.source != "model" or c.label != Label.ORG or not 2 <= len(span) <= 3:
+        return c  # a place the model knows ("San Lorenzo", "Hong Kong") is not overruled by a first name
     first = span[0]
     words = [t for t in span if t.text != "-"]  # "Rose-Ellen"
     if not all(t.text[:1].isupper() and t.is_alpha and not t.is_upper for t in words) \
             or org_kind(span_text(doc, c.start, c.end)) is not None \
             or first.is_stop or not is_first_name(first.text) \
-            or any(t.lower_ in demonyms() for t in span) or c.start and toks[c.start - 1].lower_ == "at":
+            or any(t.lower_ in demonyms() for t in span) or c.start and toks[c.start - 1].lower_ == "at" \
+            or any(common_word(doc, t) for t in span[1:]):  # "Royal Navy", "Free State": English words, not names
         return c  # "Han Chinese", "at Walter Brooks Agency"
     return c._replace(label=Label.PERSON, source="model+first_name")
 
