@@ -222,3 +222,9 @@ def line_of(doc: Doc, span: Span) -> str:
     return text[s:e if e >= 0 else len(text)].strip()
 
 
+
+
+def starts_line(doc: Doc, i: int) -> bool:
+    """Whether token i is the first word of its line."""
+    toks = tokens(doc)
+    return i == 0 or "\n" in toks[i - 1].whitespace_ or toks[i - 1].is_space and "\n" in toks[i - 1].text

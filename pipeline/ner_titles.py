@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from .lexicon import definition_heads, role_words, title_cues, work_cues
 from .ner_rules import NOT_TITLE_BEFORE, QUOTES, TITLE_GLUE, YEAR_LIKE, Candidate, is_cap, lemmas, line_of, lowers, \
-    model_ents, prefixes_of, text_of, title_end, tokens
+    model_ents, prefixes_of, starts_line, text_of, title_end, tokens
 from .vocab import Label
 
 _POSSESSIVES = {"'s", "’s", "'", "’"}
@@ -51,7 +51,9 @@ def caps_titles(doc: Doc) -> Iterator[Candidate]:
     i, n = 0, len(doc)
     while i < n:
         tok = toks[i]
-        if not (tok.is_upper and tok.is_alpha and len(tok) > 1):
+        lead = tok.text in {"A", "I"} and i + 1 < n and toks[i + 1].is_upper and toks[i + 1].is_alpha \
+            and len(toks[i + 1]) > 1 and "\n" not in tok.whitespace_  # "A GIRL AT THE GATE"
+        if not (tok.is_upper and tok.is_alpha and len(tok) > 1 or lead):
             i += 1
             continue
         j = i
@@ -59,7 +61,7 @@ def caps_titles(doc: Doc) -> Iterator[Candidate]:
             t = toks[j]
             if j > i and "\n" in toks[j - 1].whitespace_:
                 break
-            if t.is_upper and t.is_alpha or j > i and (t.text in {"'", "’", "&", "-", ":"} or t.is_digit):
+            if t.is_upper and t.is_alpha or j > i and (t.text in {"'", "’", "&", "-", ":", "'S", "’S"} or t.is_digit):
                 j += 1
             else:
                 break
@@ -72,6 +74,14 @@ def caps_titles(doc: Doc) -> Iterator[Candidate]:
         line = line_of(doc, span)
         if line.upper() == line:  # a heading in capitals, not a title inside prose
             continue
+        colon = next((t.i for t in span if t.text == ":"), None)
+        if colon is not None and starts_line(doc, span.start):
+            span = doc[colon + 1:span.end]  # "HOST: THE LONG ROAD ...": a speaker's label, then the title
+            if not len(span):
+                continue
+        if span.start >= 2 and toks[span.start - 1].text == ":" and YEAR_LIKE.fullmatch(toks[span.start - 2].text) \
+                and not starts_line(doc, span.start - 2):
+            span = doc[span.start - 2:span.end]  # "1999: THE LONG ROAD": the year is part of the title
         prev = toks[span.start - 1] if span.start else None
         after_cue = prev is not None and (prev.lower_ in cues or prev.text in ",(" and span.start > 1
                                           and toks[span.start - 2].lower_ in cues)

@@ -1,0 +1,90 @@
+"""Names written in capitals that are not titles. Press kits and credit blocks capitalise
+companies and people as well as films: "ORBIT LANE PICTURES presents", "a RED KITE FILM
+production", "NORTHWIND, KESTREL and HARBOUR ARTS present", "TALLY MORROW:" (a speaker's label),
+"Mara ....... JUNE ASHWORTH" (a cast line). Each shape below is evidence enough to beat
+`ner_titles.caps_titles`, which reads any run of capitals as a title (its score is 0.85; these
+0.86); a run none of them fits is left to it.
+
+Pure: Doc -> `Candidate`s in token offsets.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Span
+
+from .lexicon import is_first_name, org_kinds
+from .ner_rules import Candidate, common_word, starts_line, tokens
+from .vocab import Label
+
+SCORE = 0.86  # above caps_title's 0.85
+_GLUE = {",", "and", "&", "/"}
+_PRESENT = {"present", "presents", "presenting"}
+_PRODUCTION = {"production", "productions", "co-production", "release"}
+
+
+def caps_runs(doc: Doc) -> list[Span]:
+    """Maximal runs of upper-case words (2+ letters) on one line, with hyphens and '&' inside."""
+    toks = tokens(doc)
+    runs, i, n = [], 0, len(doc)
+    while i < n:
+        if not (toks[i].is_upper and toks[i].is_alpha and len(toks[i]) > 1):
+            i += 1
+            continue
+        j = i + 1
+        while j < n and "\n" not in toks[j - 1].whitespace_ and (
+                toks[j].is_upper and toks[j].is_alpha
+                or toks[j].text in {"-", "&"} and j + 1 < n and toks[j + 1].is_upper and toks[j + 1].is_alpha):
+            j += 1
+        while j > i + 1 and not toks[j - 1].is_alpha:
+            j -= 1
+        runs.append(doc[i:j])
+        i = j
+    return runs
+
+
+def _person_shape(doc: Doc, span: Span) -> bool:
+    """'JUNE ASHWORTH' (a known first name, then a word that is not an English word) or
+    'HAN SEO-JIN' (a short family name, then a hyphenated given name)."""
+    words = [t for t in span if t.is_alpha]
+    if not 2 <= len(words) <= 3 or any(t.lower_ in org_kinds() for t in words):
+        return False
+    hyphen = len(span) == 4 and span[2].text == "-" and len(span[0]) <= 4 and all(len(t) <= 5 for t in words)
+    first = is_first_name(words[0].text) and not any(common_word(doc, t) for t in words[1:]) \
+        and not words[0].is_stop and "-" not in span.text
+    return hyphen or first
+
+
+def _group(doc: Doc, runs: list[Span], k: int) -> tuple[int, int]:
+    """The runs around run k joined by ',', 'and', '&' or '/' on one line: (first, last) index."""
+    def joined(a: Span, b: Span) -> bool:
+        gap = doc[a.end:b.start]
+        return 1 <= len(gap) <= 2 and all(t.lower_ in _GLUE for t in gap) and "\n" not in gap.text_with_ws
+    lo = hi = k
+    while lo > 0 and joined(runs[lo - 1], runs[lo]):
+        lo -= 1
+    while hi + 1 < len(runs) and joined(runs[hi], runs[hi + 1]):
+        hi += 1
+    return lo, hi
+
+
+def caps_names(doc: Doc) -> Iterator[Candidate]:
+    toks = tokens(doc)
+    runs = caps_runs(doc)
+    for k, span in enumerate(runs):
+        lo, hi = _group(doc, runs, k)
+        first, last = runs[lo], runs[hi]
+        after = toks[last.end] if last.end < len(doc) else None
+        before = [t.lower_ for t in doc[max(0, first.start - 3):first.start]]
+        presents = after is not None and after.lower_ in _PRESENT
+        production = after is not None and after.lower_ in _PRODUCTION and bool(before) and before[-1] in {"a", "an"}
+        associated = before[-3:] == ["in", "association", "with"]
+        if span[-1].lower_ in org_kinds() and len(span) >= 2:
+            yield Candidate(span.start, span.end, Label.ORG, SCORE, "caps_org_word")
+        elif _person_shape(doc, span):
+            yield Candidate(span.start, span.end, Label.PERSON, SCORE, "caps_person")
+        elif presents or production or associated:
+            yield Candidate(span.start, span.end, Label.ORG, SCORE, "caps_credit")
+        elif starts_line(doc, span.start) and after is not None and after.text == ":" and len(span) >= 2 \
+                and not any(common_word(doc, t) for t in span):
+            yield Candidate(span.start, span.end, Label.PERSON, SCORE, "caps_speaker")

@@ -1,0 +1,63 @@
+"""Names in capitals that are not titles (pipeline/ner_caps.py), and the bounds of titles in
+capitals (ner_titles.caps_titles). The rules read token shapes only: a blank English pipeline
+is enough. Every name here is invented."""
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from pipeline.ner_caps import caps_names
+from pipeline.ner_titles import caps_titles
+
+
+@pytest.fixture(scope="module")
+def blank():
+    return spacy.blank("en")
+
+
+def _found(rule, doc):
+    return {(doc[c.start:c.end].text, c.label.value, c.source) for c in rule(doc)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an organisation word last
+    ("All images (c) 2021 ORBIT LANE PICTURES.", ("ORBIT LANE PICTURES", "ORG", "caps_org_word")),
+    ("Distribution (Korea) ....... HANSOL ENTERTAINMENT", ("HANSOL ENTERTAINMENT", "ORG", "caps_org_word")),
+    # a credit: 'X presents', 'a X production', 'in association with X', lists of them
+    ("NORTHWIND, KESTREL and HARBOUR ARTS present\nthe new film", ("KESTREL", "ORG", "caps_credit")),
+    ("NORTHWIND, KESTREL and HARBOUR ARTS present\nthe new film", ("HARBOUR ARTS", "ORG", "caps_credit")),
+    ("in association with TALLOW\na MOSS / QUIET HOUR production", ("TALLOW", "ORG", "caps_credit")),
+    ("in association with TALLOW\na MOSS / QUIET HOUR production", ("QUIET HOUR", "ORG", "caps_credit")),
+    # people: a first name then a name that is no English word; a family name and a hyphenated given name
+    ("CAST\n  Mara ............... JUNE ASHWORTH\n", ("JUNE ASHWORTH", "PERSON", "caps_person")),
+    ("Director HAN SEO-JIN, welcome.", ("HAN SEO-JIN", "PERSON", "caps_person")),
+    # a speaker's label at a line start
+    ("HOST: Welcome back.\nTALLY MORROW: Thank you.", ("TALLY MORROW", "PERSON", "caps_speaker")),
+])
+def test_caps_names(blank, text, expected):
+    assert expected in _found(caps_names, blank(text))
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Her debut BRIGHT HARBOUR LIGHTS won a prize.", "BRIGHT HARBOUR LIGHTS"),  # a title: no shape fits
+    ("We watched THE LONG ROAD twice.", "THE LONG ROAD"),
+    ("HOST: Welcome back.", "HOST"),  # one word: a role, not a name
+    ("It was shown in THE HARBOUR CITY, a documentary.", "THE HARBOUR CITY"),
+])
+def test_caps_near_misses(blank, text, name):
+    assert not any(n == name for n, _, _ in _found(caps_names, blank(text)))
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Then came 1999: THE LONG ROAD HOME (2004), a drama.", "1999: THE LONG ROAD HOME"),
+    ("She was in A GIRL BY THE WELL in 2014.", "A GIRL BY THE WELL"),
+    ("He is known for A QUIET MAN'S WIFE and other films.", "A QUIET MAN'S WIFE"),
+    ("HOST: THE LONG ROAD started as a story you told.", "THE LONG ROAD"),
+])
+def test_caps_title_bounds(blank, text, title):
+    assert title in {n for n, _, _ in _found(caps_titles, blank(text))}
+
+
+def test_a_year_list_line_keeps_its_year_apart(blank):
+    found = {n for n, _, _ in _found(caps_titles, blank("Prizes\n2016: GOLDEN REEL PRIZE in Lumen"))}
+    assert "2016: GOLDEN REEL PRIZE" not in found
