@@ -118,7 +118,7 @@ def _person_by_first_name(doc: Doc, c: Candidate) -> Candidate:
             or org_kind(span_text(doc, c.start, c.end)) is not None \
             or first.is_stop or not is_first_name(first.text) \
             or any(t.lower_ in demonyms() for t in span) or c.start and toks[c.start - 1].lower_ == "at" \
-            or any(common_word(doc, t) for t in span[1:]):  # "Royal Navy", "Free State": English words, not names
+            or common_word(doc, first) and any(common_word(doc, t) for t in words[1:]):  # "Royal Navy", "Free State"
         return c  # "Han Chinese", "at Walter Brooks Agency"
     return c._replace(label=Label.PERSON, source="model+first_name")
 

@@ -61,3 +61,25 @@ def test_caps_title_bounds(blank, text, title):
 def test_a_year_list_line_keeps_its_year_apart(blank):
     found = {n for n, _, _ in _found(caps_titles, blank("Prizes\n2016: GOLDEN REEL PRIZE in Lumen"))}
     assert "2016: GOLDEN REEL PRIZE" not in found
+
+
+@pytest.mark.parametrize("text, award", [
+    ("It won the Silver Heron for Best Screenplay in 2019.", "Silver Heron for Best Screenplay"),
+    ("She took the Golden Pine Award for Best Leading Actress.", "Golden Pine Award for Best Leading Actress"),
+    ("The film won the Grand Jury Prize for World Cinema at Lumen.", "Grand Jury Prize for World Cinema"),
+    ("They gave her the Special Jury Award for Auteur Filmmaking.", "Special Jury Award for Auteur Filmmaking"),
+])
+def test_awards_in_full(nlp, text, award):
+    from pipeline.ner import mentions
+    doc = nlp(text)
+    assert (award, "AWARD") in {(doc.text[m.start:m.end], m.label.value) for m in mentions(doc)}
+
+
+@pytest.mark.parametrize("text, not_award", [
+    ("The prize was for her second film.", "The prize"),
+    ("He won the Grand Prize for KBTV in the drama category.", "Grand Prize for KBTV"),  # the giver, not a field
+])
+def test_award_near_misses(nlp, text, not_award):
+    from pipeline.ner import mentions
+    doc = nlp(text)
+    assert not_award not in {doc.text[m.start:m.end] for m in mentions(doc) if m.label.value == "AWARD"}
