@@ -15,6 +15,7 @@ from importlib import resources
 import ftfy
 
 from .align import AlignedBuilder, AlignedText
+from .furniture import menu_rule
 from .records import Removed, Turn
 
 _FTFY = ftfy.TextFixerConfig(uncurl_quotes=False, fix_line_breaks=False, normalization="NFC",
@@ -68,7 +69,7 @@ def _line_rule(text: str) -> str | None:
     for r in rules():
         if r.scope == "line" and len(stripped) <= 200 and r.pattern.fullmatch(stripped):
             return r.name
-    return None
+    return menu_rule(stripped) if len(stripped) <= 200 else None
 
 
 def clean(raw: str) -> Cleaned:
