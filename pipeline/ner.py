@@ -18,7 +18,7 @@ from spacy.schemas import validate_token_pattern
 from spacy.tokens import Doc, Span
 
 from . import relations
-from .lexicon import is_first_name, jsonl, role_words
+from .lexicon import is_first_name, jsonl, org_kind, role_words
 from .ner_caps import caps_names
 from .ner_decide import YEAR, decide, drop_characters, drop_lone_words, propagate
 from .ner_names import bracket_names, cast_lists, cue_orgs, listed_people, of_the_names, role_names
@@ -147,6 +147,8 @@ def candidates(doc: Doc) -> list[Candidate]:
     out: list[Candidate] = []
     for ent in model_ents(doc):
         label = MODEL_LABELS.get(ent.label_)
+        if ent.label_ == "EVENT" and org_kind(ent.text) is None:
+            continue  # a war, a census, the Olympics: an event is an organisation only as a festival, an awards body
         if label is not None:
             c = Candidate(ent.start, ent.end, label, 0.6, "model", "demonym" if ent.label_ == "NORP" else None)
             if label == Label.DATE and c.start > 0 and _DAY.fullmatch(toks[c.start - 1].text) \
