@@ -14,12 +14,13 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span
 
 from .lexicon import is_first_name, org_kinds
-from .ner_rules import Candidate, common_word, starts_line, tokens
+from .ner_rules import Candidate, common_word, line_of, starts_line, tokens
 from .vocab import Label
 
 SCORE = 0.86  # above caps_title's 0.85
 _GLUE = {",", "and", "&", "/"}
 _PRESENT = {"present", "presents", "presenting"}
+_NOT_PEOPLE = {"GPE", "LOC", "NORP", "WORK_OF_ART", "FAC"}
 _PRODUCTION = {"production", "productions", "co-production", "release"}
 
 
@@ -47,8 +48,9 @@ def _person_shape(doc: Doc, span: Span) -> bool:
     """'JUNE ASHWORTH' (a known first name, then a word that is not an English word) or
     'HAN SEO-JIN' (a short family name, then a hyphenated given name)."""
     words = [t for t in span if t.is_alpha]
-    if not 2 <= len(words) <= 3 or any(t.lower_ in org_kinds() for t in words):
-        return False
+    if not 2 <= len(words) <= 3 or any(t.lower_ in org_kinds() or t.is_stop for t in words) \
+            or any(t.ent_type_ in _NOT_PEOPLE for t in words):
+        return False  # "CC BY-SA"; a place or a title the model knows
     hyphen = len(span) == 4 and span[2].text == "-" and len(span[0]) <= 4 and all(len(t) <= 5 for t in words)
     first = is_first_name(words[0].text) and not any(common_word(doc, t) for t in words[1:]) \
         and not words[0].is_stop and "-" not in span.text
@@ -72,6 +74,8 @@ def caps_names(doc: Doc) -> Iterator[Candidate]:
     toks = tokens(doc)
     runs = caps_runs(doc)
     for k, span in enumerate(runs):
+        if line_of(doc, span).upper() == line_of(doc, span):
+            continue  # a heading in capitals ("OPENING AND CLOSING FILMS")
         lo, hi = _group(doc, runs, k)
         first, last = runs[lo], runs[hi]
         after = toks[last.end] if last.end < len(doc) else None

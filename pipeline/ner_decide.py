@@ -21,7 +21,7 @@ YEAR = re.compile(r"(1[89]|20)\d\d")
 _ORDINAL = re.compile(r"\d+(st|nd|rd|th)", re.I)
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 _NON_LATIN = re.compile(r"[^\W\d_A-Za-z\u00C0-\u024F\u1E00-\u1EFF]")  # a letter of another script
-_VERBATIM = {"quoted_title", "caps_title"}  # spans whose every token belongs to the title
+_VERBATIM = {"quoted_title", "caps_title", "listed_title"}  # spans whose every token belongs to the title
 
 
 def _trim(doc: Doc, c: Candidate) -> tuple[Candidate | None, tuple[str, ...]]:

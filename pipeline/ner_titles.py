@@ -260,9 +260,10 @@ def year_titles(doc: Doc) -> Iterator[Candidate]:
     """'The Last Day of the Year (2015)' - a capitalised run right before a year in brackets."""
     toks = tokens(doc)
     for tok in (toks[i] for i, low in enumerate(lowers(doc)) if low == "("):
+        listed = _listed_year(doc, tok.i)
         if tok.i + 2 < len(doc) and re.fullmatch(r"(19|20)\d\d", toks[tok.i + 1].text) \
-                and toks[tok.i + 2].text == ")" and tok.i > 0:
-            end = tok.i
+                and toks[tok.i + 2].text == ")" and tok.i > 0 or listed is not None:
+            end = listed if listed is not None else tok.i
             while end > 0 and toks[end - 1].text in {'"', "”", "’", "'"}:
                 end -= 1
             start = end
@@ -274,8 +275,29 @@ def year_titles(doc: Doc) -> Iterator[Candidate]:
                 start -= 1
             while start < end and not is_cap(toks[start]):
                 start += 1
-            if end > start:
-                yield Candidate(start, end, Label.WORK, 0.75, "year_title")
+            entry = starts_line(doc, start) or start > 0 and toks[start - 1].text in {"-", "•", "·", "*", "–"} \
+                and starts_line(doc, start - 1)  # a bullet the cleaning stage cuts
+            if end > start and (listed is None or entry):
+                yield Candidate(start, end, Label.WORK, 0.75, "year_title" if listed is None else "listed_title")
+
+
+def _listed_year(doc: Doc, i: int) -> int | None:
+    """A line-up's entry: 'Title (Country, Country, 2023)', 'Title (Other Title) (Country, 2024)'.
+    For the bracket at token i with capitalised words and commas before a year, the end of the
+    title before it (before a translation in brackets too), else None."""
+    toks = tokens(doc)
+    j = i + 1
+    while j < len(doc) and j < i + 12 and (is_cap(toks[j]) or toks[j].text in {",", "and", "-"}) \
+            and "\n" not in toks[j].whitespace_:
+        j += 1
+    if not (j > i + 1 and toks[j - 1].text == "," and j + 1 < len(doc) and YEAR_LIKE.fullmatch(toks[j].text)
+            and toks[j + 1].text == ")"):
+        return None
+    end = i
+    if end > 2 and toks[end - 1].text == ")":  # a translation's brackets between the title and the year
+        k = next((k for k in range(end - 2, max(0, end - 10), -1) if toks[k].text == "("), None)
+        end = k if k is not None else end
+    return end if end > 0 else None
 
 
 

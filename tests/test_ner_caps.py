@@ -83,3 +83,38 @@ def test_award_near_misses(nlp, text, not_award):
     from pipeline.ner import mentions
     doc = nlp(text)
     assert not_award not in {doc.text[m.start:m.end] for m in mentions(doc) if m.label.value == "AWARD"}
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Line-up\n- Harbour of Small Lights (Norvia, Kestland, 2023), dir. Tobin Asher\n", "Harbour of Small Lights"),
+    ("Line-up\n- All the Quiet Rooms (Norvia, 2024), dir. Mara Quill\n", "All the Quiet Rooms"),
+    ("Line-up\n- Ashfall (Jaeu-ri) (Kestland, 2024), dir. Han Seo-jin\n", "Ashfall"),
+])
+def test_a_line_up_entry_is_a_title(nlp, text, title):
+    from pipeline.ner import mentions
+    doc = nlp(text)
+    assert (title, "WORK") in {(doc.text[m.start:m.end], m.label.value) for m in mentions(doc)}
+
+
+@pytest.mark.parametrize("text", [
+    "She moved to Lumen (Norvia, 2019) after school.",   # inside a sentence: not a line-up entry
+    "Line-up\nScreenings (Norvia) start at noon.\n",      # no year in the bracket
+])
+def test_line_up_near_misses(blank, text):
+    from pipeline.ner_titles import year_titles
+    assert not [c for c in year_titles(blank(text)) if c.source == "listed_title"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("OPENING AND CLOSING FILMS\nThe new films.", "OPENING AND CLOSING FILMS"),  # a heading
+    ("Text under a CC BY-SA licence.", "CC BY-SA"),
+])
+def test_caps_headings_and_licences_are_not_names(blank, text, name):
+    assert not any(n == name for n, _, _ in _found(caps_names, blank(text)))
+
+
+def test_an_event_is_an_organisation_only_with_an_organisation_word(nlp):
+    from pipeline.ner import mentions
+    doc = nlp("He fought in World War II and later ran the Lumen Film Festival.")
+    found = {(doc.text[m.start:m.end], m.label.value) for m in mentions(doc)}
+    assert not any(n.startswith("World War") for n, _ in found)
