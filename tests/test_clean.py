@@ -152,7 +152,7 @@ def test_lines_with_separators_are_kept(line):
     ("[INTERVIEW] TALLY MORROW, Director of HARBOUR LIGHTS\n", "TALLY MORROW, Director of HARBOUR LIGHTS"),
     ("[Photo] Mara Quill in Harbour Lights.\n", "Mara Quill in Harbour Lights."),
     ("REVIEW: 'Harbour Lights' is a quiet film\n", "'Harbour Lights' is a quiet film"),
-    ("See [Harbour Lights](https://example.org/hl) tonight.\n", "[Harbour Lights]"),  # a link's text stays
+    ("See [Harbour Lights](https://example.org/hl) tonight.\n", "See Harbour Lights tonight."),  # a link's text stays
 ])
 def test_page_tags_are_cut_inline(raw, kept):
     c = clean(raw)
