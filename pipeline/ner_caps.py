@@ -92,3 +92,22 @@ def caps_names(doc: Doc) -> Iterator[Candidate]:
         elif starts_line(doc, span.start) and after is not None and after.text == ":" and len(span) >= 2 \
                 and not any(common_word(doc, t) for t in span):
             yield Candidate(span.start, span.end, Label.PERSON, SCORE, "caps_speaker")
+
+
+MIN_TITLE_WORD = 6  # acronyms are shorter: a longer word in capitals is a word ('HARBOUR'), not initials
+
+
+def caps_word_titles(doc: Doc, chosen):
+    """A retyping rule (ner_types.retype): in a text that writes its titles in capitals (two
+    titles of several words in capitals at least), one word in capitals of six letters or more
+    that the model calls an organisation is a title too ('her debut ASHFALL')."""
+    toks = tokens(doc)
+    titles = {doc[c.start:c.end].text for c, _ in chosen if c.source == "caps_title" and c.end - c.start >= 2}
+    if len(titles) < 2:
+        return
+    for k, (c, _) in enumerate(chosen):
+        tok = toks[c.start]
+        if c.source == "model" and c.label == Label.ORG and c.end - c.start == 1 and tok.is_upper \
+                and tok.is_alpha and len(tok) >= MIN_TITLE_WORD and not starts_line(doc, c.start) \
+                and tok.lower_ not in org_kinds():
+            yield k, Label.WORK, "caps_word_title"

@@ -19,6 +19,7 @@ from collections import Counter
 from spacy.tokens import Doc
 
 from .lexicon import demonyms, is_first_name, org_kind, type_cues, type_heads
+from .ner_caps import caps_word_titles
 from .ner_festivals import festival_towns
 from .ner_rules import Candidate, is_cap, text_of, tokens
 from .vocab import Label
@@ -40,7 +41,7 @@ def retype(doc: Doc, chosen: Chosen) -> Chosen:
     # wrong (benchmarks/rule_ledger.py); a capitalised name without an organisation word is an
     # organisation at least as often as a title, so the model's label stands.
     for rule in (_by_cue, _by_head, _place_before_region, festival_towns, _characters, _roles_in_works, _translations,
-                 _by_list):
+                 caps_word_titles, _by_list):
         for k, label, why in list(rule(doc, out)):
             c, roles = out[k]
             if k not in done and _overrulable(c) and _fits(doc, c, label):

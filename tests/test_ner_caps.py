@@ -118,3 +118,37 @@ def test_an_event_is_an_organisation_only_with_an_organisation_word(nlp):
     doc = nlp("He fought in World War II and later ran the Lumen Film Festival.")
     found = {(doc.text[m.start:m.end], m.label.value) for m in mentions(doc)}
     assert not any(n.startswith("World War") for n, _ in found)
+
+
+def _model_orgs(doc, words):
+    from pipeline.ner_rules import Candidate
+    from pipeline.vocab import Label
+    out = []
+    for w in words:
+        i = next(t.i for t in doc if t.text == w)
+        out.append((Candidate(i, i + 1, Label.ORG, 0.6, "model"), ()))
+    return out
+
+
+@pytest.mark.parametrize("text, word, retyped", [
+    # the text writes titles in capitals: a long word in capitals is a title
+    ("After HARBOUR LIGHTS and THE LONG ROAD she made ASHFALL with KFAC money.", "ASHFALL", True),
+    ("After HARBOUR LIGHTS and THE LONG ROAD she made ASHFALL with KFAC money.", "KFAC", False),  # initials
+    ("After HARBOUR LIGHTS she made ASHFALL with KFAC money.", "ASHFALL", False),  # one title: no convention
+])
+def test_a_word_in_capitals_in_a_text_of_capital_titles(blank, text, word, retyped):
+    from pipeline.ner_caps import caps_word_titles
+    doc = blank(text)
+    chosen = [(c, ()) for c in caps_titles(doc)] + _model_orgs(doc, [word])
+    chosen.sort(key=lambda cr: cr[0].start)
+    found = {doc[chosen[k][0].start].text for k, _, _ in caps_word_titles(doc, chosen)}
+    assert (word in found) is retyped
+
+
+def test_a_name_holds_no_unclosed_bracket(nlp):
+    from pipeline.ner_decide import _trim
+    from pipeline.ner_rules import Candidate
+    from pipeline.vocab import Label
+    doc = nlp("She cast Mara (Tobin Asher's sister) in the lead.")
+    c, _ = _trim(doc, Candidate(2, 5, Label.PERSON, 0.6, "model"))
+    assert doc[c.start:c.end].text == "Mara"
