@@ -113,8 +113,9 @@ def _person_by_first_name(doc: Doc, c: Candidate) -> Candidate:
     span = toks[c.start:c.end]
     if c.source == "model" and c.label == Label.PERSON and len(span) >= 2 and span[-1].lower_ in org_kinds():
         return c._replace(label=Label.ORG, source="model+org_word")  # "Kora Digital", "Vexa Interactive"
-    if c.source != "model" or c.label != Label.ORG or not 2 <= len(span) <= 3:
-        return c  # a place the model knows ("San Lorenzo", "Hong Kong") is not overruled by a first name
+    owner = c.end + 2 < len(doc) and toks[c.end].text in {"'s", "’s"} and toks[c.end + 1].text in {"“", '"', "‘"}
+    if c.source != "model" or not (c.label == Label.ORG or c.label == Label.PLACE and owner) or not 2 <= len(span) <= 3:
+        return c  # a place the model knows ("San Lorenzo") is overruled only as the owner of a title: "Sara Lind's “X”"
     first = span[0]
     words = [t for t in span if t.text != "-"]  # "Rose-Ellen"
     if not all(t.text[:1].isupper() and t.is_alpha and not t.is_upper for t in words) \
