@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span
 from . import relations
 from .lexicon import is_first_name, jsonl, org_kind, role_words
 from .ner_caps import caps_names
+from .ner_credits import credit_orgs
 from .ner_decide import YEAR, decide, drop_characters, drop_lone_words, propagate
 from .ner_names import bracket_names, cast_lists, cue_orgs, listed_people, of_the_names, role_names
 from .ner_rules import Candidate, forget, lowers, model_ents, register_common_words, tokens
@@ -32,7 +33,7 @@ MODEL_LABELS = {"PERSON": Label.PERSON, "ORG": Label.ORG, "GPE": Label.PLACE, "L
                 "NORP": Label.PLACE, "FAC": Label.ORG, "WORK_OF_ART": Label.WORK,
                 "EVENT": Label.ORG, "DATE": Label.DATE}
 RULES = (quoted_titles, caps_names, caps_titles, cue_titles, year_titles, definitions, bracket_names, cue_orgs,
-         role_names, cast_lists, owned_titles, listed_people, of_the_names)
+         role_names, cast_lists, owned_titles, listed_people, of_the_names, credit_orgs)
 PATTERNS = "entity_patterns.jsonl"  # in pipeline/patterns/
 META_KEY = "film_entities"  # doc.user_data[META_KEY][(start, end)] = SpanMeta
 RULER_KEY = "film_rules"
