@@ -13,8 +13,8 @@ from spacy.tokens import Doc
 from .lexicon import character_cues, demonyms, drop_suffixes, is_first_name, not_names, org_kind, org_kinds, role_words, \
     work_cues
 from .ner_names import strip_role_prefix
-from .ner_rules import NOT_TITLE_BEFORE, Candidate, common_word, span_text, text_of, token_texts, tokens, \
-    whole_word
+from .ner_rules import NOT_TITLE_BEFORE, Candidate, common_word, span_text, starts_line, text_of, token_texts, \
+    tokens, whole_word
 from .vocab import Label
 
 YEAR = re.compile(r"(1[89]|20)\d\d")
@@ -194,11 +194,13 @@ def keep(doc: Doc, c: Candidate) -> bool:
         return False  # "the message of "Dream and Love"": a saying, not a title
     if c.label in (Label.PERSON, Label.ORG) and all(_INITIALS.fullmatch(t.text) for t in span):
         return False  # "J." or "R.T." left alone by the model: initials, not a name
+    if c.source == "model" and c.label != Label.PLACE and all(common_word(doc, t) for t in span) and (
+            _is_whole_line(doc, c.start, c.end) or c.end < len(doc) and toks[c.end].text == ":"
+            and (starts_line(doc, c.start) or toks[c.start - 1].text in {"|", "│", "·", "•"})):
+        return False  # a heading ("Key Insights", "CREW") or a field's label ("| Cinematography: ...")
     if c.label == Label.PERSON:
         if any(t.like_num for t in span) or all(t.is_lower for t in span):
             return False
-        if c.source == "model" and _is_whole_line(doc, c.start, c.end) and all(common_word(doc, t) for t in span):
-            return False  # a heading such as "Key Insights"
     return True
 
 

@@ -129,6 +129,8 @@ def test_prose_lines_are_not_turns():
     ("Home > Reviews > Harbour Lights", "breadcrumb"),
     ("Home › Festivals › Lumen", "breadcrumb"),
     ("INTERVIEW", "menu"),
+    ("Share | Tweet | Email | Print", "menu"),
+    ("About | Programs | Admissions | Faculty | Alumni | Give | APPLY NOW", "menu"),
 ])
 def test_menus_and_breadcrumbs_are_removed(line, rule):
     raw = f"She made a film.\n{line}\nIt premiered in May.\n"

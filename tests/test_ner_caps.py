@@ -152,3 +152,25 @@ def test_a_name_holds_no_unclosed_bracket(nlp):
     doc = nlp("She cast Mara (Tobin Asher's sister) in the lead.")
     c, _ = _trim(doc, Candidate(2, 5, Label.PERSON, 0.6, "model"))
     assert doc[c.start:c.end].text == "Mara"
+
+
+@pytest.mark.parametrize("text, label, name", [
+    ("Starring: Mara Quill | Cinematography: Tobin Asher | Runtime: 98 min", "ORG", "Cinematography"),
+    ("CREW\nDirected by Mara Quill", "ORG", "CREW"),
+])
+def test_field_labels_and_headings_are_not_names(nlp, text, label, name):
+    from pipeline.ner_decide import keep
+    from pipeline.ner_rules import Candidate
+    from pipeline.vocab import Label
+    doc = nlp(text)
+    i = next(t.i for t in doc if t.text == name)
+    assert not keep(doc, Candidate(i, i + 1, Label(label), 0.6, "model"))
+
+
+def test_a_place_before_a_colon_stays(nlp):
+    from pipeline.ner_decide import keep
+    from pipeline.ner_rules import Candidate
+    from pipeline.vocab import Label
+    doc = nlp("He filmed outside Iran: in Italy and Japan.")  # a country the lemmatizer knows as a word
+    i = next(t.i for t in doc if t.text == "Iran")
+    assert keep(doc, Candidate(i, i + 1, Label.PLACE, 0.6, "model"))
