@@ -57,6 +57,18 @@ def _person_shape(doc: Doc, span: Span) -> bool:
     return hyphen or first
 
 
+def _given_name(doc: Doc, i: int) -> bool:
+    """A given name after a family name in capitals: one title-case word that is not an English
+    word nor an organisation word, and not the start of a longer capitalised name."""
+    toks = tokens(doc)
+    tok = toks[i]
+    nxt = toks[i + 1] if i + 1 < len(doc) else None
+    return tok.is_title and tok.is_alpha and len(tok) >= 2 and not common_word(doc, tok) \
+        and tok.lower_ not in org_kinds() and tok.ent_type_ not in _NOT_PEOPLE \
+        and not (nxt is not None and (not tok.whitespace_ and nxt.text in {"-", "'", "’"}
+                                      or nxt.is_title and "\n" not in tok.whitespace_))
+
+
 def _group(doc: Doc, runs: list[Span], k: int) -> tuple[int, int]:
     """The runs around run k joined by ',', 'and', '&' or '/' on one line: (first, last) index."""
     def joined(a: Span, b: Span) -> bool:
@@ -89,6 +101,10 @@ def caps_names(doc: Doc) -> Iterator[Candidate]:
             yield Candidate(span.start, span.end, Label.PERSON, SCORE, "caps_person")
         elif presents or production or associated:
             yield Candidate(span.start, span.end, Label.ORG, SCORE, "caps_credit")
+        elif len(span) == 1 and len(span[0]) <= 5 and after is not None and _given_name(doc, after.i) \
+                and not span[0].is_stop and "\n" not in span[0].whitespace_:
+            # 'BAEK Minsu', 'CHOI Jiwon': a family name in capitals, then one given name
+            yield Candidate(span.start, span.end + 1, Label.PERSON, SCORE, "caps_family_given")
         elif starts_line(doc, span.start) and after is not None and after.text == ":" and len(span) >= 2 \
                 and not any(common_word(doc, t) for t in span):
             yield Candidate(span.start, span.end, Label.PERSON, SCORE, "caps_speaker")

@@ -31,6 +31,9 @@ def _found(rule, doc):
     # people: a first name then a name that is no English word; a family name and a hyphenated given name
     ("CAST\n  Mara ............... JUNE ASHWORTH\n", ("JUNE ASHWORTH", "PERSON", "caps_person")),
     ("Director HAN SEO-JIN, welcome.", ("HAN SEO-JIN", "PERSON", "caps_person")),
+    # a family name in capitals, then one given name
+    ("- Ashfall (Kestland, 2024), dir. BAEK Minsu\n", ("BAEK Minsu", "PERSON", "caps_family_given")),
+    ("Starring GONG Taeri and HAN Seo-jin.", ("GONG Taeri", "PERSON", "caps_family_given")),
     # a speaker's label at a line start
     ("HOST: Welcome back.\nTALLY MORROW: Thank you.", ("TALLY MORROW", "PERSON", "caps_speaker")),
 ])
@@ -43,6 +46,8 @@ def test_caps_names(blank, text, expected):
     ("We watched THE LONG ROAD twice.", "THE LONG ROAD"),
     ("HOST: Welcome back.", "HOST"),  # one word: a role, not a name
     ("It was shown in THE HARBOUR CITY, a documentary.", "THE HARBOUR CITY"),
+    ("Music: KIM Tae-seong", "KIM Tae"),            # a hyphenated given name is the other pattern's
+    ("Produced by BBC Films in 2020.", "BBC Films"),  # an organisation word
 ])
 def test_caps_near_misses(blank, text, name):
     assert not any(n == name for n, _, _ in _found(caps_names, blank(text)))
