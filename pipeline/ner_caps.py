@@ -9,6 +9,7 @@ Pure: Doc -> `Candidate`s in token offsets.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span
@@ -18,6 +19,7 @@ from .ner_rules import Candidate, common_word, line_of, starts_line, tokens
 from .vocab import Label
 
 SCORE = 0.86  # above caps_title's 0.85
+_VOWEL = re.compile(r"[AEIOUY]")  # a family name is a syllable; initials ('BBC', 'NHK') often have no vowel
 _GLUE = {",", "and", "&", "/"}
 _PRESENT = {"present", "presents", "presenting"}
 _NOT_PEOPLE = {"GPE", "LOC", "NORP", "WORK_OF_ART", "FAC"}
@@ -101,7 +103,8 @@ def caps_names(doc: Doc) -> Iterator[Candidate]:
             yield Candidate(span.start, span.end, Label.PERSON, SCORE, "caps_person")
         elif presents or production or associated:
             yield Candidate(span.start, span.end, Label.ORG, SCORE, "caps_credit")
-        elif len(span) == 1 and len(span[0]) <= 5 and after is not None and _given_name(doc, after.i) \
+        elif len(span) == 1 and len(span[0]) <= 5 and _VOWEL.search(span[0].text) and after is not None \
+                and _given_name(doc, after.i) \
                 and not span[0].is_stop and "\n" not in span[0].whitespace_:
             # 'BAEK Minsu', 'CHOI Jiwon': a family name in capitals, then one given name
             yield Candidate(span.start, span.end + 1, Label.PERSON, SCORE, "caps_family_given")

@@ -48,6 +48,7 @@ def test_caps_names(blank, text, expected):
     ("It was shown in THE HARBOUR CITY, a documentary.", "THE HARBOUR CITY"),
     ("Music: KIM Tae-seong", "KIM Tae"),            # a hyphenated given name is the other pattern's
     ("Produced by BBC Films in 2020.", "BBC Films"),  # an organisation word
+    ("It aired on NRK Alba in 2020.", "NRK Alba"),    # initials: no vowel
 ])
 def test_caps_near_misses(blank, text, name):
     assert not any(n == name for n, _, _ in _found(caps_names, blank(text)))
