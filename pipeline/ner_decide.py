@@ -55,6 +55,8 @@ def _trim(doc: Doc, c: Candidate) -> tuple[Candidate | None, tuple[str, ...]]:
     opened = next((t.i for t in toks[start:end] if t.text == "("), None)
     if opened is not None and not any(t.text == ")" for t in toks[opened:end]) and opened > start:
         end = opened  # "Mara (Tobin Asher", "Ashfall (Norvia": a name holds no unclosed bracket
+    while end > start + 1 and not verbatim and toks[end - 1].text in {"and", "or", "of", "the", "&", "for", "with"}:
+        end -= 1  # "University of Lumen and": a pattern's glue word left at the end
     while end > start and (toks[end - 1].is_space or toks[end - 1].text in {"'s", "’s", "'", ",", ".", ":", ";", "-", "“", "”", '"'}
                            and not (c.label == Label.PERSON and toks[end - 1].text == "." and len(toks[end - 2]) == 1)):
         end -= 1

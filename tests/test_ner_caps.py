@@ -180,3 +180,18 @@ def test_a_place_before_a_colon_stays(nlp):
     doc = nlp("He filmed outside Iran: in Italy and Japan.")  # a country the lemmatizer knows as a word
     i = next(t.i for t in doc if t.text == "Iran")
     assert keep(doc, Candidate(i, i + 1, Label.PLACE, 0.6, "model"))
+
+
+@pytest.mark.parametrize("words, label, name", [
+    ("She studied at the University of Lumen and", "ORG", "University of Lumen"),
+    ("the Kestland Institute of Film Studies and", "ORG", "Kestland Institute of Film Studies"),
+])
+def test_a_name_does_not_end_in_a_glue_word(nlp, words, label, name):
+    from pipeline.ner_decide import _trim
+    from pipeline.ner_rules import Candidate
+    from pipeline.vocab import Label
+    doc = nlp(words + " later in Norvia.")
+    start = next(t.i for t in doc if t.text in ("University", "Kestland"))
+    end = next(t.i for t in doc if t.text == "and") + 1
+    c, _ = _trim(doc, Candidate(start, end, Label(label), 0.8, "org_school_of"))
+    assert doc[c.start:c.end].text == name
