@@ -85,6 +85,19 @@ def _group(doc: Doc, runs: list[Span], k: int) -> tuple[int, int]:
 
 
 def caps_names(doc: Doc) -> Iterator[Candidate]:
+    families = []  # 'BAEK Minsu': yielded where the text names people so at least twice
+    for c in _caps_names(doc):
+        if c.source == "caps_family_given":
+            families.append(c)
+        else:
+            yield c
+    hyphenated = sum(1 for s in caps_runs(doc) if len(s) == 1 and s.end + 2 < len(doc)
+                     and doc[s.end].is_title and doc[s.end + 1].text == "-")  # 'HAN Seo-jin'
+    if len({doc[c.start:c.end].text for c in families}) + hyphenated >= 2:
+        yield from families
+
+
+def _caps_names(doc: Doc) -> Iterator[Candidate]:
     toks = tokens(doc)
     runs = caps_runs(doc)
     for k, span in enumerate(runs):

@@ -86,10 +86,32 @@ def caps_titles(doc: Doc) -> Iterator[Candidate]:
         after_cue = prev is not None and (prev.lower_ in cues or prev.text in ",(" and span.start > 1
                                           and toks[span.start - 2].lower_ in cues)
         letters = sum(len(t) for t in span if t.is_alpha)
-        in_brackets = prev is not None and prev.text == "(" and letters >= 4  # "Jiyoung Park (MY TINY FRIENDS)", not "(MC)"
+        in_brackets = prev is not None and prev.text == "(" and letters >= 4 and not _acronym_of_name(doc, span)
+        # "Jiyoung Park (MY TINY FRIENDS)", not "(MC)" nor an acronym "Harbour Film Council (HAFIC)"
         if len(span) >= 2 and letters >= 6 or after_cue or in_brackets:
             yield Candidate(span.start, span.end, Label.WORK, 0.85, "caps_title",
                             cues.get(prev.lower_) if prev is not None else None)
+
+
+def _acronym_of_name(doc: Doc, span) -> bool:
+    """'Harbour Film Council (HAFIC)': one word in brackets whose letters hold, in order, the
+    initials of the capitalised words before the bracket, starting with the first."""
+    if len(span) != 1 or span.start < 3:
+        return False
+    toks = tokens(doc)
+    initials = ""
+    for t in reversed(toks[max(0, span.start - 8):span.start - 1]):
+        if "\n" in t.whitespace_:
+            break
+        if is_cap(t) and t.is_alpha:
+            initials = t.text[0] + initials
+        elif t.lower_ not in {"of", "the", "for", "and", "&", "de"}:
+            break
+    word = span[0].text
+    if len(initials) < 2 or word[0] != initials[0]:
+        return False
+    rest = iter(word)
+    return all(ch in rest for ch in initials)
 
 
 def cue_titles(doc: Doc) -> Iterator[Candidate]:

@@ -32,7 +32,7 @@ def _found(rule, doc):
     ("CAST\n  Mara ............... JUNE ASHWORTH\n", ("JUNE ASHWORTH", "PERSON", "caps_person")),
     ("Director HAN SEO-JIN, welcome.", ("HAN SEO-JIN", "PERSON", "caps_person")),
     # a family name in capitals, then one given name
-    ("- Ashfall (Kestland, 2024), dir. BAEK Minsu\n", ("BAEK Minsu", "PERSON", "caps_family_given")),
+    ("- Ashfall (Kestland, 2024), dir. BAEK Minsu, with GONG Taeri\n", ("BAEK Minsu", "PERSON", "caps_family_given")),
     ("Starring GONG Taeri and HAN Seo-jin.", ("GONG Taeri", "PERSON", "caps_family_given")),
     # a speaker's label at a line start
     ("HOST: Welcome back.\nTALLY MORROW: Thank you.", ("TALLY MORROW", "PERSON", "caps_speaker")),
@@ -195,3 +195,20 @@ def test_a_name_does_not_end_in_a_glue_word(nlp, words, label, name):
     end = next(t.i for t in doc if t.text == "and") + 1
     c, _ = _trim(doc, Candidate(start, end, Label(label), 0.8, "org_school_of"))
     assert doc[c.start:c.end].text == name
+
+
+@pytest.mark.parametrize("text, word, title", [
+    ("She trained at the Harbour Film Council (HAFIC) in Lumen.", "HAFIC", False),    # an acronym
+    ("She joined the Kestland Academy of Film Arts (KAFA) in 2001.", "KAFA", False),
+    ("Her mother was played by Mara Quill (ASHFALL) twice.", "ASHFALL", True),        # a title
+])
+def test_one_word_in_brackets_is_a_title_unless_an_acronym(blank, text, word, title):
+    found = {n for n, _, _ in _found(caps_titles, blank(text))}
+    assert (word in found) is title
+
+
+def test_a_family_name_in_capitals_needs_the_convention(blank):
+    one = blank("It aired on AFC Lumenport last year.")
+    assert not [c for c in caps_names(one) if c.source == "caps_family_given"]
+    two = blank("Starring GONG Taeri and BAEK Minsu.")
+    assert len([c for c in caps_names(two) if c.source == "caps_family_given"]) == 2
