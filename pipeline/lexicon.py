@@ -137,3 +137,15 @@ def drop_suffixes(words: list[str], least: int) -> list[str]:
     while len(words) > least and words[-1].lower().rstrip(".") in NAME_SUFFIXES:
         words = words[:-1]
     return words
+
+
+@lru_cache(maxsize=1)
+def _award_generic_words() -> frozenset[str]:
+    lines = _path("award_generic_words.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
+
+
+def is_generic_award(name: str) -> bool:
+    """'Best Director', 'Grand Jury Prize': an award name that does not say who gives it."""
+    words = re.findall(r"[^\W\d_]+", name.lower())
+    return bool(words) and all(w in _award_generic_words() for w in words)
