@@ -53,9 +53,14 @@ def org_cues() -> dict[str, str]:
 
 
 @lru_cache(maxsize=None)
-def not_names() -> frozenset[str]:
-    lines = _path("not_names.txt").read_text(encoding="utf-8").splitlines()
+def word_list(name: str) -> frozenset[str]:
+    """The entries of a word list, one a line, lower case; '#' starts a comment line."""
+    lines = _path(name).read_text(encoding="utf-8").splitlines()
     return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
+
+
+def not_names() -> frozenset[str]:
+    return word_list("not_names.txt")
 
 
 @lru_cache(maxsize=None)
@@ -139,10 +144,8 @@ def drop_suffixes(words: list[str], least: int) -> list[str]:
     return words
 
 
-@lru_cache(maxsize=1)
 def _award_generic_words() -> frozenset[str]:
-    lines = _path("award_generic_words.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
+    return word_list("award_generic_words.txt")
 
 
 def is_generic_award(name: str) -> bool:

@@ -17,8 +17,9 @@ from spacy.tokens import Span
 from ..lexicon import is_first_name, org_kinds
 from ..view import DocView
 from ..vocab import Label
-from .registry import CAPS_CREDIT, CAPS_FAMILY_GIVEN, CAPS_ORG_WORD, CAPS_PERSON, CAPS_SPEAKER, CAPS_TITLE, MODEL, \
+from .registry import CAPS_CREDIT, CAPS_FAMILY_GIVEN, CAPS_ORG_WORD, CAPS_PERSON, CAPS_SPEAKER, CAPS_TITLE, \
     Candidate
+
 _VOWEL = re.compile(r"[AEIOUY]")  # a family name is a syllable; initials ('BBC', 'NHK') often have no vowel
 _GLUE = {",", "and", "&", "/"}
 _PRESENT = {"present", "presents", "presenting"}

@@ -10,10 +10,7 @@ A retyping step of `retype.py` (`registry.Step.FESTIVAL_TOWN`): (view, chosen) -
 """
 from __future__ import annotations
 
-from functools import lru_cache
-from importlib import resources
-
-from ..lexicon import demonyms
+from ..lexicon import demonyms, word_list
 from ..view import DocView
 from ..vocab import Label
 from .registry import Candidate
@@ -22,10 +19,8 @@ WINDOW = 12
 _BEFORE = {"at", "in", "to"}
 
 
-@lru_cache(maxsize=1)
 def festival_cues() -> frozenset[str]:
-    text = (resources.files("pipeline") / "patterns" / "festival_cues.txt").read_text(encoding="utf-8")
-    return frozenset(w.strip().lower() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+    return word_list("festival_cues.txt")
 
 
 def festival_towns(v: DocView, chosen: list[tuple[Candidate, tuple[str, ...]]]):

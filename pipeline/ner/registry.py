@@ -9,8 +9,8 @@ declared here too, and appended to its source.
 
 Adding a rule: declare it here, write its finder (a spaCy pattern in
 `patterns/entity_patterns.jsonl` where a pattern can say it, else a function over a `DocView` in
-`titles.py` or `names.py` listed in `component.FINDERS`), and test it in
-`tests/test_ner_rules.py` on a hand-built Doc.
+`titles.py`, `names.py`, `caps.py` or `credits.py` listed in `component.FINDERS`), and test it in
+`tests/test_ner_rules.py` (or its own `tests/test_ner_*.py`) on a hand-built Doc.
 """
 from __future__ import annotations
 

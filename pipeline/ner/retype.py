@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..lexicon import POSSESSIVE_S, demonyms, is_first_name, org_kind, type_cues, type_heads
+from ..lexicon import POSSESSIVE_S, is_first_name, org_kind, type_cues, type_heads
 from .caps import caps_word_titles
 from .common import is_cap
 from .festivals import festival_towns
@@ -29,7 +29,6 @@ _NAMES = (Label.PERSON, Label.ORG, Label.PLACE, Label.WORK)
 _LIST_GLUE = {",", "and", "&", "or"}
 _ROLE_CUES = {"as", "playing", "played", "plays", "character", "characters", "role", "roles"}
 _LOCATIVE = {"in", "to", "from", "at", "near"}
-_ORG_BEFORE = {"at", "by", "for", "with", "from", "joined", "join"}
 _WORD = re.compile(r"[\w'-]+")
 
 

@@ -6,18 +6,16 @@ Interviews'), judged by how many of a line's short items are navigation words
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from importlib import resources
+
+from ..lexicon import word_list
 
 _SEPARATORS = re.compile(r"\s*(?:\||·|•|/|>|»|›|«|▶|◀|→)\s*|\s{3,}")
 _TRAIL = re.compile(r"^[\s\[\]()▶◀«»:]+|[\s\[\]()▶◀«»:]+$")
 MAX_WORDS = 4  # a menu item is short
 
 
-@lru_cache(maxsize=1)
 def furniture_words() -> frozenset[str]:
-    text = (resources.files("pipeline") / "patterns" / "furniture_words.txt").read_text(encoding="utf-8")
-    return frozenset(w.strip().lower() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+    return word_list("furniture_words.txt")
 
 
 def _is_furniture(item: str) -> bool:
