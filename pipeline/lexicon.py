@@ -53,9 +53,14 @@ def org_cues() -> dict[str, str]:
 
 
 @lru_cache(maxsize=None)
-def not_names() -> frozenset[str]:
-    lines = _path("not_names.txt").read_text(encoding="utf-8").splitlines()
+def word_list(name: str) -> frozenset[str]:
+    """The entries of a word list, one a line, lower case; '#' starts a comment line."""
+    lines = _path(name).read_text(encoding="utf-8").splitlines()
     return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
+
+
+def not_names() -> frozenset[str]:
+    return word_list("not_names.txt")
 
 
 @lru_cache(maxsize=None)
@@ -137,3 +142,13 @@ def drop_suffixes(words: list[str], least: int) -> list[str]:
     while len(words) > least and words[-1].lower().rstrip(".") in NAME_SUFFIXES:
         words = words[:-1]
     return words
+
+
+def _award_generic_words() -> frozenset[str]:
+    return word_list("award_generic_words.txt")
+
+
+def is_generic_award(name: str) -> bool:
+    """'Best Director', 'Grand Jury Prize': an award name that does not say who gives it."""
+    words = re.findall(r"[^\W\d_]+", name.lower())
+    return bool(words) and all(w in _award_generic_words() for w in words)

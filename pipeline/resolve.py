@@ -13,9 +13,13 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from .lexicon import is_generic_award, org_kind
 from .text.fold import key
 from .records import DocResult, LocalEntity
 from .vocab import Label
+
+
+_FESTIVAL = re.compile(r"(?:the )?(.+?) (?:International )?(?:Film )?Festival", re.I)
 
 
 @dataclass
@@ -55,6 +59,10 @@ def _keys(label: Label, name: str) -> list[str]:
         words = sorted(key(w) for w in re.split(r"[\s\-]+", name) if key(w))
         if len(words) > 1:
             keys.append(f"{label.value}~{''.join(words)}")
+    if label == Label.ORG:  # "Lumen" (a festival named by its town) = "Lumen International Film Festival"
+        town = _FESTIVAL.fullmatch(name)
+        if town or len(name.split()) <= 2 and org_kind(name) is None:
+            keys.append(f"{label.value}~festival:{key(town.group(1) if town else name)}")
     return keys
 
 
@@ -80,6 +88,8 @@ def resolve(docs: Iterable[DocEntities]) -> tuple[dict[tuple[str, int], str], li
     for d in docs:
         for i, e in enumerate(d.entities):
             ks = _keys(e.label, e.name)
+            if e.label == Label.AWARD and is_generic_award(e.name):
+                ks = [f"{ks[0]}@{d.doc_id}"]  # 'Best Director' of one ceremony is not another's
             members[(d.doc_id, i)] = ks
             local[(d.doc_id, i)] = (e, d.counts[i])
             for k in ks[1:]:

@@ -83,3 +83,8 @@ class DocView:
         s = self.text.rfind("\n", 0, span.start_char) + 1
         e = self.text.find("\n", span.end_char)
         return self.text[s:e if e >= 0 else len(self.text)].strip()
+
+    def starts_line(self, i: int) -> bool:
+        """Whether token i is the first word of its line."""
+        toks = self.tokens
+        return i == 0 or "\n" in toks[i - 1].whitespace_ or toks[i - 1].is_space and "\n" in toks[i - 1].text

@@ -151,6 +151,10 @@ _SIGNATURE: dict[Predicate, tuple[frozenset[Label], frozenset[Label]]] = {
     Predicate.UNMARRIED_PARTNER: (_f({_P}), _f({_P})),
     Predicate.INTERVIEWED_BY: (_f({_P}), _f({_P})),
 }
+# predicate -> the one label its objects have (for a predicate whose object has one label):
+# a credit field's label names a predicate, and its value is an entity of this label
+OBJECT_LABEL: dict[Predicate, Label] = {p: next(iter(objects)) for p, (_, objects) in _SIGNATURE.items()
+                                        if len(objects) == 1}
 # creative predicates: each one also gives the person a role in `people.roles`
 CREATIVE_ROLE = {
     Predicate.DIRECTOR: "director", Predicate.SCREENWRITER: "writer",

@@ -119,3 +119,50 @@ def test_a_sentence_starting_with_by_is_not_a_byline(line):
 def test_prose_lines_are_not_turns():
     c = clean("She made three films in Seoul.\nThe first premiered in 2012.\n")
     assert c.turns == []
+
+
+@pytest.mark.parametrize("line, rule", [
+    ("Home | Programme | Tickets & Passes | Venues | Meet the Filmmakers | Press", "menu"),
+    ("Listen on Apple Podcasts | Spotify | Google Podcasts | RSS", "menu"),
+    ("LUMEN DAILY  |  Reviews · Features · Festivals · Box Office · Podcast", "menu"),
+    ("Newsletter · Privacy · Terms", "menu"),
+    ("Home > Reviews > Harbour Lights", "breadcrumb"),
+    ("Home › Festivals › Lumen", "breadcrumb"),
+    ("INTERVIEW", "menu"),
+    ("Share | Tweet | Email | Print", "menu"),
+    ("About | Programs | Admissions | Faculty | Alumni | Give | APPLY NOW", "menu"),
+])
+def test_menus_and_breadcrumbs_are_removed(line, rule):
+    raw = f"She made a film.\n{line}\nIt premiered in May.\n"
+    c = clean(raw)
+    assert [(r.rule, r.text) for r in c.removed] == [(rule, line)]
+
+
+@pytest.mark.parametrize("line", [
+    "USA | 2021 | 118 min | English, Korean | Colour",   # a film's facts, not a menu
+    "Writer / Director",
+    "Mara Quill / Tobin Asher",
+    "She reviews films for a living and runs a festival in Lumen.",
+    "Reviews of her films / were mixed at first, she said, and then warmed.",
+])
+def test_lines_with_separators_are_kept(line):
+    raw = f"Intro.\n{line}\n"
+    assert line in clean(raw).aligned.text
+
+
+@pytest.mark.parametrize("raw, kept", [
+    ("[INTERVIEW] TALLY MORROW, Director of HARBOUR LIGHTS\n", "TALLY MORROW, Director of HARBOUR LIGHTS"),
+    ("[Photo] Mara Quill in Harbour Lights.\n", "Mara Quill in Harbour Lights."),
+    ("REVIEW: 'Harbour Lights' is a quiet film\n", "'Harbour Lights' is a quiet film"),
+    ("See [Harbour Lights](https://example.org/hl) tonight.\n", "See Harbour Lights tonight."),  # a link's text stays
+])
+def test_page_tags_are_cut_inline(raw, kept):
+    c = clean(raw)
+    assert kept in c.aligned.text
+    for r in c.removed:
+        assert raw[r.start:r.end] == r.text
+
+
+def test_an_editorial_name_in_brackets_stays():
+    raw = "\"I met [Tobin Asher] in Lumen,\" she said.\n"
+    assert "[Tobin Asher]" in clean(raw).aligned.text

@@ -140,3 +140,18 @@ def test_a_relabelled_name_outvotes_the_model_in_the_document():
     doc = _BLANK("It was co-directed by Ravi Dhanpal.")
     (c, _), = retype(DocView(doc), _chosen(doc, [("Ravi Dhanpal", "ORG", M)]))
     assert c.score > 0.6 and c.source == "model+type_cue"
+
+
+@pytest.mark.parametrize("text, name, label, expected", [
+    # a well-known place stays a place although its first word is a first name
+    ("She grew up in San Lorenzo before the war.", "San Lorenzo", "PLACE", "PLACE"),
+    ("They shot the film in Hong Kong last year.", "Hong Kong", "PLACE", "PLACE"),
+    # an organisation of English words stays one; a first name and a surname is a person
+    ("He served in the Royal Navy for a decade.", "Royal Navy", "ORG", "ORG"),
+    ("The script was sent to Marie Lavoy last week.", "Marie Lavoy", "ORG", "PERSON"),
+])
+def test_a_first_name_overrules_only_an_organisation(nlp, view, text, name, label, expected):
+    from pipeline.ner.decide import decide
+    doc = nlp(text)
+    c = _chosen(doc, [(name, label, M)])[0][0]
+    assert [x.label.value for x, _ in decide(view(doc), [c])] == [expected]

@@ -90,9 +90,14 @@ def test_ascii_text_cleans_to_the_raw_text_minus_what_was_removed(raw):
         pos = r.end
     kept.append(raw[pos:])
     if raw.isascii():
-        assert cleaned.aligned.text == "".join(kept)
+        # the one rewrite of ASCII: Markdown emphasis markers become curly quotes (markdown.py)
+        text = cleaned.aligned.text
+        back = "".join(raw[cleaned.aligned.starts[i]:cleaned.aligned.ends[i]] if c in "\u201c\u201d" else c
+                       for i, c in enumerate(text))
+        assert all(raw[cleaned.aligned.starts[i]] in "*_" for i, c in enumerate(text) if c in "\u201c\u201d")
+        assert back == "".join(kept)
         assert all(raw[cleaned.aligned.starts[i]:cleaned.aligned.ends[i]] == c
-                   for i, c in enumerate(cleaned.aligned.text))
+                   for i, c in enumerate(text) if c not in "\u201c\u201d")
 
 
 @st.composite

@@ -1,6 +1,8 @@
 """Cross-document resolution: one id per entity, stable, blocked by name keys."""
 from __future__ import annotations
 
+import pytest
+
 from pipeline.records import DocResult, LocalEntity, Mention, SourceDoc
 from pipeline.resolve import DocEntities, resolve
 from pipeline.vocab import Label
@@ -58,3 +60,26 @@ def test_mention_counts_reach_the_global_entity():
     assert entry.counts == (2, 0)
     _, ents = resolve([entry, doc("b", (Label.PERSON, "Jena Malone"))])
     assert {g.name: g.n_mentions for g in ents} == {"Jena Malone": 3, "Lovesong": 0}
+
+
+@pytest.mark.parametrize("name, same", [
+    ("Best Director", False),        # given by many ceremonies: one entity per document
+    ("Grand Jury Prize", False),
+    ("Audience Award", False),
+    ("Golden Heron", True),          # names its award
+    ("Lumen Award for Best Director", True),
+])
+def test_an_award_that_names_no_giver_stays_in_its_document(name, same):
+    ids, _ = resolve([doc("a", (Label.AWARD, name)), doc("b", (Label.AWARD, name))])
+    assert (ids[("a", 0)] == ids[("b", 0)]) is same
+
+
+@pytest.mark.parametrize("short, full, same", [
+    ("Lumen", "Lumen International Film Festival", True),   # a festival named by its town
+    ("Lumen", "Lumen Film Festival", True),
+    ("Lumen", "Lumen Pictures", False),
+    ("Lumen Pictures", "Lumen Film Festival", False),
+])
+def test_a_festival_named_by_its_town(short, full, same):
+    ids, _ = resolve([doc("a", (Label.ORG, short)), doc("b", (Label.ORG, full))])
+    assert (ids[("a", 0)] == ids[("b", 0)]) is same

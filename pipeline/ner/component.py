@@ -16,9 +16,11 @@ from spacy.language import Language
 from spacy.schemas import validate_token_pattern
 from spacy.tokens import Doc, Span
 
-from ..lexicon import YEAR, is_first_name, jsonl, role_words
+from ..lexicon import YEAR, is_first_name, jsonl, org_kind, role_words
 from ..view import DocView
 from ..vocab import Label
+from .caps import caps_names
+from .credits import credit_orgs
 from .decide import decide, drop_characters, drop_lone_words, propagate
 from .registry import MODEL, PATTERN, Candidate
 from .registry import YEAR as YEAR_RULE
@@ -31,8 +33,8 @@ MODEL_LABELS = {"PERSON": Label.PERSON, "ORG": Label.ORG, "GPE": Label.PLACE, "L
                 "NORP": Label.PLACE, "FAC": Label.ORG, "WORK_OF_ART": Label.WORK,
                 "EVENT": Label.ORG, "DATE": Label.DATE}
 # the rules written as code, in the order their candidates are listed (`registry.py` declares them)
-FINDERS = (quoted_titles, caps_titles, cue_titles, year_titles, definitions, bracket_names, cue_orgs,
-           role_names, cast_lists, owned_titles, listed_people, of_the_names)
+FINDERS = (quoted_titles, caps_names, caps_titles, cue_titles, year_titles, definitions, bracket_names, cue_orgs,
+           role_names, cast_lists, owned_titles, listed_people, of_the_names, credit_orgs)
 PATTERNS = "entity_patterns.jsonl"  # in pipeline/patterns/
 META_KEY = "film_entities"  # doc.user_data[META_KEY][(start, end)] = SpanMeta
 RULER_KEY = "film_rules"
@@ -154,6 +156,8 @@ def candidates(v: DocView) -> list[Candidate]:
     out: list[Candidate] = []
     for ent in v.ents:
         label = MODEL_LABELS.get(ent.label_)
+        if ent.label_ == "EVENT" and org_kind(ent.text) is None:
+            continue  # a war, a census, the Olympics: an event is an organisation only as a festival, an awards body
         if label is not None:
             c = MODEL.found(ent.start, ent.end, label, "demonym" if ent.label_ == "NORP" else None)
             if label == Label.DATE and c.start > 0 and _DAY.fullmatch(toks[c.start - 1].text) \

@@ -50,6 +50,11 @@ def _trim(v: DocView, c: Candidate) -> tuple[Candidate | None, tuple[str, ...]]:
         comma = next((t.i for t in toks[start:end] if t.text == ","), None)
         if comma is not None and comma > start and c.label in (Label.ORG, Label.PERSON, Label.WORK):
             end = comma
+    opened = next((t.i for t in toks[start:end] if t.text == "("), None)
+    if opened is not None and not any(t.text == ")" for t in toks[opened:end]) and opened > start:
+        end = opened  # "Mara (Tobin Asher", "Ashfall (Norvia": a name holds no unclosed bracket
+    while end > start + 1 and not verbatim and toks[end - 1].text in {"and", "or", "of", "the", "&", "for", "with"}:
+        end -= 1  # "University of Lumen and": a pattern's glue word left at the end
     while end > start and (toks[end - 1].is_space or toks[end - 1].text in {"'s", "’s", "'", ",", ".", ":", ";", "-", "“", "”", '"'}
                            and not (c.label == Label.PERSON and toks[end - 1].text == "." and len(toks[end - 2]) == 1)):
         end -= 1
@@ -102,21 +107,23 @@ def decide(v: DocView, cands: list[Candidate]) -> list[tuple[Candidate, tuple[st
 
 
 def _person_by_first_name(v: DocView, c: Candidate) -> Candidate:
-    """The model's 'Marie Lavoy' as an organisation or 'Rosalind Devon' as a place: a short
+    """The model's 'Marie Lavoy' as an organisation: a short
     capitalised span that starts with a known first name and has no organisation word is a person;
     its 'Kora Digital' as a person: a name ending in an organisation word is an organisation."""
     toks = v.tokens
     span = toks[c.start:c.end]
     if c.model_label and c.label == Label.PERSON and len(span) >= 2 and span[-1].lower_ in org_kinds():
         return c.step(Step.ORG_WORD, label=Label.ORG)  # "Kora Digital", "Vexa Interactive"
-    if not c.model_label or c.label not in (Label.ORG, Label.PLACE) or not 2 <= len(span) <= 3:
-        return c
+    owner = c.end + 2 < len(toks) and toks[c.end].text in POSSESSIVE_S and toks[c.end + 1].text in {"“", '"', "‘"}
+    if not c.model_label or not (c.label == Label.ORG or c.label == Label.PLACE and owner) or not 2 <= len(span) <= 3:
+        return c  # a place the model knows ("San Lorenzo") is overruled only as the owner of a title: "Sara Lind's “X”"
     first = span[0]
     words = [t for t in span if t.text != "-"]  # "Rose-Ellen"
     if not all(t.text[:1].isupper() and t.is_alpha and not t.is_upper for t in words) \
             or org_kind(v.span_text(c.start, c.end)) is not None \
             or first.is_stop or not is_first_name(first.text) \
-            or any(t.lower_ in demonyms() for t in span) or c.start and toks[c.start - 1].lower_ == "at":
+            or any(t.lower_ in demonyms() for t in span) or c.start and toks[c.start - 1].lower_ == "at" \
+            or v.common_word(first) and any(v.common_word(t) for t in words[1:]):  # "Royal Navy", "Free State"
         return c  # "Han Chinese", "at Walter Brooks Agency"
     return c.step(Step.FIRST_NAME, label=Label.PERSON)
 
@@ -190,11 +197,13 @@ def keep(v: DocView, c: Candidate) -> bool:
         return False  # "the message of "Dream and Love"": a saying, not a title
     if c.label in (Label.PERSON, Label.ORG) and all(_INITIALS.fullmatch(t.text) for t in span):
         return False  # "J." or "R.T." left alone by the model: initials, not a name
+    if c.model_label and c.label != Label.PLACE and all(v.common_word(t) for t in span) and (
+            _is_whole_line(v, c.start, c.end) or c.end < len(doc) and toks[c.end].text == ":"
+            and (v.starts_line(c.start) or toks[c.start - 1].text in {"|", "│", "·", "•"})):
+        return False  # a heading ("Key Insights", "CREW") or a field's label ("| Cinematography: ...")
     if c.label == Label.PERSON:
         if any(t.like_num for t in span) or all(t.is_lower for t in span):
             return False
-        if c.model_label and _is_whole_line(v, c.start, c.end) and all(v.common_word(t) for t in span):
-            return False  # a heading such as "Key Insights"
     return True
 
 

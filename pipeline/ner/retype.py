@@ -16,8 +16,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..lexicon import POSSESSIVE_S, demonyms, is_first_name, org_kind, type_cues, type_heads
+from ..lexicon import POSSESSIVE_S, is_first_name, org_kind, type_cues, type_heads
+from .caps import caps_word_titles
 from .common import is_cap
+from .festivals import festival_towns
 from .registry import CONTEXT_STEPS, CONTEXT_STRENGTH, MODEL, Candidate, Step
 from ..view import DocView
 from ..vocab import Label
@@ -27,7 +29,6 @@ _NAMES = (Label.PERSON, Label.ORG, Label.PLACE, Label.WORK)
 _LIST_GLUE = {",", "and", "&", "or"}
 _ROLE_CUES = {"as", "playing", "played", "plays", "character", "characters", "role", "roles"}
 _LOCATIVE = {"in", "to", "from", "at", "near"}
-_ORG_BEFORE = {"at", "by", "for", "with", "from", "joined", "join"}
 _WORD = re.compile(r"[\w'-]+")
 
 
@@ -177,32 +178,13 @@ def _translations(v: DocView, chosen: Chosen):
             yield k, Label.WORK
 
 
-def _titles_named_as_orgs(v: DocView, chosen: Chosen):
-    """'Dare Zone', 'Pot de Fleurs': several capitalised words that the model calls an
-    organisation but that hold no organisation word ('Films', 'Festival', 'University', ...),
-    no acronym and no ampersand, and follow no preposition of a place of work ('at', 'by', 'for'),
-    are a title more often than not in texts about films; unless a word of it names a place
-    ('American Southwest', 'Dunmore Airport') or it starts with a first name."""
-    doc = v.doc
-    toks = v.tokens
-    places = {t.lower_ for c, _ in chosen if c.label == Label.PLACE for t in doc[c.start:c.end]
-              if is_cap(t) and not t.is_stop} | demonyms().keys()
-    for k, (c, _) in enumerate(chosen):
-        span = doc[c.start:c.end]
-        words = [t for t in span if t.is_alpha]
-        if c.model_label and c.label == Label.ORG and len(words) >= 2 and org_kind(span.text) is None \
-                and not any(t.is_upper and len(t) > 1 or t.text == "&" or t.like_num for t in span) \
-                and not (c.start and toks[c.start - 1].lower_ in _ORG_BEFORE) \
-                and not (is_first_name(span[0].text) and not span[0].is_stop) and not any(t.lower_ in places for t in span):
-            yield k, Label.WORK
-
-
 def _place_before_region(v: DocView, chosen: Chosen):
     toks = v.tokens
     for k, c, region in _adjacent(v, chosen, ","):
         if c.start > 0 and toks[c.start - 1].lower_ in _LOCATIVE and region.label == Label.PLACE:
             yield k - 1, Label.PLACE
 
+
 _RULES = {Step.TYPE_CUE: _by_cue, Step.TYPE_HEAD: _by_head, Step.PLACE_REGION: _place_before_region,
-          Step.CHARACTER: _characters, Step.ROLE_IN_WORK: _roles_in_works, Step.TRANSLATION: _translations,
-          Step.LIST: _by_list, Step.TITLE_SHAPE: _titles_named_as_orgs}
+          Step.FESTIVAL_TOWN: festival_towns, Step.CHARACTER: _characters, Step.ROLE_IN_WORK: _roles_in_works,
+          Step.TRANSLATION: _translations, Step.CAPS_WORD_TITLE: caps_word_titles, Step.LIST: _by_list}

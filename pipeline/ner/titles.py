@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from ..lexicon import POSSESSIVE, POSSESSIVE_S, YEAR, definition_heads, role_words, title_cues, work_cues
 from .common import NOT_TITLE_BEFORE, QUOTES, TITLE_GLUE, is_cap, prefixes_of, title_end
-from .registry import CAPS_TITLE, CUE_TITLE, DEFINITION, OWNED_TITLE, QUOTED_TITLE, YEAR_TITLE, Candidate
+from .registry import CAPS_TITLE, CUE_TITLE, DEFINITION, OWNED_TITLE, QUOTED_TITLE, YEAR_TITLE, LISTED_TITLE, Candidate
 from ..view import DocView
 from ..vocab import Label
 
@@ -51,7 +51,9 @@ def caps_titles(v: DocView) -> Iterator[Candidate]:
     i, n = 0, len(doc)
     while i < n:
         tok = toks[i]
-        if not (tok.is_upper and tok.is_alpha and len(tok) > 1):
+        lead = tok.text in {"A", "I"} and i + 1 < n and toks[i + 1].is_upper and toks[i + 1].is_alpha \
+            and len(toks[i + 1]) > 1 and "\n" not in tok.whitespace_  # "A GIRL AT THE GATE"
+        if not (tok.is_upper and tok.is_alpha and len(tok) > 1 or lead):
             i += 1
             continue
         j = i
@@ -59,7 +61,7 @@ def caps_titles(v: DocView) -> Iterator[Candidate]:
             t = toks[j]
             if j > i and "\n" in toks[j - 1].whitespace_:
                 break
-            if t.is_upper and t.is_alpha or j > i and (t.text in {"'", "’", "&", "-", ":"} or t.is_digit):
+            if t.is_upper and t.is_alpha or j > i and (t.text in {"'", "’", "&", "-", ":", "'S", "’S"} or t.is_digit):
                 j += 1
             else:
                 break
@@ -72,13 +74,43 @@ def caps_titles(v: DocView) -> Iterator[Candidate]:
         line = v.line_of(span)
         if line.upper() == line:  # a heading in capitals, not a title inside prose
             continue
+        colon = next((t.i for t in span if t.text == ":"), None)
+        if colon is not None and v.starts_line(span.start):
+            span = doc[colon + 1:span.end]  # "HOST: THE LONG ROAD ...": a speaker's label, then the title
+            if not len(span):
+                continue
+        if span.start >= 2 and toks[span.start - 1].text == ":" and YEAR.fullmatch(toks[span.start - 2].text) \
+                and not v.starts_line(span.start - 2):
+            span = doc[span.start - 2:span.end]  # "1999: THE LONG ROAD": the year is part of the title
         prev = toks[span.start - 1] if span.start else None
         after_cue = prev is not None and (prev.lower_ in cues or prev.text in ",(" and span.start > 1
                                           and toks[span.start - 2].lower_ in cues)
         letters = sum(len(t) for t in span if t.is_alpha)
-        in_brackets = prev is not None and prev.text == "(" and letters >= 4  # "Jiyoung Park (MY TINY FRIENDS)", not "(MC)"
+        in_brackets = prev is not None and prev.text == "(" and letters >= 4 and not _acronym_of_name(v, span)
+        # "Jiyoung Park (MY TINY FRIENDS)", not "(MC)" nor an acronym "Harbour Film Council (HAFIC)"
         if len(span) >= 2 and letters >= 6 or after_cue or in_brackets:
             yield CAPS_TITLE.found(span.start, span.end, kind=cues.get(prev.lower_) if prev is not None else None)
+
+
+def _acronym_of_name(v: DocView, span) -> bool:
+    """'Harbour Film Council (HAFIC)': one word in brackets whose letters hold, in order, the
+    initials of the capitalised words before the bracket, starting with the first."""
+    if len(span) != 1 or span.start < 3:
+        return False
+    toks = v.tokens
+    initials = ""
+    for t in reversed(toks[max(0, span.start - 8):span.start - 1]):
+        if "\n" in t.whitespace_:
+            break
+        if is_cap(t) and t.is_alpha:
+            initials = t.text[0] + initials
+        elif t.lower_ not in {"of", "the", "for", "and", "&", "de"}:
+            break
+    word = span[0].text
+    if len(initials) < 2 or word[0] != initials[0]:
+        return False
+    rest = iter(word)
+    return all(ch in rest for ch in initials)
 
 
 def cue_titles(v: DocView) -> Iterator[Candidate]:
@@ -258,9 +290,10 @@ def year_titles(v: DocView) -> Iterator[Candidate]:
     doc = v.doc
     toks = v.tokens
     for tok in (toks[i] for i, low in enumerate(v.lower) if low == "("):
+        listed = _listed_year(v, tok.i)
         if tok.i + 2 < len(doc) and re.fullmatch(r"(19|20)\d\d", toks[tok.i + 1].text) \
-                and toks[tok.i + 2].text == ")" and tok.i > 0:
-            end = tok.i
+                and toks[tok.i + 2].text == ")" and tok.i > 0 or listed is not None:
+            end = listed if listed is not None else tok.i
             while end > 0 and toks[end - 1].text in {'"', "”", "’", "'"}:
                 end -= 1
             start = end
@@ -272,8 +305,30 @@ def year_titles(v: DocView) -> Iterator[Candidate]:
                 start -= 1
             while start < end and not is_cap(toks[start]):
                 start += 1
-            if end > start:
-                yield YEAR_TITLE.found(start, end)
+            entry = v.starts_line(start) or start > 0 and toks[start - 1].text in {"-", "•", "·", "*", "–"} \
+                and v.starts_line(start - 1)  # a bullet the cleaning stage cuts
+            if end > start and (listed is None or entry):
+                yield (YEAR_TITLE if listed is None else LISTED_TITLE).found(start, end)
+
+
+def _listed_year(v: DocView, i: int) -> int | None:
+    """A line-up's entry: 'Title (Country, Country, 2023)', 'Title (Other Title) (Country, 2024)'.
+    For the bracket at token i with capitalised words and commas before a year, the end of the
+    title before it (before a translation in brackets too), else None."""
+    doc = v.doc
+    toks = v.tokens
+    j = i + 1
+    while j < len(doc) and j < i + 12 and (is_cap(toks[j]) or toks[j].text in {",", "and", "-"}) \
+            and "\n" not in toks[j].whitespace_:
+        j += 1
+    if not (j > i + 1 and toks[j - 1].text == "," and j + 1 < len(doc) and YEAR.fullmatch(toks[j].text)
+            and toks[j + 1].text == ")"):
+        return None
+    end = i
+    if end > 2 and toks[end - 1].text == ")":  # a translation's brackets between the title and the year
+        k = next((k for k in range(end - 2, max(0, end - 10), -1) if toks[k].text == "("), None)
+        end = k if k is not None else end
+    return end if end > 0 else None
 
 
 

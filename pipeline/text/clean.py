@@ -14,7 +14,9 @@ from importlib import resources
 
 import ftfy
 
+from . import markdown
 from .align import AlignedBuilder, AlignedText
+from .furniture import menu_rule
 from ..records import Removed, Turn
 
 _FTFY = ftfy.TextFixerConfig(uncurl_quotes=False, fix_line_breaks=False, normalization="NFC",
@@ -62,13 +64,13 @@ def _lines(raw: str):
 
 
 def _line_rule(text: str) -> str | None:
-    stripped = text.strip().strip("|·•").strip()
+    stripped = markdown.unwrapped(text.strip().strip("|·•").strip())
     if not stripped:
         return None
     for r in rules():
         if r.scope == "line" and len(stripped) <= 200 and r.pattern.fullmatch(stripped):
             return r.name
-    return None
+    return menu_rule(stripped) if len(stripped) <= 200 else None
 
 
 def clean(raw: str) -> Cleaned:
@@ -101,19 +103,23 @@ def clean(raw: str) -> Cleaned:
         if rule is not None:
             removed.append(Removed(s, e, text, rule))
             continue
-        cuts = sorted((s + m.start(), s + m.end(), r.name) for r in inline
-                      for m in r.pattern.finditer(text) if m.end() > m.start())
+        cuts = sorted([(s + m.start(), s + m.end(), "", r.name) for r in inline
+                       for m in r.pattern.finditer(text) if m.end() > m.start()]
+                      + [(s + e.start, s + e.end, e.new, e.rule) for e in markdown.edits(text)])
         cursor = s
         line_out_start = len(b)
-        for cs, ce, name in cuts:
+        for cs, ce, new, name in cuts:
             if cs < cursor:
                 continue
             _fix_into(b, raw, cursor, cs)
-            removed.append(Removed(cs, ce, raw[cs:ce], name))
+            if new:  # Markdown emphasis -> quotes, each mapped to the marker it replaces
+                b.replace(raw, cs, ce, new)
+            else:
+                removed.append(Removed(cs, ce, raw[cs:ce], name))
             cursor = ce
         _fix_into(b, raw, cursor, e)
         line_out_end = len(b)
-        kind = _turn_kind(stripped)
+        kind = _turn_kind(markdown.unwrapped(stripped.replace("**", "").replace("__", "")))  # "**Q:** ..." 
         if kind:
             turns.append(Turn(line_out_start, line_out_end, kind))
     if pos < len(raw):

@@ -1,0 +1,48 @@
+"""The word lists and label tables the entity rules read are well formed: lower case, one entry a
+line, no duplicates, labels from vocab.Label."""
+from __future__ import annotations
+
+from importlib import resources
+
+import pytest
+
+from pipeline.lexicon import is_generic_award
+from pipeline.ner.credits import credit_labels
+from pipeline.ner.festivals import festival_cues
+from pipeline.text.furniture import furniture_words
+from pipeline.vocab import OBJECT_LABEL, Label, Predicate
+
+PATTERNS = resources.files("pipeline") / "patterns"
+
+
+@pytest.mark.parametrize("name", ["furniture_words.txt", "festival_cues.txt", "award_generic_words.txt"])
+def test_word_lists_are_lower_case_without_duplicates(name):
+    words = [w.strip() for w in (PATTERNS / name).read_text(encoding="utf-8").splitlines()
+             if w.strip() and not w.startswith("#")]
+    assert words and all(w == w.lower() for w in words), name
+    assert len(words) == len(set(words)), f"{name}: duplicates {sorted({w for w in words if words.count(w) > 1})}"
+
+
+def test_credit_labels_name_predicates():
+    """Every row names known predicates (the relation rules read the same file); the entity rule
+    reads the labels whose predicates all take an organisation."""
+    import csv
+    with (PATTERNS / "credit_labels.csv").open(encoding="utf-8") as f:
+        rows = list(csv.reader(f))
+    assert rows[0] == ["label", "predicates"]
+    assert all(len(r) == 2 and r[1].split() and all(Predicate(p) for p in r[1].split()) for r in rows[1:])
+    labels = credit_labels()
+    assert labels and set(labels.values()) == {Label.ORG}
+    assert all(all(w == w.lower() for w in k) for k in labels)
+    assert ("distributor",) in labels and ("production", "company") in labels
+    assert ("director",) not in labels and ("produced",) not in labels  # a person; a person or a company
+
+
+def test_object_label_is_derived_from_the_signatures():
+    assert OBJECT_LABEL[Predicate.DISTRIBUTED_BY] == Label.ORG and OBJECT_LABEL[Predicate.DIRECTOR] == Label.PERSON
+    assert Predicate.COMMISSIONED_BY not in OBJECT_LABEL  # an organisation or a person
+
+
+def test_the_readers_see_the_lists():
+    assert "newsletter" in furniture_words() and "premiered" in festival_cues()
+    assert is_generic_award("Best Director") and not is_generic_award("Golden Heron")
