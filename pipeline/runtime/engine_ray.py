@@ -94,14 +94,14 @@ class RayEngine:
             else:
                 index[i] = entry_of(i, DocResult(SourceDoc(doc_id, rel, "", "", error=f"{rel}: {cause}")), None)
                 bar.update(1)
-        self._ids = [ray.put(ids)]  # in a list: fetched by the tasks and actors, not copied into their arguments
+        id_ref = [ray.put(ids)]  # in a list: fetched by the tasks and actors, not copied into their arguments
         reused, missed = 0, []
         keys = store.keys()
         # a re-run: the texts the cache holds are told apart by Ray tasks, and only the others go
         # to the actors, which load the model; none is started when every text is cached. (On a
         # first run, an empty cache, the actors decode every file themselves.)
-        rows, paths = self._sort(fs, root, list(todo), keys) if keys else ([], list(todo))
-        for path, key, entry, payload, cached in chain(rows, self._parse(fs, root, paths)):
+        rows, paths = self._sort(fs, root, list(todo), keys, id_ref) if keys else ([], list(todo))
+        for path, key, entry, payload, cached in chain(rows, self._parse(fs, root, paths, id_ref)):
             i = todo[path]
             if cached is not None:
                 stored = store.get(key, cached.text)
@@ -114,21 +114,22 @@ class RayEngine:
                 store.put(key, payload)
             index[i] = dataclasses.replace(entry, ordinal=i)
             bar.update(1)
-        for path, key, entry, payload, _ in self._parse(fs, root, missed):
+        for path, key, entry, payload, _ in self._parse(fs, root, missed, id_ref):
             store.put(key, payload)
             index[todo[path]] = dataclasses.replace(entry, ordinal=todo[path])
             bar.update(1)
         return index, reused
 
-    def _sort(self, fs: pafs.FileSystem, root: str, paths: list[str], cached: frozenset[str]
+    def _sort(self, fs: pafs.FileSystem, root: str, paths: list[str], cached: frozenset[str], ids: list
               ) -> tuple[list[tuple], list[str]]:
         """Ray tasks (no actor, no model) decode the files: -> (the rows of those whose text key is
-        in `cached`, or that failed, as `_parse` gives them; the paths left to parse)."""
+        in `cached`, or that failed, as `_parse` gives them; the paths left to parse). `ids` holds
+        the reference to the driver's path -> doc_id map."""
         if not paths:
             return [], []
         s = self.settings
         ds = ray.data.read_binary_files(paths, include_paths=True, filesystem=fs, num_cpus=0)
-        ds = ds.map_batches(_sorted, fn_kwargs={"root": root, "max_chars": s.max_chars, "ids": self._ids,
+        ds = ds.map_batches(_sorted, fn_kwargs={"root": root, "max_chars": s.max_chars, "ids": ids,
                                                "cached": [ray.put(cached)]},  # fetched, not copied
                             batch_size=s.batch_size, num_cpus=1)
         rows, left = [], []
@@ -140,7 +141,7 @@ class RayEngine:
                 rows.append(row)
         return rows, left
 
-    def _parse(self, fs: pafs.FileSystem, root: str, paths: list[str]
+    def _parse(self, fs: pafs.FileSystem, root: str, paths: list[str], ids: list
                ) -> Iterator[tuple[str, str | None, Entry | None, bytes | None, SourceDoc | None]]:
         """-> (path, text key, entry, stored form of a new result, None): every file parsed."""
         if not paths:
@@ -152,7 +153,7 @@ class RayEngine:
             warnings.simplefilter("ignore", DeprecationWarning)
             ds = ds.map_batches(_Analyser, fn_constructor_kwargs={
                 "model": s.model, "root": root, "max_chars": s.max_chars, "batch_size": s.batch_size,
-                "ids": self._ids},
+                "ids": ids},
                 batch_size=s.batch_size, num_cpus=1,
                 compute=ray.data.ActorPoolStrategy(size=min(self.workers, math.ceil(len(paths) / s.batch_size))),
                 # an actor that dies is not restarted (nor is a worker process of the local engine):
