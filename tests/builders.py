@@ -27,8 +27,9 @@ class Out:
             start = self.texts[doc].index(fragment, start + 1)
         return start, start + len(fragment)
 
-    def entity(self, label: Label, eid: str, name: str, *mentions: tuple[str, str] | tuple[str, str, int]) -> str:
-        """An entity and its mentions, each (doc, fragment[, nth occurrence])."""
+    def entity(self, label: Label, eid: str, name: str, *mentions: tuple[str, str] | tuple[str, str, int],
+               source: str = "test") -> str:
+        """An entity and its mentions, each (doc, fragment[, nth occurrence]), found by `source`."""
         id_col, name_col = ENTITY_COLUMNS[label.table]
         row = {id_col: eid, name_col: name, "aliases": [name], "doc_ids": sorted({m[0] for m in mentions}),
                "n_mentions": len(mentions)}
@@ -36,14 +37,15 @@ class Out:
                     Label.ORG: {"kind": None}}.get(label, {}))
         self.rows[label.table].append(row)
         for m in mentions:
-            self.mention(m[0], m[1], label, eid, *m[2:])
+            self.mention(m[0], m[1], label, eid, *m[2:], source=source)
         return eid
 
-    def mention(self, doc: str, fragment: str, label: Label, eid: str | None, nth: int = 0) -> None:
+    def mention(self, doc: str, fragment: str, label: Label, eid: str | None, nth: int = 0,
+                source: str = "test") -> None:
         start, end = self.span(doc, fragment, nth)
         self.rows[Table.MENTIONS].append({
             "mention_id": f"men_{len(self.rows[Table.MENTIONS])}", "doc_id": doc, "start": start, "end": end,
-            "text": fragment, "label": label.value, "entity_id": eid, "score": 1.0, "source": "test"})
+            "text": fragment, "label": label.value, "entity_id": eid, "score": 1.0, "source": source})
 
     def date(self, doc: str, fragment: str, value: str | None, kind: str = "date") -> str:
         start, end = self.span(doc, fragment)

@@ -77,10 +77,37 @@ def test_ledger_counts_right_and_wrong_per_method(tmp_path, capsys):
     ledger = _ledger()
     rows = ledger.outcomes(ledger._scorer(scorer), gpath, folder)
     assert sorted((r["predicate"], r["right"]) for r in rows) == [("composer", False), ("director", True)]
-    assert ledger.main(["--set", str(gpath), str(folder), "--scorer", str(scorer),
+    assert ledger.main(["relations", "--set", str(gpath), str(folder), "--scorer", str(scorer),
                         "--calibrate", str(tmp_path / "p.csv")]) == 0
     table = (tmp_path / "p.csv").read_text().splitlines()
     assert table[0] == "method,precision" and len(table) == 2  # both relations carry the method 'test'
     assert float(table[1].split(",")[1]) == pytest.approx((1 + 4 * 0.5) / (2 + 4), abs=1e-3)
     printed = capsys.readouterr().out
     assert "test" in printed and "harmful" not in printed  # one right, one wrong: not worse than half
+
+
+def test_entity_ledger_judges_each_rules_mentions(tmp_path, capsys):
+    scorer = shared_path("scorecard", "score.py")  # skips when ../shared is absent
+    out = Out(d="Blue Lake was directed by Ana Ruiz in Porto. Menu.")
+    out.entity(Label.WORK, "wrk_1", "Blue Lake", ("d", "Blue Lake"), source="quoted_title")
+    out.entity(Label.PERSON, "per_1", "Ana Ruiz", ("d", "Ana Ruiz"), source="model")
+    out.entity(Label.ORG, "org_1", "Porto", ("d", "Porto"), source="model+relabel")
+    out.entity(Label.PERSON, "per_2", "Menu", ("d", "Menu"), source="model+relabel")
+    folder = tmp_path / "out"
+    folder.mkdir()
+    import pyarrow.parquet as pq
+    for t, table in out.tables().items():
+        pq.write_table(table, folder / f"{t.value}.parquet")
+    g = gold(gold_line("d", [("work", "Blue Lake"), ("person", "Ana Ruiz"), ("place", "Porto")], []))
+    gpath = g.write(tmp_path / "gold.jsonl")
+    ledger = _ledger()
+    rows = ledger.mention_outcomes(ledger._scorer(scorer), gpath, folder)
+    assert sorted((r["rule"], r["name"], r["verdict"]) for r in rows) == [
+        ("model", "Ana Ruiz", "tp"), ("quoted_title", "Blue Lake", "tp"),
+        ("relabel", "Menu", "fp"), ("relabel", "Porto", "type")]
+    full = ledger.mention_outcomes(ledger._scorer(scorer), gpath, folder, by="full")
+    assert {r["rule"] for r in full} == {"model", "quoted_title", "model+relabel"}
+    assert ledger.main(["entities", "--set", str(gpath), str(folder), "--scorer", str(scorer), "--examples", "1"]) == 0
+    printed = capsys.readouterr().out
+    relabel = next(line for line in printed.splitlines() if line.startswith("relabel"))
+    assert relabel.split()[1:4] == ["0", "1", "1"] and relabel.endswith("harmful")

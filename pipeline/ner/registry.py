@@ -92,7 +92,7 @@ class Step(str, Enum):
 
 # the model's label overruled by context: the first of these that relabels a name wins
 # (a title-shaped name the model calls an organisation is no longer retyped: on the dev sets 40 of
-# those retypings were right and 470 wrong, benchmarks/rule_ledger.py)
+# those retypings were right and 470 wrong, `tools/ledger.py entities`)
 CONTEXT_STEPS = (Step.TYPE_CUE, Step.TYPE_HEAD, Step.PLACE_REGION, Step.FESTIVAL_TOWN, Step.CHARACTER,
                  Step.ROLE_IN_WORK, Step.TRANSLATION, Step.CAPS_WORD_TITLE, Step.LIST)
 

@@ -6,7 +6,7 @@ relations it gives, what `tools/ledger.py` counts), the predicates it can give, 
 score before calibration), whether it reads one sentence or the whole page, and its function.
 
 `calibrate` sets each relation's score to the precision its method measured on the dev sets
-(`patterns/relation_precision.csv`, written by `tools/ledger.py --calibrate`), so that
+(`patterns/relation_precision.csv`, written by `tools/ledger.py relations --calibrate`), so that
 `relations.score` reads as the probability that the relation is right. This module is the only
 reader of that file.
 """
