@@ -272,12 +272,12 @@ class _Doc:
         row = p.row
         evidence = Located(Stage.RELATION_WRONG, "", row["start"], row["end"], _arrow(p.subject, p.object),
                            row["relation_id"])
-        for arg, eid, is_date, role in ((p.subject, row["subject_id"], False, "subject"),
-                                        (p.object, row["object_id"], p.object_is_date, "object")):
-            if self._in_gold(arg, is_date):
+        subject_type = self.pred.names.get(row["subject_id"], (None, None))[0]
+        for arg, eid, typ, role in ((p.subject, row["subject_id"], subject_type, "subject"),
+                                    (p.object, row["object_id"], p.object_type, "object")):
+            if self._in_gold(arg, typ == DATE):
                 continue
-            typ = self.pred.names.get(eid, (None, None))[0]
-            if is_date or typ == DATE:
+            if typ == DATE:
                 why = self.pred_entity(PredEntity(DATE, f"date:{arg}", arg))
             elif typ is None:
                 why = Located(Stage.UNLOCATED, f"its id {eid} is in no entity table")

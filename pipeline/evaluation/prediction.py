@@ -38,8 +38,12 @@ class PredRelation:
     subject: str | None
     predicate: str
     object: str | None
-    object_is_date: bool
+    object_type: str | None  # the object's gold type ("date", "person", ...); None: an id no table knows
     row: Mapping      # the `relations` row: ids, evidence offsets
+
+    @property
+    def object_is_date(self) -> bool:
+        return self.object_type == DATE
 
 
 @dataclass(frozen=True)
@@ -84,7 +88,7 @@ def from_tables(tables: Mapping[Table, list[Mapping]]) -> Prediction:
         o_type, obj = names.get(row["object_id"], (None, row["object"]))
         if obj is None:  # a date without a value, or an id no table knows: the row's own object
             o_type, obj = DATE, row["object"]
-        relations[row["doc_id"]].append(PredRelation(subject, row["predicate"], obj, o_type == DATE, row))
+        relations[row["doc_id"]].append(PredRelation(subject, row["predicate"], obj, o_type, row))
     docs = tables[Table.DOCUMENTS]
     return Prediction(
         entities=dict(entities), names=names, relations=dict(relations),
