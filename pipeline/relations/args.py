@@ -49,6 +49,17 @@ def right_list(doc: Doc, start: int, end: int, labels, args: list[Item], window:
     return coordinated(doc, first, [a for a in args if a.start >= first.end], labels, forward=True)
 
 
+def _apposed(tok, args: list[Item], labels, taken) -> Item | None:
+    """The argument that an appositive of `tok` names ('her debut, X, ...')."""
+    for c in tok.children:
+        if c.dep_ == "appos":
+            hit = next((a for a in args if a.start <= c.i < a.end and a.label in labels
+                        and not taken_already(a, taken)), None)
+            if hit is not None:
+                return hit
+    return None
+
+
 def left_group(doc: Doc, s: int, e: int, head, sent: Span, labels, args: list[Item], window: int,
                 taken) -> list[Item]:
     """The argument on the left of a cue, with the list it belongs to: the one right before
@@ -75,6 +86,8 @@ def left_group(doc: Doc, s: int, e: int, head, sent: Span, labels, args: list[It
             pick = hit
         elif (owner := _possessor(doc[g], args, labels)) is not None:
             pick = owner  # "The film's score was composed by": the film
+        elif (named := _apposed(doc[g], args, labels, taken)) is not None:
+            pick = named  # "Her debut, X (2014), starring A": the title set beside the subject
         elif _names_kind(doc[g], labels):
             # "a short film starring": the title standing next to 'film'
             pick = next((a for a in sorted(args, key=lambda a: min(abs(a.end - g), abs(a.start - g)))

@@ -4,8 +4,8 @@
   BLUE LAKE' -- names (after nothing but a caption marker, `caption_marker` words of
   `patterns/relation_words.csv`) joined to a work by a link of `patterns/caption_links.csv`.
 - with_cast: 'BLUE LAKE, a thriller with Ana Ruiz and Ben Ode', 'My first feature, BLUE LAKE,
-  was with Ana Ruiz', 'BLUE LAKE in 2019 with Ana Ruiz' -- a work, a description of it without
-  another verb, then 'with' and names. Not after a verb of making ('made X with A': A co-made it).
+  was with Ana Ruiz', 'BLUE LAKE in 2019 with Ana Ruiz', 'BLUE LAKE (2008), shot in Oslo with Ana Ruiz' -- a work, a description of it without
+  another verb (but a participle of where it was shot), then 'with' and names. Not after a verb of making ('made X with A': A co-made it).
 - as_roles: 'BLUE LAKE, 2019. Ana Ruiz as the cop, Ben Ode as the priest.' -- a list of
   'NAME as ROLE' that opens a clause, in or right after a sentence naming one work.
 Pure: one parsed sentence of a `DocView` and its arguments (token offsets) -> `context.Found`.
@@ -28,6 +28,8 @@ from .context import Discourse, Found, Item, closes, kind_of, opens
 LINK_FILE = "caption_links.csv"
 _MAKING = frozenset({"make", "write", "direct", "produce", "shoot", "create", "develop", "co-write",
                      "co-direct", "edit", "film", "finish", "work", "collaborate", "team"})
+_WHERE_MADE = frozenset({"shot", "filmed", "set"})  # participles that say where a work was made
+_WITH_WINDOW = 14  # tokens between a work and the 'with' of its cast
 _AFTER_CAPTION = frozenset({".", ",", "(", "[", "courtesy", "—", "–", "-", ";", ":"})
 _CLAUSE_OPEN = frozenset({",", ";", ".", ":", "and", "—", "–"})
 
@@ -92,7 +94,7 @@ def with_cast(v: DocView, sent: Span, args: list[Item], disc: Discourse, is_ques
         if any(t.lemma_.lower() in _MAKING for t in toks[sent.start:w.start] if t.pos_ == "VERB"):
             continue  # 'made X with A': A made it too
         k, depth = w.end, 0
-        while k < min(sent.end, w.end + 10):
+        while k < min(sent.end, w.end + _WITH_WINDOW):
             t = toks[k]
             if opens(t):
                 depth += 1
@@ -100,12 +102,15 @@ def with_cast(v: DocView, sent: Span, args: list[Item], disc: Discourse, is_ques
                 depth -= 1
             elif depth == 0 and t.lower_ == "with":
                 break
+            elif depth == 0 and t.lower_ in _WHERE_MADE and k + 1 < sent.end \
+                    and toks[k + 1].lower_ in {"in", "on", "at"}:
+                pass  # 'X (2008), a two-hander shot in Boston with A and B': where, not who made it
             elif depth == 0 and (t.pos_ in {"VERB", "ADP", "PRON", "SCONJ", "CCONJ"} and t.lower_ != "in"
                                  or t.lower_ in {"by", "and"}):
                 k = sent.end
                 break
             k += 1
-        if k >= min(sent.end, w.end + 10) or v.lower[k] != "with":
+        if k >= min(sent.end, w.end + _WITH_WINDOW) or v.lower[k] != "with":
             continue
         first = next((a for a in args if a.start == k + 1 and a.label == Label.PERSON and not a.implicit), None)
         if first is None:

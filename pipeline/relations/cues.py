@@ -27,7 +27,7 @@ from .args import CHAIN, adjacent_words, left_group, nominated, right_list, take
 from .context import Discourse, Found, Item, is_work_anaphor, kind_of, main_gender, topics
 from ..view import DocView
 from .registry import CUE_FILE, CUE_SCORE, IMPLICIT_WEIGHT, SERIES_CAST
-from ..vocab import DateKind, Label, Predicate
+from ..vocab import CREATIVE_ROLE, DateKind, Label, Predicate
 
 _SIDES = {"right", "left", "by", "either"}
 # dependencies through which a blocking verb governs a cue ("she wanted to direct X")
@@ -143,7 +143,7 @@ def extract(v: DocView, mentions: list[LocalMention], entities: list[LocalEntity
         disc.see(explicit)
     found.extend(constructions.document_level(v, items, disc, found))
     kind = {i: kinds.get(i, e.kind) for i, e in enumerate(entities)}
-    found = constructions.calibrate(_adjust([f for f in found if f.object != EntityRef(f.subject)], kind))
+    found = constructions.calibrate(_named_roles_win(_adjust([f for f in found if f.object != EntityRef(f.subject)], kind)))
     return Extraction(_merge(found, dates), kinds)
 
 
@@ -205,6 +205,11 @@ def _about_music(sent: Span) -> bool:
     return any(work_cues().get(t.lower_.rstrip("s")) in _MUSIC_KINDS or t.lemma_ in _MUSIC_WORDS for t in sent)
 
 
+def _passive(doc: Doc, s: int) -> bool:
+    """A participle after a form of 'be' ('was shot', 'had been directed')."""
+    return s > 0 and doc[s - 1].lower_ in {"was", "were", "is", "are", "been", "be", "being"}
+
+
 def _by_after(doc: Doc, e: int, end: int) -> int | None:
     """Index of the 'by' that makes a participle passive: 'directed by', 'produced, written,
     and directed by'."""
@@ -239,6 +244,8 @@ def _apply(cue: Cue, s: int, e: int, sent: Span, args: list[Item], disc: Discour
     if cue.object_side == "by" and passive_by is None:
         return  # 'written' without its 'by'
     site = _Site(cue, s, e, _head(doc, s, e), sent, args, disc, verbs)
+    if cue.by and passive_by is None and cue.object_side == "left" and _passive(doc, s):
+        return  # 'the evening A was shot, X and Y': a passive without its 'by' names no maker
     method = f"cue:{cue.phrase}" + (" by" if passive_by is not None else "")
     for pred in cue.predicates:
         if passive_by is not None:
@@ -346,6 +353,14 @@ def _adjust(found: list[Found], kind: dict[int, str | None]) -> list[Found]:
         if f.predicate in (Predicate.SPOUSE, Predicate.UNMARRIED_PARTNER):
             out.append(Found(f.object.index, f.predicate, EntityRef(f.subject), f.start, f.end, f.score, f.method))
     return out
+
+
+def _named_roles_win(found: list[Found]) -> list[Found]:
+    """'contributor' is a creative role the text does not name: where the document names one for
+    the same work and person ('director'), the contributor relation says nothing more."""
+    named = {(f.subject, f.object.index) for f in found
+             if f.predicate in CREATIVE_ROLE and f.predicate != Predicate.CONTRIBUTOR and isinstance(f.object, EntityRef)}
+    return [f for f in found if not (f.predicate == Predicate.CONTRIBUTOR and (f.subject, f.object.index) in named)]
 
 
 def _merge(found: list[Found], dates: list[LocalDate]) -> list[Found]:

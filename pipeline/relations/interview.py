@@ -7,6 +7,10 @@ A person opening a heading line (alone, or after a label and ':', a dash or '|')
 of `patterns/headline_links.csv` ('on') before a list of works: the works are the person's, in
 the role the text gives the person elsewhere (stated, or credited by another rule on the page: a
 director's films, an actor's roles), else as a contributor.
+Construction: a work the text gives a person without a role ('my new film X', "A's X", 'I
+made two films, X and Y': contributor), when the page credits that person as the director of
+other works (or as an actor in them) and in no other role: the person directed it (acted in
+it) too (`role_from_page`).
 Pure: the view of a parsed Doc and its arguments -> `context.Found`.
 """
 from __future__ import annotations
@@ -17,7 +21,7 @@ from functools import lru_cache
 
 from ..lexicon import csv_map, role_words
 from ..records import EntityRef
-from ..vocab import Label, Predicate
+from ..vocab import CREATIVE_ROLE, Label, Predicate
 from .context import Discourse, Found, Item
 from .credits import LinePage
 
@@ -76,3 +80,23 @@ def headline(page: LinePage, disc: Discourse, found: list[Found]) -> Iterator[Fo
             for w in works:
                 yield Found(w.ref, pred, EntityRef(p.ref), ls, le, 0.0, "")
             break
+
+
+_PAGE_ROLES = frozenset({Predicate.DIRECTOR, Predicate.CAST_MEMBER})  # roles a page's person keeps
+_ROLELESS = frozenset({"owned_work", "first_person_work"})  # methods that give a work without a role
+
+
+def role_from_page(page: LinePage, disc: Discourse, found: list[Found]) -> Iterator[Found]:
+    credited: dict[int, dict[Predicate, set[int]]] = {}  # person -> predicate -> works
+    for f in found:
+        if isinstance(f.object, EntityRef) and f.predicate in CREATIVE_ROLE and f.predicate != Predicate.CONTRIBUTOR:
+            credited.setdefault(f.object.index, {}).setdefault(f.predicate, set()).add(f.subject)
+    for f in found:
+        if f.method not in _ROLELESS or f.predicate != Predicate.CONTRIBUTOR or not isinstance(f.object, EntityRef):
+            continue
+        roles = credited.get(f.object.index, {})
+        if len(roles) != 1:
+            continue  # no role, or several: the text does not say which
+        (pred, works), = roles.items()
+        if pred in _PAGE_ROLES and works - {f.subject}:
+            yield Found(f.subject, pred, f.object, f.start, f.end, 0.0, "")

@@ -68,6 +68,8 @@ CONSTRUCTIONS = (
     RelationRule("as_roles", (P.CAST_MEMBER,), 0.6, "sentence", cast.as_roles),            # "A as the cop, B as ..."
     RelationRule("headline", (P.DIRECTOR, P.CAST_MEMBER, P.CONTRIBUTOR), 0.7, "document",
                  interview.headline),                                                      # "A on X and Y"
+    # "my new film X" of a person the page credits as director (actor) of other works, in no other role
+    RelationRule("role_from_page", (P.DIRECTOR, P.CAST_MEMBER), 0.75, "document", interview.role_from_page),
 )
 
 RELATION_RULES = (YEAR_IN_BRACKETS, DEFINING_YEAR, DEFINING_COMPANY, YEAR_BEFORE_KIND, YEAR_OF_MAKING, LIFE_DATES,

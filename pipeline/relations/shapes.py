@@ -1,10 +1,12 @@
 """Relations that a phrase shape gives rather than a cue word. Pure: one parsed sentence and
 its arguments (`context.Item`, token offsets) -> `context.Found`.
 
-- "Title (2015)", "the 2012 film Title", "Title is a 1936 British film" -> publication_date
+- "Title (2015)", "Title (Other Title, 2015)", "the 2012 film Title", "Title is a 1936 British
+  film", "Title, her 2019 film" -> publication_date
 - "Title is a ABN Television current affairs programme" -> production_company
 - "A (22 June 1940 - 4 July 2016)" -> date_of_birth, date_of_death
-- "her debut feature, Title", "Kim's third film Title", "the Liang Weiming film Title" -> director
+- "her debut feature, Title", "Kim's third film Title", "the Liang Weiming film Title", "Kim's
+  Title (2010), Title2 and Title3" -> director
 - "Studio's animated feature Title" -> production_company
 - "the son of A and B", "his parents are A and B" -> spouse
 - "I made two films, X and Y" (an interviewee's answer) -> contributor
@@ -40,6 +42,7 @@ _SIBLING = {"brother", "sister", "brothers", "sisters", "cousin", "nephew", "nie
 _MAKING = {"direct", "write", "script", "produce", "star", "appear", "release", "make", "shoot", "film",
            "premiere", "play", "act", "debut", "feature", "cast", "voice", "perform", "host", "air"}
 _OWNER_ROLES = ("composer", "writer", "director", "producer")  # an owner's roles, in order of precedence
+_OWNER_WORDS = {"his", "her", "their", "my", "our"}  # 'X, her 2019 film'
 _OWN = {"have", "made", "make", "directed", "wrote", "shot", "finished", "completed", "produced", "edited"}
 
 
@@ -72,16 +75,29 @@ def _date_at(args: list[Item], k: int) -> Item | None:
 
 
 def _year_in_brackets(sent: Span, args: list[Item]) -> Iterator[Found]:
-    """'The Last Day of the Year (2015)', 'Tavan trilogy (1987 – 94)', 'X (2008 film)'."""
+    """'The Last Day of the Year (2015)', 'Tavan trilogy (1987 – 94)', 'X (2008 film)', 'X (Other
+    Title, 2014)'."""
     doc = sent.doc
     for w in args:
         if w.label != Label.WORK or w.implicit:
             continue
         k = w.end + (1 if w.end < sent.end and doc[w.end].text in _QUOTES else 0)
         if k < sent.end and opens(doc[k]):
-            date = _date_at(args, k + 1)
+            date = _date_at(args, k + 1) or _year_after_alias(sent, args, k)
             if date is not None and date.start < sent.end and YEAR.match(doc[date.start].text):
                 yield _found(YEAR_IN_BRACKETS, w.ref, Predicate.PUBLICATION_DATE, date.ref, True, sent)
+
+
+def _year_after_alias(sent: Span, args: list[Item], k: int) -> Item | None:
+    """'X (Original Title, 2014)', 'X (원제, 2011)': a year that closes a bracket after another
+    name of the work, the bracket holding no other date or name."""
+    doc = sent.doc
+    close = next((j for j in range(k + 1, min(sent.end, k + 16)) if closes(doc[j]) or opens(doc[j])), None)
+    if close is None or not closes(doc[close]) or close - k < 4 or doc[close - 2].text not in {",", ";"}:
+        return None
+    date = _date_at(args, close - 1)
+    inside = [a for a in args if k < a.start < close and a is not date and a.label != Label.WORK]
+    return date if date is not None and date.end == close and not inside else None
 
 
 def _defining(sent: Span, args: list[Item]) -> Iterator[Found]:
@@ -97,7 +113,10 @@ def _defining(sent: Span, args: list[Item]) -> Iterator[Found]:
         if k >= sent.end or not (doc[k].lower_ in _COPULA and w.start - sent.start <= 1 or doc[k].text == ","):
             continue
         k += 1
-        if k >= sent.end or doc[k].lower_ not in {"a", "an", "the"}:
+        owned = k < sent.end and doc[k].lower_ in _OWNER_WORDS and doc[k - 1].text == ","
+        if k >= sent.end or doc[k].lower_ not in {"a", "an", "the"} and not owned:
+            continue  # 'X is a 1936 film', 'X, a 1988 feature', 'X, her 2019 film'
+        if owned and not _is_year(doc, _arg_at(args, k + 1) or Item(0, 0, Label.DATE, 0)):
             continue
         head, j = None, k + 1
         while j < min(sent.end, k + 10) and (_modifiers([doc[j]]) or _arg_at(args, j) is not None):
@@ -111,7 +130,7 @@ def _defining(sent: Span, args: list[Item]) -> Iterator[Found]:
                 continue
             if _is_year(doc, a) or a.is_date and a.end - a.start == 1:
                 yield _found(DEFINING_YEAR, w.ref, Predicate.PUBLICATION_DATE, a.ref, True, sent)
-            elif a.label == Label.ORG and not a.implicit:
+            elif a.label == Label.ORG and not a.implicit and not owned:
                 yield _found(DEFINING_COMPANY, w.ref, Predicate.PRODUCTION_COMPANY, a.ref, False, sent)
 
 
@@ -211,8 +230,12 @@ def _owned_work(sent: Span, args: list[Item], disc: Discourse) -> Iterator[Found
             # made it, in the role the text gives
             owner = pronoun or _owner_at(args, k - 1)
             pred = _role_predicate(disc.roles.get(owner.ref, ()), sent) if owner.label == Label.PERSON else None
-            if pred is not None:
-                yield _found(OWNED_BY_POSSESSIVE, w.ref, pred, owner.ref, False, sent)
+            # "A's X (2010), Y (2012) and Z": the list is A's too; not after a bare "his"/"her"
+            works = [w] if pronoun is not None else \
+                coordinated(sent.doc, w, [a for a in args if a.start >= w.end], {Label.WORK}, forward=True)
+            seen.update(x.start for x in works)
+            for x in works if pred is not None else []:
+                yield _found(OWNED_BY_POSSESSIVE, x.ref, pred, owner.ref, False, sent)
             continue
         if k > lo and doc[k].lower_ in _COPULA and (_work_noun(doc[k - 1].lower_) or doc[k - 1].lower_ in _WORK_OWNED):
             k -= 1  # "One of Im's most acclaimed works is X"
