@@ -39,6 +39,9 @@ PATTERNS = "entity_patterns.jsonl"  # in pipeline/patterns/
 META_KEY = "film_entities"  # doc.user_data[META_KEY][(start, end)] = SpanMeta
 RULER_KEY = "film_rules"
 _DAY = re.compile(r"(0?[1-9]|[12]\d|3[01])")
+_RANGE_DASHES = {"–", "-", "—"}
+_RANGE_WORDS = _RANGE_DASHES | {"to", "until", "till"}
+_ANY_YEAR = re.compile(r"(1\d|20)\d\d")  # a life or a reign may begin before 1800
 _MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
            "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
            "sept", "oct", "nov", "dec"}
@@ -163,7 +166,8 @@ def candidates(v: DocView) -> list[Candidate]:
             if label == Label.DATE and c.start > 0 and _DAY.fullmatch(toks[c.start - 1].text) \
                     and toks[c.start].lower_ in _MONTHS:
                 c = c._replace(start=c.start - 1)  # "29 December 1928": the model left the day out
-            out.extend(_split_lines(v, extend_name(v, c) if label == Label.PERSON else c))
+            for part in _split_lines(v, extend_name(v, c) if label == Label.PERSON else c):
+                out.extend(split_range(v, part) if label == Label.DATE else [part])
     for span in doc.spans.get(RULER_KEY, []):
         out.append(PATTERN.found(span.start, span.end, Label(span.label_), name=span.id_ or None))
     for find in FINDERS:
@@ -181,6 +185,25 @@ def _split_lines(v: DocView, c: Candidate) -> Iterable[Candidate]:
         if "\n" in toks[k].whitespace_ or toks[k + 1].is_space:
             return [c._replace(end=k + 1)]
     return [c]
+
+
+def split_range(v: DocView, c: Candidate) -> list[Candidate]:
+    """'August 20, 1920 – January 16, 1992', '1977 to 1980': the model's one date for a span of
+    time, two dates, each a year at least (a life's two ends, a term's); '2016–17 season' stays
+    whole. A dash left at an end goes ('April 25, 1844 –')."""
+    toks = v.tokens
+    start, end = c.start, c.end
+    while end - start > 1 and toks[end - 1].text in _RANGE_DASHES:
+        end -= 1
+    for k in range(start + 1, end - 1):
+        if toks[k].lower_ in _RANGE_WORDS and _has_year(toks[start:k]) and _has_year(toks[k + 1:end]):
+            left = k - (1 if toks[k - 1].text == "," else 0)
+            return [c._replace(start=start, end=left), c._replace(start=k + 1, end=end)]
+    return [c._replace(start=start, end=end)]
+
+
+def _has_year(toks) -> bool:
+    return any(_ANY_YEAR.fullmatch(t.text) for t in toks)
 
 
 def extend_name(v: DocView, c: Candidate) -> Candidate:

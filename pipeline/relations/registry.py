@@ -46,6 +46,7 @@ DEFINING_COMPANY = RelationRule("defining_company", (P.PRODUCTION_COMPANY,), 0.6
 YEAR_BEFORE_KIND = RelationRule("year_before_kind", (P.PUBLICATION_DATE,), 0.7)     # "the 2012 film X"
 YEAR_OF_MAKING = RelationRule("year_of_making", (P.PUBLICATION_DATE,), 0.5)         # "directed X in 2013"
 LIFE_DATES = RelationRule("life_dates", (P.DATE_OF_BIRTH, P.DATE_OF_DEATH), 0.8)    # "A (1940 - 2016)"
+LIFE_PLACES = RelationRule("life_places", (P.PLACE_OF_BIRTH, P.PLACE_OF_DEATH), 0.8)  # "A (1874 in Town - 1915 in City)"
 # "Kim's third film X", "the Studio's feature X"; after a bare possessive ("his X") less surely
 OWNED_WORK = RelationRule("owned_work", (P.DIRECTOR, P.CONTRIBUTOR, P.PRODUCTION_COMPANY), 0.7)
 OWNED_BY_POSSESSIVE = RelationRule("owned_work", (P.DIRECTOR, P.CONTRIBUTOR, P.COMPOSER, P.PRODUCER), 0.5)
@@ -72,5 +73,5 @@ CONSTRUCTIONS = (
     RelationRule("role_from_page", (P.DIRECTOR, P.CAST_MEMBER), 0.75, "document", interview.role_from_page),
 )
 
-RELATION_RULES = (YEAR_IN_BRACKETS, DEFINING_YEAR, DEFINING_COMPANY, YEAR_BEFORE_KIND, YEAR_OF_MAKING, LIFE_DATES,
+RELATION_RULES = (YEAR_IN_BRACKETS, DEFINING_YEAR, DEFINING_COMPANY, YEAR_BEFORE_KIND, YEAR_OF_MAKING, LIFE_DATES, LIFE_PLACES,
                   OWNED_WORK, OWNED_BY_POSSESSIVE, PARENTS, CHARACTER_ACTOR, FIRST_PERSON_WORK, SERIES_CAST, *CONSTRUCTIONS)

@@ -4,7 +4,8 @@ its arguments (`context.Item`, token offsets) -> `context.Found`.
 - "Title (2015)", "Title (Other Title, 2015)", "the 2012 film Title", "Title is a 1936 British
   film", "Title, her 2019 film" -> publication_date
 - "Title is a ABN Television current affairs programme" -> production_company
-- "A (22 June 1940 - 4 July 2016)" -> date_of_birth, date_of_death
+- "A (22 June 1940 - 4 July 2016)", "A (1874 in Town - 1915 in City)" -> date_of_birth, date_of_death,
+  place_of_birth, place_of_death
 - "her debut feature, Title", "Kim's third film Title", "the Liang Weiming film Title", "Kim's
   Title (2010), Title2 and Title3" -> director
 - "Studio's animated feature Title" -> production_company
@@ -15,6 +16,7 @@ its arguments (`context.Item`, token offsets) -> `context.Found`.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from spacy.tokens import Span
@@ -24,11 +26,15 @@ from .args import coordinated
 from .context import Discourse, Found, Item, closes, kind_of, opens, top_level
 from ..records import DateRef, EntityRef
 from ..view import DocView
-from .registry import CHARACTER_ACTOR, DEFINING_COMPANY, DEFINING_YEAR, FIRST_PERSON_WORK, LIFE_DATES, OWNED_BY_POSSESSIVE, OWNED_WORK, PARENTS, YEAR_BEFORE_KIND, YEAR_IN_BRACKETS, YEAR_OF_MAKING, RelationRule
+from .registry import CHARACTER_ACTOR, DEFINING_COMPANY, DEFINING_YEAR, FIRST_PERSON_WORK, LIFE_DATES, LIFE_PLACES, OWNED_BY_POSSESSIVE, OWNED_WORK, PARENTS, YEAR_BEFORE_KIND, YEAR_IN_BRACKETS, YEAR_OF_MAKING, RelationRule
 from ..vocab import ROLE_PREDICATE, Label, Predicate
 
 _QUOTES = {'"', "”", "’", "'", "“"}
 _DASHES = {"–", "-", "—", "to"}
+_LIFE_DASHES = {"–", "-", "—"}
+_ANY_YEAR = re.compile(r"(1\d|20)\d\d")
+_LIFETIME = (12, 115)  # the years between a birth and a death
+_LIFE_BLOCKERS = {"born", "née", "b.", "reigned", "r.", "term", "office", "ruled", "fl", "fl."}
 _COPULA = {"is", "was", "are", "were"}
 # nouns after which a person's possessive names a film the person directed
 _FILM_NOUNS = {"film", "films", "movie", "feature", "documentary", "short", "picture", "debut", "shorts"}
@@ -195,18 +201,41 @@ def _year_of_making(v: DocView, sent: Span, args: list[Item]) -> Iterator[Found]
 
 
 def _life_dates(sent: Span, args: list[Item]) -> Iterator[Found]:
-    """'Darius Farrokhi (22 June 1940 – 4 July 2016)': birth and death dates in brackets."""
+    """'Darius Farrokhi (22 June 1940 – 4 July 2016)', 'A (1874, in Town – 1915, in City)', 'A (Town,
+    Land, 1869 – City, 1925)': a life in brackets after a name, its two halves on either side of the
+    dash, each a date or a place or both; the first date and the first place of a half are its end's."""
     doc = sent.doc
     for p in args:
         if p.label != Label.PERSON or p.implicit or p.end >= sent.end or not opens(doc[p.end]):
             continue
-        close = next((k for k in range(p.end, min(sent.end, p.end + 25)) if closes(doc[k])), None)
-        if close is None or any(t.lower_ in {"born", "née", "b."} for t in doc[p.end:close]):
+        close = next((k for k in range(p.end, min(sent.end, p.end + 30)) if closes(doc[k])), None)
+        if close is None or any(t.lower_ in _LIFE_BLOCKERS for t in doc[p.end:close]):
             continue
-        inside = [a for a in args if a.is_date and p.end < a.start < close]
-        if len(inside) == 2 and any(t.text in _DASHES for t in doc[inside[0].end:inside[1].start]):
-            yield _found(LIFE_DATES, p.ref, Predicate.DATE_OF_BIRTH, inside[0].ref, True, sent)
-            yield _found(LIFE_DATES, p.ref, Predicate.DATE_OF_DEATH, inside[1].ref, True, sent)
+        inside = [a for a in args if p.end < a.start and a.end <= close and not a.implicit]
+        dash = next((k for k in range(p.end + 1, close) if doc[k].text in _LIFE_DASHES
+                     and any(a.is_date and a.end <= k for a in inside) and not _arg_at(inside, k)), None)
+        if dash is None:
+            continue
+        born = [a for a in inside if a.end <= dash]
+        died = [a for a in inside if a.start > dash]
+        if not any(a.is_date for a in died) and not any(a.label == Label.PLACE for a in died) \
+                or not _a_lifetime(doc, born, died):
+            continue
+        for half, date_pred, place_pred in ((born, Predicate.DATE_OF_BIRTH, Predicate.PLACE_OF_BIRTH),
+                                            (died, Predicate.DATE_OF_DEATH, Predicate.PLACE_OF_DEATH)):
+            date = next((a for a in half if a.is_date), None)
+            place = next((a for a in half if a.label == Label.PLACE), None)
+            if date is not None:
+                yield _found(LIFE_DATES, p.ref, date_pred, date.ref, True, sent)
+            if place is not None:
+                yield _found(LIFE_PLACES, p.ref, place_pred, place.ref, False, sent)
+
+
+def _a_lifetime(doc, born: list[Item], died: list[Item]) -> bool:
+    """Years that a life may span: not a term of office or of study ('A (1986 – 1993)')."""
+    years = [next((int(t.text) for t in doc[a.start:a.end] if _ANY_YEAR.fullmatch(t.text)), None)
+             for a in (next((a for a in half if a.is_date), None) for half in (born, died)) if a is not None]
+    return len(years) < 2 or None in years or _LIFETIME[0] <= years[1] - years[0] <= _LIFETIME[1]
 
 
 def _owned_work(sent: Span, args: list[Item], disc: Discourse) -> Iterator[Found]:

@@ -1,0 +1,66 @@
+"""A life in brackets after a name ('A (1874 in Town – 1915 in City)') and the model's one date for
+a span of time split in two ('August 20, 1920 – January 16, 1992'). Names and places are invented."""
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from pipeline.ner.component import split_range
+from pipeline.ner.registry import MODEL
+from pipeline.records import DateRef, EntityRef
+from pipeline.vocab import Label, Predicate
+from pipeline.view import DocView
+
+from .test_relation_shapes import found
+
+_NLP = spacy.blank("en")
+B, D = Predicate.DATE_OF_BIRTH, Predicate.DATE_OF_DEATH
+PB, PD = Predicate.PLACE_OF_BIRTH, Predicate.PLACE_OF_DEATH
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("August 20, 1920 – January 16, 1992", ["August 20, 1920", "January 16, 1992"]),
+    ("27 December 1841-29 May 1918", ["27 December 1841", "29 May 1918"]),
+    ("1751 – 1834", ["1751", "1834"]),
+    ("1977 to 1980", ["1977", "1980"]),
+    ("April 25, 1844 –", ["April 25, 1844"]),          # a dash left at the end goes
+    # near misses: one date, not two
+    ("2016–17 season", ["2016–17 season"]),
+    ("November to January", ["November to January"]),
+    ("12 May 1950", ["12 May 1950"]),
+])
+def test_a_span_of_time_is_two_dates(text, expected):
+    doc = _NLP(text)
+    parts = split_range(DocView(doc), MODEL.found(0, len(doc), Label.DATE))
+    assert [doc[c.start:c.end].text for c in parts] == expected
+
+
+P0 = ("Ana Holt", Label.PERSON, 0)
+
+
+@pytest.mark.parametrize("text, args, expected", [
+    ("Ana Holt (1940 – 2016) was a painter.",
+     [P0, ("1940", Label.DATE, 0), ("2016", Label.DATE, 1)],
+     {("life_dates", 0, B, DateRef(0)), ("life_dates", 0, D, DateRef(1))}),
+    ("Ana Holt (11 May 1874, in Varrow – 6 June 1915, in Kessel) was a doctor.",
+     [P0, ("11 May 1874", Label.DATE, 0), ("Varrow", Label.PLACE, 1), ("6 June 1915", Label.DATE, 1),
+      ("Kessel", Label.PLACE, 2)],
+     {("life_dates", 0, B, DateRef(0)), ("life_dates", 0, D, DateRef(1)),
+      ("life_places", 0, PB, EntityRef(1)), ("life_places", 0, PD, EntityRef(2))}),
+    ("Ana Holt (Varrow, Drenland, 1869 – Kessel, Drenland, 1925) was a painter.",
+     [P0, ("Varrow", Label.PLACE, 1), ("Drenland", Label.PLACE, 3), ("1869", Label.DATE, 0),
+      ("Kessel", Label.PLACE, 2), ("Drenland", Label.PLACE, 3), ("1925", Label.DATE, 1)],
+     {("life_dates", 0, B, DateRef(0)), ("life_dates", 0, D, DateRef(1)),
+      ("life_places", 0, PB, EntityRef(1)), ("life_places", 0, PD, EntityRef(2))}),
+    ("Ana Holt (1859 in Varrow – 1932) was a designer.",
+     [P0, ("1859", Label.DATE, 0), ("Varrow", Label.PLACE, 1), ("1932", Label.DATE, 1)],
+     {("life_dates", 0, B, DateRef(0)), ("life_dates", 0, D, DateRef(1)), ("life_places", 0, PB, EntityRef(1))}),
+    # near misses: a term or years of study, a birth only, a 'born' aside (the cue's), no dash
+    ("The post went to Ana Holt (1986 – 1993).", [P0, ("1986", Label.DATE, 0), ("1993", Label.DATE, 1)], set()),
+    ("Alumni include Ana Holt (1946-1950), author.", [P0, ("1946", Label.DATE, 0), ("1950", Label.DATE, 1)], set()),
+    ("Ana Holt (1950 –) is a painter.", [P0, ("1950", Label.DATE, 0)], set()),
+    ("Ana Holt (born 1950 in Varrow) is a painter.", [P0, ("1950", Label.DATE, 0), ("Varrow", Label.PLACE, 1)], set()),
+    ("Ana Holt (Varrow, 1950) is a painter.", [P0, ("Varrow", Label.PLACE, 1), ("1950", Label.DATE, 0)], set()),
+])
+def test_a_life_in_brackets(text, args, expected):
+    assert found(text, args) == expected
