@@ -131,6 +131,16 @@ def type_cues() -> dict[str, str]:
     return csv_map("type_cues.csv")
 
 
+@lru_cache(maxsize=None)
+def name_heads() -> dict[tuple[str, str], tuple[str, frozenset[str]]]:
+    """A name's own head word -> its label and the model's labels it may overrule:
+    ('valley', 'last') -> PLACE ("Sacramento Valley"), ('lake', 'first') -> PLACE ("Lake Tana"),
+    ('cup', 'last') -> WORK (an event). Keys: (lower-case word, 'first' or 'last' word of the name)."""
+    with _path("name_heads.csv").open(encoding="utf-8") as f:
+        rows = [r for r in list(csv.reader(f))[1:] if r]
+    return {(r[0].strip().lower(), r[1].strip()): (r[2].strip(), frozenset(r[3].split())) for r in rows}
+
+
 def type_heads() -> dict[str, str]:
     """Nouns right after a name that give its label: 'the X program' -> work, 'of X descent' -> place."""
     return csv_map("type_heads.csv")

@@ -167,3 +167,18 @@ def test_the_view_is_the_only_per_document_state():
 
 def test_blank_docs_need_no_model():
     assert isinstance(make("A b.").doc, Doc) and "ner" not in _NLP.pipe_names
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # a facility the model finds is a place: a park, a palace, a road, an airport
+    ("They walked through Tamsin Park at dusk.", "Tamsin Park", Label.PLACE),
+    ("The treaty was signed at the Orrin Palace.", "Orrin Palace", Label.PLACE),
+    # unless its name says it is an organisation: a school, a festival
+    ("She trained at the Orrin Conservatory for a year.", "Orrin Conservatory", Label.ORG),
+    ("It premiered at the Velmar Film Festival in May.", "Velmar Film Festival", Label.ORG),
+    ("He studied at the École Varnier in Lyon.", "École Varnier", Label.ORG),
+])
+def test_a_facility_is_a_place_unless_named_as_an_organisation(text, name, expected):
+    v = make(text, [(name, "FAC")])
+    found = [c for c in component.candidates(v) if c.rule is MODEL and v.span_text(c.start, c.end) == name]
+    assert [c.label for c in found] == [expected]

@@ -78,6 +78,16 @@ M = "model"
      [("Nightfall", "WORK", "cue_title"), ("Asami", "ORG", M)], "Asami", "PERSON"),
     ("Born in San Marco, Texas, he moved to Ohio.",
      [("San Marco", "PERSON", M), ("Texas", "PLACE", M), ("Ohio", "PLACE", M)], "San Marco", "PLACE"),
+    # the name's own head word: a valley, a lake, a street, a cup, a club
+    ("The farm lies in the Marrow Valley near the coast.", [("Marrow Valley", "ORG", M)], "Marrow Valley", "PLACE"),
+    ("They camped by Lake Oduna for a week.", [("Lake Oduna", "PERSON", M)], "Lake Oduna", "PLACE"),
+    ("The cafe is on Via Tessoni in the old town.", [("Via Tessoni", "PERSON", M)], "Via Tessoni", "PLACE"),
+    ("Flights leave from Drumlin International Airport.", [("Drumlin International Airport", "WORK", M)],
+     "Drumlin International Airport", "PLACE"),
+    ("He raced at the Brennick World Cup in 2003.", [("Brennick World Cup", "ORG", M)], "Brennick World Cup", "WORK"),
+    ("The Battle of Kestrel Ford ended the war.", [("Battle of Kestrel Ford", "ORG", M)],
+     "Battle of Kestrel Ford", "WORK"),
+    ("He joined FK Drovnik as a youth player.", [("FK Drovnik", "PERSON", M)], "FK Drovnik", "ORG"),
 ])
 def test_context_overrules_the_model(text, names, name, label):
     assert _labels(text, names)[name] == label
@@ -130,6 +140,19 @@ def test_context_overrules_the_model(text, names, name, label):
     # a region needs a preposition before the place
     ("Ricardo Ortiz, Texas Rangers, spoke.", [("Ricardo Ortiz", "PERSON", M), ("Texas Rangers", "PLACE", M)],
      "Ricardo Ortiz", "PERSON"),
+    # a head word does not overrule: a Korean family name, a town named after a battle, a rule's label,
+    # an organisation word, one word, a lower-case noun after the name
+    ("The script is by Min-jun Park.", [("Min-jun Park", "PERSON", M)], "Min-jun Park", "PERSON"),
+    ("He died in Battle Creek in 1950.", [("Battle Creek", "PLACE", M)], "Battle Creek", "PLACE"),
+    ("She studied at the Lake Oduna School.", [("Lake Oduna School", "ORG", "cue_org")],
+     "Lake Oduna School", "ORG"),
+    ("She studied at the Lake Oduna School.", [("Lake Oduna School", "ORG", M)], "Lake Oduna School", "ORG"),
+    ("It premiered at the Marrow Valley Film Festival.", [("Marrow Valley Film Festival", "ORG", M)],
+     "Marrow Valley Film Festival", "ORG"),
+    ("She met Valley at noon.", [("Valley", "PERSON", M)], "Valley", "PERSON"),
+    ("They crossed the Oduna river at dawn.", [("Oduna river", "ORG", M)], "Oduna river", "ORG"),
+    ("The Tessoni World Cup team trained in Dosna.", [("Tessoni World Cup", "PLACE", M)],
+     "Tessoni World Cup", "PLACE"),
 ])
 def test_context_leaves_the_label(text, names, name, label):
     assert _labels(text, names)[name] == label

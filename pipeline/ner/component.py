@@ -161,6 +161,8 @@ def candidates(v: DocView) -> list[Candidate]:
         label = MODEL_LABELS.get(ent.label_)
         if ent.label_ == "EVENT" and org_kind(ent.text) is None:
             continue  # a war, a census, the Olympics: an event is an organisation only as a festival, an awards body
+        if ent.label_ == "FAC" and org_kind(ent.text) is None:
+            label = Label.PLACE  # a building, a park, a road; an organisation only when its name says so ("X Conservatory")
         if label is not None:
             c = MODEL.found(ent.start, ent.end, label, "demonym" if ent.label_ == "NORP" else None)
             if label == Label.DATE and c.start > 0 and _DAY.fullmatch(toks[c.start - 1].text) \

@@ -81,6 +81,7 @@ class Step(str, Enum):
     # the model's label overruled by context (`retype.py`), in CONTEXT_STEPS's order of precedence
     TYPE_CUE = "type_cue"
     TYPE_HEAD = "type_head"
+    NAME_HEAD = "name_head"        # the name's own head word: "Sacramento Valley", "Lake Tana" (`patterns/name_heads.csv`)
     PLACE_REGION = "place_region"
     CHARACTER = "character"
     ROLE_IN_WORK = "role_in_work"
@@ -93,7 +94,7 @@ class Step(str, Enum):
 # the model's label overruled by context: the first of these that relabels a name wins
 # (a title-shaped name the model calls an organisation is no longer retyped: on the dev sets 40 of
 # those retypings were right and 470 wrong, `tools/ledger.py entities`)
-CONTEXT_STEPS = (Step.TYPE_CUE, Step.TYPE_HEAD, Step.PLACE_REGION, Step.FESTIVAL_TOWN, Step.CHARACTER,
+CONTEXT_STEPS = (Step.TYPE_CUE, Step.TYPE_HEAD, Step.NAME_HEAD, Step.PLACE_REGION, Step.FESTIVAL_TOWN, Step.CHARACTER,
                  Step.ROLE_IN_WORK, Step.TRANSLATION, Step.CAPS_WORD_TITLE, Step.LIST)
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..lexicon import POSSESSIVE_S, is_first_name, org_kind, type_cues, type_heads
+from ..lexicon import POSSESSIVE_S, is_first_name, name_heads, org_kind, type_cues, type_heads
 from .caps import caps_word_titles
 from .common import is_cap
 from .festivals import festival_towns
@@ -106,6 +106,25 @@ def _by_head(v: DocView, chosen: Chosen):
             yield k, label
 
 
+def _by_name_head(v: DocView, chosen: Chosen):
+    """'Sacramento Valley', 'Lake Tana', 'the Skeleton World Cup': a name of two or more capitalised
+    words whose first or last word is a head noun of a kind of name (`patterns/name_heads.csv`);
+    each head overrules only the model's labels its row lists."""
+    doc = v.doc
+    heads = name_heads()
+    for k, (c, _) in enumerate(chosen):
+        if not c.model_label:
+            continue
+        words = [t for t in doc[c.start:c.end] if t.is_alpha]
+        if len(words) < 2:
+            continue
+        # the last word is the head where both are ("Battle Creek" is a town, not a battle)
+        word = words[-1] if (words[-1].lower_, "last") in heads else words[0]
+        head = heads.get((word.lower_, "last" if word is words[-1] else "first"))
+        if head is not None and word.text[0].isupper() and c.label.value in head[1]:
+            yield k, Label(head[0])
+
+
 def _runs(v: DocView, chosen: Chosen) -> list[list[int]]:
     """Indices of the chosen names that form lists: 'A, B and C' (names joined by commas,
     'and', '&', 'or' and nothing else on one line)."""
@@ -185,6 +204,6 @@ def _place_before_region(v: DocView, chosen: Chosen):
             yield k - 1, Label.PLACE
 
 
-_RULES = {Step.TYPE_CUE: _by_cue, Step.TYPE_HEAD: _by_head, Step.PLACE_REGION: _place_before_region,
+_RULES = {Step.TYPE_CUE: _by_cue, Step.TYPE_HEAD: _by_head, Step.NAME_HEAD: _by_name_head, Step.PLACE_REGION: _place_before_region,
           Step.FESTIVAL_TOWN: festival_towns, Step.CHARACTER: _characters, Step.ROLE_IN_WORK: _roles_in_works,
           Step.TRANSLATION: _translations, Step.CAPS_WORD_TITLE: caps_word_titles, Step.LIST: _by_list}
