@@ -8,7 +8,7 @@ here. The constructions of web pages and of English (`CONSTRUCTIONS`: credit lin
 captions, headlines) are declared here too, with the function that finds them and whether it reads
 one sentence or the whole page; `constructions.py` runs them. Adding a construction: a row in the
 cue file where a cue word says it, else a rule here and its function (in `shapes.py`, or in
-`credits.py`, `lineup.py`, `cast.py`, `interview.py` as an entry of `CONSTRUCTIONS`); a test
+`credits.py`, `lineup.py`, `cast.py`, `interview.py`, `awards.py`, `crafts.py` as an entry of `CONSTRUCTIONS`); a test
 either way.
 
 `strength` is a rule's score before calibration: `constructions.calibrate` replaces it by the
@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..vocab import Predicate
-from . import cast, credits, interview, lineup
+from . import awards, cast, crafts, credits, interview, lineup
 
 CUE_FILE = "relation_cues.jsonl"  # in pipeline/patterns/
 CUE_SCORE = 0.9  # a cue row's score when the row gives none
@@ -66,7 +66,12 @@ CONSTRUCTIONS = (
     RelationRule("year_first", (P.PUBLICATION_DATE,), 0.85, "document", lineup.year_first),  # "2008 - X"
     RelationRule("caption", (P.CAST_MEMBER, P.CONTRIBUTOR), 0.8, "sentence", cast.caption),  # "A and B in X"
     RelationRule("with_cast", (P.CAST_MEMBER,), 0.6, "sentence", cast.with_cast),          # "X, a thriller with A"
+    RelationRule("craft_phrase", (P.DIRECTOR_OF_PHOTOGRAPHY, P.COMPOSER), 0.5, "sentence",
+                 crafts.crafts),                                                           # "A's camera", "A did the score"
     RelationRule("as_roles", (P.CAST_MEMBER,), 0.6, "sentence", cast.as_roles),            # "A as the cop, B as ..."
+    RelationRule("winners_line", (P.AWARD_RECEIVED,), 0.85, "document", awards.winners_lines),  # "Best Actor: A (X)"
+    RelationRule("prize_won", (P.AWARD_RECEIVED,), 0.75, "sentence", awards.prize_won),         # "X, with A, won the Y"
+    RelationRule("entry_prize", (P.AWARD_RECEIVED,), 0.8, "document", awards.entry_prizes),     # "X (2019), dir. A — Prize"
     RelationRule("headline", (P.DIRECTOR, P.CAST_MEMBER, P.CONTRIBUTOR), 0.7, "document",
                  interview.headline),                                                      # "A on X and Y"
     # "my new film X" of a person the page credits as director (actor) of other works, in no other role
