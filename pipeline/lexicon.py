@@ -48,6 +48,11 @@ def demonyms() -> dict[str, str]:
     return csv_map("demonyms.csv")
 
 
+def norp_orgs() -> dict[str, str]:
+    """A faith or a party the model calls a nationality ('Catholic', 'Democrats') -> its organisation kind."""
+    return csv_map("norp_orgs.csv")
+
+
 def org_cues() -> dict[str, str]:
     return csv_map("org_cues.csv")
 

@@ -182,3 +182,46 @@ def test_a_facility_is_a_place_unless_named_as_an_organisation(text, name, expec
     v = make(text, [(name, "FAC")])
     found = [c for c in component.candidates(v) if c.rule is MODEL and v.span_text(c.start, c.end) == name]
     assert [c.label for c in found] == [expected]
+
+
+@pytest.mark.parametrize("text, ent, expected_label, expected_kind", [
+    # a faith or a party the model calls a nationality is an organisation
+    ("She was raised Catholic in a small town.", "Catholic", Label.ORG, "religion"),
+    ("The Democrats won the seat in 1990.", "Democrats", Label.ORG, "party"),
+    # a nationality stays a demonym; a faith word in lower case is no name
+    ("The Velmaran director spoke.", "Velmaran", Label.PLACE, "demonym"),
+    ("He voted republican in 1990.", "republican", Label.PLACE, "demonym"),
+])
+def test_a_faith_or_a_party_is_an_organisation(text, ent, expected_label, expected_kind):
+    v = make(text, [(ent, "NORP")])
+    found = [c for c in component.candidates(v) if c.rule is MODEL and v.span_text(c.start, c.end) == ent]
+    assert [(c.label, c.kind) for c in found] == [(expected_label, expected_kind)]
+
+
+@pytest.mark.parametrize("text, ent, expected", [
+    # a title, a role or a nationality before a person's name is not part of it
+    ("Prime Minister Tavo Renner resigned.", "Prime Minister Tavo Renner", "Tavo Renner"),
+    ("Drummer Olek Varna left the band.", "Drummer Olek Varna", "Olek Varna"),
+    ("Jamaican Corin Males wrote it.", "Jamaican Corin Males", "Corin Males"),
+    # a name of two words keeps both, whatever its first word
+    ("Jamaican Males wrote it.", "Jamaican Males", "Jamaican Males"),
+    ("Tavo Renner resigned.", "Tavo Renner", "Tavo Renner"),
+])
+def test_a_title_or_nationality_before_a_person_is_trimmed(text, ent, expected):
+    v = make(text, [(ent, "PERSON")])
+    start = v.doc.text.index(ent)
+    span = v.doc.char_span(start, start + len(ent))
+    kept = decide(v, [MODEL.found(span.start, span.end, Label.PERSON)])
+    assert [v.span_text(c.start, c.end) for c, _ in kept] == [expected]
+
+
+def test_a_country_keeps_its_place_reading_against_a_stronger_rule():
+    """A well-known place stays a place: a rule's person reading of one occurrence does not spread."""
+    v = make("Portugal won. Later Portugal left.")
+    place, person = MODEL.found(0, 1, Label.PLACE), ROLE_NAME.found(4, 5)
+    spans = propagate(v, [(place, ()), (person, ())])
+    assert [c.label for c, _ in spans] == [Label.PLACE, Label.PLACE]
+    # a name that is no country takes the stronger reading
+    v = make("Tavora won. Later Tavora left.")
+    spans = propagate(v, [(place, ()), (person, ())])
+    assert [c.label for c, _ in spans] == [Label.PERSON, Label.PERSON]

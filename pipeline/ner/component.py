@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.schemas import validate_token_pattern
 from spacy.tokens import Doc, Span
 
-from ..lexicon import YEAR, is_first_name, jsonl, org_kind, role_words
+from ..lexicon import YEAR, is_first_name, jsonl, norp_orgs, org_kind, role_words
 from ..view import DocView
 from ..vocab import Label
 from .caps import caps_names
@@ -163,8 +163,13 @@ def candidates(v: DocView) -> list[Candidate]:
             continue  # a war, a census, the Olympics: an event is an organisation only as a festival, an awards body
         if ent.label_ == "FAC" and org_kind(ent.text) is None:
             label = Label.PLACE  # a building, a park, a road; an organisation only when its name says so ("X Conservatory")
+        kind = "demonym" if ent.label_ == "NORP" else None
+        if ent.label_ == "NORP" and ent.text[:1].isupper():
+            faith = norp_orgs().get(ent.text.lower().removeprefix("the "))
+            if faith is not None:  # a faith or a party: an organisation ("Catholic", "the Democrats")
+                label, kind = Label.ORG, faith
         if label is not None:
-            c = MODEL.found(ent.start, ent.end, label, "demonym" if ent.label_ == "NORP" else None)
+            c = MODEL.found(ent.start, ent.end, label, kind)
             if label == Label.DATE and c.start > 0 and _DAY.fullmatch(toks[c.start - 1].text) \
                     and toks[c.start].lower_ in _MONTHS:
                 c = c._replace(start=c.start - 1)  # "29 December 1928": the model left the day out

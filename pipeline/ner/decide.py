@@ -188,9 +188,9 @@ def keep(v: DocView, c: Candidate) -> bool:
         return False  # "a CT scan", "the IE certificate": a two-letter abbreviation before a noun
     if c.model_label and _NON_LATIN.search(text):
         return False  # the English model reading Thai or Hangul: a Hangul name is an alias (normalize.py)
-    if c.model_label and len(span) == 1 and span[0].tag_ in {"JJ", "VBN", "VBD"} and c.kind != "demonym" \
+    if c.model_label and len(span) == 1 and span[0].tag_ in {"JJ", "VBN", "VBD"} and c.kind is None \
             and not span[0].is_upper:
-        return False  # "his Westernized name": an adjective, not a name
+        return False  # "his Westernized name": an adjective, not a name (a demonym or a faith is one)
     if c.model_label and len(span) == 1 and span[0].is_sent_start and _lowercase_elsewhere(v, span[0]):
         return False  # "Filmmaking is ...": a capital only because the sentence starts there
     if c.label == Label.WORK and any(t.lower_ in NOT_TITLE_BEFORE for t in toks[max(0, c.start - 4):c.start]):
@@ -232,8 +232,11 @@ def propagate(v: DocView, chosen: list[tuple[Candidate, tuple[str, ...]]]):
             votes[name][c.label] += 1
             if (name, c.label) not in best or c.score > best[(name, c.label)].score:
                 best[(name, c.label)] = c
-    # one label per name in a document: the best-scored reading wins, then the most frequent
-    by_text = {name: best[(name, max(v, key=lambda lab: (best[(name, lab)].score, v[lab], lab.value)))]
+    # one label per name in a document: the best-scored reading wins, then the most frequent; a
+    # country keeps its place reading whatever else a rule read in it ("Australia" is no person)
+    countries = {p.lower() for p in demonyms().values()}
+    by_text = {name: best[(name, Label.PLACE if Label.PLACE in v and name.lower() in countries else
+                           max(v, key=lambda lab: (best[(name, lab)].score, v[lab], lab.value)))]
                for name, v in votes.items()}
     spans = {}
     for c, roles in chosen:

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span
 
-from ..lexicon import cast_cues, honorifics, is_first_name, org_cues, role_words
+from ..lexicon import cast_cues, demonyms, honorifics, is_first_name, org_cues, role_words
 from .common import TITLE_GLUE, is_cap, prefixes_of, title_end
 from .registry import BRACKET_ACTOR, BRACKET_NAME, CAST_LIST, CUE_ORG, LIST_PERSON, OF_THE_NAME, ROLE_NAME, \
     Candidate
@@ -161,7 +161,8 @@ def strip_role_prefix(span: Span) -> tuple[int, list[str]]:
         parts = [p for p in re.split(r"[/-]", tok.lower_) if p]
         if parts and all(p in words for p in parts):
             roles += [words[p] for p in parts if words[p]]
-        elif tok.lower_.rstrip(".") in titles or tok.text in "/-.":
+        elif tok.lower_.rstrip(".") in titles or tok.text in "/-." or tok.lower_ in demonyms() and span.end - tok.i > 2:
+            # "Prime Minister X", "Jamaican Roger Mais": a title or a nationality before the name
             pass
         else:
             break
