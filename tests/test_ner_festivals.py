@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.ner.festivals import festival_towns
+from pipeline.ner.festivals import festival_towns, unmarked_festival_towns
 from pipeline.ner.registry import BY_NAME
 from pipeline.vocab import Label
 
@@ -38,3 +38,78 @@ def test_festival_towns(nlp, view, text, names, festivals):
     found = [doc[chosen[k][0].start:chosen[k][0].end].text for k, label in festival_towns(view(doc), chosen)
              if label == Label.ORG]
     assert found == festivals
+
+
+@pytest.mark.parametrize("text, names, festivals", [
+    # the model's one-word person that is not a first name: a town it does not know
+    ("It won three awards at Varnowitz in 2011.", [("Varnowitz", "PERSON")], ["Varnowitz"]),
+    # a festival's section before the town is evidence
+    ("It went to the Editors' Fortnight in Lumenport.", [("Editors' Fortnight", "ORG"), ("Lumenport", "PLACE")],
+     ["Lumenport"]),
+    # near misses: a first name, no festival word
+    ("It won three awards at Amanda in 2011.", [("Amanda", "PERSON")], []),
+    ("She lived at Varnowitz in 2011.", [("Varnowitz", "PERSON")], []),
+])
+def test_festival_towns_from_people_and_sections(nlp, view, text, names, festivals):
+    doc = nlp(text)
+    chosen = _chosen(doc, names)
+    if "Fortnight" in text:
+        chosen[0] = (BY_NAME["pattern"].found(chosen[0][0].start, chosen[0][0].end, Label.ORG,
+                                              name="org_festival_section"), ())
+    found = [doc[chosen[k][0].start:chosen[k][0].end].text for k, label in festival_towns(view(doc), chosen)
+             if label == Label.ORG]
+    assert found == festivals
+
+
+@pytest.mark.parametrize("text, towns", [
+    ("The film competed at Quellmark and won nothing.", ["Quellmark"]),
+    ("She won the jury prize at Quellmark in May.", ["Quellmark"]),
+    # near misses: no festival word, a longer name, a country, a common word
+    ("She lived at Quellmark with her aunt.", []),
+    ("The film premiered at Quellmark Hall in May.", []),
+    ("The film premiered in France in May.", []),
+    ("The film premiered at Dawn in May.", []),
+])
+def test_unmarked_festival_towns(nlp, view, text, towns):
+    doc = nlp(text)
+    doc.ents = [e for e in doc.ents if e.label_ == "DATE"]  # the town unmarked, as the model leaves some
+    v = view(doc)
+    found = [v.span_text(c.start, c.end) for c in unmarked_festival_towns(v)]
+    assert found == towns
+    assert all(c.label == Label.ORG and c.rule.name == "festival_town_name" for c in unmarked_festival_towns(v))
+
+
+@pytest.mark.parametrize("text, section", [
+    ("It closed the Critics' Week in Lumenport.", "Critics' Week"),
+    ("It went to the Makers’ Fortnight that year.", "Makers’ Fortnight"),
+    ("She sat on the jury of Lumenport Critics' Week.", "Lumenport Critics' Week"),
+])
+def test_festival_sections_are_organisations(nlp, text, section):
+    from pipeline.ner.component import mentions
+    doc = nlp(text)
+    found = {text[m.start:m.end]: (m.label, m.meta.source) for m in mentions(doc)}
+    assert found.get(section) == (Label.ORG, "org_festival_section")
+
+
+@pytest.mark.parametrize("text", ["Last week the editors' week was long.", "It took a Fortnight."])
+def test_festival_sections_near_misses(nlp, text):
+    from pipeline.ner.component import mentions
+    doc = nlp(text)
+    assert not [m for m in mentions(doc) if m.meta.source == "org_festival_section"]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("It is a music festival organised in Lumenport since 2005.", [("Lumenport", "PLACE")]),
+    ("She won two gold medals in the Winter Games in Lumenport.", [("Lumenport", "PLACE")]),
+    ("The band gave a festival performance at The Vault in Lumenport.", [("Lumenport", "PLACE")]),
+])
+def test_where_a_festival_is_held_is_a_place(nlp, view, text, names):
+    doc = nlp(text)
+    chosen = _chosen(doc, names)
+    assert [k for k, label in festival_towns(view(doc), chosen) if label == Label.ORG] == []
+
+
+def test_a_currency_is_not_a_prize_won(nlp, view):
+    doc = nlp("He will pay 100,000 won for a round trip to Lumenport tomorrow.")
+    chosen = _chosen(doc, [("Lumenport", "PLACE")])
+    assert list(festival_towns(view(doc), chosen)) == []

@@ -225,3 +225,81 @@ def test_a_country_keeps_its_place_reading_against_a_stronger_rule():
     v = make("Tavora won. Later Tavora left.")
     spans = propagate(v, [(place, ()), (person, ())])
     assert [c.label for c, _ in spans] == [Label.PERSON, Label.PERSON]
+
+
+def _model_people(v: DocView) -> list:
+    return [(MODEL.found(e.start, e.end, Label(component.MODEL_LABELS[e.label_])), ()) for e in v.ents]
+
+
+@pytest.mark.parametrize("text, ents, places", [
+    ("They shot it in Varnowa with local actors.", [("Varnowa", "PERSON")], ["Varnowa"]),
+    ("He dropped out and lived in Keshtor for three years.", [("Keshtor", "PERSON")], ["Keshtor"]),
+    # near misses: a first name, a possessive, a longer name, a work's cue, a word of a longer name
+    ("She found a friend in Amanda that year.", [("Amanda", "PERSON")], []),
+    ("A scene in Varnowa's new film.", [("Varnowa", "PERSON")], []),
+    ("It was shown in Varnowa Hall.", [("Varnowa", "PERSON")], []),
+    ("She starred in Keshtor last year.", [("Keshtor", "PERSON")], []),
+    ("Ilsa Keshtor came; she trusted in Keshtor.", [("Ilsa Keshtor", "PERSON"), ("Keshtor", "PERSON")], []),
+    ("They met at Varnowa later.", [("Varnowa", "PERSON")], []),
+])
+def test_a_place_after_in(text, ents, places):
+    v = make(text, ents)
+    out = retype(v, _model_people(v))
+    assert [v.span_text(c.start, c.end) for c, _ in out if c.label == Label.PLACE] == places
+    assert all(Step.LOCATIVE_PLACE in c.steps for c, _ in out if c.label == Label.PLACE)
+
+
+@pytest.mark.parametrize("text, ents, kept", [
+    ("She was nominated for an Ostrel in 2001.", [("Ostrel", "PERSON")], []),
+    ("Joo plays the Varnowa driver.", [("Joo", "PERSON"), ("Varnowa", "PERSON")], ["Joo"]),
+    # near misses: no article, a possessive after the name, a name of two words, a rule's person
+    ("She thanked Ostrel in 2001.", [("Ostrel", "PERSON")], ["Ostrel"]),
+    ("It was the Ostrel's best year.", [("Ostrel", "PERSON")], ["Ostrel"]),
+    ("She met the Mira Ostrel twins.", [("Mira Ostrel", "PERSON")], ["Mira Ostrel"]),
+])
+def test_the_models_one_word_person_after_an_article_is_not_a_person(text, ents, kept):
+    v = make(text, ents)
+    out = decide(v, [c for c, _ in _model_people(v)])
+    assert [v.span_text(c.start, c.end) for c, _ in out if c.label == Label.PERSON] == kept
+
+
+def test_an_article_does_not_drop_a_rules_person():
+    v = make("She met the Ostrel in May.", [])
+    (c, _), = decide(v, [ROLE_NAME.found(3, 4)])
+    assert c.label == Label.PERSON
+
+
+def test_the_models_place_after_in_outvotes_its_person_elsewhere():
+    """'are expected in Varnowa' (the model's place) beats 'Varnowa has ever had' (its person): a
+    wrong label does not spread over the document."""
+    text = "Both are expected in Varnowa. It is the best Varnowa has ever had."
+    v = make(text, [("Varnowa", "GPE"), ("Varnowa", "PERSON")])
+    out = propagate(v, retype(v, [(MODEL.found(e.start, e.end, Label(component.MODEL_LABELS[e.label_])), ())
+                                  for e in v.ents]))
+    assert [c.label for c, _ in out] == [Label.PLACE, Label.PLACE]
+
+
+@pytest.mark.parametrize("text, ents", [
+    ("A film directed by Norway's Ilsa Brekke.", [("Norway", "GPE"), ("Ilsa Brekke", "PERSON")]),
+    ("A film directed by Norway, then shown.", [("Norway", "GPE")]),  # a country: a well-known place
+])
+def test_a_person_cue_does_not_make_a_place_a_person(text, ents):
+    v = make(text, ents)
+    out = retype(v, [(MODEL.found(e.start, e.end, Label(component.MODEL_LABELS[e.label_])), ()) for e in v.ents])
+    assert out[0][0].label == Label.PLACE
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("He made THE NET (2016), RIVER, STONE AND SALT (2018) and more.", ["RIVER, STONE AND SALT"]),
+    ("For Varnow's GOOD NIGHT, MR. OSTREL (1983) he played.", ["GOOD NIGHT, MR. OSTREL"]),
+    ("I loved Brekke's I, MARTA LUND – how it ends.", ["I, MARTA LUND"]),
+    # near misses: a list without years, no owner or cue before, a heading in capitals, one part only
+    ("Films like RIVER, STONE (2001) won.", []),
+    ("She made RIVER, STONE AND SALT in 2001.", []),
+    ("REVIEWS, NEWS (2001)", []),
+    ("She made GOOD NIGHT (1983) then.", []),
+])
+def test_caps_comma_titles(text, expected):
+    from pipeline.ner.titles import caps_comma_titles
+    v = make(text)
+    assert texts(v, caps_comma_titles(v)) == expected

@@ -18,6 +18,10 @@ from ..vocab import Label
 
 _ORDINAL = re.compile(r"\d+(st|nd|rd|th)", re.I)
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
+_GENERIC_ORG = {"film", "international", "annual", "the", "short", "independent", "national", "&", "and", "of"}
+_SEPARATORS = {"—", "–", "|", "·", "•"}
+_COPYRIGHT = {"ⓒ", "©", "(c)"}
+_ARTICLES = {"a", "an", "the", "this", "that", "every"}
 _NON_LATIN = re.compile(r"[^\W\d_A-Za-z\u00C0-\u024F\u1E00-\u1EFF]")  # a letter of another script
 
 
@@ -84,7 +88,7 @@ def decide(v: DocView, cands: list[Candidate]) -> list[tuple[Candidate, tuple[st
     for c in cands:
         t, roles = _trim(v, c)
         if t is not None and keep(v, t):
-            trimmed.append((_person_by_first_name(v, t), roles))
+            trimmed.append((_site_name(v, _person_by_first_name(v, t)), roles))
     trimmed.sort(key=lambda cr: (-cr[0].score, -(cr[0].end - cr[0].start), cr[0].start))
     taken = bytearray(len(doc))
     toks = v.tokens
@@ -106,6 +110,17 @@ def decide(v: DocView, cands: list[Candidate]) -> list[tuple[Candidate, tuple[st
     return chosen
 
 
+def _site_name(v: DocView, c: Candidate) -> Candidate:
+    """'FRAME RATE — the magazine of cinematography' at a page's start, 'Photo ⓒ LUMEN DAILY /
+    Kim Ara': a title-shaped name in the masthead or a photo's copyright line is the site's, a
+    publication (an organisation), not a work."""
+    toks = v.tokens
+    if c.label == Label.WORK and (_masthead(v, c.start, c.end)
+                                  or c.start > 0 and toks[c.start - 1].text in _COPYRIGHT):
+        return c.step(Step.SITE_NAME, label=Label.ORG, kind="media")
+    return c
+
+
 def _person_by_first_name(v: DocView, c: Candidate) -> Candidate:
     """The model's 'Marie Lavoy' as an organisation: a short
     capitalised span that starts with a known first name and has no organisation word is a person;
@@ -114,6 +129,8 @@ def _person_by_first_name(v: DocView, c: Candidate) -> Candidate:
     span = toks[c.start:c.end]
     if c.model_label and c.label == Label.PERSON and len(span) >= 2 and span[-1].lower_ in org_kinds():
         return c.step(Step.ORG_WORD, label=Label.ORG)  # "Kora Digital", "Vexa Interactive"
+    if c.model_label and c.label in (Label.PERSON, Label.PLACE) and org_kinds().get(span[-1].lower_) == "festival":
+        return c.step(Step.ORG_WORD, label=Label.ORG, kind="festival")  # "the Berlinale": a festival by its own word
     owner = c.end + 2 < len(toks) and toks[c.end].text in POSSESSIVE_S and toks[c.end + 1].text in {"“", '"', "‘"}
     if not c.model_label or not (c.label == Label.ORG or c.label == Label.PLACE and owner) or not 2 <= len(span) <= 3:
         return c  # a place the model knows ("San Lorenzo") is overruled only as the owner of a title: "Sara Lind's “X”"
@@ -195,6 +212,9 @@ def keep(v: DocView, c: Candidate) -> bool:
         return False  # "Filmmaking is ...": a capital only because the sentence starts there
     if c.label == Label.WORK and any(t.lower_ in NOT_TITLE_BEFORE for t in toks[max(0, c.start - 4):c.start]):
         return False  # "the message of "Dream and Love"": a saying, not a title
+    if c.label == Label.ORG and len(span) >= 2 and all(t.lower_ in org_kinds() or t.lower_ in _GENERIC_ORG
+                                                       for t in span):
+        return False  # "the Film Festival", "International Film School": a kind of organisation, not its name
     if c.label in (Label.PERSON, Label.ORG) and all(_INITIALS.fullmatch(t.text) for t in span):
         return False  # "J." or "R.T." left alone by the model: initials, not a name
     if c.model_label and c.label != Label.PLACE and all(v.common_word(t) for t in span) and (
@@ -204,7 +224,18 @@ def keep(v: DocView, c: Candidate) -> bool:
     if c.label == Label.PERSON:
         if any(t.like_num for t in span) or all(t.is_lower for t in span):
             return False
+        if c.model_label and len(span) == 1 and c.start > 0 and toks[c.start - 1].lower_ in _ARTICLES \
+                and not (c.end < len(doc) and toks[c.end].text in POSSESSIVE_S):
+            return False  # "nominated for an Oscar", "the Varnow driver": a person's name takes no article
     return True
+
+
+def _masthead(v: DocView, start: int, end: int) -> bool:
+    """'FRAME RATE — the magazine of cinematography': the first words of a page, before a
+    separator, are the site's name."""
+    toks = v.tokens
+    return not v.text[:toks[start].idx].strip() and end < len(toks) and toks[end].text in _SEPARATORS \
+        and "\n" not in toks[end - 1].whitespace_
 
 
 def _lowercase_elsewhere(v: DocView, tok) -> bool:

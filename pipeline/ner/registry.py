@@ -21,6 +21,7 @@ from typing import NamedTuple
 from ..vocab import Label
 
 _NAMES = (Label.PERSON, Label.ORG, Label.PLACE, Label.WORK)
+RULER_KEY = "film_rules"  # doc.spans[RULER_KEY]: the spans of patterns/entity_patterns.jsonl (component.py)
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,7 @@ YEAR = EntityRule("year", (Label.DATE,), 0.5)  # a bare year the model did not m
 YEAR_PREFIX = EntityRule("year_prefix", (Label.DATE,), 0.6)  # cut from "the 2016 Sundance Film Festival"
 QUOTED_TITLE = EntityRule("quoted_title", (Label.WORK,), 0.9, verbatim=True)
 CAPS_TITLE = EntityRule("caps_title", (Label.WORK,), 0.85, ("work_cues.csv",), verbatim=True)
+CAPS_COMMA_TITLE = EntityRule("caps_comma_title", (Label.WORK,), 0.87, verbatim=True)  # "HUMAN, SPACE, TIME (2018)"
 CUE_TITLE = EntityRule("cue_title", (Label.WORK,), 0.7, ("title_cues.csv", "work_cues.csv"))
 YEAR_TITLE = EntityRule("year_title", (Label.WORK,), 0.75)
 LISTED_TITLE = EntityRule("listed_title", (Label.WORK,), 0.75, verbatim=True)  # a line-up's "Title (Country, 2023)"
@@ -66,6 +68,8 @@ CAPS_SPEAKER = EntityRule("caps_speaker", (Label.PERSON,), 0.86)  # "TALLY MORRO
 # organisations named by a credit field (`credits.py`): a label beats the model, not a title in quotes or capitals
 CREDIT_FIELD = EntityRule("credit_field", (Label.ORG,), 0.8, ("credit_labels.csv",))
 CREDIT_PRODUCTION = EntityRule("credit_production", (Label.ORG,), 0.8)  # "a Harbour Arts production"
+# a festival named by a town the model left unmarked (`festivals.py`): context, as strong as a retyping step's
+FESTIVAL_TOWN_NAME = EntityRule("festival_town_name", (Label.ORG,), 0.65, ("festival_cues.txt",))  # "competed at X"
 # what a found name gives to its other occurrences in the document
 PROPAGATED = EntityRule("propagated", _NAMES, 0.5)  # at most: an occurrence is no stronger than its name
 SHORT_NAME = EntityRule("short_name", (Label.PERSON, Label.ORG), 0.45)  # 'Kim' after 'So Yong Kim'
@@ -78,6 +82,7 @@ class Step(str, Enum):
     ORG_WORD = "org_word"          # the model's person ends in an organisation word
     FIRST_NAME = "first_name"      # the model's organisation or place starts with a first name
     RELABEL = "relabel"            # one label per name in a document
+    SITE_NAME = "site_name"        # a title-shaped name in a page's masthead or photo credit: the site, an organisation
     # the model's label overruled by context (`retype.py`), in CONTEXT_STEPS's order of precedence
     TYPE_CUE = "type_cue"
     TYPE_HEAD = "type_head"
@@ -89,13 +94,15 @@ class Step(str, Enum):
     CAPS_WORD_TITLE = "caps_word_title"  # one word in capitals in a text that writes its titles so (`caps.py`)
     LIST = "list"
     FESTIVAL_TOWN = "festival_town"  # a town in a sentence about premieres and prizes (`festivals.py`)
+    LOCATIVE_PLACE = "locative_place"  # the model's place after 'in', 'to', 'from', kept; its one-word person after 'in'
 
 
 # the model's label overruled by context: the first of these that relabels a name wins
 # (a title-shaped name the model calls an organisation is no longer retyped: on the dev sets 40 of
 # those retypings were right and 470 wrong, `tools/ledger.py entities`)
-CONTEXT_STEPS = (Step.TYPE_CUE, Step.TYPE_HEAD, Step.NAME_HEAD, Step.PLACE_REGION, Step.FESTIVAL_TOWN, Step.CHARACTER,
-                 Step.ROLE_IN_WORK, Step.TRANSLATION, Step.CAPS_WORD_TITLE, Step.LIST)
+CONTEXT_STEPS = (Step.TYPE_CUE, Step.TYPE_HEAD, Step.NAME_HEAD, Step.PLACE_REGION, Step.FESTIVAL_TOWN,
+                 Step.CHARACTER, Step.ROLE_IN_WORK, Step.TRANSLATION, Step.LOCATIVE_PLACE, Step.CAPS_WORD_TITLE,
+                 Step.LIST)
 
 
 class Candidate(NamedTuple):
@@ -126,8 +133,8 @@ class Candidate(NamedTuple):
         return self._replace(start=start, end=end, score=score, rule=rule, name=rule.name, steps=())
 
 
-ENTITY_RULES = (MODEL, PATTERN, YEAR, YEAR_PREFIX, QUOTED_TITLE, CAPS_TITLE, CUE_TITLE, YEAR_TITLE, LISTED_TITLE,
+ENTITY_RULES = (MODEL, PATTERN, YEAR, YEAR_PREFIX, QUOTED_TITLE, CAPS_TITLE, CAPS_COMMA_TITLE, CUE_TITLE, YEAR_TITLE, LISTED_TITLE,
                 OWNED_TITLE, DEFINITION, BRACKET_NAME, BRACKET_ACTOR, CUE_ORG, OF_THE_NAME, CAST_LIST, ROLE_NAME,
                 LIST_PERSON, CAPS_ORG_WORD, CAPS_PERSON, CAPS_CREDIT, CAPS_FAMILY_GIVEN, CAPS_SPEAKER, CREDIT_FIELD,
-                CREDIT_PRODUCTION, PROPAGATED, SHORT_NAME)
+                CREDIT_PRODUCTION, FESTIVAL_TOWN_NAME, PROPAGATED, SHORT_NAME)
 BY_NAME = {rule.name: rule for rule in ENTITY_RULES}

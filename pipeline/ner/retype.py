@@ -6,7 +6,14 @@ otherwise. Pure: (Doc, chosen candidates) -> chosen candidates, some relabelled.
 - a list: "A, B, C and D", most of whose members have one label, gives it to the others;
 - roles in works: "Verna Dalton in X, Lacey Pindar in Y": after a character, "in" names a work;
 - a role: "Howard Flint as X" (a character is named like a person);
-- a place before its region: "in San Antonio, Texas", "to X, Peru".
+- a place before its region: "in San Antonio, Texas", "to X, Peru";
+- a place after 'in': "they shot it in X", "born in X" (the model's one-word person that is not a
+  first name, nor a word of a person's longer name in the document, nor before a possessive or
+  another capitalised word; not after a role or a work's cue: "starred in X" names a work); the
+  model's own place after 'in', 'to' or 'from' is kept at a context's strength, so that a list or
+  the model's person elsewhere ("X has ever had") does not turn it into a person.
+A country (`patterns/demonyms.csv`) is never retyped to a person, nor the owner of a name after a
+person's cue ("directed by X's Lumen Kora").
 
 Only the model's labels are overruled (a rule's label already comes from context), and only to a
 label the name's shape allows: a person's name is a few capitalised words with no organisation word.
@@ -15,8 +22,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
-from ..lexicon import POSSESSIVE_S, is_first_name, name_heads, org_kind, type_cues, type_heads
+from ..lexicon import POSSESSIVE_S, demonyms, is_first_name, name_heads, org_kind, type_cues, type_heads
 from .caps import caps_word_titles
 from .common import is_cap
 from .festivals import festival_towns
@@ -30,6 +38,9 @@ _LIST_GLUE = {",", "and", "&", "or"}
 _ROLE_CUES = {"as", "playing", "played", "plays", "character", "characters", "role", "roles"}
 _LOCATIVE = {"in", "to", "from", "at", "near"}
 _WORD = re.compile(r"[\w'-]+")
+_PLACE_BEFORE = {"in", "to", "from"}
+_NOT_PLACE_BEFORE = _ROLE_CUES | {"starred", "starring", "stars", "appeared", "appears", "cast", "featured",
+                                  "scene", "scenes", "interest", "believe", "believed", "involved"}
 
 
 def retype(v: DocView, chosen: Chosen) -> Chosen:
@@ -44,6 +55,11 @@ def retype(v: DocView, chosen: Chosen) -> Chosen:
                 kind = c.kind if label == c.label else org_kind(doc[c.start:c.end].text) if label == Label.ORG else None
                 out[k] = (c.step(step, label=label, kind=kind, score=max(c.score, CONTEXT_STRENGTH)), roles)
     return out
+
+
+@lru_cache(maxsize=1)
+def _countries() -> frozenset[str]:
+    return frozenset(p.lower() for p in demonyms().values())
 
 
 def _overrulable(c: Candidate) -> bool:
@@ -62,6 +78,8 @@ def _fits(v: DocView, c: Candidate, label: Label) -> bool:
     doc = v.doc
     span = doc[c.start:c.end]
     if label == Label.PERSON:
+        if span.text.lower() in _countries():
+            return False  # a well-known place stays a place
         words = [t for t in span if t.text not in {"-", "'"}]
         return 1 <= len(words) <= 4 and org_kind(span.text) is None and all(
             t.is_title and t.is_alpha or len(t.text) == 2 and t.text[1] == "." for t in words)
@@ -83,7 +101,9 @@ def _by_cue(v: DocView, chosen: Chosen):
             cue = " ".join(before[-n:])
             if len(before) >= n and cue in cues:
                 owner = c.end < len(doc) and toks[c.end].text in POSSESSIVE_S
-                if not (cues[cue] == Label.WORK and owner):  # "a role in Kim's new film": Kim owns the work
+                owns_name = owner and c.end + 1 < len(doc) and is_cap(toks[c.end + 1])
+                if not (cues[cue] == Label.WORK and owner) and not (cues[cue] == Label.PERSON and owns_name):
+                    # "a role in Kim's new film": Kim owns the work; "directed by X's Lumen Kora": X is not the director
                     yield k, Label(cues[cue])
                 break
 
@@ -204,6 +224,35 @@ def _place_before_region(v: DocView, chosen: Chosen):
             yield k - 1, Label.PLACE
 
 
-_RULES = {Step.TYPE_CUE: _by_cue, Step.TYPE_HEAD: _by_head, Step.NAME_HEAD: _by_name_head, Step.PLACE_REGION: _place_before_region,
+
+def _locative_places(v: DocView, chosen: Chosen):
+    doc = v.doc
+    toks = v.tokens
+    in_names = {t.lower_ for c, _ in chosen if c.label == Label.PERSON and c.end - c.start > 1
+                for t in toks[c.start:c.end]}
+    festivals = {v.span_text(c.start, c.end) for c, _ in chosen if Step.FESTIVAL_TOWN in c.steps}
+    for k, (c, _) in enumerate(chosen):
+        if c.start < 1 or c.label not in (Label.PERSON, Label.PLACE) or c.kind == "demonym" \
+                or v.span_text(c.start, c.end) in festivals:  # a festival named by its town elsewhere
+            continue
+        before = toks[c.start - 1].text
+        if c.label == Label.PLACE:
+            if before in _PLACE_BEFORE and all(t.is_title for t in doc[c.start:c.end]):
+                yield k, Label.PLACE  # confirmed
+            continue
+        tok = toks[c.start]
+        if c.end - c.start != 1 or before != "in" or is_first_name(tok.text) or tok.lower_ in in_names \
+                or not tok.is_title:
+            continue
+        if c.end < len(doc) and (toks[c.end].text in POSSESSIVE_S or is_cap(toks[c.end])):
+            continue  # "in X's film", "in X Lumen"
+        if any(t.lower_ in _NOT_PLACE_BEFORE for t in doc[max(0, c.start - 4):c.start - 1]):
+            continue  # "her role in X", "starred in X": a work
+        yield k, Label.PLACE
+
+
+_RULES = {Step.TYPE_CUE: _by_cue, Step.TYPE_HEAD: _by_head, Step.NAME_HEAD: _by_name_head,
+          Step.PLACE_REGION: _place_before_region,
           Step.FESTIVAL_TOWN: festival_towns, Step.CHARACTER: _characters, Step.ROLE_IN_WORK: _roles_in_works,
-          Step.TRANSLATION: _translations, Step.CAPS_WORD_TITLE: caps_word_titles, Step.LIST: _by_list}
+          Step.TRANSLATION: _translations, Step.CAPS_WORD_TITLE: caps_word_titles, Step.LIST: _by_list,
+          Step.LOCATIVE_PLACE: _locative_places}

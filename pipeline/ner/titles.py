@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from ..lexicon import POSSESSIVE, POSSESSIVE_S, YEAR, definition_heads, role_words, title_cues, work_cues
 from .common import NOT_TITLE_BEFORE, QUOTES, TITLE_GLUE, is_cap, prefixes_of, title_end
-from .registry import CAPS_TITLE, CUE_TITLE, DEFINITION, OWNED_TITLE, QUOTED_TITLE, YEAR_TITLE, LISTED_TITLE, Candidate
+from .registry import CAPS_COMMA_TITLE, CAPS_TITLE, CUE_TITLE, DEFINITION, OWNED_TITLE, QUOTED_TITLE, YEAR_TITLE, LISTED_TITLE, Candidate
 from ..view import DocView
 from ..vocab import Label
 
@@ -90,6 +90,58 @@ def caps_titles(v: DocView) -> Iterator[Candidate]:
         # "Jiyoung Park (MY TINY FRIENDS)", not "(MC)" nor an acronym "Harbour Film Council (HAFIC)"
         if len(span) >= 2 and letters >= 6 or after_cue or in_brackets:
             yield CAPS_TITLE.found(span.start, span.end, kind=cues.get(prev.lower_) if prev is not None else None)
+
+
+def _caps_word(t) -> bool:
+    """A word of a title in capitals: 'MR.' and 'ST.' too."""
+    return t.is_upper and (t.is_alpha or t.text.endswith(".") and t.text[:-1].isalpha())
+
+
+def caps_comma_titles(v: DocView) -> Iterator[Candidate]:
+    """A title in capitals with commas inside, which CAPS_TITLE cuts at each comma: 'I, DANIEL
+    MARLOW' (a first part 'I'), or parts joined by commas that end in the title's year, 'HUMAN,
+    SPACE, TIME AND HUMAN (2018)', after an owner ('Oshima's'), a line's start, a work cue or a
+    list item with its own year ('THE NET (2016), ...'): in a list of titles every item then
+    carries its year, so the commas are the title's own."""
+    doc = v.doc
+    toks = v.tokens
+    cues = work_cues()
+    n = len(doc)
+    i = 0
+    while i < n:
+        if not _caps_word(toks[i]) or i > 0 and _caps_word(toks[i - 1]):
+            i += 1
+            continue
+        parts, j = [], i
+        while j < n:  # caps runs joined by single commas, on one line
+            k = j
+            while k < n and (_caps_word(toks[k]) or k > j and toks[k].text in {"'", "’", "&", "-"}
+                             or k > j and toks[k].text == "." and len(toks[k - 1]) <= 3 and k + 1 < n
+                             and _caps_word(toks[k + 1])) \
+                    and (k == j or "\n" not in toks[k - 1].whitespace_):
+                k += 1
+            if k == j:
+                break
+            parts.append((j, k))
+            if k + 1 < n and toks[k].text == "," and _caps_word(toks[k + 1]) and "\n" not in toks[k].whitespace_ \
+                    and "\n" not in toks[k - 1].whitespace_:
+                j = k + 1
+            else:
+                break
+        i = parts[-1][1] if parts else i + 1
+        if len(parts) < 2:
+            continue
+        start, end = parts[0][0], parts[-1][1]
+        if v.line_of(doc[start:end]).upper() == v.line_of(doc[start:end]):
+            continue  # a heading in capitals
+        first = doc[parts[0][0]:parts[0][1]].text
+        dated = end + 2 < n and toks[end].text == "(" and YEAR.fullmatch(toks[end + 1].text) \
+            and toks[end + 2].text == ")"
+        prev = toks[start - 1] if start else None
+        bounded = prev is None or v.starts_line(start) or prev.text in POSSESSIVE_S or prev.lower_ in cues \
+            or prev.text == "," and start >= 2 and toks[start - 2].text == ")"
+        if first == "I" or dated and bounded:
+            yield CAPS_COMMA_TITLE.found(start, end)
 
 
 def _acronym_of_name(v: DocView, span) -> bool:
