@@ -81,6 +81,10 @@ INTERVIEW = "Jiwon Han is a filmmaker from Korea.\n\n"
     # owners and possessives
     ("Sara Lind's debut feature, Quiet Water, premiered at the Berlin International Film Festival.",
      {("Quiet Water", "director", "Sara Lind"), ("Quiet Water", "premiered_at", "Berlin International Film Festival")}),
+    ("Sara Lind's second feature, Quiet Water (2012), opened the Fenwick International Film Festival.",
+     {("Quiet Water", "premiered_at", "Fenwick International Film Festival")}),
+    ("His next feature, “Quiet Water” (2018), adapted from a novel, opened at the Fenwick International Film Festival.",
+     {("Quiet Water", "premiered_at", "Fenwick International Film Festival")}),
     ("The song appears in the Peter Walsh film Autumn Rain.", {("Autumn Rain", "director", "Peter Walsh")}),
     ("One of Sara Lind's best-known works is “Quiet Water”.", {("Quiet Water", "contributor", "Sara Lind")}),
     ("Director Sara Lind said the movie inspired her “Quiet Water” series.", {("Quiet Water", "director", "Sara Lind")}),
@@ -134,6 +138,8 @@ def test_gives(nlp, text, expected):
     (FILM + "Hollywood stars Tom Reed and Joe Kane attended its premiere.", ("Harbor Lights", "cast_member", "Tom Reed")),
     ("Mina Cho is a director. Her film follows defectors living in Seoul.", ("Mina Cho", "residence", "Seoul")),
     ("Born in Leeds, England, Daniel Royce began acting at school.", ("Daniel Royce", "place_of_birth", "England")),
+    ("“Quiet Water” opened in April 2003 through Northwind Pictures.",
+     ("Quiet Water", "premiered_at", "Northwind Pictures")),                # a release, not a festival premiere
     ("Omar Reyes is a Spanish director. His film earned him a Goya Award nomination.",
      ("Omar Reyes", "award_received", "Goya Award")),
     (FILM + "The film starred Mary Callow as Marta and John Dene as Verona.", ("Harbor Lights", "cast_member", "Marta")),

@@ -104,3 +104,26 @@ def test_acting_prize_list_credits_the_cast():
     page = Page(HEAD + "Best Supporting Actress: Cleo Marsh (Grey Harbour)\n", NAMES)
     assert page.triples(credits.credit_lines(LinePage(page.view, page.items), page.disc(), [])) == {
         ("Grey Harbour", "cast_member", "Cleo Marsh")}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("a HARBOR PICTURES and ORCHID FILMS production\n\nBlue Lake\n",
+     {("Blue Lake", "production_company", "Harbor Pictures"), ("Blue Lake", "production_company", "Orchid Films")}),
+    ("│ A Harbor Pictures production | Distributor: Orchid Films\n" + HEAD,
+     {("Blue Lake", "production_company", "Harbor Pictures")}),
+    ("Then came Grey Harbour (2019), a drama of the sea, a Harbor Pictures production starring Ben Ode.\n",
+     {("Grey Harbour", "production_company", "Harbor Pictures")}),
+])
+def test_billing_production_finds(text, expected):
+    page = Page(text.replace("HARBOR PICTURES", "Harbor Pictures").replace("ORCHID FILMS", "Orchid Films"), NAMES)
+    assert page.triples(credits.billing_production(LinePage(page.view, page.items), page.disc(), [])) == expected
+
+
+@pytest.mark.parametrize("text", [
+    HEAD + "It is a film about Ana Ruiz and a Harbor Pictures production.\n",   # a person among the billing
+    HEAD + "She said a Harbor Pictures production was next.\n",                # prose, no work named before it
+    "a Harbor Pictures production\n",                                          # no work on the page
+])
+def test_billing_production_near_misses(text):
+    page = Page(text, NAMES)
+    assert page.triples(credits.billing_production(LinePage(page.view, page.items), page.disc(), [])) == set()

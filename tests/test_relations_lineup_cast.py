@@ -2,6 +2,8 @@
 hand-built Docs, and the constructions that read the parse through the real model."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from pipeline.relations import cast, lineup
@@ -112,3 +114,23 @@ def test_year_first(text, expected):
 def test_comma_year_after_title(text, expected):
     page = Page(text, NAMES)
     assert page.triples(lineup.lineup(LinePage(page.view, page.items), page.disc(), [])) == expected
+
+
+CREDIT_NAMES = {**NAMES, "Harbor Pictures": "O"}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("[Photo] Ana Ruiz and Ben Ode in Blue Lake. Courtesy of Harbor Pictures\n",
+     {("Blue Lake", "distributed_by", "Harbor Pictures")}),
+    # near misses: a photographer's credit, no caption before the credit
+    ("[Photo] Ana Ruiz and Ben Ode in Blue Lake. Photo by Harbor Pictures\n", set()),
+    ("Harbor Pictures gave us Blue Lake. Courtesy of Harbor Pictures\n", set()),
+])
+def test_caption_credit(text, expected):
+    page = Page(text, CREDIT_NAMES, sentences=True)
+    found = []
+    for sent in page.doc.sents:
+        args = [a for a in page.items if sent.start <= a.start < sent.end]
+        found += [replace(f, method="caption") for f in cast.caption(page.view, sent, args, page.disc(), False)]
+    got = cast.caption_credit(LinePage(page.view, page.items), page.disc(), found)
+    assert page.triples(got) == expected

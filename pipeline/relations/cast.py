@@ -4,15 +4,20 @@
   BLUE LAKE' -- names (after nothing but a caption marker, `caption_marker` words of
   `patterns/relation_words.csv`) joined to a work by a link of `patterns/caption_links.csv`.
 - with_cast: 'BLUE LAKE, a thriller with Ana Ruiz and Ben Ode', 'My first feature, BLUE LAKE,
-  was with Ana Ruiz', 'BLUE LAKE in 2019 with Ana Ruiz', 'BLUE LAKE (2008), shot in Oslo with Ana Ruiz' -- a work, a description of it without
-  another verb (but a participle of where it was shot), then 'with' and names. Not after a verb of making ('made X with A': A co-made it).
+  was with Ana Ruiz', 'BLUE LAKE in 2019 with Ana Ruiz', 'BLUE LAKE (2008), shot in Oslo with Ana Ruiz' --
+  a work, a description of it without another verb (but a participle of where it was shot), then
+  'with' and names. Not after a verb of making ('made X with A': A co-made it).
+- caption_credit: '[Photo] Ana Ruiz in BLUE LAKE. Courtesy of Harbor Pictures.' -- the work of a
+  caption and the company its credit names ('courtesy of' is a distributor's credit label).
 - as_roles: 'BLUE LAKE, 2019. Ana Ruiz as the cop, Ben Ode as the priest.' -- a list of
   'NAME as ROLE' that opens a clause, in or right after a sentence naming one work.
-Pure: one parsed sentence of a `DocView` and its arguments (token offsets) -> `context.Found`.
+Pure: one parsed sentence of a `DocView` and its arguments (token offsets) -> `context.Found`
+(caption_credit: the page's lines, `credits.LinePage`, and what the sentence rules found).
 """
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterator
 from functools import lru_cache
 from importlib import resources
@@ -24,6 +29,7 @@ from ..view import DocView
 from ..vocab import Label, Predicate
 from .args import coordinated
 from .context import Discourse, Found, Item, closes, kind_of, opens
+from .credits import LinePage, label_predicates
 
 LINK_FILE = "caption_links.csv"
 _MAKING = frozenset({"make", "write", "direct", "produce", "shoot", "create", "develop", "co-write",
@@ -140,3 +146,25 @@ def as_roles(v: DocView, sent: Span, args: list[Item], disc: Discourse, is_quest
         if nxt.pos_ in {"VERB", "AUX", "PRON"}:
             continue  # 'A as she was', 'A as did B'
         yield _found(work, Predicate.CAST_MEMBER, p.ref, sent)
+
+
+def caption_credit(page: LinePage, disc: Discourse, found: list[Found]) -> Iterator[Found]:
+    """'[Photo] A and B in X. Courtesy of Y.': the work of a caption (what `caption` found) and
+    the company the credit after it names, by the credit label before the company
+    (`patterns/credit_labels.csv`: 'courtesy of' is the distributor's)."""
+    done = set()
+    for f in found:
+        if f.method != "caption" or f.predicate != Predicate.CAST_MEMBER:
+            continue
+        ls, le = page.line_of(f.start)
+        if (ls, f.subject) in done:
+            continue
+        done.add((ls, f.subject))
+        for s, _e, it in page.inside(ls, le):
+            if it.label != Label.ORG:
+                continue
+            label = re.split(r"[.;|·(\[]", page.text[ls:s])[-1].strip()
+            for pred in label_predicates(label):
+                if Label.ORG in pred.signature[1] and Label.WORK in pred.signature[0]:
+                    yield Found(f.subject, pred, EntityRef(it.ref), ls, le, 0.0, "")
+            break  # the first company on the line is the credit's

@@ -6,6 +6,7 @@
       Marta ............... Ben Ode
       with Cleo Marsh, Dan Fell
     USA | 2019 | 98 min | English
+    a HARBOR PICTURES and ORCHID FILMS production
 
 A *field* is a label from `patterns/credit_labels.csv` (several joined by '&', 'and', ','),
 then ':' or a dotted leader or a final 'by', then its value: the list of names that opens the
@@ -281,3 +282,36 @@ def spec_line(page: LinePage, disc: Discourse, found: list[Found]) -> Iterator[F
         subject = _focus(page, i, disc, fallback) if len(years) == 1 else None
         if subject is not None:
             yield Found(subject, Predicate.PUBLICATION_DATE, DateRef(years[0][2].ref), ls, le, 0.0, "")
+
+
+# 'a SIDE MIRROR and NORTH GATE production', 'a Pastel / Unified Theory production'
+_BILLING = re.compile(r"(?=\b[Aa]n?\s+(?P<orgs>\S.{0,100}?)\s+(?:co-)?production\b)")  # each 'a' tried
+_BILLING_GLUE = re.compile(r"^(?:\s|,|/|&|\band\b)*$", re.IGNORECASE)
+
+
+def billing_production(page: LinePage, disc: Discourse, found: list[Found]) -> Iterator[Found]:
+    """'a SIDE MIRROR and NORTH GATE production' (a press kit's billing block, or prose: "X (2017),
+    a drama ..., a Harbor Pictures production"): the companies, joined by list glue only, made
+    the work named before it on the line, else the work the page is about."""
+    fallback = None
+    for i, (ls, le) in enumerate(page.lines):
+        line = page.text[ls:le]
+        for m in _BILLING.finditer(line):
+            inside = page.inside(ls + m.start("orgs"), ls + m.end("orgs"))
+            if not inside or any(it.label != Label.ORG for _s, _e, it in inside):
+                continue
+            gaps = [page.text[a:b] for a, b in zip([ls + m.start("orgs")] + [e for _s, e, _it in inside],
+                                                     [s for s, _e, _it in inside] + [ls + m.end("orgs")])]
+            if not all(_BILLING_GLUE.match(g) for g in gaps):
+                continue  # 'a film about X and a Y production' names more than companies
+            before = [it.ref for _s, _e, it in page.inside(ls, ls + m.start()) if it.label == Label.WORK]
+            if before:
+                subject = before[-1]
+            elif not line[:m.start()].strip(" \t│|·•*-"):  # the billing opens the line (a box's border aside)
+                fallback = fallback if fallback is not None else _most_about(page, page.items, found)
+                subject = _focus(page, i, disc, fallback)
+            else:
+                subject = None
+            if subject is not None:
+                for _s, _e, it in inside:
+                    yield Found(subject, Predicate.PRODUCTION_COMPANY, it.target, ls, le, 0.0, "")

@@ -61,6 +61,8 @@ _EVERY_CREDIT = (P.DIRECTOR, P.SCREENWRITER, P.CAST_MEMBER, P.PRODUCER, P.COMPOS
 # in the order they run: a page-level construction sees what the ones before it found
 CONSTRUCTIONS = (
     RelationRule("credit_line", _EVERY_CREDIT, 0.9, "document", credits.credit_lines),   # "Directed by A", "Cast: A, B"
+    RelationRule("billing_production", (P.PRODUCTION_COMPANY,), 0.8, "document",
+                 credits.billing_production),                                              # "a X and Y production"
     RelationRule("spec_line", (P.PUBLICATION_DATE,), 0.9, "document", credits.spec_line),  # "USA | 2019 | 98 min"
     RelationRule("lineup", _EVERY_CREDIT, 0.85, "document", lineup.lineup),                # "X (France, 2019), dir. A"
     RelationRule("year_first", (P.PUBLICATION_DATE,), 0.85, "document", lineup.year_first),  # "2008 - X"
@@ -72,6 +74,8 @@ CONSTRUCTIONS = (
     RelationRule("winners_line", (P.AWARD_RECEIVED,), 0.85, "document", awards.winners_lines),  # "Best Actor: A (X)"
     RelationRule("prize_won", (P.AWARD_RECEIVED,), 0.75, "sentence", awards.prize_won),         # "X, with A, won the Y"
     RelationRule("entry_prize", (P.AWARD_RECEIVED,), 0.8, "document", awards.entry_prizes),     # "X (2019), dir. A — Prize"
+    RelationRule("caption_credit", (P.DISTRIBUTED_BY, P.PRODUCTION_COMPANY), 0.7, "document",
+                 cast.caption_credit),                                                     # "A in X. Courtesy of Y"
     RelationRule("headline", (P.DIRECTOR, P.CAST_MEMBER, P.CONTRIBUTOR), 0.7, "document",
                  interview.headline),                                                      # "A on X and Y"
     # "my new film X" of a person the page credits as director (actor) of other works, in no other role
