@@ -123,3 +123,44 @@ def test_role_from_page(found_rows, expected):
 def test_a_named_role_wins_over_contributor(rows, kept):
     found = [Found(s, Predicate(p), EntityRef(o), 0, 1, 0.9, "x") for s, p, o in rows]
     assert {(f.subject, f.predicate.value, f.object.index) for f in _named_roles_win(found)} == kept
+
+
+QA = "Mara Quinn is a director from Ireland.\n\n"
+
+
+@pytest.mark.parametrize("text, expected, unexpected", [
+    # the work the question names is the one its answer speaks of
+    (QA + "Q: How did GREY HARBOUR come about?\n\nA: I read the script once. Leo Dunne plays the father.",
+     {("Grey Harbour", "cast_member", "Leo Dunne")}, set()),
+    (QA + "Q: How did GREY HARBOUR come about?\n\nA: We shot in Galway, in the winter.",
+     {("Grey Harbour", "filming_location", "Galway")}, {("Grey Harbour", "director_of_photography", "Mara Quinn")}),
+    # near miss: a question that names two works puts neither in focus
+    (QA + "Q: How do GREY HARBOUR and SALT FIELDS differ?\n\nA: Leo Dunne plays the father.",
+     set(), {("Grey Harbour", "cast_member", "Leo Dunne"), ("Salt Fields", "cast_member", "Leo Dunne")}),
+])
+def test_an_answer_continues_the_work_its_question_names(nlp, text, expected, unexpected):
+    got = triples(run(nlp, text))
+    assert expected <= got and not unexpected & got
+
+
+@pytest.mark.parametrize("text, expected, unexpected", [
+    # a possessive noun phrase set after a title: 'X (2018), A's first television series'
+    ("The prize was for THE LITTLE PIPER (2018), Tom Ashby's first television series, the BBC adaptation of a novel.",
+     {("The Little Piper", "contributor", "Tom Ashby")}, set()),
+    ("Not to be confused with MEMOIRS OF A FOOL (2017), Tom Ashby's Japanese remake of Leo Dunne's CONFESSION "
+     "OF A FOOL (2012).",
+     {("Memoirs of a Fool", "contributor", "Tom Ashby"), ("Confession of a Fool", "contributor", "Leo Dunne")},
+     {("Memoirs of a Fool", "contributor", "Leo Dunne")}),
+    # a genre noun or an adjective between the possessive and the title
+    ("Dana Whitney's espionage drama THE SALT FIELDS premiered at Cannes.",
+     {("The Salt Fields", "contributor", "Dana Whitney")}, set()),
+    ("She wrote the screenplay for Tom Ashby's stop-motion MY LIFE AS A RADISH (2016).",
+     {("My Life as a Radish", "contributor", "Tom Ashby")}, set()),
+    # near misses: a novel is no screen work; 'X, A's film Y' owns Y, not X
+    ("The series adapts Dana Whitney's novel THE SALT FIELDS.", set(), {("The Salt Fields", "contributor", "Dana Whitney")}),
+    ("It opened with GREY HARBOUR, Tom Ashby's film THE SALT FIELDS and more.", set(),
+     {("Grey Harbour", "contributor", "Tom Ashby"), ("Grey Harbour", "director", "Tom Ashby")}),
+])
+def test_a_possessive_phrase_names_the_maker(nlp, text, expected, unexpected):
+    got = triples(run(nlp, text))
+    assert expected <= got and not unexpected & got

@@ -147,10 +147,16 @@ class Discourse:
         self.last_person: int | None = None
         self.last_work: int | None = None
         self.work_age = 99                # sentences since the last work was named
+        self.question_work: int | None = None  # the one work the last question named, while its answer runs
 
-    def see(self, items: list[Item]) -> None:
+    def see(self, items: list[Item], is_question: bool = False) -> None:
         """Called after each sentence with its explicit mentions."""
         self.work_age += 1
+        works = {it.ref for it in items if it.label == Label.WORK and not it.implicit}
+        if is_question:
+            self.question_work = next(iter(works)) if len(works) == 1 else None
+        elif works - {self.question_work}:
+            self.question_work = None  # the answer has moved on to other works
         for it in items:
             if it.implicit:
                 continue
@@ -160,10 +166,16 @@ class Discourse:
                 self.last_work = it.ref
                 self.work_age = 0
 
+    @property
+    def focus_work(self) -> int | None:
+        """The work a text is about ('X is a 1936 film'), else the one the question being
+        answered named ('Q: How did X happen?')."""
+        return self.topic_work if self.topic_work is not None else self.question_work
+
     def work_referent(self, strong: bool) -> int | None:
-        """'the film' (strong) or 'it' (weak): the topic work, else a work named just before."""
-        if self.topic_work is not None:
-            return self.topic_work
+        """'the film' (strong) or 'it' (weak): the work in focus, else a work named just before."""
+        if self.focus_work is not None:
+            return self.focus_work
         if self.last_work is not None and self.work_age <= (3 if strong else 1):
             return self.last_work
         return None

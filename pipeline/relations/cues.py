@@ -140,7 +140,7 @@ def extract(v: DocView, mentions: list[LocalMention], entities: list[LocalEntity
                 found.extend(_apply(cue, s, e, sent, args, disc, verbs))
         found.extend(shapes.shapes(v, sent, args, disc, is_question))
         found.extend(constructions.sentence_level(v, sent, args, disc, is_question))
-        disc.see(explicit)
+        disc.see(explicit, is_question)
     found.extend(constructions.document_level(v, items, disc, found))
     kind = {i: kinds.get(i, e.kind) for i, e in enumerate(entities)}
     found = constructions.calibrate(_named_roles_win(_adjust([f for f in found if f.object != EntityRef(f.subject)], kind)))
@@ -256,6 +256,8 @@ def _apply(cue: Cue, s: int, e: int, sent: Span, args: list[Item], disc: Discour
             pred, subjects, objects = _object_left(site, pred)
         for subj in subjects:
             for obj in objects:
+                if obj.implicit and _from_question(site, subj):
+                    continue  # 'Q: How did X happen? A: We shot in Tulsa': where, not who shot X
                 weight = IMPLICIT_WEIGHT if subj.implicit or obj.implicit else 1.0
                 yield Found(subj.ref, pred, obj.target, sent.start_char, sent.end_char,
                             round(cue.score * weight, 3), method, cue)
@@ -323,8 +325,14 @@ def _topic_work(site: _Site, labels) -> list[Item]:
         return []
     doc = sent.doc
     credit_line = all(t.tag_ == "VBN" for t in doc[sent.start:s]) and doc[e - 1].lower_ in {"by", "director", "directors"}
-    ref = site.disc.work_referent(strong=False) if credit_line else site.disc.topic_work
+    ref = site.disc.work_referent(strong=False) if credit_line else site.disc.focus_work
     return [Item(s, e, Label.WORK, ref, implicit=True)] if ref is not None else []
+
+
+def _from_question(site: _Site, it: Item) -> bool:
+    """The work an answer's cue falls back on is the one its question named (`_topic_work`)."""
+    return it.implicit and it.label == Label.WORK and (it.start, it.end) == (site.s, site.e) \
+        and site.disc.topic_work is None
 
 
 def _other_works(sent: Span) -> bool:

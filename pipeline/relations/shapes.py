@@ -8,6 +8,7 @@ its arguments (`context.Item`, token offsets) -> `context.Found`.
   place_of_birth, place_of_death
 - "her debut feature, Title", "Kim's third film Title", "the Liang Weiming film Title", "Kim's
   Title (2010), Title2 and Title3" -> director
+- "Title (2018), Kim's first television series", "Kim's espionage drama Title" -> contributor
 - "Studio's animated feature Title" -> production_company
 - "the son of A and B", "his parents are A and B" -> spouse
 - "I made two films, X and Y" (an interviewee's answer) -> contributor
@@ -48,6 +49,7 @@ _SIBLING = {"brother", "sister", "brothers", "sisters", "cousin", "nephew", "nie
 _MAKING = {"direct", "write", "script", "produce", "star", "appear", "release", "make", "shoot", "film",
            "premiere", "play", "act", "debut", "feature", "cast", "voice", "perform", "host", "air"}
 _OWNER_ROLES = ("composer", "writer", "director", "producer")  # an owner's roles, in order of precedence
+_SCREEN_KINDS = {"film", "feature film", "short film", "documentary", "animation", "series"}
 _OWNER_WORDS = {"his", "her", "their", "my", "our"}  # 'X, her 2019 film'
 _OWN = {"have", "made", "make", "directed", "wrote", "shot", "finished", "completed", "produced", "edited"}
 
@@ -64,6 +66,7 @@ def shapes(v: DocView, sent: Span, args: list[Item], disc: Discourse, is_questio
     yield from _year_of_making(v, sent, args)
     yield from _life_dates(sent, args)
     yield from _owned_work(sent, args, disc)
+    yield from _apposed_owner(sent, args, disc)
     yield from _parents(v, sent, args)
     yield from _character_actor(sent, args, disc)
     if not is_question and disc.subject is not None and _first_person_works(v, sent, args):
@@ -252,6 +255,7 @@ def _owned_work(sent: Span, args: list[Item], disc: Discourse) -> Iterator[Found
         k = w.start - 1
         while k >= lo and doc[k].text in {",", "“", '"', "‘"}:
             k -= 1
+        k = _before_premodifiers(doc, k, lo)  # "Barras's stop-motion X", "Kim's new X"
         after = w.end + (1 if w.end < sent.end and doc[w.end].text in _QUOTES else 0)
         pronoun = _pronoun_at(args, k) if after < sent.end and _work_noun(doc[after].lower_) else None
         if pronoun is not None or k >= lo and doc[k].text in POSSESSIVE and _owner_at(args, k - 1) is not None:
@@ -291,6 +295,18 @@ def _owned_work(sent: Span, args: list[Item], disc: Discourse) -> Iterator[Found
             yield _found(OWNED_WORK, x.ref, pred, owner.ref, False, sent)
 
 
+def _before_premodifiers(doc, k: int, lo: int) -> int:
+    """The possessive before up to three adjectives or hyphenated words that stand right before a
+    title ("Kim's new X", "Barras's stop-motion X"), else k itself. Not over a work noun: 'Kim's
+    third film X' is read by its noun."""
+    m = k
+    while m > lo and k - m < 3 and not _work_noun(doc[m].lower_) and (
+            doc[m].pos_ == "ADJ" or doc[m].text in {"-", "/"} or doc[m].whitespace_ == "" and doc[m + 1].text == "-"
+            or doc[m - 1].text == "-" and doc[m - 1].whitespace_ == ""):
+        m -= 1
+    return m if m < k and doc[m].text in POSSESSIVE else k
+
+
 def _owned_predicate(doc, owner: Item, noun: str, disc: Discourse) -> Predicate | None:
     if owner.label == Label.ORG:
         return Predicate.PRODUCTION_COMPANY if noun in _FILM_NOUNS else None  # a network airs a series
@@ -299,7 +315,39 @@ def _owned_predicate(doc, owner: Item, noun: str, disc: Discourse) -> Predicate 
     if noun in _WORK_OWNED:
         director = owner.ref == disc.topic_person and disc.topic.noun in _DIRECTOR_NOUNS
         return Predicate.DIRECTOR if director else Predicate.CONTRIBUTOR
-    return Predicate.DIRECTOR if noun in _FILM_NOUNS else None
+    if noun in _FILM_NOUNS:
+        return Predicate.DIRECTOR
+    # "Kim's espionage drama X", "Kim's first television series X": made by Kim, in a role not named
+    kind = work_cues().get(noun, "film" if kind_of(noun) == "work_noun" else None)
+    return Predicate.CONTRIBUTOR if kind in _SCREEN_KINDS else None
+
+
+def _apposed_owner(sent: Span, args: list[Item], disc: Discourse) -> Iterator[Found]:
+    """'X (2018), Kim's first television series, ...', 'X (2017), Yu's Japanese remake of Y': a
+    possessive noun phrase set after a title names who made it."""
+    doc = sent.doc
+    for w in args:
+        if w.label != Label.WORK or w.implicit:
+            continue
+        k = _after_asides(doc, w.end, sent.end)
+        if k + 3 >= sent.end or doc[k].text != ",":
+            continue
+        owner = _arg_at(args, k + 1)
+        if owner is None or owner.implicit or owner.label != Label.PERSON or owner.start != k + 1 \
+                or owner.end >= sent.end or doc[owner.end].text not in POSSESSIVE:
+            continue
+        j = owner.end + 1
+        while j < min(sent.end, owner.end + 7) and _modifiers([doc[j]]) and not _work_noun(doc[j].lower_) \
+                and _arg_at(args, j) is None:
+            j += 1
+        if j >= sent.end or not _work_noun(doc[j].lower_):
+            continue
+        nxt = doc[j + 1] if j + 1 < sent.end else None
+        if nxt is not None and _arg_at(args, nxt.i) is not None and _arg_at(args, nxt.i).label == Label.WORK:
+            continue  # "X, Kim's film Y": Y is the owned one
+        pred = _owned_predicate(doc, owner, doc[j].lower_, disc)
+        if pred is not None:
+            yield _found(OWNED_WORK, w.ref, pred, owner.ref, False, sent)
 
 
 def _role_predicate(roles, sent: Span) -> Predicate | None:
