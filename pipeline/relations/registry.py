@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..vocab import Predicate
-from . import cast, credits, interview, lineup
+from . import cast, credits, degrees, interview, lineup
 
 CUE_FILE = "relation_cues.jsonl"  # in pipeline/patterns/
 CUE_SCORE = 0.9  # a cue row's score when the row gives none
@@ -46,6 +46,7 @@ DEFINING_COMPANY = RelationRule("defining_company", (P.PRODUCTION_COMPANY,), 0.6
 YEAR_BEFORE_KIND = RelationRule("year_before_kind", (P.PUBLICATION_DATE,), 0.7)     # "the 2012 film X"
 YEAR_OF_MAKING = RelationRule("year_of_making", (P.PUBLICATION_DATE,), 0.5)         # "directed X in 2013"
 LIFE_DATES = RelationRule("life_dates", (P.DATE_OF_BIRTH, P.DATE_OF_DEATH), 0.8)    # "A (1940 - 2016)"
+DEATH_NOUN = RelationRule("death_noun", (P.DATE_OF_DEATH,), 0.8)                  # "after his death in 1918"
 LIFE_PLACES = RelationRule("life_places", (P.PLACE_OF_BIRTH, P.PLACE_OF_DEATH), 0.8)  # "A (1874 in Town - 1915 in City)"
 # "Kim's third film X", "the Studio's feature X"; after a bare possessive ("his X") less surely
 OWNED_WORK = RelationRule("owned_work", (P.DIRECTOR, P.CONTRIBUTOR, P.PRODUCTION_COMPANY), 0.7)
@@ -66,10 +67,11 @@ CONSTRUCTIONS = (
     RelationRule("year_first", (P.PUBLICATION_DATE,), 0.85, "document", lineup.year_first),  # "2008 - X"
     RelationRule("caption", (P.CAST_MEMBER, P.CONTRIBUTOR), 0.8, "sentence", cast.caption),  # "A and B in X"
     RelationRule("with_cast", (P.CAST_MEMBER,), 0.6, "sentence", cast.with_cast),          # "X, a thriller with A"
+    RelationRule("degree", (P.EDUCATED_AT,), 0.85, "sentence", degrees.degrees),            # "an MBA from X"
     RelationRule("as_roles", (P.CAST_MEMBER,), 0.6, "sentence", cast.as_roles),            # "A as the cop, B as ..."
     RelationRule("headline", (P.DIRECTOR, P.CAST_MEMBER, P.CONTRIBUTOR), 0.7, "document",
                  interview.headline),                                                      # "A on X and Y"
 )
 
 RELATION_RULES = (YEAR_IN_BRACKETS, DEFINING_YEAR, DEFINING_COMPANY, YEAR_BEFORE_KIND, YEAR_OF_MAKING, LIFE_DATES, LIFE_PLACES,
-                  OWNED_WORK, OWNED_BY_POSSESSIVE, PARENTS, CHARACTER_ACTOR, FIRST_PERSON_WORK, SERIES_CAST, *CONSTRUCTIONS)
+                  DEATH_NOUN, OWNED_WORK, OWNED_BY_POSSESSIVE, PARENTS, CHARACTER_ACTOR, FIRST_PERSON_WORK, SERIES_CAST, *CONSTRUCTIONS)
