@@ -11,6 +11,7 @@ from .vocab import NAME_SUFFIXES
 
 # closed classes of words, spelled once
 YEAR = re.compile(r"(1[89]|20)\d\d")  # a token that reads as a year in a text about films (1800-2099)
+ANY_YEAR = re.compile(r"(1\d|20)\d\d")  # a year of a date the model found: a life or a reign may begin before 1800
 POSSESSIVE_S = frozenset({"'s", "’s"})  # the possessive ending spaCy splits off: "Kim's" -> "Kim", "'s"
 POSSESSIVE = POSSESSIVE_S | {"'", "’"}  # and a bare apostrophe: "Dickens'"
 

@@ -64,3 +64,18 @@ P0 = ("Ana Holt", Label.PERSON, 0)
 ])
 def test_a_life_in_brackets(text, args, expected):
     assert found(text, args) == expected
+
+
+@pytest.mark.parametrize("text, args, expected", [
+    ("After Rem Vos's death in 1896, Ana Holt ran the firm.",
+     [("Rem Vos", Label.PERSON, 1), ("1896", Label.DATE, 0), ("Ana Holt", Label.PERSON, 0)],
+     {("death_noun", 1, D, DateRef(0))}),
+    ("She took over on the death of Rem Vos in 1898.",
+     [("Rem Vos", Label.PERSON, 1), ("1898", Label.DATE, 0)], {("death_noun", 1, D, DateRef(0))}),
+    # near misses: a death with no owner named, a date that is not the death's
+    ("After the death in 1896, Ana Holt ran the firm.", [("1896", Label.DATE, 0), P0], set()),
+    ("Rem Vos's death shocked Ana Holt in 1896.",
+     [("Rem Vos", Label.PERSON, 1), P0, ("1896", Label.DATE, 0)], set()),
+])
+def test_a_death_and_its_date(text, args, expected):
+    assert found(text, args) == expected

@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.schemas import validate_token_pattern
 from spacy.tokens import Doc, Span
 
-from ..lexicon import YEAR, is_first_name, jsonl, norp_orgs, org_kind, role_words
+from ..lexicon import ANY_YEAR, YEAR, is_first_name, jsonl, norp_orgs, org_kind, role_words
 from ..view import DocView
 from ..vocab import Label
 from .caps import caps_names
@@ -41,7 +41,6 @@ META_KEY = "film_entities"  # doc.user_data[META_KEY][(start, end)] = SpanMeta
 _DAY = re.compile(r"(0?[1-9]|[12]\d|3[01])")
 _RANGE_DASHES = {"–", "-", "—"}
 _RANGE_WORDS = _RANGE_DASHES | {"to", "until", "till"}
-_ANY_YEAR = re.compile(r"(1\d|20)\d\d")  # a life or a reign may begin before 1800
 _MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
            "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
            "sept", "oct", "nov", "dec"}
@@ -210,7 +209,7 @@ def split_range(v: DocView, c: Candidate) -> list[Candidate]:
 
 
 def _has_year(toks) -> bool:
-    return any(_ANY_YEAR.fullmatch(t.text) for t in toks)
+    return any(ANY_YEAR.fullmatch(t.text) for t in toks)
 
 
 def extend_name(v: DocView, c: Candidate) -> Candidate:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
-from ..lexicon import POSSESSIVE_S, YEAR, character_cues, demonyms, drop_suffixes, is_first_name, not_names, org_kind, org_kinds, role_words, \
+from ..lexicon import ANY_YEAR, POSSESSIVE_S, YEAR, character_cues, demonyms, drop_suffixes, is_first_name, not_names, org_kind, org_kinds, role_words, \
     work_cues
 from .names import strip_role_prefix
 from .common import NOT_TITLE_BEFORE, occurrences
@@ -189,7 +189,7 @@ def keep(v: DocView, c: Candidate) -> bool:
     span = toks[c.start:c.end]
     text = v.span_text(c.start, c.end)
     if c.label == Label.DATE:
-        return not all(t.like_num and not YEAR.fullmatch(t.text) for t in span) or len(span) > 1
+        return not all(t.like_num and not ANY_YEAR.fullmatch(t.text) for t in span) or len(span) > 1
     if not any(ch.isalpha() for ch in text) or "\n" in text or len(text) > 120:
         return False
     if any(ch in text for ch in "@/\\|#") or re.search(r"https?:|www\.", text):

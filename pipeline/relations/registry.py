@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..vocab import Predicate
-from . import awards, cast, crafts, credits, interview, lineup
+from . import awards, cast, crafts, credits, degrees, interview, lineup
 
 CUE_FILE = "relation_cues.jsonl"  # in pipeline/patterns/
 CUE_SCORE = 0.9  # a cue row's score when the row gives none
@@ -46,6 +46,7 @@ DEFINING_COMPANY = RelationRule("defining_company", (P.PRODUCTION_COMPANY,), 0.6
 YEAR_BEFORE_KIND = RelationRule("year_before_kind", (P.PUBLICATION_DATE,), 0.7)     # "the 2012 film X"
 YEAR_OF_MAKING = RelationRule("year_of_making", (P.PUBLICATION_DATE,), 0.5)         # "directed X in 2013"
 LIFE_DATES = RelationRule("life_dates", (P.DATE_OF_BIRTH, P.DATE_OF_DEATH), 0.8)    # "A (1940 - 2016)"
+DEATH_NOUN = RelationRule("death_noun", (P.DATE_OF_DEATH,), 0.8)                  # "after his death in 1918"
 LIFE_PLACES = RelationRule("life_places", (P.PLACE_OF_BIRTH, P.PLACE_OF_DEATH), 0.8)  # "A (1874 in Town - 1915 in City)"
 # "Kim's third film X", "the Studio's feature X"; after a bare possessive ("his X") less surely
 OWNED_WORK = RelationRule("owned_work", (P.DIRECTOR, P.CONTRIBUTOR, P.PRODUCTION_COMPANY), 0.7)
@@ -70,6 +71,7 @@ CONSTRUCTIONS = (
     RelationRule("with_cast", (P.CAST_MEMBER,), 0.6, "sentence", cast.with_cast),          # "X, a thriller with A"
     RelationRule("craft_phrase", (P.DIRECTOR_OF_PHOTOGRAPHY, P.COMPOSER), 0.5, "sentence",
                  crafts.crafts),                                                           # "A's camera", "A did the score"
+    RelationRule("degree", (P.EDUCATED_AT,), 0.85, "sentence", degrees.degrees),            # "an MBA from X"
     RelationRule("as_roles", (P.CAST_MEMBER,), 0.6, "sentence", cast.as_roles),            # "A as the cop, B as ..."
     RelationRule("winners_line", (P.AWARD_RECEIVED,), 0.85, "document", awards.winners_lines),  # "Best Actor: A (X)"
     RelationRule("prize_won", (P.AWARD_RECEIVED,), 0.75, "sentence", awards.prize_won),         # "X, with A, won the Y"
@@ -83,4 +85,4 @@ CONSTRUCTIONS = (
 )
 
 RELATION_RULES = (YEAR_IN_BRACKETS, DEFINING_YEAR, DEFINING_COMPANY, YEAR_BEFORE_KIND, YEAR_OF_MAKING, LIFE_DATES, LIFE_PLACES,
-                  OWNED_WORK, OWNED_BY_POSSESSIVE, PARENTS, CHARACTER_ACTOR, FIRST_PERSON_WORK, SERIES_CAST, *CONSTRUCTIONS)
+                  DEATH_NOUN, OWNED_WORK, OWNED_BY_POSSESSIVE, PARENTS, CHARACTER_ACTOR, FIRST_PERSON_WORK, SERIES_CAST, *CONSTRUCTIONS)

@@ -6,6 +6,7 @@ its arguments (`context.Item`, token offsets) -> `context.Found`.
 - "Title is a ABN Television current affairs programme" -> production_company
 - "A (22 June 1940 - 4 July 2016)", "A (1874 in Town - 1915 in City)" -> date_of_birth, date_of_death,
   place_of_birth, place_of_death
+- "after his death in 1918", "on the death of A in 1898" -> date_of_death
 - "her debut feature, Title", "Kim's third film Title", "the Liang Weiming film Title", "Kim's
   Title (2010), Title2 and Title3" -> director
 - "Title (2018), Kim's first television series", "Kim's espionage drama Title" -> contributor
@@ -17,24 +18,23 @@ its arguments (`context.Item`, token offsets) -> `context.Found`.
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from spacy.tokens import Span
 
-from ..lexicon import POSSESSIVE, YEAR, work_cues
+from ..lexicon import ANY_YEAR, POSSESSIVE, YEAR, work_cues
 from .args import coordinated
 from .context import Discourse, Found, Item, closes, kind_of, opens, top_level
 from ..records import DateRef, EntityRef
 from ..view import DocView
-from .registry import CHARACTER_ACTOR, DEFINING_COMPANY, DEFINING_YEAR, FIRST_PERSON_WORK, LIFE_DATES, LIFE_PLACES, OWNED_BY_POSSESSIVE, OWNED_WORK, PARENTS, YEAR_BEFORE_KIND, YEAR_IN_BRACKETS, YEAR_OF_MAKING, RelationRule
+from .registry import CHARACTER_ACTOR, DEATH_NOUN, DEFINING_COMPANY, DEFINING_YEAR, FIRST_PERSON_WORK, LIFE_DATES, LIFE_PLACES, OWNED_BY_POSSESSIVE, OWNED_WORK, PARENTS, YEAR_BEFORE_KIND, YEAR_IN_BRACKETS, YEAR_OF_MAKING, RelationRule
 from ..vocab import ROLE_PREDICATE, Label, Predicate
 
 _QUOTES = {'"', "”", "’", "'", "“"}
 _DASHES = {"–", "-", "—", "to"}
 _LIFE_DASHES = {"–", "-", "—"}
-_ANY_YEAR = re.compile(r"(1\d|20)\d\d")
 _LIFETIME = (12, 115)  # the years between a birth and a death
+_DEATH_NOUNS = {"death", "murder", "assassination", "execution", "passing"}
 _LIFE_BLOCKERS = {"born", "née", "b.", "reigned", "r.", "term", "office", "ruled", "fl", "fl."}
 _COPULA = {"is", "was", "are", "were"}
 # nouns after which a person's possessive names a film the person directed
@@ -65,6 +65,7 @@ def shapes(v: DocView, sent: Span, args: list[Item], disc: Discourse, is_questio
     yield from _year_before_kind(sent, args)
     yield from _year_of_making(v, sent, args)
     yield from _life_dates(sent, args)
+    yield from _death_noun(sent, args)
     yield from _owned_work(sent, args, disc)
     yield from _apposed_owner(sent, args, disc)
     yield from _parents(v, sent, args)
@@ -234,9 +235,30 @@ def _life_dates(sent: Span, args: list[Item]) -> Iterator[Found]:
                 yield _found(LIFE_PLACES, p.ref, place_pred, place.ref, False, sent)
 
 
+def _death_noun(sent: Span, args: list[Item]) -> Iterator[Found]:
+    """"after his death in 1918", "Morris's death in 1896", "on the death of A in 1898", "until his
+    murder in 1490": a death and its date, whose owner a possessive or an 'of' names."""
+    doc = sent.doc
+    for k in range(sent.start + 1, sent.end - 2):
+        if doc[k].lemma_.lower() not in _DEATH_NOUNS and doc[k].lower_ not in _DEATH_NOUNS:
+            continue
+        owner = next((a for a in args if a.label == Label.PERSON and (
+            a.possessive and a.end == k
+            or not a.implicit and a.end == k - 1 and doc[k - 1].text in POSSESSIVE)), None)
+        after = k + 1
+        if owner is None and doc[k - 1].lower_ == "the" and doc[k + 1].lower_ == "of":
+            owner = next((a for a in args if a.label == Label.PERSON and not a.implicit and a.start == k + 2), None)
+            after = owner.end if owner is not None else after
+        if owner is None or after >= sent.end or doc[after].lower_ not in {"in", "on"}:
+            continue
+        date = _date_at(args, after + 1)
+        if date is not None:
+            yield _found(DEATH_NOUN, owner.ref, Predicate.DATE_OF_DEATH, date.ref, True, sent)
+
+
 def _a_lifetime(doc, born: list[Item], died: list[Item]) -> bool:
     """Years that a life may span: not a term of office or of study ('A (1986 – 1993)')."""
-    years = [next((int(t.text) for t in doc[a.start:a.end] if _ANY_YEAR.fullmatch(t.text)), None)
+    years = [next((int(t.text) for t in doc[a.start:a.end] if ANY_YEAR.fullmatch(t.text)), None)
              for a in (next((a for a in half if a.is_date), None) for half in (born, died)) if a is not None]
     return len(years) < 2 or None in years or _LIFETIME[0] <= years[1] - years[0] <= _LIFETIME[1]
 
