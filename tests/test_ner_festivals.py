@@ -113,3 +113,23 @@ def test_a_currency_is_not_a_prize_won(nlp, view):
     doc = nlp("He will pay 100,000 won for a round trip to Lumenport tomorrow.")
     chosen = _chosen(doc, [("Lumenport", "PLACE")])
     assert list(festival_towns(view(doc), chosen)) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("He won at the Port-en-Vale Short Film Festival in 2004.", "Port-en-Vale Short Film Festival"),
+    ("She opened the Saint-Oren Festival.", "Saint-Oren Festival"),
+    ("It screened at the Lumenport Festival.", "Lumenport Festival"),
+])
+def test_festival_names(nlp, text, name):
+    from pipeline.ner.component import mentions
+    doc = nlp(text)
+    found = {text[m.start:m.end]: m.label for m in mentions(doc)}
+    assert found.get(name) == Label.ORG
+
+
+@pytest.mark.parametrize("text", ["The festival opened in May.", "A European festival opened.",
+                                  "They went to the Film Festival."])
+def test_festival_names_near_misses(nlp, text):
+    from pipeline.ner.component import mentions
+    doc = nlp(text)
+    assert not [m for m in mentions(doc) if m.label == Label.ORG and "estival" in text[m.start:m.end]]

@@ -303,3 +303,85 @@ def test_caps_comma_titles(text, expected):
     from pipeline.ner.titles import caps_comma_titles
     v = make(text)
     assert texts(v, caps_comma_titles(v)) == expected
+
+
+@pytest.mark.parametrize("text, ents, label", [
+    ("It won the jury prize at Quellmark in May.", [("Quellmark", "NORP")], Label.ORG),  # no demonym spells it
+    ("It won the jury prize with Korean actors.", [("Korean", "NORP")], Label.PLACE),   # a demonym stays one
+])
+def test_a_festival_town_the_model_took_for_a_people(text, ents, label):
+    v = make(text, ents)
+    e = v.ents[0]
+    (c, _), = retype(v, [(MODEL.found(e.start, e.end, Label.PLACE, "demonym"), ())])
+    assert c.label == label
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A sidebar gathers Salt Orchard (Norvia, 2020), dir. Ilsa Brekke; and Low Tide (Norvia, 2023),\ndir. Oren Vale.",
+     ["Salt Orchard", "Low Tide"]),
+    # near misses: no director after the entry, a place and its year inside a sentence
+    ("A sidebar gathers Salt Orchard (Norvia, 2020) and more.", []),
+    ("She lived in Port Alder (Norvia, 2020), then left.", []),
+])
+def test_listed_titles_inside_a_sentence_need_their_director(text, expected):
+    from pipeline.ner.registry import LISTED_TITLE
+    v = make(text)
+    found = [c for c in year_titles(v) if c.rule is LISTED_TITLE]
+    assert texts(v, found) == expected
+
+
+def test_dir_names_a_director():
+    v = make("Low Tide (2023), dir. Oren Vale, opens.", [("Oren Vale", "ORG")])
+    e = v.ents[0]
+    (c, _), = retype(v, [(MODEL.found(e.start, e.end, Label.ORG), ())])
+    assert c.label == Label.PERSON and c.steps == (Step.TYPE_CUE,)
+
+
+@pytest.mark.parametrize("text, ents, label", [
+    ("Critics love Tomoko Ishi-ida's STILL RIVER.", [("Tomoko Ishi-ida", "ORG")], Label.PERSON),
+    ("Critics love Oren Valeski's “Low Tide”.", [("Oren Valeski", "ORG")], Label.PERSON),
+    # near misses: English words (an organisation), an organisation's word, no title after the possessive
+    ("Critics love Royal Navy's STILL RIVER.", [("Royal Navy", "ORG")], Label.ORG),
+    ("Critics love Valeski Pictures' STILL RIVER.", [("Valeski Pictures", "ORG")], Label.ORG),
+    ("Critics love Tomoko Ishi-ida's new film.", [("Tomoko Ishi-ida", "ORG")], Label.ORG),
+])
+def test_the_owner_of_a_title_in_capitals_is_its_director(text, ents, label):
+    common = frozenset({"royal", "navy", "critics", "love", "new", "film"})
+    v = make(text, ents, common=common)
+    e = v.ents[0]
+    (c, _), = [cr for cr in decide(v, [MODEL.found(e.start, e.end, Label.ORG)])]
+    assert c.label == label
+
+
+@pytest.mark.parametrize("text, span, label", [
+    ("LUMEN DAILY — the magazine of cinema\nNews", "LUMEN DAILY", Label.ORG),
+    ("News\nPhoto ⓒ LUMEN DAILY / Kim Ara\nText", "LUMEN DAILY", Label.ORG),
+    # near misses: a title inside the page, a title first on the page with no separator after it
+    ("News\nShe loved LUMEN DAILY — a lot.", "LUMEN DAILY", Label.WORK),
+    ("LUMEN DAILY opens on Friday.", "LUMEN DAILY", Label.WORK),
+])
+def test_a_title_shaped_site_name_is_an_organisation(text, span, label):
+    from pipeline.ner.registry import CAPS_TITLE
+    v = make(text)
+    start = text.index(span)
+    s = v.doc.char_span(start, start + len(span))
+    (c, _), = decide(v, [CAPS_TITLE.found(s.start, s.end)])
+    assert c.label == label and (label == Label.WORK or Step.SITE_NAME in c.steps)
+
+
+@pytest.mark.parametrize("text, ents, kept", [
+    ("They went to the Film Festival in May.", [("Film Festival", "ORG")], []),
+    ("She joined the International Film School.", [("International Film School", "ORG")], []),
+    ("They went to the Lumen Film Festival in May.", [("Lumen Film Festival", "ORG")], ["Lumen Film Festival"]),
+])
+def test_an_organisation_of_generic_words_is_not_a_name(text, ents, kept):
+    v = make(text, ents)
+    out = decide(v, [MODEL.found(e.start, e.end, Label.ORG) for e in v.ents])
+    assert [v.span_text(c.start, c.end) for c, _ in out] == kept
+
+
+def test_a_name_made_of_a_festival_word_is_a_festival():
+    v = make("It premiered at the Berlinale in May.", [("Berlinale", "GPE")])
+    e = v.ents[0]
+    (c, _), = decide(v, [MODEL.found(e.start, e.end, Label.PLACE)])
+    assert c.label == Label.ORG and c.kind == "festival"

@@ -110,6 +110,21 @@ def decide(v: DocView, cands: list[Candidate]) -> list[tuple[Candidate, tuple[st
     return chosen
 
 
+def _owns_caps_title(v: DocView, c: Candidate) -> bool:
+    """Two or three capitalised words that are not English words nor an organisation's, before a
+    possessive and a title in capitals: the title's director ('Tomoko Ishi-ida's STILL RIVER')."""
+    toks = v.tokens
+    words = [t for t in toks[c.start:c.end] if t.text != "-"]
+    if not 2 <= len(words) <= 4 or c.end + 2 >= len(toks) or toks[c.end].text not in POSSESSIVE_S:
+        return False
+    title = toks[c.end + 1]
+    if not (title.is_upper and title.is_alpha and len(title) > 1 or title.text in {"“", '"', "‘"}):
+        return False
+    return all(t.is_alpha and (t.is_title or toks[t.i - 1].text == "-") for t in words) \
+        and not v.common_word(words[0]) and not all(v.common_word(t) for t in words) \
+        and org_kind(v.span_text(c.start, c.end)) is None and not any(t.lower_ in demonyms() for t in words)
+
+
 def _site_name(v: DocView, c: Candidate) -> Candidate:
     """'FRAME RATE — the magazine of cinematography' at a page's start, 'Photo ⓒ LUMEN DAILY /
     Kim Ara': a title-shaped name in the masthead or a photo's copyright line is the site's, a
@@ -132,6 +147,8 @@ def _person_by_first_name(v: DocView, c: Candidate) -> Candidate:
     if c.model_label and c.label in (Label.PERSON, Label.PLACE) and org_kinds().get(span[-1].lower_) == "festival":
         return c.step(Step.ORG_WORD, label=Label.ORG, kind="festival")  # "the Berlinale": a festival by its own word
     owner = c.end + 2 < len(toks) and toks[c.end].text in POSSESSIVE_S and toks[c.end + 1].text in {"“", '"', "‘"}
+    if c.model_label and c.label in (Label.ORG, Label.PLACE) and _owns_caps_title(v, c):
+        return c.step(Step.TITLE_OWNER, label=Label.PERSON)  # "Tomoko Ishi-ida's STILL RIVER": a director owns it
     if not c.model_label or not (c.label == Label.ORG or c.label == Label.PLACE and owner) or not 2 <= len(span) <= 3:
         return c  # a place the model knows ("San Lorenzo") is overruled only as the owner of a title: "Sara Lind's “X”"
     first = span[0]

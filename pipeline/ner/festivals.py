@@ -78,7 +78,8 @@ def festival_towns(v: DocView, chosen: list[tuple[Candidate, tuple[str, ...]]]):
     marks = [(c.start, c.end) for c, _ in chosen if c.label == Label.AWARD or c.name == SECTION]
     for k, (c, _) in enumerate(chosen):
         unknown = c.label == Label.PERSON and c.end - c.start == 1 and not is_first_name(toks[c.start].text)
-        if not (c.label == Label.PLACE or unknown) or c.kind == "demonym" or not 1 <= c.end - c.start <= 2:
+        demonym = c.kind == "demonym" and v.span_text(c.start, c.end).lower() in demonyms()
+        if not (c.label == Label.PLACE or unknown) or demonym or not 1 <= c.end - c.start <= 2:
             continue
         if not _town_shape(v, c.start, c.end):
             continue

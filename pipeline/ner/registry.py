@@ -81,6 +81,7 @@ class Step(str, Enum):
     """What changed a candidate after its rule found it (appended to its source)."""
     ORG_WORD = "org_word"          # the model's person ends in an organisation word
     FIRST_NAME = "first_name"      # the model's organisation or place starts with a first name
+    TITLE_OWNER = "title_owner"    # the model's organisation or place owns a title in capitals: its director
     RELABEL = "relabel"            # one label per name in a document
     SITE_NAME = "site_name"        # a title-shaped name in a page's masthead or photo credit: the site, an organisation
     # the model's label overruled by context (`retype.py`), in CONTEXT_STEPS's order of precedence
@@ -94,7 +95,7 @@ class Step(str, Enum):
     CAPS_WORD_TITLE = "caps_word_title"  # one word in capitals in a text that writes its titles so (`caps.py`)
     LIST = "list"
     FESTIVAL_TOWN = "festival_town"  # a town in a sentence about premieres and prizes (`festivals.py`)
-    LOCATIVE_PLACE = "locative_place"  # the model's place after 'in', 'to', 'from', kept; its one-word person after 'in'
+    LOCATIVE_PLACE = "locative_place"  # the model's place after 'in', kept; its one-word person after 'in' a place
 
 
 # the model's label overruled by context: the first of these that relabels a name wins

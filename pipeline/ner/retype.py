@@ -10,7 +10,7 @@ otherwise. Pure: (Doc, chosen candidates) -> chosen candidates, some relabelled.
 - a place after 'in': "they shot it in X", "born in X" (the model's one-word person that is not a
   first name, nor a word of a person's longer name in the document, nor before a possessive or
   another capitalised word; not after a role or a work's cue: "starred in X" names a work); the
-  model's own place after 'in', 'to' or 'from' is kept at a context's strength, so that a list or
+  model's own place after 'in' is kept at a context's strength, so that a list or
   the model's person elsewhere ("X has ever had") does not turn it into a person.
 A country (`patterns/demonyms.csv`) is never retyped to a person, nor the owner of a name after a
 person's cue ("directed by X's Lumen Kora").
@@ -38,7 +38,7 @@ _LIST_GLUE = {",", "and", "&", "or"}
 _ROLE_CUES = {"as", "playing", "played", "plays", "character", "characters", "role", "roles"}
 _LOCATIVE = {"in", "to", "from", "at", "near"}
 _WORD = re.compile(r"[\w'-]+")
-_PLACE_BEFORE = {"in", "to", "from"}
+_PLACE_BEFORE = {"in"}  # "to" and "from" name people too: "descent from X", "a letter to X"
 _NOT_PLACE_BEFORE = _ROLE_CUES | {"starred", "starring", "stars", "appeared", "appears", "cast", "featured",
                                   "scene", "scenes", "interest", "believe", "believed", "involved"}
 
@@ -50,7 +50,8 @@ def retype(v: DocView, chosen: Chosen) -> Chosen:
     for step in CONTEXT_STEPS:  # in order of precedence
         for k, label in list(_RULES[step](v, out)):
             c, roles = out[k]
-            if k not in done and _overrulable(c) and _fits(v, c, label):
+            if k not in done and (_overrulable(c) or step == Step.FESTIVAL_TOWN and _odd_demonym(v, c)) \
+                    and _fits(v, c, label):
                 done.add(k)  # relabelled or confirmed
                 kind = c.kind if label == c.label else org_kind(doc[c.start:c.end].text) if label == Label.ORG else None
                 out[k] = (c.step(step, label=label, kind=kind, score=max(c.score, CONTEXT_STRENGTH)), roles)
@@ -60,6 +61,13 @@ def retype(v: DocView, chosen: Chosen) -> Chosen:
 @lru_cache(maxsize=1)
 def _countries() -> frozenset[str]:
     return frozenset(p.lower() for p in demonyms().values())
+
+
+def _odd_demonym(v: DocView, c: Candidate) -> bool:
+    """The model's nationality that no demonym of `patterns/demonyms.csv` spells: 'at X' (a
+    festival's town the model took for a people)."""
+    text = v.span_text(c.start, c.end).lower()
+    return c.rule is MODEL and c.kind == "demonym" and text not in demonyms() and text not in _countries()
 
 
 def _overrulable(c: Candidate) -> bool:

@@ -359,8 +359,19 @@ def year_titles(v: DocView) -> Iterator[Candidate]:
                 start += 1
             entry = v.starts_line(start) or start > 0 and toks[start - 1].text in {"-", "•", "·", "*", "–"} \
                 and v.starts_line(start - 1)  # a bullet the cleaning stage cuts
-            if end > start and (listed is None or entry):
+            if end > start and (listed is None or entry or _director_after(v, tok.i)):
                 yield (YEAR_TITLE if listed is None else LISTED_TITLE).found(start, end)
+
+
+def _director_after(v: DocView, i: int) -> bool:
+    """'Title (Country, 2023), dir. Name': a line-up's entry inside a sentence, its bracket at
+    token i followed by its director."""
+    toks = v.tokens
+    close = next((k for k in range(i + 1, min(len(toks), i + 14)) if toks[k].text == ")"), None)
+    if close is None:
+        return False
+    after = [t for t in toks[close + 1:close + 5] if not t.is_space][:2]
+    return len(after) == 2 and after[0].text == "," and after[1].lower_ in {"dir", "dir.", "directed"}
 
 
 def _listed_year(v: DocView, i: int) -> int | None:
