@@ -7,7 +7,8 @@
   was with Ana Ruiz', 'BLUE LAKE in 2019 with Ana Ruiz', 'BLUE LAKE (2008), shot in Oslo with Ana Ruiz' -- a work, a description of it without
   another verb (but a participle of where it was shot), then 'with' and names. Not after a verb of making ('made X with A': A co-made it).
 - as_roles: 'BLUE LAKE, 2019. Ana Ruiz as the cop, Ben Ode as the priest.' -- a list of
-  'NAME as ROLE' that opens a clause, in or right after a sentence naming one work.
+  'NAME as ROLE' that opens a clause, in or right after a sentence naming one work, or while the
+  work a question named is in focus.
 Pure: one parsed sentence of a `DocView` and its arguments (token offsets) -> `context.Found`.
 """
 from __future__ import annotations
@@ -125,7 +126,7 @@ def as_roles(v: DocView, sent: Span, args: list[Item], disc: Discourse, is_quest
     works = {a.ref for a in args if a.label == Label.WORK and not a.implicit}
     if len(works) > 1:
         return
-    work = next(iter(works)) if works else (disc.last_work if disc.work_age == 0 else None)
+    work = next(iter(works)) if works else (disc.last_work if disc.work_age == 0 else disc.question_work)
     if work is None:
         return
     for p in args:
