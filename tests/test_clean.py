@@ -101,6 +101,10 @@ def test_no_break_space_becomes_a_space_without_shifting_offsets():
     ("A: In college.", "answer"),
     ("Hangul Celluloid: How did the project begin?", "question"),
     ("Kim Jee-woon: It began with a dream I had.", "answer"),
+    # the interviewer's label makes a question without a question mark
+    ("HOST: Two years later, GREY HARBOUR.", "question"),
+    ("INTERVIEWER: Tell me about the shoot.", "question"),
+    ("DANA RUIZ: Two years later, GREY HARBOUR.", "answer"),   # near miss: a named speaker answers
 ])
 def test_interview_turns(line, kind):
     c = clean(f"{line}\n")

@@ -164,3 +164,22 @@ def test_an_answer_continues_the_work_its_question_names(nlp, text, expected, un
 def test_a_possessive_phrase_names_the_maker(nlp, text, expected, unexpected):
     got = triples(run(nlp, text))
     assert expected <= got and not unexpected & got
+
+
+@pytest.mark.parametrize("text, expected, unexpected", [
+    # 'X, 2011 — your first feature' in the host's turn: the interviewee directed X
+    ("Dana Whitfield is a director from Ireland.\n\nHOST: SALT FIELDS, 2011 — your first feature, about bullying.\n\n"
+     "DANA: Yes.", {("Salt Fields", "director", "Dana Whitfield")}, set()),
+    ("TIN ROOF, his first independent feature in twenty years, premiered in Park City. Tom Ashby wrote it.",
+     {("Tin Roof", "director", "Tom Ashby")}, set()),
+    # the host lists the cast of the work the question named
+    ("Dana Whitfield is a director from Ireland.\n\nHOST: GREY HARBOUR. It started as a comic you wrote.\n\n"
+     "DANA: Yes.\n\nHOST: Mara Quinn as the cult leader, Leo Dunne as the lawyer.\n\nDANA: Mara has a calm voice.",
+     {("Grey Harbour", "cast_member", "Mara Quinn"), ("Grey Harbour", "cast_member", "Leo Dunne")}, set()),
+    # near miss: 'my' in the host's turn is the host's, not the interviewee's
+    ("Dana Whitfield is a director from Ireland.\n\nHOST: SALT FIELDS, my favourite film of 2011.\n\nDANA: Thanks.",
+     set(), {("Salt Fields", "director", "Dana Whitfield"), ("Salt Fields", "contributor", "Dana Whitfield")}),
+])
+def test_the_hosts_turn(nlp, text, expected, unexpected):
+    got = triples(run(nlp, text))
+    assert expected <= got and not unexpected & got

@@ -10,7 +10,8 @@
 - caption_credit: '[Photo] Ana Ruiz in BLUE LAKE. Courtesy of Harbor Pictures.' -- the work of a
   caption and the company its credit names ('courtesy of' is a distributor's credit label).
 - as_roles: 'BLUE LAKE, 2019. Ana Ruiz as the cop, Ben Ode as the priest.' -- a list of
-  'NAME as ROLE' that opens a clause, in or right after a sentence naming one work.
+  'NAME as ROLE' that opens a clause, in or right after a sentence naming one work, or while the
+  work a question named is in focus.
 Pure: one parsed sentence of a `DocView` and its arguments (token offsets) -> `context.Found`
 (caption_credit: the page's lines, `credits.LinePage`, and what the sentence rules found).
 """
@@ -131,7 +132,7 @@ def as_roles(v: DocView, sent: Span, args: list[Item], disc: Discourse, is_quest
     works = {a.ref for a in args if a.label == Label.WORK and not a.implicit}
     if len(works) > 1:
         return
-    work = next(iter(works)) if works else (disc.last_work if disc.work_age == 0 else None)
+    work = next(iter(works)) if works else (disc.last_work if disc.work_age == 0 else disc.question_work)
     if work is None:
         return
     for p in args:

@@ -153,9 +153,11 @@ class Discourse:
         """Called after each sentence with its explicit mentions."""
         self.work_age += 1
         works = {it.ref for it in items if it.label == Label.WORK and not it.implicit}
-        if is_question:
+        if is_question and works:
+            # a question naming one work sets the focus; 'HOST: X. It started as a webtoon.' and
+            # 'HOST: A as the cop, B as his wife.' keep it
             self.question_work = next(iter(works)) if len(works) == 1 else None
-        elif works - {self.question_work}:
+        elif not is_question and works - {self.question_work}:
             self.question_work = None  # the answer has moved on to other works
         for it in items:
             if it.implicit:

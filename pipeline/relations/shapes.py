@@ -9,7 +9,8 @@ its arguments (`context.Item`, token offsets) -> `context.Found`.
 - "after his death in 1918", "on the death of A in 1898" -> date_of_death
 - "her debut feature, Title", "Kim's third film Title", "the Liang Weiming film Title", "Kim's
   Title (2010), Title2 and Title3" -> director
-- "Title (2018), Kim's first television series", "Kim's espionage drama Title" -> contributor
+- "Title (2018), Kim's first television series", "Kim's espionage drama Title" -> contributor;
+  "Title, his first feature" -> director
 - "Studio's animated feature Title" -> production_company
 - "the son of A and B", "his parents are A and B" -> spouse
 - "I made two films, X and Y" (an interviewee's answer) -> contributor
@@ -345,20 +346,24 @@ def _owned_predicate(doc, owner: Item, noun: str, disc: Discourse) -> Predicate 
 
 
 def _apposed_owner(sent: Span, args: list[Item], disc: Discourse) -> Iterator[Found]:
-    """'X (2018), Kim's first television series, ...', 'X (2017), Yu's Japanese remake of Y': a
-    possessive noun phrase set after a title names who made it."""
+    """'X (2018), Kim's first television series, ...', 'X (2017), Yu's Japanese remake of Y', 'X,
+    his first independent feature', 'X, 2011 — your first feature': a possessive noun phrase set
+    after a title names who made it."""
     doc = sent.doc
     for w in args:
         if w.label != Label.WORK or w.implicit:
             continue
         k = _after_asides(doc, w.end, sent.end)
-        if k + 3 >= sent.end or doc[k].text != ",":
+        if k + 1 < sent.end and doc[k].text == "," and _is_year(doc, _arg_at(args, k + 1) or w):
+            k += 2  # 'X, 2011 — your first feature'
+        if k + 3 >= sent.end or doc[k].text not in {",", "—", "–"}:
             continue
         owner = _arg_at(args, k + 1)
-        if owner is None or owner.implicit or owner.label != Label.PERSON or owner.start != k + 1 \
-                or owner.end >= sent.end or doc[owner.end].text not in POSSESSIVE:
+        if owner is None or owner.label != Label.PERSON or owner.start != k + 1 or owner.end >= sent.end:
             continue
-        j = owner.end + 1
+        if owner.implicit and not owner.possessive or not owner.implicit and doc[owner.end].text not in POSSESSIVE:
+            continue
+        j = owner.end + (0 if owner.implicit else 1)
         while j < min(sent.end, owner.end + 7) and _modifiers([doc[j]]) and not _work_noun(doc[j].lower_) \
                 and _arg_at(args, j) is None:
             j += 1

@@ -17,7 +17,10 @@ import ftfy
 from . import markdown
 from .align import AlignedBuilder, AlignedText
 from .furniture import menu_rule
+from ..lexicon import word_list
 from ..records import Removed, Turn
+
+INTERVIEWER_FILE = "interviewer_labels.txt"  # in pipeline/patterns/
 
 _FTFY = ftfy.TextFixerConfig(uncurl_quotes=False, fix_line_breaks=False, normalization="NFC",
                              explain=False)
@@ -134,6 +137,8 @@ def _turn_kind(line: str) -> str | None:
     if _ANSWER.match(line):
         return "answer"
     speaker = _SPEAKER.match(line)
+    if speaker and speaker.group(1).strip().lower() in word_list(INTERVIEWER_FILE):
+        return "question"  # "HOST: Two years later, X." - the interviewer's turn
     if speaker and speaker.group(1).strip().lower() not in {"note", "update", "editor's note", "photo"}:
         # "Hangul Celluloid: ..." - a named speaker; their questions end with a question mark
         return "question" if line.rstrip().endswith("?") else "answer"
