@@ -50,6 +50,7 @@ def found(nlp, text):
     ("She studied at the Seoul Institute of the Arts before moving abroad.", ("Seoul Institute of the Arts", "ORG")),
     ("He received the Special Jury Prize in 2003.", ("Special Jury Prize", "AWARD")),
     ("The film won the Palme d'Or that year.", ("Palme d'Or", "AWARD")),
+    ("He was elected for the Ostrava Progress Party in 1990.", ("Ostrava Progress Party", "ORG")),
     ("It won a Grammy Award for Best Music Film.", ("Grammy Award for Best Music Film", "AWARD")),
     # dates: the year cut from a festival's name
     ("The film won at the 2019 Berlin International Film Festival.", ("2019", "DATE")),
@@ -87,6 +88,8 @@ def test_finds(nlp, text, expected):
     ("He is also known by his Westernized name, Dan Kovic.", ("Westernized", "ORG")),
     # a first name at the start of a people's or a place's name
     ("He is of Han Chinese descent.", ("Han Chinese", "PERSON")),
+    # a party in lower case is no name
+    ("They threw a birthday party for Mara Quill.", ("birthday party", "ORG")),
 ])
 def test_does_not_find(nlp, text, not_expected):
     assert not_expected not in found(nlp, text)

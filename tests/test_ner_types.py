@@ -88,6 +88,14 @@ M = "model"
     ("The Battle of Kestrel Ford ended the war.", [("Battle of Kestrel Ford", "ORG", M)],
      "Battle of Kestrel Ford", "WORK"),
     ("He joined FK Drovnik as a youth player.", [("FK Drovnik", "PERSON", M)], "FK Drovnik", "ORG"),
+    ("The Battle of Orrin Ford ended the war.", [("Battle of Orrin Ford", "PLACE", M)], "Battle of Orrin Ford", "WORK"),
+    ("She sat for the Tavish Labour Party.", [("Tavish Labour Party", "PERSON", M)], "Tavish Labour Party", "ORG"),
+    # a place and its region without a preposition
+    ("The mill at Oskar Rocks, Pennsylvania.", [("Oskar Rocks", "ORG", M), ("Pennsylvania", "PLACE", M)],
+     "Oskar Rocks", "PLACE"),
+    ("The ruins of Tavo Preto, Brazil.", [("Tavo Preto", "PERSON", M), ("Brazil", "PLACE", M)], "Tavo Preto", "PLACE"),
+    # a place cue
+    ("The plant is located in Ruvana Bay.", [("Ruvana Bay", "PERSON", M)], "Ruvana Bay", "PLACE"),
 ])
 def test_context_overrules_the_model(text, names, name, label):
     assert _labels(text, names)[name] == label
@@ -153,6 +161,12 @@ def test_context_overrules_the_model(text, names, name, label):
     ("They crossed the Oduna river at dawn.", [("Oduna river", "ORG", M)], "Oduna river", "ORG"),
     ("The Tessoni World Cup team trained in Dosna.", [("Tessoni World Cup", "PLACE", M)],
      "Tessoni World Cup", "PLACE"),
+    # a region after an organisation that names itself so, or a person before a region that is no country
+    ("He taught at the Tavish Institute, Ohio.", [("Tavish Institute", "ORG", M), ("Ohio", "PLACE", M)],
+     "Tavish Institute", "ORG"),
+    # a title named like an organisation keeps the model's work reading
+    ("She starred in Pale Ale League in 2006.", [("Pale Ale League", "WORK", M)], "Pale Ale League", "WORK"),
+    ("With Tavo Preto, Ohio joined.", [("Tavo Preto", "PERSON", M), ("Ohio", "PLACE", M)], "Tavo Preto", "PERSON"),
 ])
 def test_context_leaves_the_label(text, names, name, label):
     assert _labels(text, names)[name] == label

@@ -226,9 +226,19 @@ def _translations(v: DocView, chosen: Chosen):
 
 
 def _place_before_region(v: DocView, chosen: Chosen):
+    """'in San Antonio, Texas'; without a preposition, 'McKee Rocks, Pennsylvania.' when the model
+    calls the first an organisation (no organisation word in it) and the region ends the phrase, or
+    'Ouro Verde, Brazil' when the region is a country (a person is not followed by one)."""
+    doc = v.doc
     toks = v.tokens
+    countries = {p.lower() for p in demonyms().values()}
     for k, c, region in _adjacent(v, chosen, ","):
-        if c.start > 0 and toks[c.start - 1].lower_ in _LOCATIVE and region.label == Label.PLACE:
+        if region.label != Label.PLACE:
+            continue
+        closed = region.end == len(doc) or toks[region.end].is_punct and toks[region.end].text not in {"-", "'"}
+        if c.start > 0 and toks[c.start - 1].lower_ in _LOCATIVE \
+                or c.label == Label.ORG and closed and org_kind(v.span_text(c.start, c.end)) is None \
+                or c.label == Label.PERSON and closed and v.span_text(region.start, region.end).lower() in countries:
             yield k - 1, Label.PLACE
 
 
