@@ -41,3 +41,22 @@ def test_headline_reads_the_role_other_rules_credit():
 ])
 def test_headline(text, roles, expected):
     assert _found(text, roles) == expected
+
+
+BYLINE_NAMES = {**NAMES, "Cleo Marsh": "P", "Dan Fell": "P"}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("[INTERVIEW] Ana Ruiz, Director of Blue Lake\n\nby Cleo Marsh  |  2019.10.20  |  Hits 12\n",
+     {("Ana Ruiz", "interviewed_by", "Cleo Marsh")}),
+    ("Posted 2021.05.12  |  Interview by Cleo Marsh  |  Translated by Dan Fell\nAna Ruiz talks.\n",
+     {("Ana Ruiz", "interviewed_by", "Cleo Marsh")}),
+    # near misses: a writer's byline on a page that is no interview; a translator; prose
+    ("Ana Ruiz, Director of Blue Lake\n\nBy Cleo Marsh | 5 September 2023\n", set()),
+    ("[INTERVIEW] Ana Ruiz\nTranslated by Dan Fell | 2019\n", set()),
+    ("[INTERVIEW] Ana Ruiz\nShe was taught by Cleo Marsh and Dan Fell.\n", set()),
+])
+def test_byline(text, expected):
+    page = Page(text, BYLINE_NAMES)
+    disc = page.disc(subject="Ana Ruiz")
+    assert page.triples(interview.byline(LinePage(page.view, page.items), disc, [])) == expected

@@ -11,6 +11,8 @@ Construction: a work the text gives a person without a role ('my new film X', "A
 made two films, X and Y': contributor), when the page credits that person as the director of
 other works (or as an actor in them) and in no other role: the person directed it (acted in
 it) too (`role_from_page`).
+The byline of an interview ('Interview by A', or 'by A | date' under an '[INTERVIEW]' head): the
+person the page is about was interviewed by A.
 Pure: the view of a parsed Doc and its arguments -> `context.Found`.
 """
 from __future__ import annotations
@@ -100,3 +102,33 @@ def role_from_page(page: LinePage, disc: Discourse, found: list[Found]) -> Itera
         (pred, works), = roles.items()
         if pred in _PAGE_ROLES and works - {f.subject}:
             yield Found(f.subject, pred, f.object, f.start, f.end, 0.0, "")
+
+
+# 'Interview by A', 'Interviewed by A': a byline field that names the interviewer on any page;
+# 'by A' alone only on a page whose head is an interview's ('[INTERVIEW] ...', 'INTERVIEW: ...')
+_INTERVIEW_BY = re.compile(r"^\s*(?:interview|interviewed|interviews)\s+by\s+$", re.IGNORECASE)
+_BY = re.compile(r"^\s*by\s+$", re.IGNORECASE)
+_INTERVIEW_HEAD = re.compile(r"^\W{0,3}interview\b", re.IGNORECASE)
+_BYLINE_LINES = 15  # the head of a page, where its byline stands
+
+
+def byline(page: LinePage, disc: Discourse, found: list[Found]) -> Iterator[Found]:
+    """'by A | 2017.10.20' under '[INTERVIEW] B, Director of X', or 'Interview by A' anywhere: B,
+    the person the page is about, was interviewed by A (a field of a '|' line, nothing else in it)."""
+    if disc.subject is None:
+        return
+    head = [page.text[s:e] for s, e in page.lines[:_BYLINE_LINES]]
+    interview_page = any(_INTERVIEW_HEAD.match(line) for line in head)
+    for i, (ls, le) in enumerate(page.lines):
+        inside = page.inside(ls, le)
+        k = ls
+        for field in re.split(r"(\s+[|·]\s+)", page.text[ls:le]):
+            fs, fe = k, k + len(field)
+            k = fe
+            people = [(s, e, it) for s, e, it in inside if fs <= s and e <= fe and it.label == Label.PERSON]
+            if len(people) != 1 or page.text[people[0][1]:fe].strip():
+                continue
+            lead = page.text[fs:people[0][0]]
+            if _INTERVIEW_BY.match(lead) or (interview_page and i < _BYLINE_LINES and _BY.match(lead)):
+                if people[0][2].ref != disc.subject:
+                    yield Found(disc.subject, Predicate.INTERVIEWED_BY, EntityRef(people[0][2].ref), ls, le, 0.0, "")

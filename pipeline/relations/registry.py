@@ -78,6 +78,7 @@ CONSTRUCTIONS = (
     RelationRule("entry_prize", (P.AWARD_RECEIVED,), 0.8, "document", awards.entry_prizes),     # "X (2019), dir. A — Prize"
     RelationRule("caption_credit", (P.DISTRIBUTED_BY, P.PRODUCTION_COMPANY), 0.7, "document",
                  cast.caption_credit),                                                     # "A in X. Courtesy of Y"
+    RelationRule("byline", (P.INTERVIEWED_BY,), 0.8, "document", interview.byline),         # "Interview by A"
     RelationRule("headline", (P.DIRECTOR, P.CAST_MEMBER, P.CONTRIBUTOR), 0.7, "document",
                  interview.headline),                                                      # "A on X and Y"
     # "my new film X" of a person the page credits as director (actor) of other works, in no other role
