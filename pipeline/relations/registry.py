@@ -18,9 +18,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 
 from ..vocab import Predicate
-from . import cast, credits, degrees, interview, lineup
+from . import cast, credits, dependency, interview, lineup
 
 CUE_FILE = "relation_cues.jsonl"  # in pipeline/patterns/
 CUE_SCORE = 0.9  # a cue row's score when the row gives none
@@ -67,7 +68,8 @@ CONSTRUCTIONS = (
     RelationRule("year_first", (P.PUBLICATION_DATE,), 0.85, "document", lineup.year_first),  # "2008 - X"
     RelationRule("caption", (P.CAST_MEMBER, P.CONTRIBUTOR), 0.8, "sentence", cast.caption),  # "A and B in X"
     RelationRule("with_cast", (P.CAST_MEMBER,), 0.6, "sentence", cast.with_cast),          # "X, a thriller with A"
-    RelationRule("degree", (P.EDUCATED_AT,), 0.85, "sentence", degrees.degrees),            # "an MBA from X"
+    RelationRule("degree", (P.EDUCATED_AT,), 0.85, "sentence", partial(dependency.find, "degree")),  # "an MBA from X"
+    RelationRule("post", (P.EMPLOYER,), 0.75, "sentence", partial(dependency.find, "post")),        # "a professor at X"
     RelationRule("as_roles", (P.CAST_MEMBER,), 0.6, "sentence", cast.as_roles),            # "A as the cop, B as ..."
     RelationRule("headline", (P.DIRECTOR, P.CAST_MEMBER, P.CONTRIBUTOR), 0.7, "document",
                  interview.headline),                                                      # "A on X and Y"
