@@ -33,6 +33,8 @@ _SIDES = {"right", "left", "by", "either"}
 # dependencies through which a blocking verb governs a cue ("she wanted to direct X")
 _GOVERNED = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "attr", "acomp", "oprd", "aux"})
 _MUSIC_KINDS = frozenset({"song", "album"})
+# predicates whose subject is the subject of the cue's clause, not whoever stands to its left
+_CLAUSE_SUBJECT = frozenset({Predicate.AWARD_RECEIVED})
 _MUSIC_WORDS = frozenset({"sing", "singer", "rap", "rapper", "remix", "band", "chart", "vocal", "vocals"})
 
 
@@ -289,7 +291,47 @@ def _object_right(site: _Site, pred: Predicate, obj_from: int, subj_side: str):
         subjects = right_list(doc, e, sent.end, subj_labels, rest, 12)[:1]
     if not subjects and not (cue.adjacent and doc[s - 1].lower_ not in {"and", ","}):
         subjects = _topic_work(site, subj_labels)
+    if pred in _CLAUSE_SUBJECT:
+        subjects = _clause_subject(site, subj_labels, subjects)
     return pred, subjects, objects
+
+
+def _clause_subject(site: _Site, labels, found: list[Item]) -> list[Item]:
+    """Who won: the one the verb's object is given to ('earned lead actress A the prize', 'won him
+    the prize'), else the subject of its clause through coordinated verbs ('X, with A and B,
+    premiered at F and won the prize': X, not the people of the aside); a subject that is no
+    argument stands for the first one its phrase holds ('the score he shared with A won': he).
+    After a relative pronoun, or without a clause ('winner of'), what the cue found on its left."""
+    args = site.args
+
+    def named(tok) -> list[Item]:
+        own = next((a for a in args if a.start <= tok.i < a.end and a.label in labels), None)
+        if own is not None:
+            return [own]
+        inside = sorted((a for a in args if a.label in labels and tok.left_edge.i <= a.start and a.end <= tok.right_edge.i + 1),
+                        key=lambda a: a.start)
+        return inside[:1]
+
+    t = site.head
+    objects = [c for c in t.children if c.dep_ == "dobj"]
+    given = next((c for c in t.children if c.dep_ in {"dative", "iobj"}
+                  or c.dep_ == "dobj" and c.tag_ == "PRP" and c.i == t.i + 1), None)
+    if given is None and len(objects) > 1 and objects[1].left_edge.i == objects[0].right_edge.i + 1:
+        given = objects[0]  # two objects side by side: the first is the one given the second
+    if given is not None:
+        return named(given)
+    for _ in range(4):
+        subj = next((c for c in t.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subj is not None:
+            if subj.lower_ in {"which", "who", "that"}:
+                return found
+            return named(subj) or found
+        if t.dep_ == "acl":  # 'X, with A and B, premiered at F and won': the noun the clause tells of
+            return named(t.head) or found
+        if t.dep_ not in {"conj", "xcomp", "advcl"} or t.head.i == t.i:
+            break
+        t = t.head
+    return found
 
 
 def _object_left(site: _Site, pred: Predicate):

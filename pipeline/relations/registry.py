@@ -18,9 +18,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 
 from ..vocab import Predicate
-from . import awards, cast, crafts, credits, degrees, interview, lineup
+from . import awards, cast, crafts, credits, dependency, interview, lineup
 
 CUE_FILE = "relation_cues.jsonl"  # in pipeline/patterns/
 CUE_SCORE = 0.9  # a cue row's score when the row gives none
@@ -71,7 +72,8 @@ CONSTRUCTIONS = (
     RelationRule("with_cast", (P.CAST_MEMBER,), 0.6, "sentence", cast.with_cast),          # "X, a thriller with A"
     RelationRule("craft_phrase", (P.DIRECTOR_OF_PHOTOGRAPHY, P.COMPOSER), 0.5, "sentence",
                  crafts.crafts),                                                           # "A's camera", "A did the score"
-    RelationRule("degree", (P.EDUCATED_AT,), 0.85, "sentence", degrees.degrees),            # "an MBA from X"
+    RelationRule("degree", (P.EDUCATED_AT,), 0.85, "sentence", partial(dependency.find, "degree")),  # "an MBA from X"
+    RelationRule("post", (P.EMPLOYER,), 0.75, "sentence", partial(dependency.find, "post")),        # "a professor at X"
     RelationRule("as_roles", (P.CAST_MEMBER,), 0.6, "sentence", cast.as_roles),            # "A as the cop, B as ..."
     RelationRule("winners_line", (P.AWARD_RECEIVED,), 0.85, "document", awards.winners_lines),  # "Best Actor: A (X)"
     RelationRule("prize_won", (P.AWARD_RECEIVED,), 0.75, "sentence", awards.prize_won),         # "X, with A, won the Y"
