@@ -7,6 +7,7 @@ import re
 import spacy
 from spacy.tokens import Doc
 
+from pipeline.records import DateRef, EntityRef
 from pipeline.relations.context import Discourse, Item, Topic
 from pipeline.view import DocView
 from pipeline.vocab import Label
@@ -34,7 +35,7 @@ class Page:
                 if span is None or taken & set(range(span.start, span.end)):
                     continue
                 taken |= set(range(span.start, span.end))
-                self.items.append(Item(span.start, span.end, LABELS[letter], ref, is_date=letter == "D"))
+                self.items.append(Item(span.start, span.end, LABELS[letter], DateRef(ref) if letter == "D" else EntityRef(ref)))
         self.items.sort(key=lambda it: it.start)
 
     def disc(self, subject: str | None = None, topic_work: str | None = None) -> Discourse:

@@ -28,7 +28,7 @@ def found(text: str, args: list[tuple[str, Label, int]], topic: Topic = Topic(),
     for name, label, ref in args:
         start = text.index(name, pos)
         span = doc.char_span(start, start + len(name))
-        items.append(Item(span.start, span.end, label, ref, is_date=label == Label.DATE))
+        items.append(Item(span.start, span.end, label, DateRef(ref) if label == Label.DATE else EntityRef(ref)))
         pos = start + len(name)
     v = DocView(doc)
     out = shapes.shapes(v, v.sents[0], items, Discourse(subject, topic, roles), is_question=False)

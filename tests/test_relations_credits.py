@@ -1,8 +1,11 @@
 """Credit lines and credit blocks (`pipeline/credits.py`) on hand-built pages."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
+from pipeline.records import EntityRef
 from pipeline.relations import credits
 from pipeline.relations.credits import LinePage
 from pipeline.vocab import Predicate
@@ -69,8 +72,8 @@ def test_credit_lines_near_misses(text):
 def test_title_line_above_wins_over_the_page_topic():
     text = HEAD + "GREY HARBOUR\nDirected by Ana Ruiz\n"
     page = Page(text, {**NAMES, "GREY HARBOUR": "W"})
-    page.items = [it if page.names[it.ref] != "GREY HARBOUR" else it.__class__(it.start, it.end, it.label,
-                  page.names.index("Grey Harbour")) for it in page.items]
+    caps, title = (EntityRef(page.names.index(n)) for n in ("GREY HARBOUR", "Grey Harbour"))
+    page.items = [replace(it, target=title) if it.target == caps else it for it in page.items]
     assert page.triples(credits.credit_lines(LinePage(page.view, page.items), page.disc(), [])) == {
         ("Grey Harbour", "director", "Ana Ruiz")}
 

@@ -180,7 +180,7 @@ def _closes_first(between: Span) -> bool:
 
 def taken_already(a: Item, taken: set) -> bool:
     """Already an argument on the other side (the same mention, or the same entity)."""
-    return (a.start, a.end) in taken or (not a.is_date and a.ref in taken)
+    return (a.start, a.end) in taken or (not a.is_date and a.entity in taken)
 
 
 def coordinated(doc: Doc, first: Item, pool: list[Item], labels, forward: bool) -> list[Item]:

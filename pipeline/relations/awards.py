@@ -72,7 +72,7 @@ def winners_lines(page: LinePage, disc: Discourse, found: list[Found]) -> Iterat
         if s != at or prize.label != Label.AWARD or colon is None or _nomination(text[ls:colon.end()]):
             continue
         value = [x for x in inside if x[0] >= colon.end()]
-        if len({it.ref for _s, _e, it in value if it.label == Label.WORK}) > 1:
+        if len({it.entity for _s, _e, it in value if it.label == Label.WORK}) > 1:
             continue  # 'Best Film: A, B, C': the nominees
         members = value_members(page, colon.end(), le, {Label.PERSON, Label.WORK})
         people = []
@@ -82,7 +82,7 @@ def winners_lines(page: LinePage, disc: Discourse, found: list[Found]) -> Iterat
             people.append(it)
         winners = people or [it for _s, _e, it in members[:1] if it.label == Label.WORK]
         for it in winners:
-            yield Found(it.ref, Predicate.AWARD_RECEIVED, prize.target, ls, le, 0.0, "")
+            yield Found(it.entity, Predicate.AWARD_RECEIVED, prize.target, ls, le, 0.0, "")
 
 
 def entry_prizes(page: LinePage, disc: Discourse, found: list[Found]) -> Iterator[Found]:
@@ -92,7 +92,7 @@ def entry_prizes(page: LinePage, disc: Discourse, found: list[Found]) -> Iterato
     for ls, le in page.lines:
         line = text[ls:le]
         inside = page.inside(ls, le)
-        works = {it.ref for _s, _e, it in inside if it.label == Label.WORK}
+        works = {it.entity for _s, _e, it in inside if it.label == Label.WORK}
         if len(works) != 1:
             continue
         work_start = next(s for s, _e, it in inside if it.label == Label.WORK)
@@ -242,6 +242,6 @@ def prize_won(v: DocView, sent: Span, args: list[Item], disc: Discourse, is_ques
                 winners = _items_at(args, head, labels)
         for w in winners:
             between = doc[min(w.end, a.end):max(w.start, a.start)]
-            if w.ref != a.ref and not _in_aside(doc, w, sent.start) and not any(t.text == ";" for t in between):
-                yield Found(w.ref, Predicate.AWARD_RECEIVED, EntityRef(a.ref), sent.start_char, sent.end_char,
+            if w.entity != a.entity and not _in_aside(doc, w, sent.start) and not any(t.text == ";" for t in between):
+                yield Found(w.entity, Predicate.AWARD_RECEIVED, EntityRef(a.entity), sent.start_char, sent.end_char,
                             0.0, "")

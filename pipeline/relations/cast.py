@@ -89,7 +89,7 @@ def caption(v: DocView, sent: Span, args: list[Item], disc: Discourse, is_questi
             if all(t.is_punct or t.is_space or kind_of(t.lower_) == "caption_marker" for t in lead):
                 for p in people:
                     if p.label == Label.PERSON:
-                        yield _found(w.ref, pred, p.ref, sent)
+                        yield _found(w.entity, pred, p.entity, sent)
             break
 
 
@@ -124,12 +124,12 @@ def with_cast(v: DocView, sent: Span, args: list[Item], disc: Discourse, is_ques
             continue
         for p in coordinated(doc, first, [a for a in args if a.start >= first.end], {Label.PERSON}, forward=True):
             if p.label == Label.PERSON:
-                yield _found(w.ref, Predicate.CAST_MEMBER, p.ref, sent)
+                yield _found(w.entity, Predicate.CAST_MEMBER, p.entity, sent)
 
 
 def as_roles(v: DocView, sent: Span, args: list[Item], disc: Discourse, is_question: bool) -> Iterator[Found]:
     toks = v.tokens
-    works = {a.ref for a in args if a.label == Label.WORK and not a.implicit}
+    works = {a.entity for a in args if a.label == Label.WORK and not a.implicit}
     if len(works) > 1:
         return
     work = next(iter(works)) if works else (disc.last_work if disc.work_age == 0 else disc.question_work)
@@ -146,7 +146,7 @@ def as_roles(v: DocView, sent: Span, args: list[Item], disc: Discourse, is_quest
             continue
         if nxt.pos_ in {"VERB", "AUX", "PRON"}:
             continue  # 'A as she was', 'A as did B'
-        yield _found(work, Predicate.CAST_MEMBER, p.ref, sent)
+        yield _found(work, Predicate.CAST_MEMBER, p.entity, sent)
 
 
 def caption_credit(page: LinePage, disc: Discourse, found: list[Found]) -> Iterator[Found]:
@@ -167,5 +167,5 @@ def caption_credit(page: LinePage, disc: Discourse, found: list[Found]) -> Itera
             label = re.split(r"[.;|·(\[]", page.text[ls:s])[-1].strip()
             for pred in label_predicates(label):
                 if Label.ORG in pred.signature[1] and Label.WORK in pred.signature[0]:
-                    yield Found(f.subject, pred, EntityRef(it.ref), ls, le, 0.0, "")
+                    yield Found(f.subject, pred, EntityRef(it.entity), ls, le, 0.0, "")
             break  # the first company on the line is the credit's

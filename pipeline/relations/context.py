@@ -72,14 +72,20 @@ class Item:
     start: int
     end: int
     label: Label
-    ref: int          # entity index, or date index when `is_date`
-    is_date: bool = False
+    target: EntityRef | DateRef  # the entity or the date it names
     implicit: bool = False
     possessive: bool = False  # 'his', 'her' before a noun: the owner of what follows
 
     @property
-    def target(self) -> EntityRef | DateRef:
-        return DateRef(self.ref) if self.is_date else EntityRef(self.ref)
+    def is_date(self) -> bool:
+        return isinstance(self.target, DateRef)
+
+    @property
+    def entity(self) -> int:
+        """The index of the entity it names (an argument naming a date has none)."""
+        if not isinstance(self.target, EntityRef):
+            raise TypeError(f"the argument at tokens {self.start}-{self.end} names a date, not an entity")
+        return self.target.index
 
 
 def opens(tok) -> bool:
@@ -152,7 +158,7 @@ class Discourse:
     def see(self, items: list[Item], is_question: bool = False) -> None:
         """Called after each sentence with its explicit mentions."""
         self.work_age += 1
-        works = {it.ref for it in items if it.label == Label.WORK and not it.implicit}
+        works = {it.entity for it in items if it.label == Label.WORK and not it.implicit}
         if is_question and works:
             # a question naming one work sets the focus; 'HOST: X. It started as a webtoon.' and
             # 'HOST: A as the cop, B as his wife.' keep it
@@ -163,9 +169,9 @@ class Discourse:
             if it.implicit:
                 continue
             if it.label == Label.PERSON:
-                self.last_person = it.ref
+                self.last_person = it.entity
             elif it.label == Label.WORK:
-                self.last_work = it.ref
+                self.last_work = it.entity
                 self.work_age = 0
 
     @property
@@ -194,12 +200,12 @@ class Discourse:
         main = {self.topic_person, self.subject} - {None}
         if w in _OBJECTIVE or w == "her" and not possessive or self.gender and _gender(w) != self.gender:
             # "she married him", or "she" in a text that says "he" of its subject: someone else
-            others = [p.ref for p in before if p.ref not in main]
+            others = [p.entity for p in before if p.entity not in main]
             return others[-1] if others else (self.last_person if self.last_person not in main else None)
         if self.topic_person is not None:
             return self.topic_person
         if before:
-            return before[-1].ref
+            return before[-1].entity
         return self.subject if self.subject is not None else self.last_person
 
     def virtual_items(self, v: DocView, sent: Span, items: list[Item], is_question: bool) -> list[Item]:
@@ -223,15 +229,15 @@ class Discourse:
                 # "Rex Thorn and his wife": the one just named
                 owner = next((p for p in reversed(before) if _only_glue(doc[p.end:k])), None) \
                     if possessive and low in _THIRD_PERSON else None
-                ref = owner.ref if owner is not None else self.person_referent(low, before, is_question, possessive)
+                ref = owner.entity if owner is not None else self.person_referent(low, before, is_question, possessive)
                 if ref is not None:
-                    out.append(Item(k, k + 1, Label.PERSON, ref, implicit=True, possessive=possessive))
+                    out.append(Item(k, k + 1, Label.PERSON, EntityRef(ref), implicit=True, possessive=possessive))
             elif low in _DETERMINERS and low != "its":
                 end = _noun_phrase_end(doc, k, sent.end, covered)
                 if end and is_work_anaphor(doc, k, end):
                     ref = self.work_referent(strong=True)
                     if ref is not None:
-                        out.append(Item(k, end, Label.WORK, ref, implicit=True))
+                        out.append(Item(k, end, Label.WORK, EntityRef(ref), implicit=True))
                     k = end
                     continue
                 if end and low == "the" and end - k == 2 and kind_of(doc[k + 1].lower_) == "person_noun" \
@@ -239,11 +245,11 @@ class Discourse:
                     # "spoke with the director": the person the text is about
                     ref = next((r for r in (self.topic_person, self.subject, self.last_person) if r is not None), None)
                     if ref is not None:
-                        out.append(Item(k, end, Label.PERSON, ref, implicit=True))
+                        out.append(Item(k, end, Label.PERSON, EntityRef(ref), implicit=True))
             elif low == "it" and tok.dep_ in _SUBJECT_DEPS or low == "its" and tok.dep_ == "poss":
                 ref = self.work_referent(strong=False)  # "it premiered", "its world premiere"
                 if ref is not None:
-                    out.append(Item(k, k + 1, Label.WORK, ref, implicit=True, possessive=low == "its"))
+                    out.append(Item(k, k + 1, Label.WORK, EntityRef(ref), implicit=True, possessive=low == "its"))
             k += 1
         return out
 
@@ -328,4 +334,4 @@ def _defines(doc: Doc, first: Span, nxt: Span | None, items: list[Item]) -> Topi
             break
         attr = next((c for c in of.children if c.dep_ == "pobj"), None)
     noun = attr.lower_ if attr is not None and attr.pos_ == "NOUN" else None
-    return Topic(head.ref, None, noun) if head.label == Label.WORK else Topic(None, head.ref, noun)
+    return Topic(head.entity, None, noun) if head.label == Label.WORK else Topic(None, head.entity, noun)

@@ -64,12 +64,12 @@ def _word(lower: list[str], k: int, kind: str) -> Predicate | None:
 def _work(doc, sent: Span, args: list[Item], disc: Discourse, people: list[Item]) -> int | None:
     """The one work the sentence names (explicitly, else by 'it' / 'the film'), else the work
     the discourse is about."""
-    explicit = {a.ref for a in args if a.label == Label.WORK and not a.implicit}
+    explicit = {a.entity for a in args if a.label == Label.WORK and not a.implicit}
     if len(explicit) == 1:
         return next(iter(explicit))
     if explicit:
         return None
-    implicit = {a.ref for a in args if a.label == Label.WORK and a.implicit}
+    implicit = {a.entity for a in args if a.label == Label.WORK and a.implicit}
     if len(implicit) == 1:
         return next(iter(implicit))
     return disc.work_referent(strong=False)
@@ -139,4 +139,4 @@ def crafts(v: DocView, sent: Span, args: list[Item], disc: Discourse, is_questio
         return
     for pred, ps in found:
         for p in ps:
-            yield Found(work, pred, EntityRef(p.ref), sent.start_char, sent.end_char, 0.0, "")
+            yield Found(work, pred, EntityRef(p.entity), sent.start_char, sent.end_char, 0.0, "")

@@ -25,7 +25,6 @@ from collections.abc import Iterator
 from functools import lru_cache
 from importlib import resources
 
-from ..records import DateRef
 from ..view import DocView
 from ..vocab import Label, Predicate
 from .context import Discourse, Found, Item
@@ -108,7 +107,7 @@ class LinePage:
         self.spans.sort(key=lambda x: x[0])
         self.starts = [x[0] for x in self.spans]
         self.line_starts = [a for a, _b in self.lines]
-        self.titles = {_norm(self.text[s:e]): it.ref for s, e, it in self.spans if it.label == Label.WORK}
+        self.titles = {_norm(self.text[s:e]): it.entity for s, e, it in self.spans if it.label == Label.WORK}
 
     def inside(self, start: int, end: int) -> list[tuple[int, int, Item]]:
         """The arguments within [start, end), by start (a bisection: pages can be long)."""
@@ -167,14 +166,14 @@ def _most_about(page: LinePage, items: list[Item], found: list[Found]) -> int | 
             continue
         ls, le = page.line_of(s)
         if re.search(r"\b[a-z]{3,}\b", page.text[ls:le]):
-            counts[it.ref] += 1
+            counts[it.entity] += 1
     for f in found:
         if f.subject in counts:
             counts[f.subject] += 2
     best = max(counts.values(), default=0)
     if best < 2:
         return None
-    return next(it.ref for it in items if it.label == Label.WORK and counts.get(it.ref) == best)
+    return next(it.entity for it in items if it.label == Label.WORK and counts.get(it.entity) == best)
 
 
 def _fields(line: str) -> Iterator[tuple[int, str, int]]:
@@ -253,7 +252,7 @@ def _award_list(page: LinePage, start: int, end: int, preds, wanted, ls: int, le
     group: list = []
     for s, e, it in page.inside(start, end):
         if it.label == Label.WORK:
-            yield from _relations(it.ref, preds, group, ls, le)
+            yield from _relations(it.entity, preds, group, ls, le)
             group = []
         elif it.label in wanted:
             group.append((s, e, it))
@@ -261,7 +260,7 @@ def _award_list(page: LinePage, start: int, end: int, preds, wanted, ls: int, le
 
 def _row_work(page: LinePage, line_start: int, field_start: int) -> int | None:
     """'2014 | Blue Lake | Directed by A': the one work named on the line before the field."""
-    works = [it.ref for s, e, it in page.inside(line_start, field_start) if it.label == Label.WORK]
+    works = [it.entity for s, e, it in page.inside(line_start, field_start) if it.label == Label.WORK]
     return works[0] if len(set(works)) == 1 else None
 
 
@@ -281,7 +280,7 @@ def spec_line(page: LinePage, disc: Discourse, found: list[Found]) -> Iterator[F
                  if it.is_date and _YEAR.match(page.text[s:e])]
         subject = _focus(page, i, disc, fallback) if len(years) == 1 else None
         if subject is not None:
-            yield Found(subject, Predicate.PUBLICATION_DATE, DateRef(years[0][2].ref), ls, le, 0.0, "")
+            yield Found(subject, Predicate.PUBLICATION_DATE, years[0][2].target, ls, le, 0.0, "")
 
 
 # 'a SIDE MIRROR and NORTH GATE production', 'a Pastel / Unified Theory production'
@@ -304,7 +303,7 @@ def billing_production(page: LinePage, disc: Discourse, found: list[Found]) -> I
                                                      [s for s, _e, _it in inside] + [ls + m.end("orgs")])]
             if not all(_BILLING_GLUE.match(g) for g in gaps):
                 continue  # 'a film about X and a Y production' names more than companies
-            before = [it.ref for _s, _e, it in page.inside(ls, ls + m.start()) if it.label == Label.WORK]
+            before = [it.entity for _s, _e, it in page.inside(ls, ls + m.start()) if it.label == Label.WORK]
             if before:
                 subject = before[-1]
             elif not line[:m.start()].strip(" \t│|·•*-"):  # the billing opens the line (a box's border aside)

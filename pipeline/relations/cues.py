@@ -158,9 +158,9 @@ def _items(doc: Doc, mentions: list[LocalMention], dates: list[LocalDate]) -> li
         if m.label == Label.DATE:
             d = dates[m.date]
             if d.kind == DateKind.DATE and d.value is not None:
-                out.append(Item(span.start, span.end, Label.DATE, m.date, is_date=True))
+                out.append(Item(span.start, span.end, Label.DATE, DateRef(m.date)))
         elif m.entity is not None and not (m.label == Label.WORK and is_work_anaphor(doc, span.start, span.end)):
-            out.append(Item(span.start, span.end, m.label, m.entity))
+            out.append(Item(span.start, span.end, m.label, EntityRef(m.entity)))
     return sorted(out, key=lambda it: it.start)
 
 
@@ -261,7 +261,7 @@ def _apply(cue: Cue, s: int, e: int, sent: Span, args: list[Item], disc: Discour
                 if obj.implicit and _from_question(site, subj):
                     continue  # 'Q: How did X happen? A: We shot in Tulsa': where, not who shot X
                 weight = IMPLICIT_WEIGHT if subj.implicit or obj.implicit else 1.0
-                yield Found(subj.ref, pred, obj.target, sent.start_char, sent.end_char,
+                yield Found(subj.entity, pred, obj.target, sent.start_char, sent.end_char,
                             round(cue.score * weight, 3), method, cue)
 
 
@@ -275,7 +275,7 @@ def _object_right(site: _Site, pred: Predicate, obj_from: int, subj_side: str):
                if not nominated(doc, o)]
     if not objects:
         return pred, [], []
-    taken = {(o.start, o.end) for o in objects} | {o.ref for o in objects if not o.is_date}
+    taken = {(o.start, o.end) for o in objects} | {o.entity for o in objects if not o.is_date}
     subjects = []
     if subj_side in ("left", "either"):
         subjects = left_group(doc, s, e, site.head, sent, subj_labels, args, cue.subject_window, taken)
@@ -349,12 +349,12 @@ def _object_left(site: _Site, pred: Predicate):
         if "book" in kinds:
             return pred, [], []
         pred = Predicate.COMPOSER if kinds & _MUSIC_KINDS else pred
-    taken = {(x.start, x.end) for x in subjects} | {x.ref for x in subjects}
+    taken = {(x.start, x.end) for x in subjects} | {x.entity for x in subjects}
     objects = left_group(doc, s, e, site.head, sent, obj_labels, args, cue.subject_window, taken)
     if not objects and Label.PERSON in obj_labels and site.disc.topic_person is not None \
             and not any(t.dep_ in {"nsubj", "nsubjpass"} for t in sent) and site.disc.topic_person not in taken:
         # "In 1997 starred in El mar no tiene fondo": a clause without a subject in a text about one person
-        objects = [Item(s, e, Label.PERSON, site.disc.topic_person, implicit=True)]
+        objects = [Item(s, e, Label.PERSON, EntityRef(site.disc.topic_person), implicit=True)]
     return pred, subjects, objects
 
 
@@ -368,7 +368,7 @@ def _topic_work(site: _Site, labels) -> list[Item]:
     doc = sent.doc
     credit_line = all(t.tag_ == "VBN" for t in doc[sent.start:s]) and doc[e - 1].lower_ in {"by", "director", "directors"}
     ref = site.disc.work_referent(strong=False) if credit_line else site.disc.focus_work
-    return [Item(s, e, Label.WORK, ref, implicit=True)] if ref is not None else []
+    return [Item(s, e, Label.WORK, EntityRef(ref), implicit=True)] if ref is not None else []
 
 
 def _from_question(site: _Site, it: Item) -> bool:

@@ -92,9 +92,9 @@ def find(construction: str, v: DocView, sent: Span, args: list[Item], disc: Disc
             continue
         person = _subject(doc, head, args)
         pred = Predicate(row["predicate"])
-        if person is not None and (person.ref, pred, org.ref) not in seen:
-            seen.add((person.ref, pred, org.ref))
-            yield Found(person.ref, pred, EntityRef(org.ref), sent.start_char, sent.end_char, 0.0, construction)
+        if person is not None and (person.entity, pred, org.entity) not in seen:
+            seen.add((person.entity, pred, org.entity))
+            yield Found(person.entity, pred, EntityRef(org.entity), sent.start_char, sent.end_char, 0.0, construction)
 
 
 def _verb_between(doc, k: int, top: int) -> bool:

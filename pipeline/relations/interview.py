@@ -48,7 +48,7 @@ def _named_roles(lower: list[str], items: list[Item], ref: int) -> set[str]:
     'the actress A'), from `patterns/role_words.csv`."""
     out = set()
     for it in items:
-        if it.ref == ref and it.label == Label.PERSON and not it.implicit and it.start > 0:
+        if it.entity == ref and it.label == Label.PERSON and not it.implicit and it.start > 0:
             word = lower[it.start - 1].rsplit("-", 1)[-1]
             if role_words().get(word):
                 out.add(role_words()[word])
@@ -75,12 +75,12 @@ def headline(page: LinePage, disc: Discourse, found: list[Found]) -> Iterator[Fo
                 works.append(it)
                 cur = e2
             # the role the text gives: stated ('the director A'), or credited elsewhere on the page
-            roles = set(disc.roles.get(p.ref, ())) | _named_roles(page.view.lower, items, p.ref) | {
+            roles = set(disc.roles.get(p.entity, ())) | _named_roles(page.view.lower, items, p.entity) | {
                 _CREDIT_ROLE[f.predicate] for f in found
-                if f.object == EntityRef(p.ref) and f.predicate in _CREDIT_ROLE}
+                if f.object == EntityRef(p.entity) and f.predicate in _CREDIT_ROLE}
             pred = _predicate(roles)
             for w in works:
-                yield Found(w.ref, pred, EntityRef(p.ref), ls, le, 0.0, "")
+                yield Found(w.entity, pred, EntityRef(p.entity), ls, le, 0.0, "")
             break
 
 
@@ -130,5 +130,5 @@ def byline(page: LinePage, disc: Discourse, found: list[Found]) -> Iterator[Foun
                 continue
             lead = page.text[fs:people[0][0]]
             if _INTERVIEW_BY.match(lead) or (interview_page and i < _BYLINE_LINES and _BY.match(lead)):
-                if people[0][2].ref != disc.subject:
-                    yield Found(disc.subject, Predicate.INTERVIEWED_BY, EntityRef(people[0][2].ref), ls, le, 0.0, "")
+                if people[0][2].entity != disc.subject:
+                    yield Found(disc.subject, Predicate.INTERVIEWED_BY, EntityRef(people[0][2].entity), ls, le, 0.0, "")

@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..records import DateRef
 from ..vocab import Label, Predicate
 from .context import Discourse, Found
 from .credits import LinePage, label_predicates, value_members
@@ -62,7 +61,7 @@ def lineup(page: LinePage, disc: Discourse, found: list[Found]) -> Iterator[Foun
         limit = min(len(text), e + 300)
         y = _COMMA_YEAR.match(text, e, limit)
         if y is not None:
-            yield from _year(page, work.ref, y.start("year"), y.end("year"), s, y.end())
+            yield from _year(page, work.entity, y.start("year"), y.end("year"), s, y.end())
         at, first = e, True
         fields = 0
         while fields < _FIELDS:
@@ -72,17 +71,17 @@ def lineup(page: LinePage, disc: Discourse, found: list[Found]) -> Iterator[Foun
                 got = _field(page, inner_s, inner_e, _INNER_LABEL)
                 if got is not None:  # 'Blue Lake (dir. Ana Ruiz)'
                     preds, members, _end = got
-                    yield from _give(work.ref, preds, members, s, b.end())
+                    yield from _give(work.entity, preds, members, s, b.end())
                     fields += 1
                 elif first:
-                    yield from _year(page, work.ref, inner_s, inner_e, s, b.end())
+                    yield from _year(page, work.entity, inner_s, inner_e, s, b.end())
                 at, first = b.end(), False
                 continue
             got = _field(page, at, limit)
             if got is None:
                 break
             preds, members, end = got
-            yield from _give(work.ref, preds, members, s, end)
+            yield from _give(work.entity, preds, members, s, end)
             at, first, fields = end, False, fields + 1
 
 
@@ -100,7 +99,7 @@ def _year(page: LinePage, work: int, s: int, e: int, start: int, end: int) -> It
         return
     rest = page.text[s:years[0][0]] + page.text[years[0][1]:e]
     if all(w[:1].isupper() for w in re.findall(r"[^\W\d_][\w'-]*", rest)):
-        yield Found(work, Predicate.PUBLICATION_DATE, DateRef(years[0][2].ref), start, end, 0.0, "")
+        yield Found(work, Predicate.PUBLICATION_DATE, years[0][2].target, start, end, 0.0, "")
 
 
 def year_first(page: LinePage, disc: Discourse, found: list[Found]) -> Iterator[Found]:
@@ -111,5 +110,5 @@ def year_first(page: LinePage, disc: Discourse, found: list[Found]) -> Iterator[
         year = next((it for s, e, it in page.inside(m.start("year"), m.end("year")) if it.is_date), None)
         if work is not None and year is not None:
             line_end = page.text.find("\n", m.end())
-            yield Found(work.ref, Predicate.PUBLICATION_DATE, DateRef(year.ref), m.start(),
+            yield Found(work.entity, Predicate.PUBLICATION_DATE, year.target, m.start(),
                         len(page.text) if line_end < 0 else line_end, 0.0, "")

@@ -55,9 +55,8 @@ _OWNER_WORDS = {"his", "her", "their", "my", "our"}  # 'X, her 2019 film'
 _OWN = {"have", "made", "make", "directed", "wrote", "shot", "finished", "completed", "produced", "edited"}
 
 
-def _found(rule: RelationRule, subject: int, pred: Predicate, obj: int, is_date: bool, sent: Span) -> Found:
-    target = DateRef(obj) if is_date else EntityRef(obj)
-    return Found(subject, pred, target, sent.start_char, sent.end_char, rule.strength, rule.name)
+def _found(rule: RelationRule, subject: int, pred: Predicate, obj: EntityRef | DateRef, sent: Span) -> Found:
+    return Found(subject, pred, obj, sent.start_char, sent.end_char, rule.strength, rule.name)
 
 
 def shapes(v: DocView, sent: Span, args: list[Item], disc: Discourse, is_question: bool) -> Iterator[Found]:
@@ -74,7 +73,7 @@ def shapes(v: DocView, sent: Span, args: list[Item], disc: Discourse, is_questio
     if not is_question and disc.subject is not None and _first_person_works(v, sent, args):
         for w in args:
             if w.label == Label.WORK and not w.implicit:
-                yield _found(FIRST_PERSON_WORK, w.ref, Predicate.CONTRIBUTOR, disc.subject, False, sent)
+                yield _found(FIRST_PERSON_WORK, w.entity, Predicate.CONTRIBUTOR, EntityRef(disc.subject), sent)
 
 
 def _is_year(doc, it: Item) -> bool:
@@ -96,7 +95,7 @@ def _year_in_brackets(sent: Span, args: list[Item]) -> Iterator[Found]:
         if k < sent.end and opens(doc[k]):
             date = _date_at(args, k + 1) or _year_after_alias(sent, args, k)
             if date is not None and date.start < sent.end and YEAR.match(doc[date.start].text):
-                yield _found(YEAR_IN_BRACKETS, w.ref, Predicate.PUBLICATION_DATE, date.ref, True, sent)
+                yield _found(YEAR_IN_BRACKETS, w.entity, Predicate.PUBLICATION_DATE, date.target, sent)
 
 
 def _year_after_alias(sent: Span, args: list[Item], k: int) -> Item | None:
@@ -127,7 +126,7 @@ def _defining(sent: Span, args: list[Item]) -> Iterator[Found]:
         owned = k < sent.end and doc[k].lower_ in _OWNER_WORDS and doc[k - 1].text == ","
         if k >= sent.end or doc[k].lower_ not in {"a", "an", "the"} and not owned:
             continue  # 'X is a 1936 film', 'X, a 1988 feature', 'X, her 2019 film'
-        if owned and not _is_year(doc, _arg_at(args, k + 1) or Item(0, 0, Label.DATE, 0)):
+        if owned and not _is_year(doc, _arg_at(args, k + 1) or Item(0, 0, Label.DATE, DateRef(0))):
             continue
         head, j = None, k + 1
         while j < min(sent.end, k + 10) and (_modifiers([doc[j]]) or _arg_at(args, j) is not None):
@@ -140,9 +139,9 @@ def _defining(sent: Span, args: list[Item]) -> Iterator[Found]:
             if not k < a.start < head:
                 continue
             if _is_year(doc, a) or a.is_date and a.end - a.start == 1:
-                yield _found(DEFINING_YEAR, w.ref, Predicate.PUBLICATION_DATE, a.ref, True, sent)
+                yield _found(DEFINING_YEAR, w.entity, Predicate.PUBLICATION_DATE, a.target, sent)
             elif a.label == Label.ORG and not a.implicit and not owned:
-                yield _found(DEFINING_COMPANY, w.ref, Predicate.PRODUCTION_COMPANY, a.ref, False, sent)
+                yield _found(DEFINING_COMPANY, w.entity, Predicate.PRODUCTION_COMPANY, a.target, sent)
 
 
 def _after_asides(doc, k: int, end: int) -> int:
@@ -180,7 +179,7 @@ def _year_before_kind(sent: Span, args: list[Item]) -> Iterator[Found]:
         noun_before = any(_work_noun(t.lower_) for t in gap)
         noun_after = w.end < sent.end and _work_noun(doc[w.end].lower_)
         if noun_before or noun_after:
-            yield _found(YEAR_BEFORE_KIND, w.ref, Predicate.PUBLICATION_DATE, d.ref, True, sent)
+            yield _found(YEAR_BEFORE_KIND, w.entity, Predicate.PUBLICATION_DATE, d.target, sent)
 
 
 def _year_of_making(v: DocView, sent: Span, args: list[Item]) -> Iterator[Found]:
@@ -202,7 +201,7 @@ def _year_of_making(v: DocView, sent: Span, args: list[Item]) -> Iterator[Found]
         between = verb.i < d.start and d.end <= w.start
         follows = 0 <= d.start - 1 - w.end <= 2 and all(t.text == "," for t in doc[w.end:d.start - 1])
         if first or between or follows:
-            yield _found(YEAR_OF_MAKING, w.ref, Predicate.PUBLICATION_DATE, d.ref, True, sent)
+            yield _found(YEAR_OF_MAKING, w.entity, Predicate.PUBLICATION_DATE, d.target, sent)
 
 
 def _life_dates(sent: Span, args: list[Item]) -> Iterator[Found]:
@@ -231,9 +230,9 @@ def _life_dates(sent: Span, args: list[Item]) -> Iterator[Found]:
             date = next((a for a in half if a.is_date), None)
             place = next((a for a in half if a.label == Label.PLACE), None)
             if date is not None:
-                yield _found(LIFE_DATES, p.ref, date_pred, date.ref, True, sent)
+                yield _found(LIFE_DATES, p.entity, date_pred, date.target, sent)
             if place is not None:
-                yield _found(LIFE_PLACES, p.ref, place_pred, place.ref, False, sent)
+                yield _found(LIFE_PLACES, p.entity, place_pred, place.target, sent)
 
 
 def _death_noun(sent: Span, args: list[Item]) -> Iterator[Found]:
@@ -254,7 +253,7 @@ def _death_noun(sent: Span, args: list[Item]) -> Iterator[Found]:
             continue
         date = _date_at(args, after + 1)
         if date is not None:
-            yield _found(DEATH_NOUN, owner.ref, Predicate.DATE_OF_DEATH, date.ref, True, sent)
+            yield _found(DEATH_NOUN, owner.entity, Predicate.DATE_OF_DEATH, date.target, sent)
 
 
 def _a_lifetime(doc, born: list[Item], died: list[Item]) -> bool:
@@ -285,13 +284,13 @@ def _owned_work(sent: Span, args: list[Item], disc: Discourse) -> Iterator[Found
             # "Marco Renzi's Lo strangolatore di New York", "his Ghosts of Karimpur series": the owner
             # made it, in the role the text gives
             owner = pronoun or _owner_at(args, k - 1)
-            pred = _role_predicate(disc.roles.get(owner.ref, ()), sent) if owner.label == Label.PERSON else None
+            pred = _role_predicate(disc.roles.get(owner.entity, ()), sent) if owner.label == Label.PERSON else None
             # "A's X (2010), Y (2012) and Z": the list is A's too; not after a bare "his"/"her"
             works = [w] if pronoun is not None else \
                 coordinated(sent.doc, w, [a for a in args if a.start >= w.end], {Label.WORK}, forward=True)
             seen.update(x.start for x in works)
             for x in works if pred is not None else []:
-                yield _found(OWNED_BY_POSSESSIVE, x.ref, pred, owner.ref, False, sent)
+                yield _found(OWNED_BY_POSSESSIVE, x.entity, pred, owner.target, sent)
             continue
         if k > lo and doc[k].lower_ in _COPULA and (_work_noun(doc[k - 1].lower_) or doc[k - 1].lower_ in _WORK_OWNED):
             k -= 1  # "One of Im's most acclaimed works is X"
@@ -315,7 +314,7 @@ def _owned_work(sent: Span, args: list[Item], disc: Discourse) -> Iterator[Found
         seen.update(x.start for x in works)
         pred = _owned_predicate(doc, owner, noun.lower_, disc)
         for x in works if pred is not None else []:
-            yield _found(OWNED_WORK, x.ref, pred, owner.ref, False, sent)
+            yield _found(OWNED_WORK, x.entity, pred, owner.target, sent)
 
 
 def _before_premodifiers(doc, k: int, lo: int) -> int:
@@ -336,7 +335,7 @@ def _owned_predicate(doc, owner: Item, noun: str, disc: Discourse) -> Predicate 
     if doc[owner.start].lower_ in {"my", "our"}:
         return Predicate.CONTRIBUTOR
     if noun in _WORK_OWNED:
-        director = owner.ref == disc.topic_person and disc.topic.noun in _DIRECTOR_NOUNS
+        director = owner.entity == disc.topic_person and disc.topic.noun in _DIRECTOR_NOUNS
         return Predicate.DIRECTOR if director else Predicate.CONTRIBUTOR
     if noun in _FILM_NOUNS:
         return Predicate.DIRECTOR
@@ -374,7 +373,7 @@ def _apposed_owner(sent: Span, args: list[Item], disc: Discourse) -> Iterator[Fo
             continue  # "X, Kim's film Y": Y is the owned one
         pred = _owned_predicate(doc, owner, doc[j].lower_, disc)
         if pred is not None:
-            yield _found(OWNED_WORK, w.ref, pred, owner.ref, False, sent)
+            yield _found(OWNED_WORK, w.entity, pred, owner.target, sent)
 
 
 def _role_predicate(roles, sent: Span) -> Predicate | None:
@@ -421,7 +420,7 @@ def _parents(v: DocView, sent: Span, args: list[Item]) -> Iterator[Found]:
         if any(g.lower_ == "and" for g in gap) and len(gap) <= 10 \
                 and not any(g.pos_ in {"VERB", "ADP"} or g.text in {".", ";", "("} or g.lower_ in _CHILD | _SIBLING
                             for g in gap):
-            yield _found(PARENTS, a.ref, Predicate.SPOUSE, b.ref, False, sent)
+            yield _found(PARENTS, a.entity, Predicate.SPOUSE, b.target, sent)
 
 
 def _character_actor(sent: Span, args: list[Item], disc: Discourse) -> Iterator[Found]:
@@ -434,8 +433,8 @@ def _character_actor(sent: Span, args: list[Item], disc: Discourse) -> Iterator[
         if a.label != Label.PERSON or a.implicit or a.end + 2 >= sent.end or not opens(doc[a.end]):
             continue
         b = next((x for x in args if x.start == a.end + 1 and x.label == Label.PERSON and not x.implicit), None)
-        if b is not None and b.ref != a.ref and b.end < sent.end and closes(doc[b.end]):
-            yield _found(CHARACTER_ACTOR, disc.topic_work, Predicate.CAST_MEMBER, b.ref, False, sent)
+        if b is not None and b.entity != a.entity and b.end < sent.end and closes(doc[b.end]):
+            yield _found(CHARACTER_ACTOR, disc.topic_work, Predicate.CAST_MEMBER, b.target, sent)
 
 
 def _first_person_works(v: DocView, sent: Span, args: list[Item]) -> bool:
