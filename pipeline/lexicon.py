@@ -14,6 +14,14 @@ YEAR = re.compile(r"(1[89]|20)\d\d")  # a token that reads as a year in a text a
 ANY_YEAR = re.compile(r"(1\d|20)\d\d")  # a year of a date the model found: a life or a reign may begin before 1800
 POSSESSIVE_S = frozenset({"'s", "’s"})  # the possessive ending spaCy splits off: "Kim's" -> "Kim", "'s"
 POSSESSIVE = POSSESSIVE_S | {"'", "’"}  # and a bare apostrophe: "Dickens'"
+ARTICLES = frozenset({"a", "an", "the"})
+POSSESSIVE_DETERMINERS = frozenset({"my", "our", "your", "his", "her", "its", "their"})
+COPULA = frozenset({"is", "was", "are", "were"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})  # the dependency labels of a clause's subject
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december")
+MONTH_ABBREVIATIONS = frozenset({"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"})
+PRODUCTION_WORDS = frozenset({"production", "productions", "co-production"})  # "a Harbor Pictures production"
 
 
 def _path(name: str):

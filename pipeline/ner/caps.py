@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span
 
-from ..lexicon import is_first_name, org_kinds
+from ..lexicon import PRODUCTION_WORDS, is_first_name, org_kinds
 from ..view import DocView
 from ..vocab import Label
 from .registry import CAPS_CREDIT, CAPS_FAMILY_GIVEN, CAPS_ORG_WORD, CAPS_PERSON, CAPS_SPEAKER, CAPS_TITLE, \
@@ -24,7 +24,7 @@ _VOWEL = re.compile(r"[AEIOUY]")  # a family name is a syllable; initials ('BBC'
 _GLUE = {",", "and", "&", "/"}
 _PRESENT = {"present", "presents", "presenting"}
 _NOT_PEOPLE = {"GPE", "LOC", "NORP", "WORK_OF_ART", "FAC"}
-_PRODUCTION = {"production", "productions", "co-production", "release"}
+_PRODUCTION = PRODUCTION_WORDS | {"release"}  # "a Harbor Pictures release"
 
 
 def caps_runs(v: DocView) -> list[Span]:

@@ -16,7 +16,8 @@ from spacy.language import Language
 from spacy.schemas import validate_token_pattern
 from spacy.tokens import Doc, Span
 
-from ..lexicon import ANY_YEAR, YEAR, is_first_name, jsonl, norp_orgs, org_kind, role_words
+from ..lexicon import (ANY_YEAR, MONTH_ABBREVIATIONS, MONTHS, YEAR, is_first_name, jsonl, norp_orgs, org_kind,
+                       role_words)
 from ..view import DocView
 from ..vocab import Label
 from .caps import caps_names
@@ -41,9 +42,7 @@ META_KEY = "film_entities"  # doc.user_data[META_KEY][(start, end)] = SpanMeta
 _DAY = re.compile(r"(0?[1-9]|[12]\d|3[01])")
 _RANGE_DASHES = {"–", "-", "—"}
 _RANGE_WORDS = _RANGE_DASHES | {"to", "until", "till"}
-_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
-           "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-           "sept", "oct", "nov", "dec"}
+_MONTHS = frozenset(MONTHS) | MONTH_ABBREVIATIONS
 
 
 class SpanMeta(NamedTuple):

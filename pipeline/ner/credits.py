@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from importlib import resources
 
+from ..lexicon import PRODUCTION_WORDS
 from ..view import DocView
 from ..vocab import OBJECT_LABEL, Label, Predicate
 from .common import is_cap
@@ -25,7 +26,6 @@ MAX_WORDS = 6
 _STOP = {"|", "│", "·", "•", ";", "/", "(", ")", "[", "]", "—", "–", "-", ".", "!", "?"}
 _GLUE = {"of", "and", "&", "de", "du", "la", "le", "the", "+", "'", "’"}
 _LEGAL = {"ltd", "inc", "llc", "co", "gmbh", "s.a", "plc"}
-_PRODUCTION = {"production", "productions", "co-production"}
 
 
 @lru_cache(maxsize=1)
@@ -112,7 +112,7 @@ def credit_orgs(v: DocView) -> Iterator[Candidate]:
             yield from out
             break
     for i, low in enumerate(lower):  # 'a Harbour Arts production'
-        if low in _PRODUCTION and i >= 2:
+        if low in PRODUCTION_WORDS and i >= 2:
             k = i
             while k > 0 and k > i - MAX_WORDS and (is_cap(toks[k - 1]) or toks[k - 1].text in {"&", "/"}) \
                     and "\n" not in toks[k - 1].whitespace_:

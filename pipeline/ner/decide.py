@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
-from ..lexicon import ANY_YEAR, POSSESSIVE_S, YEAR, character_cues, demonyms, drop_suffixes, is_first_name, not_names, org_kind, org_kinds, role_words, \
+from ..lexicon import ANY_YEAR, ARTICLES, POSSESSIVE_S, YEAR, character_cues, demonyms, drop_suffixes, is_first_name, not_names, org_kind, org_kinds, role_words, \
     work_cues
 from .names import strip_role_prefix
 from .common import NOT_TITLE_BEFORE, occurrences
@@ -21,7 +21,7 @@ _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 _GENERIC_ORG = {"film", "international", "annual", "the", "short", "independent", "national", "&", "and", "of"}
 _SEPARATORS = {"—", "–", "|", "·", "•"}
 _COPYRIGHT = {"ⓒ", "©", "(c)"}
-_ARTICLES = {"a", "an", "the", "this", "that", "every"}
+_DETERMINERS = ARTICLES | {"this", "that", "every"}
 _NON_LATIN = re.compile(r"[^\W\d_A-Za-z\u00C0-\u024F\u1E00-\u1EFF]")  # a letter of another script
 
 
@@ -30,13 +30,13 @@ def _trim(v: DocView, c: Candidate) -> tuple[Candidate | None, tuple[str, ...]]:
     doc = v.doc
     start, end, roles = c.start, c.end, ()
     toks = v.tokens
-    while start < end and (toks[start].is_punct or toks[start].is_space or toks[start].text in {"the", "a", "an"}
+    while start < end and (toks[start].is_punct or toks[start].is_space or toks[start].text in ARTICLES
                            or toks[start].text in {"•", "·"}) and toks[start].text not in {"'", '"'}:
         start += 1
     verbatim = c.rule.verbatim or toks[end - 1].text in {"?", "!"}  # "They Paint Fences, Don't They?"
     if not verbatim:
         # "In 2003", "As in Walters of the Marsh", "for his Ghosts of Karimpur": not part of a name
-        while start < end - 1 and toks[start].is_stop and toks[start].lower_ not in {"the", "a", "an"} \
+        while start < end - 1 and toks[start].is_stop and toks[start].lower_ not in ARTICLES \
                 and (toks[start].pos_ in {"ADP", "SCONJ", "CCONJ", "ADV", "PRON", "DET"} or toks[start].is_lower) \
                 and not (c.label == Label.PERSON and toks[start].is_title and is_first_name(toks[start].text)) \
                 and not (c.label in (Label.ORG, Label.WORK) and toks[start].is_title
@@ -241,7 +241,7 @@ def keep(v: DocView, c: Candidate) -> bool:
     if c.label == Label.PERSON:
         if any(t.like_num for t in span) or all(t.is_lower for t in span):
             return False
-        if c.model_label and len(span) == 1 and c.start > 0 and toks[c.start - 1].lower_ in _ARTICLES \
+        if c.model_label and len(span) == 1 and c.start > 0 and toks[c.start - 1].lower_ in _DETERMINERS \
                 and not (c.end < len(doc) and toks[c.end].text in POSSESSIVE_S):
             return False  # "nominated for an Oscar", "the Varnow driver": a person's name takes no article
     return True

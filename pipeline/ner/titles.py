@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..lexicon import POSSESSIVE, POSSESSIVE_S, YEAR, definition_heads, role_words, title_cues, work_cues
+from ..lexicon import ARTICLES, POSSESSIVE, POSSESSIVE_S, YEAR, definition_heads, role_words, title_cues, work_cues
 from .common import NOT_TITLE_BEFORE, QUOTES, TITLE_GLUE, is_cap, prefixes_of, title_end
 from .registry import CAPS_COMMA_TITLE, CAPS_TITLE, CUE_TITLE, DEFINITION, OWNED_TITLE, QUOTED_TITLE, YEAR_TITLE, LISTED_TITLE, Candidate
 from ..view import DocView
@@ -406,7 +406,7 @@ def definitions(v: DocView) -> Iterator[Candidate]:
             if not (be.lemma_ == "be" or be.text == ",") or be.i + 2 >= sent.end:
                 continue
             det = toks[be.i + 1]
-            if det.lower_ not in {"a", "an", "the"} and not (be.text == "," and det.lower_ in {"a", "an"}):
+            if det.lower_ not in ARTICLES and not (be.text == "," and det.lower_ in {"a", "an"}):
                 continue
             head = _defining_head(v, det.i + 1, sent.end)
             if head is None:

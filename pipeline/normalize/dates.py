@@ -5,6 +5,7 @@ import calendar
 import re
 from functools import lru_cache
 
+from ..lexicon import MONTHS
 from ..vocab import DateKind
 
 _NUM_WORDS = {w: i for i, w in enumerate(
@@ -20,8 +21,7 @@ _AGE = re.compile(r"\b(aged?|years? old|\d+-year-old|when (i|he|she|they) (was|w
 _DURATION = re.compile(r"^(?:for |about |over |nearly |almost |around |some |more than |the (?:past|last|next) )?"
                        r"(\d+|a|an|" + "|".join(_NUM_WORDS) + r")\s+(year|month|week|day|decade|hour)s?\b", re.I)
 _YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
-_MONTHS = {m: i for i, m in enumerate("january february march april may june july august september "
-                                      "october november december".split(), 1)}
+_MONTHS = {m: i for i, m in enumerate(MONTHS, 1)}
 # the shapes most dates have, read without dateparser: '29 December 1928', 'June 4, 1999', 'May 2001'
 _DAY_MONTH_YEAR = re.compile(r"(\d{1,2}) ([a-z]+),? (\d{4})", re.I)
 _MONTH_DAY_YEAR = re.compile(r"([a-z]+) (\d{1,2}),? (\d{4})", re.I)

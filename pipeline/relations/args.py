@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from .context import Item, bracket_balance, closes, kind_of, opens, top_level
-from ..lexicon import POSSESSIVE
+from ..lexicon import POSSESSIVE, SUBJECT_DEPS
 from ..vocab import Label
 
 # what may stand between a participle and its "by", or between coordinated cue verbs
@@ -18,7 +18,6 @@ CHAIN = frozenset({",", "and", "&", "also", "jointly", "respectively", "solely",
 # what may stand between two members of a list ("A, B and C", "A (2008), B (2010)")
 _GLUE = frozenset({",", "and", "&", ";", "as", "well", "plus", "also", "both", "or", "including", "with",
                    "along", "alongside", "together"})
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # a participle or relative clause that modifies a noun: the noun is its subject
 _MODIFIER_DEPS = frozenset({"acl", "relcl"})
 # through which a cue's clause takes the subject of the clause above it
@@ -110,7 +109,7 @@ def _grammatical_subject(head) -> int | None:
     ('X is a film directed by') and coordinated or subordinate verbs."""
     t = head
     for _ in range(8):
-        subj = next((c for c in t.children if c.dep_ in _SUBJECT_DEPS), None)
+        subj = next((c for c in t.children if c.dep_ in SUBJECT_DEPS), None)
         if subj is not None and not (t.dep_ == "relcl" and subj.tag_ in {"WDT", "WP"}):
             return subj.i
         if t.dep_ in _MODIFIER_DEPS:
@@ -120,7 +119,7 @@ def _grammatical_subject(head) -> int | None:
                     and n.head.head.pos_ in {"NOUN", "PROPN"}:
                 n = n.head if n.dep_ == "appos" else n.head.head
             if n.dep_ == "attr":  # "X is a 1936 film directed by": X
-                s2 = next((c for c in n.head.children if c.dep_ in _SUBJECT_DEPS), None)
+                s2 = next((c for c in n.head.children if c.dep_ in SUBJECT_DEPS), None)
                 return s2.i if s2 is not None else None
             return n.i if n.pos_ in {"PROPN", "NOUN", "PRON"} else None
         if t.dep_ not in _CLIMB or t.head.i == t.i:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span
 
-from ..lexicon import POSSESSIVE_S, csv_map
+from ..lexicon import ARTICLES, COPULA, POSSESSIVE_S, SUBJECT_DEPS, csv_map
 from ..records import DateRef, EntityRef
 from ..view import DocView
 from ..vocab import Label, Predicate
@@ -33,8 +33,6 @@ _FEMALE = frozenset({"she", "her", "hers", "herself"})
 _DETERMINERS = frozenset({"the", "this", "that", "its"})
 _PRONOUNS = _FIRST_PERSON | _SECOND_PERSON | _THIRD_PERSON
 _VIRTUAL_STARTS = _PRONOUNS | _DETERMINERS | {"it"}  # the words `virtual_items` looks at
-_COPULA = frozenset({"is", "was", "are", "were"})
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _TOPIC_SENTENCES = 6  # a defining sentence is looked for among the first sentences
 
 
@@ -246,7 +244,7 @@ class Discourse:
                     ref = next((r for r in (self.topic_person, self.subject, self.last_person) if r is not None), None)
                     if ref is not None:
                         out.append(Item(k, end, Label.PERSON, EntityRef(ref), implicit=True))
-            elif low == "it" and tok.dep_ in _SUBJECT_DEPS or low == "its" and tok.dep_ == "poss":
+            elif low == "it" and tok.dep_ in SUBJECT_DEPS or low == "its" and tok.dep_ == "poss":
                 ref = self.work_referent(strong=False)  # "it premiered", "its world premiere"
                 if ref is not None:
                     out.append(Item(k, k + 1, Label.WORK, EntityRef(ref), implicit=True, possessive=low == "its"))
@@ -317,7 +315,7 @@ def _defines(doc: Doc, first: Span, nxt: Span | None, items: list[Item]) -> Topi
             depth += 1
         elif closes(t):
             depth -= 1
-        elif depth == 0 and t.lower_ in _COPULA:
+        elif depth == 0 and t.lower_ in COPULA:
             break
         elif depth == 0 and not (t.is_punct or t.is_space or t.lower_ in {"also", "known", "as", "or"}) \
                 and k - head.end > 2:
@@ -325,7 +323,7 @@ def _defines(doc: Doc, first: Span, nxt: Span | None, items: list[Item]) -> Topi
         k += 1
         if k - head.end > 40:
             return None
-    if k >= stop or k + 1 >= len(doc) or doc[k + 1].lower_ not in {"a", "an", "the"}:
+    if k >= stop or k + 1 >= len(doc) or doc[k + 1].lower_ not in ARTICLES:
         return None
     attr = next((c for c in doc[k].children if c.dep_ == "attr"), None)
     for _ in range(2):  # "is the title of the first single": single

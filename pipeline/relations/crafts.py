@@ -21,7 +21,7 @@ from importlib import resources
 
 from spacy.tokens import Span
 
-from ..lexicon import POSSESSIVE
+from ..lexicon import POSSESSIVE, POSSESSIVE_DETERMINERS
 from ..records import EntityRef
 from ..view import DocView
 from ..vocab import Label, Predicate
@@ -30,7 +30,7 @@ from .context import Discourse, Found, Item
 
 WORD_FILE = "craft_words.csv"
 _BE = frozenset({"was", "is", "were", "'s", "are"})
-_OWNERS = frozenset({"our", "my", "your", "his", "her", "their", "the", "its"})
+_OWNERS = POSSESSIVE_DETERMINERS | {"the"}
 _DOING = frozenset({"did", "does", "wrote", "composed", "made", "created", "handled", "wrote", "scored"})
 _SHOOTING = frozenset({"shot", "lit", "photographed", "filmed"})
 _IT = frozenset({"it", "this", "that"})

@@ -20,7 +20,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from . import constructions, shapes
-from ..lexicon import POSSESSIVE, jsonl, work_cues
+from ..lexicon import POSSESSIVE, POSSESSIVE_DETERMINERS, jsonl, work_cues
 from ..normalize.entities import LocalDate, LocalMention
 from ..records import DateRef, EntityRef, LocalEntity, Turn
 from .args import CHAIN, adjacent_words, left_group, nominated, right_list, taken_already
@@ -29,6 +29,7 @@ from ..view import DocView
 from .registry import CUE_FILE, CUE_SCORE, IMPLICIT_WEIGHT, SERIES_CAST
 from ..vocab import CREATIVE_ROLE, DateKind, Label, Predicate
 
+_PERSON_OWNERS = POSSESSIVE_DETERMINERS - {"our", "its"}  # "her producer A"
 _SIDES = {"right", "left", "by", "either"}
 # dependencies through which a blocking verb governs a cue ("she wanted to direct X")
 _GOVERNED = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "attr", "acomp", "oprd", "aux"})
@@ -199,7 +200,7 @@ def _owned(doc: Doc, s: int) -> bool:
     k = s - 1
     if k >= 0 and kind_of(doc[k].lower_) == "partner_word":
         k -= 1
-    return k >= 0 and (doc[k].tag_ == "PRP$" or doc[k].lower_ in {"my", "her", "his", "your", "their"}
+    return k >= 0 and (doc[k].tag_ == "PRP$" or doc[k].lower_ in _PERSON_OWNERS
                        or doc[k].text in POSSESSIVE)
 
 

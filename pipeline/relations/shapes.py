@@ -23,7 +23,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span
 
-from ..lexicon import ANY_YEAR, POSSESSIVE, YEAR, work_cues
+from ..lexicon import ANY_YEAR, ARTICLES, COPULA, POSSESSIVE, POSSESSIVE_DETERMINERS, YEAR, work_cues
 from .args import coordinated
 from .context import Discourse, Found, Item, closes, kind_of, opens, top_level
 from ..records import DateRef, EntityRef
@@ -37,7 +37,6 @@ _LIFE_DASHES = {"–", "-", "—"}
 _LIFETIME = (12, 115)  # the years between a birth and a death
 _DEATH_NOUNS = {"death", "murder", "assassination", "execution", "passing"}
 _LIFE_BLOCKERS = {"born", "née", "b.", "reigned", "r.", "term", "office", "ruled", "fl", "fl."}
-_COPULA = {"is", "was", "are", "were"}
 # nouns after which a person's possessive names a film the person directed
 _FILM_NOUNS = {"film", "films", "movie", "feature", "documentary", "short", "picture", "debut", "shorts"}
 _WORK_OWNED = {"work", "works", "project"}
@@ -51,7 +50,7 @@ _MAKING = {"direct", "write", "script", "produce", "star", "appear", "release", 
            "premiere", "play", "act", "debut", "feature", "cast", "voice", "perform", "host", "air"}
 _OWNER_ROLES = ("composer", "writer", "director", "producer")  # an owner's roles, in order of precedence
 _SCREEN_KINDS = {"film", "feature film", "short film", "documentary", "animation", "series"}
-_OWNER_WORDS = {"his", "her", "their", "my", "our"}  # 'X, her 2019 film'
+_OWNER_WORDS = POSSESSIVE_DETERMINERS - {"your", "its"}  # 'X, her 2019 film'
 _OWN = {"have", "made", "make", "directed", "wrote", "shot", "finished", "completed", "produced", "edited"}
 
 
@@ -120,11 +119,11 @@ def _defining(sent: Span, args: list[Item]) -> Iterator[Found]:
         if w.label != Label.WORK:
             continue
         k = _after_asides(doc, w.end, sent.end)
-        if k >= sent.end or not (doc[k].lower_ in _COPULA and w.start - sent.start <= 1 or doc[k].text == ","):
+        if k >= sent.end or not (doc[k].lower_ in COPULA and w.start - sent.start <= 1 or doc[k].text == ","):
             continue
         k += 1
         owned = k < sent.end and doc[k].lower_ in _OWNER_WORDS and doc[k - 1].text == ","
-        if k >= sent.end or doc[k].lower_ not in {"a", "an", "the"} and not owned:
+        if k >= sent.end or doc[k].lower_ not in ARTICLES and not owned:
             continue  # 'X is a 1936 film', 'X, a 1988 feature', 'X, her 2019 film'
         if owned and not _is_year(doc, _arg_at(args, k + 1) or Item(0, 0, Label.DATE, DateRef(0))):
             continue
@@ -292,7 +291,7 @@ def _owned_work(sent: Span, args: list[Item], disc: Discourse) -> Iterator[Found
             for x in works if pred is not None else []:
                 yield _found(OWNED_BY_POSSESSIVE, x.entity, pred, owner.target, sent)
             continue
-        if k > lo and doc[k].lower_ in _COPULA and (_work_noun(doc[k - 1].lower_) or doc[k - 1].lower_ in _WORK_OWNED):
+        if k > lo and doc[k].lower_ in COPULA and (_work_noun(doc[k - 1].lower_) or doc[k - 1].lower_ in _WORK_OWNED):
             k -= 1  # "One of Im's most acclaimed works is X"
         if k < lo or not (_work_noun(doc[k].lower_) or doc[k].lower_ in _WORK_OWNED):
             continue
