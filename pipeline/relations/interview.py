@@ -48,7 +48,7 @@ def _named_roles(lower: list[str], items: list[Item], ref: int) -> set[str]:
     'the actress A'), from `patterns/role_words.csv`."""
     out = set()
     for it in items:
-        if it.entity == ref and it.label == Label.PERSON and not it.implicit and it.start > 0:
+        if it.target == EntityRef(ref) and it.label == Label.PERSON and not it.implicit and it.start > 0:
             word = lower[it.start - 1].rsplit("-", 1)[-1]
             if role_words().get(word):
                 out.add(role_words()[word])
@@ -130,5 +130,5 @@ def byline(page: LinePage, disc: Discourse, found: list[Found]) -> Iterator[Foun
                 continue
             lead = page.text[fs:people[0][0]]
             if _INTERVIEW_BY.match(lead) or (interview_page and i < _BYLINE_LINES and _BY.match(lead)):
-                if people[0][2].entity != disc.subject:
+                if people[0][2].target != EntityRef(disc.subject):
                     yield Found(disc.subject, Predicate.INTERVIEWED_BY, EntityRef(people[0][2].entity), ls, le, 0.0, "")
