@@ -183,3 +183,21 @@ def test_a_possessive_phrase_names_the_maker(nlp, text, expected, unexpected):
 def test_the_hosts_turn(nlp, text, expected, unexpected):
     got = triples(run(nlp, text))
     assert expected <= got and not unexpected & got
+
+
+@pytest.mark.parametrize("text, expected, unexpected", [
+    # a possessive role noun before a name: 'my cinematographer, A', 'his longtime composer A'
+    (QA + "Q: How did GREY HARBOUR come about?\n\nA: My cinematographer, Leo Dunne, found the house.",
+     {("Grey Harbour", "director_of_photography", "Leo Dunne")}, set()),
+    ("Accepting the prize for SALT FIELDS, Tom Ashby paid tribute to his longtime composer Leo Dunne.",
+     {("Salt Fields", "composer", "Leo Dunne")}, set()),
+    # near miss: 'A was our cinematographer, and B did the music' - B is not the cinematographer
+    (QA + "Q: How did GREY HARBOUR come about?\n\nA: Ana Ruiz was our cinematographer, and Leo Dunne did the music.",
+     set(), {("Grey Harbour", "director_of_photography", "Leo Dunne")}),
+    # 'X (2009), A's Y (2010) with B': B is in Y's cast, not X's
+    ("In between came Tom Ashby's SALT FIELDS (2009), Leo Dunne's LATE WINTER (2010) with Mara Quinn, and more.",
+     {("Late Winter", "cast_member", "Mara Quinn")}, {("Salt Fields", "cast_member", "Mara Quinn")}),
+])
+def test_role_nouns_and_attached_casts(nlp, text, expected, unexpected):
+    got = triples(run(nlp, text))
+    assert expected <= got and not unexpected & got

@@ -101,8 +101,13 @@ def with_cast(v: DocView, sent: Span, args: list[Item], disc: Discourse, is_ques
         if any(t.lemma_.lower() in _MAKING for t in toks[sent.start:w.start] if t.pos_ == "VERB"):
             continue  # 'made X with A': A made it too
         k, depth = w.end, 0
+        named = {j for a in args if a.label in (Label.WORK, Label.PERSON) and a.start >= w.end
+                 for j in range(a.start, a.end)}
         while k < min(sent.end, w.end + _WITH_WINDOW):
             t = toks[k]
+            if k in named:
+                k = sent.end  # "X (2009), A's Y (2010) with B": B is Y's
+                break
             if opens(t):
                 depth += 1
             elif closes(t):
