@@ -44,6 +44,9 @@ PATTERN = EntityRule("pattern", tuple(Label), 0.8, ("entity_patterns.jsonl",))  
 YEAR = EntityRule("year", (Label.DATE,), 0.5)  # a bare year the model did not mark
 YEAR_PREFIX = EntityRule("year_prefix", (Label.DATE,), 0.6)  # cut from "the 2016 Sundance Film Festival"
 QUOTED_TITLE = EntityRule("quoted_title", (Label.WORK,), 0.9, verbatim=True)
+# a quoted title in a reference list ('1. ^ "Name". Site. Retrieved ...') names a cited page, a
+# person's as often as a film's: weaker than a name's own shape, so it does not retype the page's subject
+CITED_TITLE = EntityRule("cited_title", (Label.WORK,), 0.65, verbatim=True)
 CAPS_TITLE = EntityRule("caps_title", (Label.WORK,), 0.85, ("work_cues.csv",), verbatim=True)
 CUE_TITLE = EntityRule("cue_title", (Label.WORK,), 0.7, ("title_cues.csv", "work_cues.csv"))
 YEAR_TITLE = EntityRule("year_title", (Label.WORK,), 0.75)
@@ -125,7 +128,7 @@ class Candidate(NamedTuple):
         return self._replace(start=start, end=end, score=score, rule=rule, name=rule.name, steps=())
 
 
-ENTITY_RULES = (MODEL, PATTERN, YEAR, YEAR_PREFIX, QUOTED_TITLE, CAPS_TITLE, CUE_TITLE, YEAR_TITLE, LISTED_TITLE,
+ENTITY_RULES = (MODEL, PATTERN, YEAR, YEAR_PREFIX, QUOTED_TITLE, CITED_TITLE, CAPS_TITLE, CUE_TITLE, YEAR_TITLE, LISTED_TITLE,
                 OWNED_TITLE, DEFINITION, BRACKET_NAME, BRACKET_ACTOR, CUE_ORG, OF_THE_NAME, CAST_LIST, ROLE_NAME,
                 LIST_PERSON, CAPS_ORG_WORD, CAPS_PERSON, CAPS_CREDIT, CAPS_FAMILY_GIVEN, CAPS_SPEAKER, CREDIT_FIELD,
                 CREDIT_PRODUCTION, PROPAGATED, SHORT_NAME)

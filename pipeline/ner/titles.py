@@ -9,14 +9,19 @@ from collections.abc import Iterator
 
 from ..lexicon import POSSESSIVE, POSSESSIVE_S, YEAR, definition_heads, role_words, title_cues, work_cues
 from .common import NOT_TITLE_BEFORE, QUOTES, TITLE_GLUE, is_cap, prefixes_of, title_end
-from .registry import CAPS_TITLE, CUE_TITLE, DEFINITION, OWNED_TITLE, QUOTED_TITLE, YEAR_TITLE, LISTED_TITLE, Candidate
+from .registry import CAPS_TITLE, CITED_TITLE, CUE_TITLE, DEFINITION, OWNED_TITLE, QUOTED_TITLE, YEAR_TITLE, LISTED_TITLE, Candidate
 from ..view import DocView
 from ..vocab import Label
 
 
 
+# a line of a reference list: '1. ^', '[2]', '^' at its start, or 'Retrieved 3 May 2019' in it
+_CITATION = re.compile(r"^\s*(?:\d{1,3}\.\s*\^|\[\d{1,3}\]|\^)|\b(?:Retrieved|Archived|Accessed)\b(?: on)? \d")
+
+
 def quoted_titles(v: DocView) -> Iterator[Candidate]:
-    """“Lovesong”, "The Day After," - a short capitalised phrase in quotes."""
+    """“Lovesong”, "The Day After," - a short capitalised phrase in quotes; in a reference list's
+    line, a cited page's title (`CITED_TITLE`)."""
     doc = v.doc
     text = v.text
     for m in re.finditer(r"([“\"‘«])([^“”\"‘’«»\n]{1,80}?)([”\"’»])", text):
@@ -38,7 +43,10 @@ def quoted_titles(v: DocView) -> Iterator[Candidate]:
         start = m.start(2) + (len(inner) - len(inner.lstrip()))
         span = doc.char_span(start, start + len(inner_stripped), alignment_mode="expand")
         if span is not None and len(span) and not (len(span) == 1 and span[0].like_num):
-            yield QUOTED_TITLE.found(span.start, span.end)
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            line_end = text.find("\n", m.end())
+            cited = _CITATION.search(text[line_start:len(text) if line_end < 0 else line_end])
+            yield (CITED_TITLE if cited else QUOTED_TITLE).found(span.start, span.end)
 
 
 
