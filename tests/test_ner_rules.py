@@ -12,9 +12,9 @@ from pipeline.ner import component
 from pipeline.ner.decide import decide, propagate
 from pipeline.ner.names import bracket_names, cast_lists, cue_orgs, role_names
 from pipeline.ner.registry import (BY_NAME, CAST_LIST, CONTEXT_STEPS, CUE_ORG, ENTITY_RULES, MODEL, PATTERN,
-                                   PROPAGATED, QUOTED_TITLE, CITED_TITLE, ROLE_NAME, YEAR_TITLE, Step)
+                                   PROPAGATED, QUOTED_TITLE, CITED_TITLE, TABLE_TITLE, ROLE_NAME, YEAR_TITLE, Step)
 from pipeline.ner.retype import _RULES, retype
-from pipeline.ner.titles import quoted_titles, year_titles
+from pipeline.ner.titles import quoted_titles, table_titles, year_titles
 from pipeline.view import DocView
 from pipeline.vocab import Label
 
@@ -122,6 +122,21 @@ def test_a_cited_page_title_does_not_retype_the_person_it_names():
     cited = next(c for c in quoted_titles(v))
     spans = propagate(v, [(ROLE_NAME.found(0, 2), ()), (ROLE_NAME.found(4, 6), ()), (cited, ())])
     assert [c.label for c, _ in spans] == [Label.PERSON] * 3
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Year | Title | Director | Writer | Notes\n2008 | Salt Orchard (native title) | Yes | | Short\n"
+     "2011 | the Hollow Pines | Yes | Yes |\n2014 | Grey Harbour | No | Yes | With Ben Ode\n",
+     ["Salt Orchard", "Grey Harbour"]),                                       # a lower-case cell is no title
+    ("Film | Year | Role\nGrey Harbour | 2014 | Yes\n", ["Grey Harbour"]),  # a role column, another order
+    ("Year | Title | Venue\n2014 | Grey Harbour | Elmford\n", []),          # no credit column: any table
+    ("2014 | Grey Harbour | Yes | Yes\n", []),                              # a row without its header
+    ("Year | Title | Director\n\n2014 | Grey Harbour | Yes\n", []),       # a blank line ends the table
+])
+def test_table_titles(text, expected):
+    v = make(text)
+    found = list(table_titles(v))
+    assert texts(v, found) == expected and all(c.rule is TABLE_TITLE and c.label == Label.WORK for c in found)
 
 
 def test_the_stronger_rule_wins_an_overlap():

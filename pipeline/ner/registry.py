@@ -51,6 +51,9 @@ CAPS_TITLE = EntityRule("caps_title", (Label.WORK,), 0.85, ("work_cues.csv",), v
 CUE_TITLE = EntityRule("cue_title", (Label.WORK,), 0.7, ("title_cues.csv", "work_cues.csv"))
 YEAR_TITLE = EntityRule("year_title", (Label.WORK,), 0.75)
 LISTED_TITLE = EntityRule("listed_title", (Label.WORK,), 0.75, verbatim=True)  # a line-up's "Title (Country, 2023)"
+# the title cell of a filmography table's row ("2008 | Title (native title) | Yes | ...")
+TABLE_TITLE = EntityRule("table_title", (Label.WORK,), 0.8, ("filmography_columns.csv", "credit_labels.csv"),
+                         verbatim=True)
 OWNED_TITLE = EntityRule("owned_title", (Label.WORK,), 0.7)
 DEFINITION = EntityRule("definition", _NAMES, 0.8, ("work_cues.csv", "definition_heads.csv", "role_words.csv"))
 BRACKET_NAME = EntityRule("bracket_name", (Label.PERSON,), 0.9)
@@ -128,8 +131,8 @@ class Candidate(NamedTuple):
         return self._replace(start=start, end=end, score=score, rule=rule, name=rule.name, steps=())
 
 
-ENTITY_RULES = (MODEL, PATTERN, YEAR, YEAR_PREFIX, QUOTED_TITLE, CITED_TITLE, CAPS_TITLE, CUE_TITLE, YEAR_TITLE, LISTED_TITLE,
-                OWNED_TITLE, DEFINITION, BRACKET_NAME, BRACKET_ACTOR, CUE_ORG, OF_THE_NAME, CAST_LIST, ROLE_NAME,
+ENTITY_RULES = (MODEL, PATTERN, YEAR, YEAR_PREFIX, QUOTED_TITLE, CITED_TITLE, CAPS_TITLE, CUE_TITLE, YEAR_TITLE,
+                LISTED_TITLE, TABLE_TITLE, OWNED_TITLE, DEFINITION, BRACKET_NAME, BRACKET_ACTOR, CUE_ORG, OF_THE_NAME, CAST_LIST, ROLE_NAME,
                 LIST_PERSON, CAPS_ORG_WORD, CAPS_PERSON, CAPS_CREDIT, CAPS_FAMILY_GIVEN, CAPS_SPEAKER, CREDIT_FIELD,
                 CREDIT_PRODUCTION, PROPAGATED, SHORT_NAME)
 BY_NAME = {rule.name: rule for rule in ENTITY_RULES}

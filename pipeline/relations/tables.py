@@ -25,7 +25,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from ..lexicon import csv_map
+from ..lexicon import csv_map, filmography_columns
 from ..records import EntityRef
 from ..vocab import Label, Predicate
 from .context import Discourse, Found
@@ -52,7 +52,7 @@ def _predicates(name: str, row) -> tuple[Predicate, ...]:
 @lru_cache(maxsize=1)
 def columns() -> dict[str, str]:
     """header word (lower case) -> 'title', 'year', 'notes', 'yes' (a cell that says so) or a predicate."""
-    out = csv_map(COLUMN_FILE)
+    out = filmography_columns()
     for word, kind in out.items():
         if kind not in {"title", "year", "notes", "yes"}:
             _predicates(COLUMN_FILE, kind)
