@@ -49,6 +49,17 @@ def role_words() -> dict[str, str]:
     return csv_map("role_words.csv")
 
 
+def filmography_columns() -> dict[str, str]:
+    """A filmography table's header word -> 'title', 'year', 'notes', 'yes' (a cell that says
+    so) or the predicates of a role column ('role' -> cast_member)."""
+    return csv_map("filmography_columns.csv")
+
+
+def credit_label_words() -> frozenset[str]:
+    """The labels of the credit fields ('director', 'written', 'dp'), lower case."""
+    return frozenset(csv_map("credit_labels.csv"))
+
+
 def work_cues() -> dict[str, str]:
     return csv_map("work_cues.csv")
 

@@ -12,9 +12,9 @@ from pipeline.ner import component
 from pipeline.ner.decide import decide, propagate
 from pipeline.ner.names import bracket_names, cast_lists, cue_orgs, role_names
 from pipeline.ner.registry import (BY_NAME, CAST_LIST, CONTEXT_STEPS, CUE_ORG, ENTITY_RULES, MODEL, PATTERN,
-                                   PROPAGATED, QUOTED_TITLE, ROLE_NAME, YEAR_TITLE, Step)
+                                   PROPAGATED, QUOTED_TITLE, CITED_TITLE, TABLE_TITLE, ROLE_NAME, YEAR_TITLE, Step)
 from pipeline.ner.retype import _RULES, retype
-from pipeline.ner.titles import quoted_titles, year_titles
+from pipeline.ner.titles import quoted_titles, table_titles, year_titles
 from pipeline.view import DocView
 from pipeline.vocab import Label
 
@@ -100,6 +100,43 @@ def test_bracketed_completion_and_actor():
              [("Brad", "PERSON"), ("Mara Quill", "PERSON")])
     found = {(v.span_text(c.start, c.end), c.rule.name) for c in bracket_names(v)}
     assert found == {("Brad [Rusk Gray]", "bracket_name"), ("Nadia Vorst", "bracket_actor")}
+
+
+@pytest.mark.parametrize("text, cited", [
+    ('1. ^ "Mira Ostrak". Filmbase. Retrieved 3 May 2019.', True),   # a reference list's line
+    ('[2] Filmbase (FB), "Mira Ostrak".', True),
+    ('^ "Mira Ostrak". Archived 4 June 2020.', True),
+    ('Her short "Mira Ostrak" won in 2019.', False),                 # prose: a title
+    ('1. "Mira Ostrak" (2019)', False),                              # a numbered list of films
+])
+def test_a_quoted_title_in_a_reference_list_is_a_cited_page(text, cited):
+    v = make(text)
+    (c,) = quoted_titles(v)
+    assert v.span_text(c.start, c.end) == "Mira Ostrak" and c.rule is (CITED_TITLE if cited else QUOTED_TITLE)
+
+
+def test_a_cited_page_title_does_not_retype_the_person_it_names():
+    """One label per name: a person's name found by its shape twice keeps its label where a
+    reference list quotes it as a page's title."""
+    v = make('Mira Ostrak came. Mira Ostrak left.\n1. ^ "Mira Ostrak". Filmbase. Retrieved 3 May 2019.')
+    cited = next(c for c in quoted_titles(v))
+    spans = propagate(v, [(ROLE_NAME.found(0, 2), ()), (ROLE_NAME.found(4, 6), ()), (cited, ())])
+    assert [c.label for c, _ in spans] == [Label.PERSON] * 3
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Year | Title | Director | Writer | Notes\n2008 | Salt Orchard (native title) | Yes | | Short\n"
+     "2011 | the Hollow Pines | Yes | Yes |\n2014 | Grey Harbour | No | Yes | With Ben Ode\n",
+     ["Salt Orchard", "Grey Harbour"]),                                       # a lower-case cell is no title
+    ("Film | Year | Role\nGrey Harbour | 2014 | Yes\n", ["Grey Harbour"]),  # a role column, another order
+    ("Year | Title | Venue\n2014 | Grey Harbour | Elmford\n", []),          # no credit column: any table
+    ("2014 | Grey Harbour | Yes | Yes\n", []),                              # a row without its header
+    ("Year | Title | Director\n\n2014 | Grey Harbour | Yes\n", []),       # a blank line ends the table
+])
+def test_table_titles(text, expected):
+    v = make(text)
+    found = list(table_titles(v))
+    assert texts(v, found) == expected and all(c.rule is TABLE_TITLE and c.label == Label.WORK for c in found)
 
 
 def test_the_stronger_rule_wins_an_overlap():

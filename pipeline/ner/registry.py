@@ -45,11 +45,17 @@ PATTERN = EntityRule("pattern", tuple(Label), 0.8, ("entity_patterns.jsonl",))  
 YEAR = EntityRule("year", (Label.DATE,), 0.5)  # a bare year the model did not mark
 YEAR_PREFIX = EntityRule("year_prefix", (Label.DATE,), 0.6)  # cut from "the 2016 Sundance Film Festival"
 QUOTED_TITLE = EntityRule("quoted_title", (Label.WORK,), 0.9, verbatim=True)
+# a quoted title in a reference list ('1. ^ "Name". Site. Retrieved ...') names a cited page, a
+# person's as often as a film's: weaker than a name's own shape, so it does not retype the page's subject
+CITED_TITLE = EntityRule("cited_title", (Label.WORK,), 0.65, verbatim=True)
 CAPS_TITLE = EntityRule("caps_title", (Label.WORK,), 0.85, ("work_cues.csv",), verbatim=True)
 CAPS_COMMA_TITLE = EntityRule("caps_comma_title", (Label.WORK,), 0.87, verbatim=True)  # "HUMAN, SPACE, TIME (2018)"
 CUE_TITLE = EntityRule("cue_title", (Label.WORK,), 0.7, ("title_cues.csv", "work_cues.csv"))
 YEAR_TITLE = EntityRule("year_title", (Label.WORK,), 0.75)
 LISTED_TITLE = EntityRule("listed_title", (Label.WORK,), 0.75, verbatim=True)  # a line-up's "Title (Country, 2023)"
+# the title cell of a filmography table's row ("2008 | Title (native title) | Yes | ...")
+TABLE_TITLE = EntityRule("table_title", (Label.WORK,), 0.8, ("filmography_columns.csv", "credit_labels.csv"),
+                         verbatim=True)
 OWNED_TITLE = EntityRule("owned_title", (Label.WORK,), 0.7)
 DEFINITION = EntityRule("definition", _NAMES, 0.8, ("work_cues.csv", "definition_heads.csv", "role_words.csv"))
 BRACKET_NAME = EntityRule("bracket_name", (Label.PERSON,), 0.9)
@@ -134,8 +140,9 @@ class Candidate(NamedTuple):
         return self._replace(start=start, end=end, score=score, rule=rule, name=rule.name, steps=())
 
 
-ENTITY_RULES = (MODEL, PATTERN, YEAR, YEAR_PREFIX, QUOTED_TITLE, CAPS_TITLE, CAPS_COMMA_TITLE, CUE_TITLE, YEAR_TITLE, LISTED_TITLE,
-                OWNED_TITLE, DEFINITION, BRACKET_NAME, BRACKET_ACTOR, CUE_ORG, OF_THE_NAME, CAST_LIST, ROLE_NAME,
+ENTITY_RULES = (MODEL, PATTERN, YEAR, YEAR_PREFIX, QUOTED_TITLE, CITED_TITLE, CAPS_TITLE, CAPS_COMMA_TITLE, CUE_TITLE,
+                YEAR_TITLE, LISTED_TITLE, TABLE_TITLE, OWNED_TITLE, DEFINITION, BRACKET_NAME, BRACKET_ACTOR, CUE_ORG,
+                OF_THE_NAME, CAST_LIST, ROLE_NAME,
                 LIST_PERSON, CAPS_ORG_WORD, CAPS_PERSON, CAPS_CREDIT, CAPS_FAMILY_GIVEN, CAPS_SPEAKER, CREDIT_FIELD,
                 CREDIT_PRODUCTION, FESTIVAL_TOWN_NAME, PROPAGATED, SHORT_NAME)
 BY_NAME = {rule.name: rule for rule in ENTITY_RULES}

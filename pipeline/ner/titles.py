@@ -7,16 +7,23 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..lexicon import ARTICLES, POSSESSIVE, POSSESSIVE_S, YEAR, definition_heads, role_words, title_cues, work_cues
+from ..lexicon import (ARTICLES, POSSESSIVE, POSSESSIVE_S, YEAR, credit_label_words, definition_heads, filmography_columns,
+                       role_words, title_cues, work_cues)
 from .common import NOT_TITLE_BEFORE, QUOTES, TITLE_GLUE, is_cap, prefixes_of, title_end
-from .registry import CAPS_COMMA_TITLE, CAPS_TITLE, CUE_TITLE, DEFINITION, OWNED_TITLE, QUOTED_TITLE, YEAR_TITLE, LISTED_TITLE, Candidate
+from .registry import (CAPS_COMMA_TITLE, CAPS_TITLE, CITED_TITLE, CUE_TITLE, DEFINITION, LISTED_TITLE, OWNED_TITLE, QUOTED_TITLE,
+                       TABLE_TITLE, YEAR_TITLE, Candidate)
 from ..view import DocView
 from ..vocab import Label
 
 
 
+# a line of a reference list: '1. ^', '[2]', '^' at its start, or 'Retrieved 3 May 2019' in it
+_CITATION = re.compile(r"^\s*(?:\d{1,3}\.\s*\^|\[\d{1,3}\]|\^)|\b(?:Retrieved|Archived|Accessed)\b(?: on)? \d")
+
+
 def quoted_titles(v: DocView) -> Iterator[Candidate]:
-    """“Lovesong”, "The Day After," - a short capitalised phrase in quotes."""
+    """“Lovesong”, "The Day After," - a short capitalised phrase in quotes; in a reference list's
+    line, a cited page's title (`CITED_TITLE`)."""
     doc = v.doc
     text = v.text
     for m in re.finditer(r"([“\"‘«])([^“”\"‘’«»\n]{1,80}?)([”\"’»])", text):
@@ -38,7 +45,10 @@ def quoted_titles(v: DocView) -> Iterator[Candidate]:
         start = m.start(2) + (len(inner) - len(inner.lstrip()))
         span = doc.char_span(start, start + len(inner_stripped), alignment_mode="expand")
         if span is not None and len(span) and not (len(span) == 1 and span[0].like_num):
-            yield QUOTED_TITLE.found(span.start, span.end)
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            line_end = text.find("\n", m.end())
+            cited = _CITATION.search(text[line_start:len(text) if line_end < 0 else line_end])
+            yield (CITED_TITLE if cited else QUOTED_TITLE).found(span.start, span.end)
 
 
 
@@ -500,3 +510,55 @@ def _question_title_start(v: DocView, lo: int, end: int) -> int | None:
 def _place_elsewhere(v: DocView, tok) -> bool:
     """A word the model takes for a place here and at least once more in the document."""
     return tok.ent_type_ == "GPE" and sum(1 for e in v.ents if e.label_ == "GPE" and e.text == tok.text) >= 2
+
+
+# a filmography table flattened to text: 'Year | Title | Director | Notes', then '2008 | X (native) | Yes |'
+_CELL_SEP = re.compile(r"\s*\|\s*")
+_NATIVE = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")  # '(native title)' after the title
+
+
+def _title_column(line: str) -> int | None:
+    """The index of the title column of a filmography header ('Year | Title | Director | Notes'):
+    a title column and a credit's column (`patterns/credit_labels.csv`, `filmography_columns.csv`)."""
+    if line.count("|") < 2:
+        return None
+    words = [c.strip().lower() for c in _CELL_SEP.split(line.strip())]
+    kinds = filmography_columns()
+    title = next((k for k, w in enumerate(words) if kinds.get(w) == "title"), None)
+    credit = any(w in credit_label_words() or kinds.get(w, "title") not in {"title", "year", "notes", "yes"}
+                 for w in words)
+    return title if credit else None
+
+
+def table_titles(v: DocView) -> Iterator[Candidate]:
+    """The title cell of each row of a filmography table, without a bracket after it."""
+    doc, text = v.doc, v.text
+    column, at = None, 0
+    for line in text.split("\n"):
+        start, at = at, at + len(line) + 1
+        if "|" not in line:
+            column = None
+            continue
+        header = _title_column(line)
+        if header is not None:
+            column = header
+            continue
+        if column is None:
+            continue
+        offset = start
+        cells = []
+        for m in list(_CELL_SEP.finditer(line)) + [None]:
+            end = start + m.start() if m is not None else start + len(line)
+            cells.append((offset, end))
+            if m is not None:
+                offset = start + m.end()
+        if column >= len(cells):
+            continue
+        a, b = cells[column]
+        cell = _NATIVE.sub("", text[a:b]).strip()
+        a += len(text[a:b]) - len(text[a:b].lstrip())
+        if not cell or not (cell[0].isupper() or cell[0].isdigit()):
+            continue
+        span = doc.char_span(a, a + len(cell), alignment_mode="expand")
+        if span is not None and len(span):
+            yield TABLE_TITLE.found(span.start, span.end)

@@ -8,7 +8,7 @@ here. The constructions of web pages and of English (`CONSTRUCTIONS`: credit lin
 captions, headlines) are declared here too, with the function that finds them and whether it reads
 one sentence or the whole page; `constructions.py` runs them. Adding a construction: a row in the
 cue file where a cue word says it, else a rule here and its function (in `shapes.py`, or in
-`credits.py`, `lineup.py`, `cast.py`, `interview.py`, `awards.py`, `crafts.py` as an entry of `CONSTRUCTIONS`); a test
+`credits.py`, `lineup.py`, `cast.py`, `interview.py`, `awards.py`, `crafts.py`, `tables.py` as an entry of `CONSTRUCTIONS`); a test
 either way.
 
 `strength` is a rule's score before calibration: `constructions.calibrate` replaces it by the
@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import partial
 
 from ..vocab import Predicate
-from . import awards, cast, crafts, credits, dependency, interview, lineup
+from . import awards, cast, crafts, credits, dependency, interview, lineup, tables
 
 CUE_FILE = "relation_cues.jsonl"  # in pipeline/patterns/
 CUE_SCORE = 0.9  # a cue row's score when the row gives none
@@ -68,6 +68,13 @@ CONSTRUCTIONS = (
     RelationRule("spec_line", (P.PUBLICATION_DATE,), 0.9, "document", credits.spec_line),  # "USA | 2019 | 98 min"
     RelationRule("lineup", _EVERY_CREDIT, 0.85, "document", lineup.lineup),                # "X (France, 2019), dir. A"
     RelationRule("year_first", (P.PUBLICATION_DATE,), 0.85, "document", lineup.year_first),  # "2008 - X"
+    # "Year | Title | Director | Notes" then "2008 | X | Yes | With A": the page's subject's roles
+    RelationRule("filmography_table", (P.DIRECTOR, P.SCREENWRITER, P.PRODUCER, P.CAST_MEMBER, P.COMPOSER,
+                                       P.DIRECTOR_OF_PHOTOGRAPHY, P.CONTRIBUTOR, P.PUBLICATION_DATE), 0.85,
+                 "document", tables.filmography),
+    # "Born   16 July 1970, Town", "Alma mater   School (MFA)": the page's subject's
+    RelationRule("infobox", (P.DATE_OF_BIRTH, P.PLACE_OF_BIRTH, P.DATE_OF_DEATH, P.PLACE_OF_DEATH,
+                             P.EDUCATED_AT, P.SPOUSE, P.UNMARRIED_PARTNER), 0.85, "document", tables.infobox),
     RelationRule("caption", (P.CAST_MEMBER, P.CONTRIBUTOR), 0.8, "sentence", cast.caption),  # "A and B in X"
     RelationRule("with_cast", (P.CAST_MEMBER,), 0.6, "sentence", cast.with_cast),          # "X, a thriller with A"
     RelationRule("craft_phrase", (P.DIRECTOR_OF_PHOTOGRAPHY, P.COMPOSER), 0.5, "sentence",
