@@ -422,3 +422,18 @@ def test_a_name_made_of_a_festival_word_is_a_festival():
     e = v.ents[0]
     (c, _), = decide(v, [MODEL.found(e.start, e.end, Label.PLACE)])
     assert c.label == Label.ORG and c.kind == "festival"
+
+
+@pytest.mark.parametrize("text, tag, kept", [
+    ("Ostrel nominations arrive in May.", "NNS", []),
+    ("France sent it as its Ostrel submission.", "NN", []),
+    # near misses: a verb after the name, a role word after it
+    ("Ostrel arrives in May.", "VBZ", ["Ostrel"]),
+    ("Ostrel director of the year.", "NN", ["Ostrel"]),
+])
+def test_the_models_one_word_person_before_a_common_noun_is_not_a_person(text, tag, kept):
+    v = make(text, [("Ostrel", "PERSON")])
+    e = v.ents[0]
+    v.doc[e.end].tag_ = tag
+    out = decide(v, [MODEL.found(e.start, e.end, Label.PERSON)])
+    assert [v.span_text(c.start, c.end) for c, _ in out] == kept

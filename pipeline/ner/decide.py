@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
-from ..lexicon import ANY_YEAR, ARTICLES, POSSESSIVE_S, YEAR, character_cues, demonyms, drop_suffixes, is_first_name, not_names, org_kind, org_kinds, role_words, \
-    work_cues
+from ..lexicon import (ANY_YEAR, ARTICLES, POSSESSIVE_DETERMINERS, POSSESSIVE_S, YEAR, character_cues, demonyms,
+                       drop_suffixes, is_first_name, not_names, org_kind, org_kinds, role_words, work_cues)
 from .names import strip_role_prefix
 from .common import NOT_TITLE_BEFORE, occurrences
 from .registry import DEFINITION, PROPAGATED, SHORT_NAME, YEAR_PREFIX, Candidate, Step
@@ -21,7 +21,7 @@ _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 _GENERIC_ORG = {"film", "international", "annual", "the", "short", "independent", "national", "&", "and", "of"}
 _SEPARATORS = {"—", "–", "|", "·", "•"}
 _COPYRIGHT = {"ⓒ", "©", "(c)"}
-_DETERMINERS = ARTICLES | {"this", "that", "every"}
+_DETERMINERS = ARTICLES | POSSESSIVE_DETERMINERS | {"this", "that", "every"}
 _NON_LATIN = re.compile(r"[^\W\d_A-Za-z\u00C0-\u024F\u1E00-\u1EFF]")  # a letter of another script
 
 
@@ -243,7 +243,10 @@ def keep(v: DocView, c: Candidate) -> bool:
             return False
         if c.model_label and len(span) == 1 and c.start > 0 and toks[c.start - 1].lower_ in _DETERMINERS \
                 and not (c.end < len(doc) and toks[c.end].text in POSSESSIVE_S):
-            return False  # "nominated for an Oscar", "the Varnow driver": a person's name takes no article
+            return False  # "nominated for an Oscar", "its Oscar submission": a person's name takes no article
+        if c.model_label and len(span) == 1 and c.end < len(doc) and toks[c.end].is_lower \
+                and toks[c.end].tag_ in {"NN", "NNS"} and toks[c.end].lower_ not in role_words():
+            return False  # "Ostrel nominations arrive": a name before a common noun modifies it, not a person
     return True
 
 
