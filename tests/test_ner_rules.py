@@ -225,3 +225,15 @@ def test_a_country_keeps_its_place_reading_against_a_stronger_rule():
     v = make("Tavora won. Later Tavora left.")
     spans = propagate(v, [(place, ()), (person, ())])
     assert [c.label for c, _ in spans] == [Label.PERSON, Label.PERSON]
+
+
+@pytest.mark.parametrize("text, ent, label, expected", [
+    # a numbered road takes its number; a number after another name does not belong to it
+    ("It meets Varn Route 20 near the river.", "Varn Route", "ORG", "Varn Route 20"),
+    ("Take Interstate 7 north.", "Interstate", "FAC", "Interstate 7"),
+    ("The Velmar Lake 20 times a year.", "Velmar Lake", "FAC", "Velmar Lake"),
+])
+def test_a_numbered_road_takes_its_number(text, ent, label, expected):
+    v = make(text, [(ent, label)])
+    found = [v.span_text(c.start, c.end) for c in component.candidates(v) if c.rule is MODEL]
+    assert found == [expected]

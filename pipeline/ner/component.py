@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.schemas import validate_token_pattern
 from spacy.tokens import Doc, Span
 
-from ..lexicon import YEAR, is_first_name, jsonl, norp_orgs, org_kind, role_words
+from ..lexicon import YEAR, is_first_name, jsonl, norp_orgs, org_kind, role_words, word_list
 from ..view import DocView
 from ..vocab import Label
 from .caps import caps_names
@@ -170,6 +170,9 @@ def candidates(v: DocView) -> list[Candidate]:
             if label == Label.DATE and c.start > 0 and _DAY.fullmatch(toks[c.start - 1].text) \
                     and toks[c.start].lower_ in _MONTHS:
                 c = c._replace(start=c.start - 1)  # "29 December 1928": the model left the day out
+            if c.end < len(doc) and toks[c.end - 1].lower_ in word_list("numbered_names.txt") and toks[c.end].is_digit \
+                    and toks[c.end - 1].whitespace_ == " ":
+                c = c._replace(end=c.end + 1)  # "U.S. Route 20": the model left the road's number out
             out.extend(_split_lines(v, extend_name(v, c) if label == Label.PERSON else c))
     for span in doc.spans.get(RULER_KEY, []):
         out.append(PATTERN.found(span.start, span.end, Label(span.label_), name=span.id_ or None))
