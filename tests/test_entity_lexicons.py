@@ -15,7 +15,8 @@ from pipeline.vocab import OBJECT_LABEL, Label, Predicate
 PATTERNS = resources.files("pipeline") / "patterns"
 
 
-@pytest.mark.parametrize("name", ["furniture_words.txt", "festival_cues.txt", "award_generic_words.txt"])
+@pytest.mark.parametrize("name", ["furniture_words.txt", "festival_cues.txt", "award_generic_words.txt",
+                                  "numbered_names.txt"])
 def test_word_lists_are_lower_case_without_duplicates(name):
     words = [w.strip() for w in (PATTERNS / name).read_text(encoding="utf-8").splitlines()
              if w.strip() and not w.startswith("#")]
@@ -46,3 +47,24 @@ def test_object_label_is_derived_from_the_signatures():
 def test_the_readers_see_the_lists():
     assert "newsletter" in furniture_words() and "premiered" in festival_cues()
     assert is_generic_award("Best Director") and not is_generic_award("Golden Heron")
+
+
+def test_name_heads_give_labels_and_overrule_labels():
+    """Each head word gives a label and lists the model's labels it may overrule, never its own;
+    a word has one row per position."""
+    import csv
+    with (PATTERNS / "name_heads.csv").open(encoding="utf-8") as f:
+        rows = list(csv.reader(f))[1:]
+    keys = [(r[0], r[1]) for r in rows]
+    assert rows and len(keys) == len(set(keys))
+    for word, position, label, overrules in rows:
+        assert word == word.lower() and position in {"first", "last"}, word
+        assert Label(label) and all(Label(x) for x in overrules.split()) and label not in overrules.split(), word
+
+
+def test_norp_orgs_name_kinds():
+    import csv
+    with (PATTERNS / "norp_orgs.csv").open(encoding="utf-8") as f:
+        rows = list(csv.reader(f))[1:]
+    assert rows and all(w == w.lower() and kind in {"religion", "party"} for w, kind in rows)
+    assert len({w for w, _ in rows}) == len(rows)

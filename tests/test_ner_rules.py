@@ -437,3 +437,15 @@ def test_the_models_one_word_person_before_a_common_noun_is_not_a_person(text, t
     v.doc[e.end].tag_ = tag
     out = decide(v, [MODEL.found(e.start, e.end, Label.PERSON)])
     assert [v.span_text(c.start, c.end) for c, _ in out] == kept
+
+
+@pytest.mark.parametrize("text, ent, label, expected", [
+    # a numbered road takes its number; a number after another name does not belong to it
+    ("It meets Varn Route 20 near the river.", "Varn Route", "ORG", "Varn Route 20"),
+    ("Take Interstate 7 north.", "Interstate", "FAC", "Interstate 7"),
+    ("The Velmar Lake 20 times a year.", "Velmar Lake", "FAC", "Velmar Lake"),
+])
+def test_a_numbered_road_takes_its_number(text, ent, label, expected):
+    v = make(text, [(ent, label)])
+    found = [v.span_text(c.start, c.end) for c in component.candidates(v) if c.rule is MODEL]
+    assert found == [expected]

@@ -17,7 +17,7 @@ from spacy.schemas import validate_token_pattern
 from spacy.tokens import Doc, Span
 
 from ..lexicon import (ANY_YEAR, MONTH_ABBREVIATIONS, MONTHS, YEAR, is_first_name, jsonl, norp_orgs, org_kind,
-                       role_words)
+                       role_words, word_list)
 from ..view import DocView
 from ..vocab import Label
 from .caps import caps_names
@@ -173,6 +173,9 @@ def candidates(v: DocView) -> list[Candidate]:
             if label == Label.DATE and c.start > 0 and _DAY.fullmatch(toks[c.start - 1].text) \
                     and toks[c.start].lower_ in _MONTHS:
                 c = c._replace(start=c.start - 1)  # "29 December 1928": the model left the day out
+            if c.end < len(doc) and toks[c.end - 1].lower_ in word_list("numbered_names.txt") and toks[c.end].is_digit \
+                    and toks[c.end - 1].whitespace_ == " ":
+                c = c._replace(end=c.end + 1)  # "U.S. Route 20": the model left the road's number out
             for part in _split_lines(v, extend_name(v, c) if label == Label.PERSON else c):
                 out.extend(split_range(v, part) if label == Label.DATE else [part])
     for span in doc.spans.get(RULER_KEY, []):

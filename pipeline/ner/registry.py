@@ -40,7 +40,8 @@ class EntityRule:
 
 
 # what finds a candidate (strengths: the model 0.6; context above it; a rule's own shape above that)
-MODEL = EntityRule("model", (Label.PERSON, Label.ORG, Label.PLACE, Label.WORK, Label.DATE), 0.6)
+MODEL = EntityRule("model", (Label.PERSON, Label.ORG, Label.PLACE, Label.WORK, Label.DATE), 0.6,
+                  ("norp_orgs.csv", "numbered_names.txt"))
 PATTERN = EntityRule("pattern", tuple(Label), 0.8, ("entity_patterns.jsonl",))  # named by the pattern's id
 YEAR = EntityRule("year", (Label.DATE,), 0.5)  # a bare year the model did not mark
 YEAR_PREFIX = EntityRule("year_prefix", (Label.DATE,), 0.6)  # cut from "the 2016 Sundance Film Festival"
