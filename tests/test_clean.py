@@ -112,7 +112,7 @@ def test_interview_turns(line, kind):
 
 
 @pytest.mark.parametrize("line", [
-    "By 1859, on returning to New Orleans, Morphy declared he was retiring from chess.",
+    "By 1902, on returning to Port Elwood, Varnell declared he was retiring from chess.",
     "By then she had made three films.",
 ])
 def test_a_sentence_starting_with_by_is_not_a_byline(line):

@@ -110,7 +110,7 @@ def test_finds(nlp, text, expected):
     ("She starred in the drama Sunday in 1999.", ("Sunday in", "WORK")),            # a date, no title after it
     ("He wrote the play 1999 Nights in Paris.", ("1999 Nights in Paris", "WORK")),   # a year starts no title
     ("He had One Direction in mind and said One more time.", ("One Direction", "ORG")),  # no acronym before
-    ("He worked for the BBC one year and left.", ("BBC one", "ORG")),
+    ("He worked for the RTQ one year and left.", ("RTQ one", "ORG")),
     ("She met Anna, a children's author, in 1975.", ("Anna", "WORK")),  # the head after the possessive: a person                 # a lower-case number word
     ("She is the daughter of actress Marta D'Orsino, a singer.", ("Marta D'Orsino,", "PERSON")),
     ("Her first album was released in 1999. Gonna Find Home came later.", ("1999. Gonna", "WORK")),

@@ -32,7 +32,7 @@ def test_dates(text, value, kind):
     ("IN AMONG WAVES", "In Among Waves"),
     ("BRNT AND SKIES", "Brnt and Skies"),
     ("THE FIRST HOUR OF THE WEEK", "The First Hour of the Week"),
-    ("Lovesong", "Lovesong"),
+    ("Moonwake", "Moonwake"),
     ("MoMo Bay", "MoMo Bay"),
 ])
 def test_title_case(title, canonical):

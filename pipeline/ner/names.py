@@ -1,6 +1,6 @@
 """Rules that find people and organisations by their context: a cast list, a role word before a
 name ("director Se Yoon Kim"), an organisation cue ("the distributor X"), an editor's bracketed
-completion ("Brad [Rust Gray]"). Pure: Doc -> `Candidate`s in token offsets.
+completion ("Dale [Orrin Mayes]"). Pure: Doc -> `Candidate`s in token offsets.
 """
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from ..vocab import Label
 
 
 def bracket_names(v: DocView) -> Iterator[Candidate]:
-    """'Brad [Rust Gray]' - an editor's bracketed completion of a person's name; 'Dr. Mara Quill
+    """'Dale [Orrin Mayes]' - an editor's bracketed completion of a person's name; 'Dr. Mara Quill
     (Nadia Vorst)' - the actor in round brackets after the character, a known first name first."""
     doc = v.doc
     toks = v.tokens

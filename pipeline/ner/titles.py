@@ -109,8 +109,8 @@ def _caps_word(t) -> bool:
 
 def caps_comma_titles(v: DocView) -> Iterator[Candidate]:
     """A title in capitals with commas inside, which CAPS_TITLE cuts at each comma: 'I, DANIEL
-    MARLOW' (a first part 'I'), or parts joined by commas that end in the title's year, 'HUMAN,
-    SPACE, TIME AND HUMAN (2018)', after an owner ('Oshima's'), a line's start, a work cue or a
+    MARLOW' (a first part 'I'), or parts joined by commas that end in the title's year, 'RIVER,
+    STONE, SAND AND RIVER (2018)', after an owner ('Tanabe's'), a line's start, a work cue or a
     list item with its own year ('THE HIVE (2016), ...'): in a list of titles every item then
     carries its year, so the commas are the title's own."""
     doc = v.doc
