@@ -235,7 +235,7 @@ def _life_dates(sent: Span, args: list[Item]) -> Iterator[Found]:
 
 
 def _death_noun(sent: Span, args: list[Item]) -> Iterator[Found]:
-    """"after his death in 1918", "Morris's death in 1896", "on the death of A in 1898", "until his
+    """"after his death in 1918", "Pellam's death in 1896", "on the death of A in 1898", "until his
     murder in 1490": a death and its date, whose owner a possessive or an 'of' names."""
     doc = sent.doc
     for k in range(sent.start + 1, sent.end - 2):
