@@ -135,7 +135,7 @@ def character_cues() -> frozenset[str]:
 
 
 def org_kind(name: str) -> str | None:
-    """'Tribeca Films' -> 'company', 'Sundance Film Festival' -> 'festival' (the last kind word)."""
+    """'Tallgrass Films' -> 'company', 'Ashgrove Film Festival' -> 'festival' (the last kind word)."""
     kinds = org_kinds()
     for w in reversed(re.findall(r"[\w.]+", name.lower())):
         if w in kinds:

@@ -1,7 +1,7 @@
 """Stage: cross-document resolution. One id per real entity across all documents.
 
 Blocking: entities meet only when they share a label and a name key (folded name, or for people
-the folded name with its words in any order, "Kim So-yong" = "So Yong Kim"), so the cost grows
+the folded name with its words in any order, "Kim Se-yoon" = "Se Yoon Kim"), so the cost grows
 with the number of entities, not their pairs. Ids are a hash of the group's smallest
 order-free key, hence the same for the same inputs whatever the order or the number of workers.
 """
@@ -101,8 +101,8 @@ def resolve(docs: Iterable[DocEntities]) -> tuple[dict[tuple[str, int], str], li
     out: list[GlobalEntity] = []
     for root, ms in groups.items():
         label = local[ms[0]][0].label
-        # the id comes from the word-order-free key where there is one, so that "So Yong Kim"
-        # alone and "Kim So-yong" alone get the same id as when both are in one run
+        # the id comes from the word-order-free key where there is one, so that "Se Yoon Kim"
+        # alone and "Kim Se-yoon" alone get the same id as when both are in one run
         basis = min(members[m][-1] for m in ms)
         gid = f"{label.id_prefix}_{hashlib.sha1(basis.encode()).hexdigest()[:12]}"
         names = Counter(local[m][0].name for m in ms)

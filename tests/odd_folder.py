@@ -47,7 +47,7 @@ PAGE = """<!DOCTYPE html><html><head><title>An interview</title></head><body>
 <nav><a href="/">Home</a> | <a href="/films">Films</a> | <a href="/about">About</a></nav>
 <article><h1>A conversation with Rocío Ortega</h1>
 <p>Rocío Ortega was born in Valparaíso in 1984. Her first feature film, The Salt Road, premiered
-at the Berlin International Film Festival in 2015.</p>
+at the Brannock International Film Festival in 2015.</p>
 <p>She studied painting before turning to cinema, and she says the shoot took eight weeks.</p>
 </article><footer>Copyright 2020 Example Magazine. All rights reserved.</footer></body></html>
 """

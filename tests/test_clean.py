@@ -7,7 +7,7 @@ from pipeline.text.clean import clean
 
 
 @pytest.mark.parametrize("line, rule", [
-    ("Larry Busacca/Getty Images", "photo_credit"),
+    ("Larry Osterfeld/Getty Images", "photo_credit"),
     ("Image Credits", "photo_credit"),
     ("Listen to story", "audio_widget"),
     ("Download this story 2MB", "audio_widget"),
@@ -40,10 +40,10 @@ def test_chrome_lines_are_removed(line, rule):
 
 
 @pytest.mark.parametrize("line", [
-    "Directed by Jiyoung Park",                     # a credit, not a byline
-    "So Yong Kim is a director who makes quiet films.",
+    "Directed by Sunhee Park",                     # a credit, not a byline
+    "Se Yoon Kim is a director who makes quiet films.",
     "Download culture changed how films are seen, she said.",
-    "The film premiered at Sundance in 2016.",
+    "The film premiered at Kestrel in 2016.",
     "Known for her quiet films, she rarely gives interviews.",
     "Her photos: a series of portraits, shot in Busan over ten years, open the show.",
     "Posted to Berlin in 1990, he began to film the city.",
@@ -69,9 +69,9 @@ def test_bullets_and_more_links_are_cut_inline():
 
 
 def test_a_truncated_caption_before_its_full_copy_is_removed():
-    raw = "Riley Keough (left) and Jena Malone star in the film,\nRiley Keough (left) and Jena Malone star in the film, \"Lovesong.\"\n"
+    raw = "Margot Ellery (left) and Tessa Harlow star in the film,\nMargot Ellery (left) and Tessa Harlow star in the film, \"Moonwake.\"\n"
     c = clean(raw)
-    assert c.aligned.text.count("Riley Keough") == 1
+    assert c.aligned.text.count("Margot Ellery") == 1
     assert c.removed[0].rule == "repeated_caption"
 
 
@@ -88,9 +88,9 @@ def test_offsets_map_back_to_raw_after_repairs():
 
 
 def test_no_break_space_becomes_a_space_without_shifting_offsets():
-    raw = "Interview (MY TINY\u00a0FRIENDS) today"
+    raw = "Interview (MY SMALL\u00a0NEIGHBOURS) today"
     c = clean(raw)
-    assert c.aligned.text == "Interview (MY TINY FRIENDS) today"
+    assert c.aligned.text == "Interview (MY SMALL NEIGHBOURS) today"
     assert c.aligned.raw_span(0, len(raw)) == (0, len(raw))
 
 
@@ -100,7 +100,7 @@ def test_no_break_space_becomes_a_space_without_shifting_offsets():
     ("Did you always know you wanted to pursue a creative career? When did you first know?", "question"),
     ("A: In college.", "answer"),
     ("Hangul Celluloid: How did the project begin?", "question"),
-    ("Kim Jee-woon: It began with a dream I had.", "answer"),
+    ("Kim Dae-ryun: It began with a dream I had.", "answer"),
     # the interviewer's label makes a question without a question mark
     ("HOST: Two years later, GREY HARBOUR.", "question"),
     ("INTERVIEWER: Tell me about the shoot.", "question"),
@@ -112,7 +112,7 @@ def test_interview_turns(line, kind):
 
 
 @pytest.mark.parametrize("line", [
-    "By 1859, on returning to New Orleans, Morphy declared he was retiring from chess.",
+    "By 1902, on returning to Port Elwood, Varnell declared he was retiring from chess.",
     "By then she had made three films.",
 ])
 def test_a_sentence_starting_with_by_is_not_a_byline(line):

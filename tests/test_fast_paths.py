@@ -47,7 +47,7 @@ def test_whole_word_cases(text, name, expected):
 
 
 def test_the_view_gives_what_the_doc_gives(nlp):
-    doc = nlp("So Yong Kim directed it.\nShe was born in Seoul.")
+    doc = nlp("Se Yoon Kim directed it.\nShe was born in Seoul.")
     v = DocView(doc)
     assert v.text == doc.text and len(v) == len(doc)
     assert v.token_texts == {t.text for t in doc}
@@ -62,7 +62,7 @@ def test_the_view_gives_what_the_doc_gives(nlp):
 def test_the_stages_leave_no_token_or_span_in_user_data(nlp):
     """The components keep what they need in a view that dies with the call: no Token or Span in
     `doc.user_data`, so that a Doc is freed by reference counting, not left to the cycle collector."""
-    doc = nlp("So Yong Kim directed Treeless Mountain (2008) in Seoul.")
+    doc = nlp("Se Yoon Kim directed Hollow Orchard (2008) in Seoul.")
     assert doc.ents
     assert not any(isinstance(v, (list, tuple)) and v and isinstance(v[0], (Token, Span))
                    for v in doc.user_data.values())
@@ -133,8 +133,8 @@ def test_entity_ruler_is_the_plain_token_patterns(nlp):
         matcher.add(repr((p["label"], p.get("id", ""))), [pattern])
     texts = [clean(p.read_bytes().decode("utf-8")).aligned.text for p in sorted((ROOT / "raw").glob("*.txt"))]
     texts.append("She won the Palme d’Or, the golden bear and a Grand Jury Prize at the Berlin Festival.")
-    texts.append("He studied at the Beijing Film Academy and founded Sunday Pictures; the 20th Century Lark "
-                 "Studios, Studio Ghibli and the Lyon Choir Ensemble; Anna Kim-Lee; the Hollow Bay Festival.")
+    texts.append("He studied at the Tarnow Film Academy and founded Sunday Pictures; the 20th Century Lark "
+                 "Studios, Studio Mirabo and the Lyon Choir Ensemble; Anna Kim-Lee; the Hollow Bay Festival.")
     found, by_regex = 0, set()
     for doc in nlp.pipe(texts):
         expected = {(nlp.vocab.strings[k], s, e) for k, s, e in matcher(doc)}
@@ -172,7 +172,7 @@ def test_first_names_are_gender_guessers():
 
 
 @pytest.mark.parametrize("word, expected", [
-    ("Pablo", True), ("pablo", True), ("MARIA", True), ("Jean-Pierre", True), ("Abdur Rahim", True),
+    ("Pablo", True), ("pablo", True), ("MARIA", True), ("Jean-Luc", True), ("Abdur Rahim", True),
     ("Xiu-qi", True), ("Xiuqi", True),
     ("Festival", False), ("Cannes", False), ("", False),
 ])

@@ -35,8 +35,8 @@ def found(nlp, text):
     ("Joseph Carter, OBE (born 29 December 1928) is an English actor.", ("29 December 1928", "DATE")),
     # people: hyphenated Korean given names in both orders, bracketed completions, role words cut
     ("Director Min-Jun Choi spoke after the screening.", ("Min-Jun Choi", "PERSON")),
-    ("The festival honoured PARK Ji-hoon and Lee Seo-yeon this year.", ("PARK Ji-hoon", "PERSON")),
-    ("The festival honoured PARK Ji-hoon and Lee Seo-yeon this year.", ("Lee Seo-yeon", "PERSON")),
+    ("The festival honoured PARK Seung-wan and Lee Seo-yeon this year.", ("PARK Seung-wan", "PERSON")),
+    ("The festival honoured PARK Seung-wan and Lee Seo-yeon this year.", ("Lee Seo-yeon", "PERSON")),
     ("My partner, Tom [Alan Reyes], was making his first feature.", ("Tom [Alan Reyes]", "PERSON")),
     ("We met Filmmaker Dana Whitfield in Toronto.", ("Dana Whitfield", "PERSON")),
     ("The officer was played by Vice Admiral Hugh Barrett.", ("Hugh Barrett", "PERSON")),
@@ -45,15 +45,15 @@ def found(nlp, text):
     ("She is known for characters such as Rose-Ellen in Seaview Close.", ("Rose-Ellen", "PERSON")),
     ("It starred Anna Holm as Lady Grey, Peter Vance and Ivo Novak.", ("Ivo Novak", "PERSON")),
     # organisations and awards
-    ("The film won at the 2019 Berlin International Film Festival.", ("Berlin International Film Festival", "ORG")),
+    ("The film won at the 2019 Brannock International Film Festival.", ("Brannock International Film Festival", "ORG")),
     ("It was commissioned by fashion house Loro Vanti for a campaign.", ("Loro Vanti", "ORG")),
-    ("She studied at the Seoul Institute of the Arts before moving abroad.", ("Seoul Institute of the Arts", "ORG")),
+    ("She studied at the Ulsan Institute of the Arts before moving abroad.", ("Ulsan Institute of the Arts", "ORG")),
     ("He received the Special Jury Prize in 2003.", ("Special Jury Prize", "AWARD")),
     ("The film won the Palme d'Or that year.", ("Palme d'Or", "AWARD")),
-    ("He was elected for the Ostrava Progress Party in 1990.", ("Ostrava Progress Party", "ORG")),
+    ("He was elected for the Ostrava Renewal Party in 1990.", ("Ostrava Renewal Party", "ORG")),
     ("It won a Grammy Award for Best Music Film.", ("Grammy Award for Best Music Film", "AWARD")),
     # dates: the year cut from a festival's name
-    ("The film won at the 2019 Berlin International Film Festival.", ("2019", "DATE")),
+    ("The film won at the 2019 Brannock International Film Festival.", ("2019", "DATE")),
 ])
 def test_finds(nlp, text, expected):
     assert expected in found(nlp, text)
@@ -96,9 +96,9 @@ def test_does_not_find(nlp, text, not_expected):
 
 
 def test_a_name_is_found_again_at_a_sentence_start(nlp):
-    text = "Writer/director So Yong Kim has a new film. So Yong Kim is a filmmaker."
+    text = "Writer/director Se Yoon Kim has a new film. Se Yoon Kim is a filmmaker."
     names = [t for t, lab in found(nlp, text) if lab == "PERSON"]
-    assert names == ["So Yong Kim"]
+    assert names == ["Se Yoon Kim"]
 
 
 def test_one_label_per_name_in_a_document(nlp):

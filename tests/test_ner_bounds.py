@@ -61,7 +61,7 @@ def found(nlp, text):
     ("The series moved from RTV One to RTV Two in 2004 and later to KNX Four.", ("RTV Two", "ORG")),
     ("The series moved from RTV One to RTV Two in 2004 and later to KNX Four.", ("KNX Four", "ORG")),
     # a one-word possessive without 'the' belongs to the title
-    ("She had roles in shows such as Hale's Practice, Women's Tales and Boston Legal.", ("Hale's Practice", "WORK")),
+    ("She had roles in shows such as Hale's Practice, Children's Tales and Boston Legal.", ("Hale's Practice", "WORK")),
     # an apostrophe inside a family name; one word the tokenizer split; a capital pronoun inside a sentence
     ("She is the daughter of actress Marta D'Orsino and the actor Leo Vance.", ("Marta D'Orsino", "PERSON")),
     ("Her first album Gonna Find Home was released in 1999.", ("Gonna Find Home", "WORK")),
@@ -105,12 +105,12 @@ def test_finds(nlp, text, expected):
      ("Morning Star and the BBC's Golden Acre", "WORK")),
     ("She appeared in shows such as the BBC's Golden Acre and with Ann Lee in Overboard.",
      ("Golden Acre and with Ann Lee in Overboard", "WORK")),
-    ("She had roles in shows such as Hale's Practice, Women's Tales and Boston Legal.", ("Practice", "WORK")),
-    ("She had roles in shows such as Hale's Practice, Women's Tales and Boston Legal.", ("Tales", "WORK")),
+    ("She had roles in shows such as Hale's Practice, Children's Tales and Boston Legal.", ("Practice", "WORK")),
+    ("She had roles in shows such as Hale's Practice, Children's Tales and Boston Legal.", ("Tales", "WORK")),
     ("She starred in the drama Sunday in 1999.", ("Sunday in", "WORK")),            # a date, no title after it
     ("He wrote the play 1999 Nights in Paris.", ("1999 Nights in Paris", "WORK")),   # a year starts no title
     ("He had One Direction in mind and said One more time.", ("One Direction", "ORG")),  # no acronym before
-    ("He worked for the BBC one year and left.", ("BBC one", "ORG")),
+    ("He worked for the RTQ one year and left.", ("RTQ one", "ORG")),
     ("She met Anna, a children's author, in 1975.", ("Anna", "WORK")),  # the head after the possessive: a person                 # a lower-case number word
     ("She is the daughter of actress Marta D'Orsino, a singer.", ("Marta D'Orsino,", "PERSON")),
     ("Her first album was released in 1999. Gonna Find Home came later.", ("1999. Gonna", "WORK")),

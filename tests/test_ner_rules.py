@@ -327,7 +327,7 @@ def test_a_person_cue_does_not_make_a_place_a_person(text, ents):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("He made THE NET (2016), RIVER, STONE AND SALT (2018) and more.", ["RIVER, STONE AND SALT"]),
+    ("He made THE HIVE (2016), RIVER, STONE AND SALT (2018) and more.", ["RIVER, STONE AND SALT"]),
     ("For Varnow's GOOD NIGHT, MR. OSTREL (1983) he played.", ["GOOD NIGHT, MR. OSTREL"]),
     ("I loved Brekke's I, MARTA LUND – how it ends.", ["I, MARTA LUND"]),
     # near misses: a list without years, no owner or cue before, a heading in capitals, one part only
@@ -378,12 +378,12 @@ def test_dir_names_a_director():
     ("Critics love Tomoko Ishi-ida's STILL RIVER.", [("Tomoko Ishi-ida", "ORG")], Label.PERSON),
     ("Critics love Oren Valeski's “Low Tide”.", [("Oren Valeski", "ORG")], Label.PERSON),
     # near misses: English words (an organisation), an organisation's word, no title after the possessive
-    ("Critics love Royal Navy's STILL RIVER.", [("Royal Navy", "ORG")], Label.ORG),
+    ("Critics love Royal Harbour's STILL RIVER.", [("Royal Harbour", "ORG")], Label.ORG),
     ("Critics love Valeski Pictures' STILL RIVER.", [("Valeski Pictures", "ORG")], Label.ORG),
     ("Critics love Tomoko Ishi-ida's new film.", [("Tomoko Ishi-ida", "ORG")], Label.ORG),
 ])
 def test_the_owner_of_a_title_in_capitals_is_its_director(text, ents, label):
-    common = frozenset({"royal", "navy", "critics", "love", "new", "film"})
+    common = frozenset({"royal", "harbour", "critics", "love", "new", "film"})
     v = make(text, ents, common=common)
     e = v.ents[0]
     (c, _), = [cr for cr in decide(v, [MODEL.found(e.start, e.end, Label.ORG)])]

@@ -89,7 +89,7 @@ M = "model"
      "Battle of Kestrel Ford", "WORK"),
     ("He joined FK Drovnik as a youth player.", [("FK Drovnik", "PERSON", M)], "FK Drovnik", "ORG"),
     ("The Battle of Orrin Ford ended the war.", [("Battle of Orrin Ford", "PLACE", M)], "Battle of Orrin Ford", "WORK"),
-    ("She sat for the Tavish Labour Party.", [("Tavish Labour Party", "PERSON", M)], "Tavish Labour Party", "ORG"),
+    ("She sat for the Tavish Workers Party.", [("Tavish Workers Party", "PERSON", M)], "Tavish Workers Party", "ORG"),
     # a place and its region without a preposition
     ("The mill at Oskar Rocks, Pennsylvania.", [("Oskar Rocks", "ORG", M), ("Pennsylvania", "PLACE", M)],
      "Oskar Rocks", "PLACE"),
@@ -184,7 +184,7 @@ def test_a_relabelled_name_outvotes_the_model_in_the_document():
     ("She grew up in San Lorenzo before the war.", "San Lorenzo", "PLACE", "PLACE"),
     ("They shot the film in Hong Kong last year.", "Hong Kong", "PLACE", "PLACE"),
     # an organisation of English words stays one; a first name and a surname is a person
-    ("He served in the Royal Navy for a decade.", "Royal Navy", "ORG", "ORG"),
+    ("He served in the Royal Harbour Corps for a decade.", "Royal Harbour Corps", "ORG", "ORG"),
     ("The script was sent to Marie Lavoy last week.", "Marie Lavoy", "ORG", "PERSON"),
 ])
 def test_a_first_name_overrules_only_an_organisation(nlp, view, text, name, label, expected):

@@ -29,21 +29,21 @@ def test_dates(text, value, kind):
 
 
 @pytest.mark.parametrize("title, canonical", [
-    ("IN BETWEEN DAYS", "In Between Days"),
-    ("SPRK AND LIGHTS", "Sprk and Lights"),
-    ("THE LAST DAY OF THE YEAR", "The Last Day of the Year"),
-    ("Lovesong", "Lovesong"),
-    ("LaLa Land", "LaLa Land"),
+    ("IN AMONG WAVES", "In Among Waves"),
+    ("BRNT AND SKIES", "Brnt and Skies"),
+    ("THE FIRST HOUR OF THE WEEK", "The First Hour of the Week"),
+    ("Moonwake", "Moonwake"),
+    ("MoMo Bay", "MoMo Bay"),
 ])
 def test_title_case(title, canonical):
     assert normalize.title_case(title) == canonical
 
 
 @pytest.mark.parametrize("a, b, same", [
-    ("The Frame", "Frame", True),
-    ("Women’s Tales", "Women's Tales", True),
+    ("The Lantern", "Lantern", True),
+    ("Children’s Tales", "Children's Tales", True),
     ("Kim's", "Kim", True),
-    ("Sundance Film Festival", "Sundance Next Festival", False),
+    ("Ashgrove Film Festival", "Ashgrove Next Festival", False),
 ])
 def test_key_folds_like_the_contract(a, b, same):
     assert (normalize.key(a) == normalize.key(b)) is same
@@ -59,30 +59,30 @@ def entities(nlp, text):
 
 
 def test_short_names_resolve_to_the_full_name(nlp):
-    names, _ = entities(nlp, "Writer/director So Yong Kim made a film. Kim released it in 2012. "
-                             "It starred Paul Dano, and Dano was praised.")
-    assert names["Kim"] == (Label.PERSON, "So Yong Kim")
-    assert names["Dano"] == (Label.PERSON, "Paul Dano")
+    names, _ = entities(nlp, "Writer/director Se Yoon Kim made a film. Kim released it in 2012. "
+                             "It starred Paul Venner, and Venner was praised.")
+    assert names["Kim"] == (Label.PERSON, "Se Yoon Kim")
+    assert names["Venner"] == (Label.PERSON, "Paul Venner")
 
 
 def test_a_shared_family_name_does_not_merge_two_people(nlp):
-    names, result = entities(nlp, "So Yong Kim directed the film. The Frame's James Kim spoke with her.")
+    names, result = entities(nlp, "Se Yoon Kim directed the film. The Lantern's Daniel Kim spoke with her.")
     people = {e.name for e in result.entities if e.label == Label.PERSON}
-    assert {"So Yong Kim", "James Kim"} <= people
+    assert {"Se Yoon Kim", "Daniel Kim"} <= people
 
 
 def test_festival_short_name_and_a_different_festival(nlp):
-    names, result = entities(nlp, "It premiered at the Sundance Film Festival. Later it played Sundance again. "
-                                  "A year on, it opened the Sundance Next Festival.")
+    names, result = entities(nlp, "It premiered at the Ashgrove Film Festival. Later it played Ashgrove again. "
+                                  "A year on, it opened the Ashgrove Next Festival.")
     orgs = {e.name for e in result.entities if e.label == Label.ORG}
-    assert orgs == {"Sundance Film Festival", "Sundance Next Festival"}
-    assert names["Sundance"] == (Label.ORG, "Sundance Film Festival")
+    assert orgs == {"Ashgrove Film Festival", "Ashgrove Next Festival"}
+    assert names["Ashgrove"] == (Label.ORG, "Ashgrove Film Festival")
 
 
 def test_hangul_in_brackets_becomes_an_alias(nlp):
-    _, result = entities(nlp, "The director Bong Joon-ho (봉준호) spoke at length.")
+    _, result = entities(nlp, "The director Gong Min-jae (공민재) spoke at length.")
     person = next(e for e in result.entities if e.label == Label.PERSON)
-    assert person.name == "Bong Joon-ho" and "봉준호" in person.aliases
+    assert person.name == "Gong Min-jae" and "공민재" in person.aliases
 
 
 def test_a_demonym_is_an_alias_of_a_named_country(nlp):
@@ -134,9 +134,9 @@ def test_a_city_is_not_its_country(nlp):
 
 
 def test_subject_is_the_profiled_person(nlp):
-    _, result = entities(nlp, "Heung-Soon Im\n\nHeung-Soon Im is a documentary filmmaker. Im studied in Seoul. "
+    _, result = entities(nlp, "Dong-Hwa Im\n\nDong-Hwa Im is a documentary filmmaker. Im studied in Seoul. "
                               "He admires Chris Marker.")
-    assert result.entities[result.subject].name == "Heung-Soon Im"
+    assert result.entities[result.subject].name == "Dong-Hwa Im"
 
 
 @pytest.mark.parametrize("text, roles", [

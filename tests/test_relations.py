@@ -79,8 +79,8 @@ INTERVIEW = "Jiwon Han is a filmmaker from Korea.\n\n"
     ("In 2014, Omar Reyes starred in “Broken Glass”.", {("Broken Glass", "cast_member", "Omar Reyes")}),
     (ACTOR + "In 2005 starred in “Winter Hill” as the main villain.", {("Winter Hill", "cast_member", "Lena Ford")}),
     # owners and possessives
-    ("Sara Lind's debut feature, Quiet Water, premiered at the Berlin International Film Festival.",
-     {("Quiet Water", "director", "Sara Lind"), ("Quiet Water", "premiered_at", "Berlin International Film Festival")}),
+    ("Sara Lind's debut feature, Quiet Water, premiered at the Brannock International Film Festival.",
+     {("Quiet Water", "director", "Sara Lind"), ("Quiet Water", "premiered_at", "Brannock International Film Festival")}),
     ("Sara Lind's second feature, Quiet Water (2012), opened the Fenwick International Film Festival.",
      {("Quiet Water", "premiered_at", "Fenwick International Film Festival")}),
     ("His next feature, “Quiet Water” (2018), adapted from a novel, opened at the Fenwick International Film Festival.",
@@ -108,16 +108,16 @@ INTERVIEW = "Jiwon Han is a filmmaker from Korea.\n\n"
      "performances by Mary Callow and John Dene.",
      {("Second Chances", "cast_member", "Mary Callow"), ("Harbor Street", "cast_member", "Mary Callow")}),
     # interviews: "I" in an answer is the interviewee, the interviewer is named
-    (INTERVIEW + "Q: Where did you grow up?\n\nA: I was born in Busan, and I studied at Seoul National University.",
-     {("Jiwon Han", "place_of_birth", "Busan"), ("Jiwon Han", "educated_at", "Seoul National University")}),
+    (INTERVIEW + "Q: Where did you grow up?\n\nA: I was born in Busan, and I studied at Hanbit National University.",
+     {("Jiwon Han", "place_of_birth", "Busan"), ("Jiwon Han", "educated_at", "Hanbit National University")}),
     (INTERVIEW + "My partner, Tom Hale, was making his first feature.", {("Jiwon Han", "unmarried_partner", "Tom Hale")}),
-    (INTERVIEW + "The Frame's Anna Berg spoke with the director about her new film.",
+    (INTERVIEW + "The Lantern's Anna Berg spoke with the director about her new film.",
      {("Jiwon Han", "interviewed_by", "Anna Berg")}),
     (INTERVIEW + "Q: Where do you work now?\n\nA: I live in Berlin. I directed “Red Soil” with my husband, Tom Hale.",
      {("Jiwon Han", "residence", "Berlin"), ("Red Soil", "director", "Jiwon Han"), ("Jiwon Han", "spouse", "Tom Hale")}),
-    (INTERVIEW + "My short film “Red Soil” was finished in May. It had its world premiere at the Berlin International "
+    (INTERVIEW + "My short film “Red Soil” was finished in May. It had its world premiere at the Brannock International "
      "Film Festival.", {("Red Soil", "contributor", "Jiwon Han"),
-                        ("Red Soil", "premiered_at", "Berlin International Film Festival")}),
+                        ("Red Soil", "premiered_at", "Brannock International Film Festival")}),
     (INTERVIEW + "Q: Did you study film?\n\nA: No, I studied painting at Hongik University.",
      {("Jiwon Han", "educated_at", "Hongik University")}),
 ])
@@ -160,7 +160,7 @@ def test_gives(nlp, text, expected):
      ("Women Now", "cast_member", "Mary Callow")),  # an anthology's films do not share a cast
     ("The band's second single “Paper Moons” features the rapper Tom Hale.", ("Paper Moons", "cast_member", "Tom Hale")),
     ("Reading lists often include Ella Stone's “Paper Moons” (1975).", ("Paper Moons", "director", "Ella Stone")),
-    ("He wrote songs for the Cold War film “Red Sand”.", ("Red Sand", "production_company", "Cold War")),
+    ("He wrote songs for the Long Winter film “Red Sand”.", ("Red Sand", "production_company", "Long Winter")),
     ("Tom Avery is an English actor. He often worked with Rosa Vidal. She moved to Geneva in 1990. He stayed.",
      ("Tom Avery", "residence", "Geneva")),
     # "you" in an answer is not the interviewee

@@ -11,18 +11,18 @@ from pipeline.runtime.store import FORMAT, KEEP_SECONDS, ResultStore, StoreError
     model_version, text_key
 from pipeline.vocab import DateKind, Label, Predicate
 
-TEXT = "Lovesong is a 2016 film directed by So Yong Kim.\r\nIt premiered at Sundance."
+TEXT = "Moonwake is a 2016 film directed by Se Yoon Kim.\r\nIt premiered at Kestrel."
 
 
 def result(text: str = TEXT) -> DocResult:
     src = SourceDoc("a/b", "a/b.txt", "0" * 64, text, "utf-8", "text")
     return DocResult(
         src, removed=[Removed(0, 1, "L", "rule")],
-        mentions=[Mention(0, 8, "Lovesong", Label.WORK, 0.8, "model", 0),
-                  Mention(36, 47, "So Yong Kim", Label.PERSON, 0.6, "model", 1),
+        mentions=[Mention(0, 8, "Moonwake", Label.WORK, 0.8, "model", 0),
+                  Mention(36, 47, "Se Yoon Kim", Label.PERSON, 0.6, "model", 1),
                   Mention(14, 18, "2016", Label.DATE, 0.5, "year", None)],
-        entities=[LocalEntity(Label.WORK, "Lovesong", ("Lovesong",), kind="feature film", year=2016),
-                  LocalEntity(Label.PERSON, "So Yong Kim", ("So Yong Kim",), roles=("director",))],
+        entities=[LocalEntity(Label.WORK, "Moonwake", ("Moonwake",), kind="feature film", year=2016),
+                  LocalEntity(Label.PERSON, "Se Yoon Kim", ("Se Yoon Kim",), roles=("director",))],
         dates=[DateMention(14, 18, "2016", "2016", DateKind.DATE, 2016)],
         relations=[Relation(0, Predicate.DIRECTOR, EntityRef(1), 0, 48, TEXT[:48], 0.8, "cue")],
         subject=1)

@@ -11,7 +11,7 @@ from functools import lru_cache
 from ..lexicon import YEAR
 from ..view import DocView
 
-# lowercase words allowed inside a title ("The Last Day of the Year")
+# lowercase words allowed inside a title ("The First Hour of the Week")
 TITLE_GLUE = {"of", "the", "a", "an", "and", "in", "on", "at", "for", "to", "with", "from", "my",
               "your", "our", "his", "her", "their", "is", "or", "by", "'s", "’s",
               # articles and prepositions of titles in other languages

@@ -217,7 +217,7 @@ def _has_year(toks) -> bool:
 
 
 def extend_name(v: DocView, c: Candidate) -> Candidate:
-    """'Yong Kim' -> 'So Yong Kim': a person's name takes in the proper nouns just before it."""
+    """'Hyun Baek' -> 'So Hyun Baek': a person's name takes in the proper nouns just before it."""
     toks = v.tokens
     start = c.start
     words = role_words()
@@ -225,7 +225,7 @@ def extend_name(v: DocView, c: Candidate) -> Candidate:
             and (toks[start - 1].tag_ == "NNP" or c.end - c.start >= 2 and is_first_name(toks[start - 1].text)) \
             and "\n" not in toks[start - 1].whitespace_ \
             and toks[start - 1].ent_type_ not in {"GPE", "ORG", "NORP"} and c.start - start < 2:
-        start -= 1  # "So Yong Kim" at a sentence start, where "So" is tagged as an adverb
+        start -= 1  # "So Hyun Baek" at a sentence start, where "So" is tagged as an adverb
     return c._replace(start=start)
 
 

@@ -65,7 +65,7 @@ def _trim(v: DocView, c: Candidate) -> tuple[Candidate | None, tuple[str, ...]]:
     if c.label == Label.PERSON and end > start:
         start, found = strip_role_prefix(doc[start:end])
         roles = tuple(found)
-    if c.label == Label.ORG:  # "CEO of the WILDsound Festival" -> "WILDsound Festival"
+    if c.label == Label.ORG:  # "CEO of the BIGframe Festival" -> "BIGframe Festival"
         k = start
         while k < end - 1 and (toks[k].lower_ in role_words() or toks[k].lower_ in not_names()):
             k += 1
@@ -75,7 +75,7 @@ def _trim(v: DocView, c: Candidate) -> tuple[Candidate | None, tuple[str, ...]]:
     if c.label in (Label.ORG, Label.AWARD, Label.WORK, Label.PLACE) and end - start > 1 \
             and (YEAR.fullmatch(toks[start].text) or _ORDINAL.fullmatch(toks[start].text)) \
             and not verbatim and toks[start + 1].text != "Century":  # "20th Century Films" is a name
-        start += 1  # "the 2016 Sundance Film Festival": the year becomes a date of its own
+        start += 1  # "the 2016 Ashgrove Film Festival": the year becomes a date of its own
     if end <= start:
         return None, ()
     return c._replace(start=start, end=end), roles
@@ -102,7 +102,7 @@ def decide(v: DocView, cands: list[Candidate]) -> list[tuple[Candidate, tuple[st
         if c.label == Label.PERSON and c.rule is DEFINITION and c.kind:
             roles = tuple(dict.fromkeys(roles + (c.kind,)))  # "Kim is a director" -> director
         chosen.append((c, roles))
-    for c, _ in list(chosen):  # the year cut from "the 2016 Sundance Film Festival"
+    for c, _ in list(chosen):  # the year cut from "the 2016 Ashgrove Film Festival"
         if c.start > 0 and YEAR.fullmatch(toks[c.start - 1].text) and not taken[c.start - 1]:
             taken[c.start - 1] = 1
             chosen.append((YEAR_PREFIX.found(c.start - 1, c.start), ()))
@@ -126,7 +126,7 @@ def _owns_caps_title(v: DocView, c: Candidate) -> bool:
 
 
 def _site_name(v: DocView, c: Candidate) -> Candidate:
-    """'FRAME RATE — the magazine of cinematography' at a page's start, 'Photo ⓒ LUMEN DAILY /
+    """'SHUTTER ANGLE — the magazine of cinematography' at a page's start, 'Photo ⓒ LUMEN DAILY /
     Kim Ara': a title-shaped name in the masthead or a photo's copyright line is the site's, a
     publication (an organisation), not a work."""
     toks = v.tokens
@@ -157,7 +157,7 @@ def _person_by_first_name(v: DocView, c: Candidate) -> Candidate:
             or org_kind(v.span_text(c.start, c.end)) is not None \
             or first.is_stop or not is_first_name(first.text) \
             or any(t.lower_ in demonyms() for t in span) or c.start and toks[c.start - 1].lower_ == "at" \
-            or v.common_word(first) and any(v.common_word(t) for t in words[1:]):  # "Royal Navy", "Free State"
+            or v.common_word(first) and any(v.common_word(t) for t in words[1:]):  # "Royal Harbour", "Free State"
         return c  # "Han Chinese", "at Walter Brooks Agency"
     return c.step(Step.FIRST_NAME, label=Label.PERSON)
 
@@ -251,7 +251,7 @@ def keep(v: DocView, c: Candidate) -> bool:
 
 
 def _masthead(v: DocView, start: int, end: int) -> bool:
-    """'FRAME RATE — the magazine of cinematography': the first words of a page, before a
+    """'SHUTTER ANGLE — the magazine of cinematography': the first words of a page, before a
     separator, are the site's name."""
     toks = v.tokens
     return not v.text[:toks[start].idx].strip() and end < len(toks) and toks[end].text in _SEPARATORS \
@@ -272,7 +272,7 @@ def _is_whole_line(v: DocView, start: int, end: int) -> bool:
 
 
 def propagate(v: DocView, chosen: list[tuple[Candidate, tuple[str, ...]]]):
-    """Marks every other occurrence of a name already found ('So Yong Kim' at a sentence start),
+    """Marks every other occurrence of a name already found ('Se Yoon Kim' at a sentence start),
     replacing shorter spans it contains ('Yong Kim')."""
     doc = v.doc
     votes: dict[str, Counter] = defaultdict(Counter)
@@ -322,7 +322,7 @@ def propagate(v: DocView, chosen: list[tuple[Candidate, tuple[str, ...]]]):
 
 
 def _short_forms(v: DocView, spans: dict, owner: list, by_text: dict[str, Candidate]) -> None:
-    """'Kim' after 'So Yong Kim', 'Sundance' after 'Sundance Film Festival': a family name or a
+    """'Kim' after 'Se Yoon Kim', 'Ashgrove' after 'Ashgrove Film Festival': a family name or a
     festival's distinctive word, where the model left it unmarked, is a mention too."""
     doc = v.doc
     generic = set(org_kinds()) | {"film", "international", "annual"}

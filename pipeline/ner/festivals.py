@@ -1,9 +1,9 @@
 """A festival named by its town: "premiered in competition at X", "won the jury prize in X",
-"prizes at X, Y and Z", "the Critics' Week in X". The model reads X as a place (or, when it does
+"prizes at X, Y and Z", "the Makers' Week in X". The model reads X as a place (or, when it does
 not know the town, as a person, or not at all); in a sentence about premieres, competitions and
 prizes, a town after 'at', 'in' or 'to' is the festival held there. Countries (the places of
 `patterns/demonyms.csv`) never are, nor a town followed by its region ("in X, Italy"); a festival's
-section before it ("the Directors' Fortnight in X", pattern `org_festival_section`) is evidence.
+section before it ("the Editors' Fortnight in X", pattern `org_festival_section`) is evidence.
 
 Evidence needed: a cue word of `patterns/festival_cues.txt`, an award or a festival's section
 earlier in the same sentence, within `WINDOW` tokens; 'in X' right after a festival, the word
@@ -29,7 +29,7 @@ from .registry import FESTIVAL_TOWN_NAME, RULER_KEY, Candidate
 WINDOW = 12
 _BEFORE = {"at", "in", "to"}
 _HELD = {"festival", "festivals", "fest", "organised", "organized", "held", "hosted", "olympics", "games"}
-SECTION = "org_festival_section"  # the pattern id of "Critics' Week", "Directors' Fortnight"
+SECTION = "org_festival_section"  # the pattern id of "Makers' Week", "Editors' Fortnight"
 
 
 def festival_cues() -> frozenset[str]:

@@ -1,6 +1,6 @@
 """Rules that find people and organisations by their context: a cast list, a role word before a
-name ("director So Yong Kim"), an organisation cue ("the distributor X"), an editor's bracketed
-completion ("Brad [Rust Gray]"). Pure: Doc -> `Candidate`s in token offsets.
+name ("director Se Yoon Kim"), an organisation cue ("the distributor X"), an editor's bracketed
+completion ("Dale [Orrin Mayes]"). Pure: Doc -> `Candidate`s in token offsets.
 """
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from ..vocab import Label
 
 
 def bracket_names(v: DocView) -> Iterator[Candidate]:
-    """'Brad [Rust Gray]' - an editor's bracketed completion of a person's name; 'Dr. Mara Quill
+    """'Dale [Orrin Mayes]' - an editor's bracketed completion of a person's name; 'Dr. Mara Quill
     (Nadia Vorst)' - the actor in round brackets after the character, a known first name first."""
     doc = v.doc
     toks = v.tokens
@@ -39,7 +39,7 @@ def bracket_names(v: DocView) -> Iterator[Candidate]:
 
 
 def cue_orgs(v: DocView) -> Iterator[Candidate]:
-    """'fashion house Miu Miu', 'the distributor Tribeca Films' - a name after an organisation cue."""
+    """'fashion house Vela Vela', 'the distributor Tallgrass Films' - a name after an organisation cue."""
     doc = v.doc
     toks = v.tokens
     cues = org_cues()
@@ -129,7 +129,7 @@ def cast_lists(v: DocView) -> Iterator[Candidate]:
 
 
 def role_names(v: DocView) -> Iterator[Candidate]:
-    """'the actor and screenwriter Raghavendran', 'director So Yong Kim': a name after a role word."""
+    """'the actor and screenwriter Raghavendran', 'director Se Yoon Kim': a name after a role word."""
     doc = v.doc
     toks = v.tokens
     words = role_words()
@@ -151,7 +151,7 @@ def role_names(v: DocView) -> Iterator[Candidate]:
 
 
 def strip_role_prefix(span: Span) -> tuple[int, list[str]]:
-    """'Filmmaker Jiyoung Park' -> start after 'Filmmaker', roles ['director'];
+    """'Filmmaker Sunhee Park' -> start after 'Filmmaker', roles ['director'];
     'Vice Admiral Thomas Varley' -> start at 'Thomas'."""
     roles, start = [], span.start
     words, titles = role_words(), honorifics()
@@ -162,7 +162,7 @@ def strip_role_prefix(span: Span) -> tuple[int, list[str]]:
         if parts and all(p in words for p in parts):
             roles += [words[p] for p in parts if words[p]]
         elif tok.lower_.rstrip(".") in titles or tok.text in "/-." or tok.lower_ in demonyms() and span.end - tok.i > 2:
-            # "Prime Minister X", "Jamaican Roger Mais": a title or a nationality before the name
+            # "Prime Minister X", "Jamaican Delroy Hanks": a title or a nationality before the name
             pass
         else:
             break

@@ -44,13 +44,13 @@ MODEL = EntityRule("model", (Label.PERSON, Label.ORG, Label.PLACE, Label.WORK, L
                   ("norp_orgs.csv", "numbered_names.txt"))
 PATTERN = EntityRule("pattern", tuple(Label), 0.8, ("entity_patterns.jsonl",))  # named by the pattern's id
 YEAR = EntityRule("year", (Label.DATE,), 0.5)  # a bare year the model did not mark
-YEAR_PREFIX = EntityRule("year_prefix", (Label.DATE,), 0.6)  # cut from "the 2016 Sundance Film Festival"
+YEAR_PREFIX = EntityRule("year_prefix", (Label.DATE,), 0.6)  # cut from "the 2016 Ashgrove Film Festival"
 QUOTED_TITLE = EntityRule("quoted_title", (Label.WORK,), 0.9, verbatim=True)
 # a quoted title in a reference list ('1. ^ "Name". Site. Retrieved ...') names a cited page, a
 # person's as often as a film's: weaker than a name's own shape, so it does not retype the page's subject
 CITED_TITLE = EntityRule("cited_title", (Label.WORK,), 0.65, verbatim=True)
 CAPS_TITLE = EntityRule("caps_title", (Label.WORK,), 0.85, ("work_cues.csv",), verbatim=True)
-CAPS_COMMA_TITLE = EntityRule("caps_comma_title", (Label.WORK,), 0.87, verbatim=True)  # "HUMAN, SPACE, TIME (2018)"
+CAPS_COMMA_TITLE = EntityRule("caps_comma_title", (Label.WORK,), 0.87, verbatim=True)  # "RIVER, STONE, SAND (2018)"
 CUE_TITLE = EntityRule("cue_title", (Label.WORK,), 0.7, ("title_cues.csv", "work_cues.csv"))
 YEAR_TITLE = EntityRule("year_title", (Label.WORK,), 0.75)
 LISTED_TITLE = EntityRule("listed_title", (Label.WORK,), 0.75, verbatim=True)  # a line-up's "Title (Country, 2023)"
@@ -79,7 +79,7 @@ CREDIT_PRODUCTION = EntityRule("credit_production", (Label.ORG,), 0.8)  # "a Har
 FESTIVAL_TOWN_NAME = EntityRule("festival_town_name", (Label.ORG,), 0.65, ("festival_cues.txt",))  # "competed at X"
 # what a found name gives to its other occurrences in the document
 PROPAGATED = EntityRule("propagated", _NAMES, 0.5)  # at most: an occurrence is no stronger than its name
-SHORT_NAME = EntityRule("short_name", (Label.PERSON, Label.ORG), 0.45)  # 'Kim' after 'So Yong Kim'
+SHORT_NAME = EntityRule("short_name", (Label.PERSON, Label.ORG), 0.45)  # 'Kim' after 'Se Yoon Kim'
 
 CONTEXT_STRENGTH = 0.65  # a label from context, above the model's: it wins the document's vote
 

@@ -135,7 +135,7 @@ def _by_head(v: DocView, chosen: Chosen):
 
 
 def _by_name_head(v: DocView, chosen: Chosen):
-    """'Sacramento Valley', 'Lake Tana', 'the Skeleton World Cup': a name of two or more capitalised
+    """'Sacramento Valley', 'Lake Tana', 'the Bobsleigh Masters Cup': a name of two or more capitalised
     words whose first or last word is a head noun of a kind of name (`patterns/name_heads.csv`);
     each head overrules only the model's labels its row lists."""
     doc = v.doc

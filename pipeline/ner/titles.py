@@ -22,7 +22,7 @@ _CITATION = re.compile(r"^\s*(?:\d{1,3}\.\s*\^|\[\d{1,3}\]|\^)|\b(?:Retrieved|Ar
 
 
 def quoted_titles(v: DocView) -> Iterator[Candidate]:
-    """“Lovesong”, "The Day After," - a short capitalised phrase in quotes; in a reference list's
+    """“Moonwake”, "The Hour Before," - a short capitalised phrase in quotes; in a reference list's
     line, a cited page's title (`CITED_TITLE`)."""
     doc = v.doc
     text = v.text
@@ -53,8 +53,8 @@ def quoted_titles(v: DocView) -> Iterator[Candidate]:
 
 
 def caps_titles(v: DocView) -> Iterator[Candidate]:
-    """TREELESS MOUNTAIN, IN BETWEEN DAYS - a run of upper-case words inside a mixed-case line.
-    A single upper-case word counts only after a work cue ("her fourth feature LOVESONG")."""
+    """HOLLOW ORCHARD, IN AMONG WAVES - a run of upper-case words inside a mixed-case line.
+    A single upper-case word counts only after a work cue ("her fourth feature MOONWAKE")."""
     doc = v.doc
     toks = v.tokens
     cues = work_cues()
@@ -97,7 +97,7 @@ def caps_titles(v: DocView) -> Iterator[Candidate]:
                                           and toks[span.start - 2].lower_ in cues)
         letters = sum(len(t) for t in span if t.is_alpha)
         in_brackets = prev is not None and prev.text == "(" and letters >= 4 and not _acronym_of_name(v, span)
-        # "Jiyoung Park (MY TINY FRIENDS)", not "(MC)" nor an acronym "Harbour Film Council (HAFIC)"
+        # "Sunhee Park (MY SMALL NEIGHBOURS)", not "(MC)" nor an acronym "Harbour Film Council (HAFIC)"
         if len(span) >= 2 and letters >= 6 or after_cue or in_brackets:
             yield CAPS_TITLE.found(span.start, span.end, kind=cues.get(prev.lower_) if prev is not None else None)
 
@@ -109,9 +109,9 @@ def _caps_word(t) -> bool:
 
 def caps_comma_titles(v: DocView) -> Iterator[Candidate]:
     """A title in capitals with commas inside, which CAPS_TITLE cuts at each comma: 'I, DANIEL
-    MARLOW' (a first part 'I'), or parts joined by commas that end in the title's year, 'HUMAN,
-    SPACE, TIME AND HUMAN (2018)', after an owner ('Oshima's'), a line's start, a work cue or a
-    list item with its own year ('THE NET (2016), ...'): in a list of titles every item then
+    MARLOW' (a first part 'I'), or parts joined by commas that end in the title's year, 'RIVER,
+    STONE, SAND AND RIVER (2018)', after an owner ('Tanabe's'), a line's start, a work cue or a
+    list item with its own year ('THE HIVE (2016), ...'): in a list of titles every item then
     carries its year, so the commas are the title's own."""
     doc = v.doc
     toks = v.tokens
@@ -176,7 +176,7 @@ def _acronym_of_name(v: DocView, span) -> bool:
 
 
 def cue_titles(v: DocView) -> Iterator[Candidate]:
-    """'her debut feature, In Between Days', 'the documentary The Day After', 'a film called Salt',
+    """'her debut feature, In Among Waves', 'the documentary The Hour Before', 'a film called Salt',
     'starred in Rocky', 'the Crystal Saga series'."""
     doc = v.doc
     toks = v.tokens
@@ -348,7 +348,7 @@ def _next_in_list(v: DocView, end: int, titles_only: bool = False) -> tuple[int,
 
 
 def year_titles(v: DocView) -> Iterator[Candidate]:
-    """'The Last Day of the Year (2015)' - a capitalised run right before a year in brackets."""
+    """'The First Hour of the Week (2015)' - a capitalised run right before a year in brackets."""
     doc = v.doc
     toks = v.tokens
     for tok in (toks[i] for i, low in enumerate(v.lower) if low == "("):

@@ -1,7 +1,7 @@
 """Stage: within one document, mentions -> entities with canonical names; dates -> ISO values.
 
-Short names are resolved to the full name the same document uses ("Kim" -> "So Yong Kim",
-"Sundance" -> "Sundance Film Festival", "L.A." -> "Los Angeles"), never across two different
+Short names are resolved to the full name the same document uses ("Kim" -> "Se Yoon Kim",
+"Ashgrove" -> "Ashgrove Film Festival", "L.A." -> "Los Angeles"), never across two different
 people who share a family name when the text gives no way to tell them apart.
 """
 from __future__ import annotations
@@ -24,7 +24,7 @@ _HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
 
 @lru_cache(maxsize=65536)
 def title_case(title: str) -> str:
-    """'IN BETWEEN DAYS' -> 'In Between Days'; titles already in mixed case are kept."""
+    """'IN AMONG WAVES' -> 'In Among Waves'; titles already in mixed case are kept."""
     if not title.isupper():
         return title
     words = title.lower().split(" ")
@@ -185,7 +185,7 @@ _NAME_CUE = re.compile(r"(?:\b(?:ring|stage|pen|screen) name|\bbetter known as|\
                        r"[\w\s-]{0,20}?name,?)\s*$", re.IGNORECASE)
 
 
-_SHORT_NAMED_KINDS = {"festival", "school"}  # "Sundance" for the festival, "Yale" for the university
+_SHORT_NAMED_KINDS = {"festival", "school"}  # "Ashgrove" for the festival, "Corbridge" for the university
 
 
 class _Known:
@@ -234,7 +234,7 @@ def _entity_of(label: Label, name: str, entities, index, counts, text: str, pos:
         for i, e in enumerate(entities):
             known.add(i, e.label, e.name)
     toks = _tokens(name)
-    # a short form of a person already named in full: "Kim", "Dano", "Im-Sun"; any label
+    # a short form of a person already named in full: "Kim", "Venner", "Ae-Ran"; any label
     if len(toks) <= 2 and label in (Label.PERSON, Label.ORG, Label.WORK, Label.PLACE):
         people = known.people_with_part(toks)
         if people and (label == Label.PERSON or len(toks) == 1 or "-" in name):
@@ -251,7 +251,7 @@ def _entity_of(label: Label, name: str, entities, index, counts, text: str, pos:
         return (label, country) if country is not None else (None, None)
     if label in (Label.ORG, Label.PLACE, Label.AWARD, Label.WORK):
         if label in (Label.ORG, Label.AWARD) and not name.isupper():  # "Mexico" is not "Mexico City"
-            # "Sundance" -> "Sundance Film Festival" (the longer name adds only generic words), but
+            # "Ashgrove" -> "Ashgrove Film Festival" (the longer name adds only generic words), but
             # not "Circle" -> "Circle Onyx" (a specific word), "KBTV" -> "KBTV Canada" (an acronym),
             # "Tovo" -> "Tovo Pictures" (a company's short name is the parent company)
             longer = [i for i in known.starting_with(label, toks) if _is_prefix(toks, _tokens(entities[i].name))
@@ -269,7 +269,7 @@ def _entity_of(label: Label, name: str, entities, index, counts, text: str, pos:
 
 
 def _is_part(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
-    """'Kim' of 'So Yong Kim', 'Im' of 'Heung-Soon Im', 'Im-Sun' of 'Im-Sun Song', 'DeWitt' of
+    """'Kim' of 'Se Yoon Kim', 'Im' of 'Dong-Hwa Im', 'Ae-Ran' of 'Ae-Ran Song', 'DeWitt' of
     'Harold DeWitt II'."""
     s = [t.lower() for t in short]
     f = drop_suffixes([t.lower() for t in full], len(s))
@@ -314,7 +314,7 @@ def subject(entities: list[LocalEntity], mentions: list[LocalMention], text: str
 
 
 def hangul_aliases(text: str, entities: list[LocalEntity], mentions: list[LocalMention]) -> list[LocalEntity]:
-    """'Bong Joon-ho (봉준호)': the Hangul in brackets becomes an alias of the person."""
+    """'Gong Min-jae (공민재)': the Hangul in brackets becomes an alias of the person."""
     entities = list(entities)
     for m in mentions:
         if m.label != Label.PERSON or m.entity is None:

@@ -283,13 +283,13 @@ def spec_line(page: LinePage, disc: Discourse, found: list[Found]) -> Iterator[F
             yield Found(subject, Predicate.PUBLICATION_DATE, years[0][2].target, ls, le, 0.0, "")
 
 
-# 'a SIDE MIRROR and NORTH GATE production', 'a Pastel / Unified Theory production'
+# 'a SILVER LADDER and NORTH GATE production', 'a Tinfoil / Open Circuit production'
 _BILLING = re.compile(r"(?=\b[Aa]n?\s+(?P<orgs>\S.{0,100}?)\s+(?:co-)?production\b)")  # each 'a' tried
 _BILLING_GLUE = re.compile(r"^(?:\s|,|/|&|\band\b)*$", re.IGNORECASE)
 
 
 def billing_production(page: LinePage, disc: Discourse, found: list[Found]) -> Iterator[Found]:
-    """'a SIDE MIRROR and NORTH GATE production' (a press kit's billing block, or prose: "X (2017),
+    """'a SILVER LADDER and NORTH GATE production' (a press kit's billing block, or prose: "X (2017),
     a drama ..., a Harbor Pictures production"): the companies, joined by list glue only, made
     the work named before it on the line, else the work the page is about."""
     fallback = None

@@ -84,7 +84,7 @@ def _date_at(args: list[Item], k: int) -> Item | None:
 
 
 def _year_in_brackets(sent: Span, args: list[Item]) -> Iterator[Found]:
-    """'The Last Day of the Year (2015)', 'Tavan trilogy (1987 – 94)', 'X (2008 film)', 'X (Other
+    """'The First Hour of the Week (2015)', 'Tavan trilogy (1987 – 94)', 'X (2008 film)', 'X (Other
     Title, 2014)'."""
     doc = sent.doc
     for w in args:
@@ -235,7 +235,7 @@ def _life_dates(sent: Span, args: list[Item]) -> Iterator[Found]:
 
 
 def _death_noun(sent: Span, args: list[Item]) -> Iterator[Found]:
-    """"after his death in 1918", "Morris's death in 1896", "on the death of A in 1898", "until his
+    """"after his death in 1918", "Pellam's death in 1896", "on the death of A in 1898", "until his
     murder in 1490": a death and its date, whose owner a possessive or an 'of' names."""
     doc = sent.doc
     for k in range(sent.start + 1, sent.end - 2):
@@ -301,7 +301,7 @@ def _owned_work(sent: Span, args: list[Item], disc: Discourse) -> Iterator[Found
             j -= 1
         owner = _owner_at(args, j) if j >= lo else None
         if owner is not None and owner.label == Label.ORG:
-            owner = None  # "the Great Patriotic War film X" is no company's; "the Studio's film X" is
+            owner = None  # "the Great Harbour War film X" is no company's; "the Studio's film X" is
         if owner is None and j >= lo and doc[j].lower_ in {"their", "its"}:
             # "Raghunath formed Kiran Film Company ... and their first film X"
             owner = next((a for a in reversed(args) if a.label == Label.ORG and a.end <= j), None)
