@@ -145,7 +145,7 @@ def _person_by_first_name(v: DocView, c: Candidate) -> Candidate:
     if c.model_label and c.label == Label.PERSON and len(span) >= 2 and span[-1].lower_ in org_kinds():
         return c.step(Step.ORG_WORD, label=Label.ORG)  # "Kora Digital", "Vexa Interactive"
     if c.model_label and c.label in (Label.PERSON, Label.PLACE) and org_kinds().get(span[-1].lower_) == "festival":
-        return c.step(Step.ORG_WORD, label=Label.ORG, kind="festival")  # "the Berlinale": a festival by its own word
+        return c.step(Step.ORG_WORD, label=Label.ORG, kind="festival")  # "the Vostra Biennale": a festival by its own word
     owner = c.end + 2 < len(toks) and toks[c.end].text in POSSESSIVE_S and toks[c.end + 1].text in {"“", '"', "‘"}
     if c.model_label and c.label in (Label.ORG, Label.PLACE) and _owns_caps_title(v, c):
         return c.step(Step.TITLE_OWNER, label=Label.PERSON)  # "Tomoko Ishi-ida's STILL RIVER": a director owns it
