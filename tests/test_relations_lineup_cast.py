@@ -134,3 +134,28 @@ def test_caption_credit(text, expected):
         found += [replace(f, method="caption") for f in cast.caption(page.view, sent, args, page.disc(), False)]
     got = cast.caption_credit(LinePage(page.view, page.items), page.disc(), found)
     assert page.triples(got) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The Blue Lake (2001), following a tired wedding band, starring Ana Ruiz, Ben Ode and Cleo Marsh, "
+     "opened the festival.",
+     {("The Blue Lake", "cast_member", "Ana Ruiz"), ("The Blue Lake", "cast_member", "Ben Ode"),
+      ("The Blue Lake", "cast_member", "Cleo Marsh")}),
+    ("Her debut, The Blue Lake (2001), produced by Daniel Fellowes and starring Ana Ruiz and Ben Ode, was a hit.",
+     {("The Blue Lake", "cast_member", "Ana Ruiz"), ("The Blue Lake", "cast_member", "Ben Ode")}),
+    ("His breakthrough was The Blue Lake, a fictional account of a rowing team at the Olympics, starring Ana Ruiz "
+     "and Ben Ode.",
+     {("The Blue Lake", "cast_member", "Ana Ruiz"), ("The Blue Lake", "cast_member", "Ben Ode")}),
+    # near misses: a clause between the work and the participle, no apposition, a person before it
+    ("The Blue Lake, which Daniel Fellowes wrote, was remade as a series starring Ana Ruiz.", set()),
+    ("The Blue Lake was a flop; the next year Daniel Fellowes made a comedy starring Ana Ruiz.", set()),
+    ("Daniel Fellowes, who loved The Blue Lake, is now starring Ana Ruiz in a play.", set()),
+    ("After The Blue Lake, Daniel Fellowes is shooting a western starring Ana Ruiz.", set()),
+    ('It is a series adapted from the novel "The Blue Lake," starring Ana Ruiz and Ben Ode.', set()),
+])
+def test_starring_apposition(nlp, text, expected):
+    result = run(nlp, text)
+    ents = result.entities
+    got = {(ents[r.subject].name, r.predicate.value, ents[r.object.index].name) for r in result.relations
+           if r.method == "starring_apposition"}
+    assert got == expected

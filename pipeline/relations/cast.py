@@ -8,6 +8,12 @@
   another verb, then 'with' and names. Not after a verb of making ('made X with A': A co-made it).
 - caption_credit: '[Photo] Ana Ruiz in BLUE LAKE. Courtesy of Harbor Pictures.' -- the work of a
   caption and the company its credit names ('courtesy of' is a distributor's credit label).
+- starring_apposition: 'BLUE LAKE (2019), following a drifter, starring Ana Ruiz and Ben Ode,
+  opened ...', 'Her debut, BLUE LAKE, produced by C and starring A' -- a participle of casting
+  (`cast_participle` words of `patterns/relation_words.csv`) that ends an apposition or a chain of
+  participles after a work: the first work of the sentence that a comma or a bracket sets off,
+  with no finite verb, no other clause between it and the participle, and not the novel or play
+  it was adapted from.
 - as_roles: 'BLUE LAKE, 2019. Ana Ruiz as the cop, Ben Ode as the priest.' -- a list of
   'NAME as ROLE' that opens a clause, in or right after a sentence naming one work.
 Pure: one parsed sentence of a `DocView` and its arguments (token offsets) -> `context.Found`
@@ -23,6 +29,7 @@ from importlib import resources
 
 from spacy.tokens import Span
 
+from ..lexicon import work_cues
 from ..records import EntityRef
 from ..view import DocView
 from ..vocab import Label, Predicate
@@ -118,6 +125,45 @@ def with_cast(v: DocView, sent: Span, args: list[Item], disc: Discourse, is_ques
         for p in coordinated(doc, first, [a for a in args if a.start >= first.end], {Label.PERSON}, forward=True):
             if p.label == Label.PERSON:
                 yield _found(w.ref, Predicate.CAST_MEMBER, p.ref, sent)
+
+
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_APPOSITION_SPAN = 40  # at most this many tokens between the work and its participle
+_NOT_SCREEN = frozenset({"book", "play", "song", "album"})  # kinds of `patterns/work_cues.csv`: a source
+
+
+def _named_source(toks, w: Item) -> bool:
+    """'adapted from the novel "X"': a work that a book's or a play's noun introduces."""
+    k = w.start - 1
+    while k >= 0 and toks[k].is_quote:
+        k -= 1
+    return k >= 0 and work_cues().get(toks[k].lower_) in _NOT_SCREEN
+
+
+def starring_apposition(v: DocView, sent: Span, args: list[Item], disc: Discourse,
+                        is_question: bool) -> Iterator[Found]:
+    doc, toks = v.doc, v.tokens
+    for k in range(sent.start, sent.end - 1):
+        if kind_of(toks[k].lower_) != "cast_participle":
+            continue
+        first = next((a for a in args if a.start == k + 1 and a.label == Label.PERSON and not a.implicit), None)
+        if first is None:
+            continue
+        work = None
+        for w in sorted((a for a in args if a.label == Label.WORK and not a.implicit and a.end < k),
+                        key=lambda a: a.start):
+            if toks[w.end].text not in {",", "("} or k - w.end > _APPOSITION_SPAN or _named_source(toks, w):
+                continue  # 'X starring A' is the cue's; an apposition opens with a comma or a bracket
+            if any(t.tag_ in _FINITE or t.text in {";", ":"} or t.lower_ in {"who", "which", "that"}
+                   for t in toks[w.end:k]):
+                continue  # 'X, which was ..., starring': a clause between
+            work = w
+            break
+        if work is None:
+            continue
+        for p in coordinated(doc, first, [a for a in args if a.start >= first.end], {Label.PERSON}, forward=True):
+            if p.label == Label.PERSON:
+                yield _found(work.ref, Predicate.CAST_MEMBER, p.ref, sent)
 
 
 def as_roles(v: DocView, sent: Span, args: list[Item], disc: Discourse, is_question: bool) -> Iterator[Found]:
