@@ -5,7 +5,9 @@
   `patterns/relation_words.csv`) joined to a work by a link of `patterns/caption_links.csv`.
 - with_cast: 'BLUE LAKE, a thriller with Ana Ruiz and Ben Ode', 'My first feature, BLUE LAKE,
   was with Ana Ruiz', 'BLUE LAKE in 2019 with Ana Ruiz' -- a work, a description of it without
-  another verb, then 'with' and names. Not after a verb of making ('made X with A': A co-made it).
+  another verb, then 'with' and names; 'X (1955), shot in Sete with A' (a `filming_participle` of
+  `patterns/relation_words.csv` and 'in'). Not after a verb of making ('made X with A': A co-made
+  it) unless the participle holds the 'with'; a possessor ('with A, and B's Y') ends the list.
 - caption_credit: '[Photo] Ana Ruiz in BLUE LAKE. Courtesy of Harbor Pictures.' -- the work of a
   caption and the company its credit names ('courtesy of' is a distributor's credit label).
 - starring_apposition: 'BLUE LAKE (2019), following a drifter, starring Ana Ruiz and Ben Ode,
@@ -41,6 +43,8 @@ LINK_FILE = "caption_links.csv"
 _MAKING = frozenset({"make", "write", "direct", "produce", "shoot", "create", "develop", "co-write",
                      "co-direct", "edit", "film", "finish", "work", "collaborate", "team"})
 _AFTER_CAPTION = frozenset({".", ",", "(", "[", "courtesy", "—", "–", "-", ";", ":"})
+_WITH_REACH = 10  # 'with' at most this many tokens after the work (4 more after 'shot in')
+_POSSESSIVE_S = frozenset({"'s", "’s", "'", "’"})
 _CLAUSE_OPEN = frozenset({",", ";", ".", ":", "and", "—", "–"})
 
 
@@ -101,10 +105,9 @@ def with_cast(v: DocView, sent: Span, args: list[Item], disc: Discourse, is_ques
     for w in args:
         if w.label != Label.WORK or w.implicit:
             continue
-        if any(t.lemma_.lower() in _MAKING for t in toks[sent.start:w.start] if t.pos_ == "VERB"):
-            continue  # 'made X with A': A made it too
-        k, depth = w.end, 0
-        while k < min(sent.end, w.end + 10):
+        k, depth, filmed = w.end, 0, False
+        reach = w.end + _WITH_REACH
+        while k < min(sent.end, reach):
             t = toks[k]
             if opens(t):
                 depth += 1
@@ -112,17 +115,24 @@ def with_cast(v: DocView, sent: Span, args: list[Item], disc: Discourse, is_ques
                 depth -= 1
             elif depth == 0 and t.lower_ == "with":
                 break
+            elif depth == 0 and kind_of(t.lower_) == "filming_participle" and t.tag_ in {"VBN", "VBD"} \
+                    and k + 1 < sent.end and v.lower[k + 1] == "in":
+                filmed, reach = True, reach + 4  # 'X (1955), shot in Sete with A and B': the film's cast
             elif depth == 0 and (t.pos_ in {"VERB", "ADP", "PRON", "SCONJ", "CCONJ"} and t.lower_ != "in"
                                  or t.lower_ in {"by", "and"}):
                 k = sent.end
                 break
             k += 1
-        if k >= min(sent.end, w.end + 10) or v.lower[k] != "with":
+        if k >= min(sent.end, reach) or v.lower[k] != "with":
             continue
+        if not filmed and any(t.lemma_.lower() in _MAKING for t in toks[sent.start:w.start] if t.pos_ == "VERB"):
+            continue  # 'made X with A': A made it too
         first = next((a for a in args if a.start == k + 1 and a.label == Label.PERSON and not a.implicit), None)
         if first is None:
             continue
         for p in coordinated(doc, first, [a for a in args if a.start >= first.end], {Label.PERSON}, forward=True):
+            if p.end < len(toks) and toks[p.end].lower_ in _POSSESSIVE_S:
+                break  # 'X, with A, and B's Y': B owns the next work, the list has ended
             if p.label == Label.PERSON:
                 yield _found(w.ref, Predicate.CAST_MEMBER, p.ref, sent)
 
