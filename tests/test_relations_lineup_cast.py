@@ -72,6 +72,8 @@ def test_caption(text, expected):
      {("Blue Lake", "cast_member", "Ana Ruiz"), ("Blue Lake", "cast_member", "Ben Ode")}),
     ("She founded a company to make Blue Lake (1955), shot in Lisbon with Ana Ruiz and Ben Ode.",
      {("Blue Lake", "cast_member", "Ana Ruiz"), ("Blue Lake", "cast_member", "Ben Ode")}),
+    ("Her first feature, Blue Lake (2008), a two-hander shot in San Francisco with Ana Ruiz and Ben Ode, premiered.",
+     {("Blue Lake", "cast_member", "Ana Ruiz"), ("Blue Lake", "cast_member", "Ben Ode")}),
     ("His first feature, Blue Lake (2008), a two-hander filmed in Oslo with Ana Ruiz and Ben Ode, premiered in May.",
      {("Blue Lake", "cast_member", "Ana Ruiz"), ("Blue Lake", "cast_member", "Ben Ode")}),
     ("We talked about the film Blue Harbor. Blue Harbor, 2019. Maria Lopez as the cop, Peter Brandt as the priest.",
@@ -90,6 +92,7 @@ def test_attached_cast_lists(nlp, text, expected):
     ("Blue Lake came out in 2019. Ana Ruiz served as the jury president.", ("Blue Lake", "cast_member", "Ana Ruiz")),
     ("Ana Ruiz won for Blue Lake, with Ben Ode, and Cleo Marsh's Grey Harbour.", ("Blue Lake", "cast_member", "Cleo Marsh")),
     ("Ana Ruiz made Blue Lake (2019), shot by Ben Ode with Cleo Marsh.", ("Blue Lake", "cast_member", "Cleo Marsh")),
+    ("Ana Ruiz made Blue Lake (2019), shot in a week with Cleo Marsh.", ("Blue Lake", "cast_member", "Cleo Marsh")),
 ])
 def test_attached_cast_lists_near_misses(nlp, text, unexpected):
     assert unexpected not in triples(run(nlp, text))

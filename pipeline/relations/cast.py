@@ -115,8 +115,8 @@ def with_cast(v: DocView, sent: Span, args: list[Item], disc: Discourse, is_ques
                 depth -= 1
             elif depth == 0 and t.lower_ == "with":
                 break
-            elif depth == 0 and kind_of(t.lower_) == "filming_participle" and t.tag_ in {"VBN", "VBD"} \
-                    and k + 1 < sent.end and v.lower[k + 1] == "in":
+            elif depth == 0 and kind_of(t.lower_) == "filming_participle" and k + 2 < sent.end \
+                    and v.lower[k + 1] == "in" and toks[k + 2].text[:1].isupper():  # the tagger may read 'shot' as a noun
                 filmed, reach = True, reach + 4  # 'X (1955), shot in Sete with A and B': the film's cast
             elif depth == 0 and (t.pos_ in {"VERB", "ADP", "PRON", "SCONJ", "CCONJ"} and t.lower_ != "in"
                                  or t.lower_ in {"by", "and"}):
