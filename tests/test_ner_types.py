@@ -166,6 +166,8 @@ def test_context_overrules_the_model(text, names, name, label):
      "Tavish Institute", "ORG"),
     # a title named like an organisation keeps the model's work reading
     ("She starred in Pale Ale League in 2006.", [("Pale Ale League", "WORK", M)], "Pale Ale League", "WORK"),
+    # a title the model read with its article keeps its work reading: a place is named without one
+    ("His breakthrough was The Velmar Lake, a drama.", [("The Velmar Lake", "WORK", M)], "The Velmar Lake", "WORK"),
     ("With Tavo Preto, Ohio joined.", [("Tavo Preto", "PERSON", M), ("Ohio", "PLACE", M)], "Tavo Preto", "PERSON"),
 ])
 def test_context_leaves_the_label(text, names, name, label):

@@ -32,6 +32,10 @@ HEAD = "BLUE LAKE\nBlue Lake is a film we love. Blue Lake again.\n\n"
             "                       Cleo Marsh\n",
      {("Blue Lake", "director", "Ana Ruiz"), ("Blue Lake", "producer", "Ben Ode"),
       ("Blue Lake", "production_company", "Harbor Pictures"), ("Blue Lake", "producer", "Cleo Marsh")}),
+    # a box drawn in characters: its left border is blank space
+    ("┌──────────\n│ Blue Lake   ★★★☆☆\n│ Directed by: Ana Ruiz\n│ Starring: Ben Ode, Cleo Marsh\n└──────────\n",
+     {("Blue Lake", "director", "Ana Ruiz"), ("Blue Lake", "cast_member", "Ben Ode"),
+      ("Blue Lake", "cast_member", "Cleo Marsh")}),
     # a qualifier before the label
     (HEAD + "Japanese distribution: Orchid Films\n", {("Blue Lake", "distributed_by", "Orchid Films")}),
     (HEAD + "World premiere: 12 May 2019, Fenwick Festival (Competition)\n",
@@ -60,6 +64,7 @@ def test_credit_lines_find(text, expected):
     HEAD + "CAST\n  Marta ...... Ben Ode\n\n  Gaffer ...... Cleo Marsh\n",  # a blank line ends the block
     "2017 | Unknown title | No | Directed by Ana Ruiz\n",      # a table row without a recognised work
     "Ana Ruiz said: Ben Ode and Cleo Marsh were there.\n",      # no work at all
+    HEAD + "│ Photographs by Eva Lind\n│ Based on the novel by Ana Ruiz\n",  # in a box: still no credit label
 ])
 def test_credit_lines_near_misses(text):
     page = Page(text, NAMES)

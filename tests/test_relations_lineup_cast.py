@@ -70,6 +70,12 @@ def test_caption(text, expected):
 @pytest.mark.parametrize("text,expected", [
     ("Now comes Blue Lake, a studio thriller with Ana Ruiz and Ben Ode, due in May.",
      {("Blue Lake", "cast_member", "Ana Ruiz"), ("Blue Lake", "cast_member", "Ben Ode")}),
+    ("She founded a company to make Blue Lake (1955), shot in Lisbon with Ana Ruiz and Ben Ode.",
+     {("Blue Lake", "cast_member", "Ana Ruiz"), ("Blue Lake", "cast_member", "Ben Ode")}),
+    ("Her first feature, Blue Lake (2008), a two-hander shot in San Francisco with Ana Ruiz and Ben Ode, premiered.",
+     {("Blue Lake", "cast_member", "Ana Ruiz"), ("Blue Lake", "cast_member", "Ben Ode")}),
+    ("His first feature, Blue Lake (2008), a two-hander filmed in Oslo with Ana Ruiz and Ben Ode, premiered in May.",
+     {("Blue Lake", "cast_member", "Ana Ruiz"), ("Blue Lake", "cast_member", "Ben Ode")}),
     ("We talked about the film Blue Harbor. Blue Harbor, 2019. Maria Lopez as the cop, Peter Brandt as the priest.",
      {("Blue Harbor", "cast_member", "Maria Lopez"), ("Blue Harbor", "cast_member", "Peter Brandt")}),
     ("We discussed THE SILENT ORCHARD (2008). Maria Lopez as the cop, Peter Brandt as the priest, all in one night.",
@@ -84,6 +90,9 @@ def test_attached_cast_lists(nlp, text, expected):
     ("Ana Ruiz made Blue Lake with Ben Ode.", ("Blue Lake", "cast_member", "Ben Ode")),   # co-made
     ("Blue Lake was written by Ana Ruiz with Ben Ode.", ("Blue Lake", "cast_member", "Ben Ode")),
     ("Blue Lake came out in 2019. Ana Ruiz served as the jury president.", ("Blue Lake", "cast_member", "Ana Ruiz")),
+    ("Ana Ruiz won for Blue Lake, with Ben Ode, and Cleo Marsh's Grey Harbour.", ("Blue Lake", "cast_member", "Cleo Marsh")),
+    ("Ana Ruiz made Blue Lake (2019), shot by Ben Ode with Cleo Marsh.", ("Blue Lake", "cast_member", "Cleo Marsh")),
+    ("Ana Ruiz made Blue Lake (2019), shot in a week with Cleo Marsh.", ("Blue Lake", "cast_member", "Cleo Marsh")),
 ])
 def test_attached_cast_lists_near_misses(nlp, text, unexpected):
     assert unexpected not in triples(run(nlp, text))
@@ -134,3 +143,28 @@ def test_caption_credit(text, expected):
         found += [replace(f, method="caption") for f in cast.caption(page.view, sent, args, page.disc(), False)]
     got = cast.caption_credit(LinePage(page.view, page.items), page.disc(), found)
     assert page.triples(got) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The Blue Lake (2001), following a tired wedding band, starring Ana Ruiz, Ben Ode and Cleo Marsh, "
+     "opened the festival.",
+     {("The Blue Lake", "cast_member", "Ana Ruiz"), ("The Blue Lake", "cast_member", "Ben Ode"),
+      ("The Blue Lake", "cast_member", "Cleo Marsh")}),
+    ("Her debut, The Blue Lake (2001), produced by Daniel Fellowes and starring Ana Ruiz and Ben Ode, was a hit.",
+     {("The Blue Lake", "cast_member", "Ana Ruiz"), ("The Blue Lake", "cast_member", "Ben Ode")}),
+    ("His breakthrough was The Blue Lake, a fictional account of a rowing team at the Olympics, starring Ana Ruiz "
+     "and Ben Ode.",
+     {("The Blue Lake", "cast_member", "Ana Ruiz"), ("The Blue Lake", "cast_member", "Ben Ode")}),
+    # near misses: a clause between the work and the participle, no apposition, a person before it
+    ("The Blue Lake, which Daniel Fellowes wrote, was remade as a series starring Ana Ruiz.", set()),
+    ("The Blue Lake was a flop; the next year Daniel Fellowes made a comedy starring Ana Ruiz.", set()),
+    ("Daniel Fellowes, who loved The Blue Lake, is now starring Ana Ruiz in a play.", set()),
+    ("After The Blue Lake, Daniel Fellowes is shooting a western starring Ana Ruiz.", set()),
+    ('It is a series adapted from the novel "The Blue Lake," starring Ana Ruiz and Ben Ode.', set()),
+])
+def test_starring_apposition(nlp, text, expected):
+    result = run(nlp, text)
+    ents = result.entities
+    got = {(ents[r.subject].name, r.predicate.value, ents[r.object.index].name) for r in result.relations
+           if r.method == "starring_apposition"}
+    assert got == expected

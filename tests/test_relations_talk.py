@@ -68,7 +68,7 @@ def test_gives(nlp, text, expected):
     ("The film is about the evening President Leo Dunne was shot, SALT FIELDS and GREY HARBOUR.",
      {("Salt Fields", "director_of_photography", "Leo Dunne"), ("Grey Harbour", "director_of_photography", "Leo Dunne")}),
     # 'made X (2008), shot in Oslo with A': A made it too, not only acted
-    ("Tom Ashby made SALT FIELDS (2008), shot in Oslo with Mara Quinn.", {("Salt Fields", "cast_member", "Mara Quinn")}),
+    ("Tom Ashby made SALT FIELDS (2008) with Mara Quinn.", {("Salt Fields", "cast_member", "Mara Quinn")}),
     # 'X, her 2019 film' needs the year right after the possessive
     ("Dana Whitfield made her name with THE HOMEWARD TOUR, her film from 2019 about a family.",
      {("The Homeward Tour", "publication_date", "2019")}),

@@ -37,6 +37,7 @@ _NAMES = (Label.PERSON, Label.ORG, Label.PLACE, Label.WORK)
 _LIST_GLUE = {",", "and", "&", "or"}
 _ROLE_CUES = {"as", "playing", "played", "plays", "character", "characters", "role", "roles"}
 _LOCATIVE = {"in", "to", "from", "at", "near"}
+_TITLE_ARTICLES = frozenset({"The", "A", "An"})  # a capitalised article opening a title
 _WORD = re.compile(r"[\w'-]+")
 _PLACE_BEFORE = {"in"}  # "to" and "from" name people too: "descent from X", "a letter to X"
 _NOT_PLACE_BEFORE = _ROLE_CUES | {"starred", "starring", "stars", "appeared", "appears", "cast", "featured",
@@ -149,8 +150,11 @@ def _by_name_head(v: DocView, chosen: Chosen):
         # the last word is the head where both are ("Battle Creek" is a town, not a battle)
         word = words[-1] if (words[-1].lower_, "last") in heads else words[0]
         head = heads.get((word.lower_, "last" if word is words[-1] else "first"))
-        if head is not None and word.text[0].isupper() and c.label.value in head[1]:
-            yield k, Label(head[0])
+        if head is None or not word.text[0].isupper() or c.label.value not in head[1]:
+            continue
+        if c.label == Label.WORK and words[0].text in _TITLE_ARTICLES:
+            continue  # "The Blue Lake" the model read as a title: a place is named without its article
+        yield k, Label(head[0])
 
 
 def _runs(v: DocView, chosen: Chosen) -> list[list[int]]:

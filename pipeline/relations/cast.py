@@ -4,11 +4,20 @@
   BLUE LAKE' -- names (after nothing but a caption marker, `caption_marker` words of
   `patterns/relation_words.csv`) joined to a work by a link of `patterns/caption_links.csv`.
 - with_cast: 'BLUE LAKE, a thriller with Ana Ruiz and Ben Ode', 'My first feature, BLUE LAKE,
-  was with Ana Ruiz', 'BLUE LAKE in 2019 with Ana Ruiz', 'BLUE LAKE (2008), shot in Oslo with Ana Ruiz' --
-  a work, a description of it without another verb (but a participle of where it was shot), then
-  'with' and names. Not after a verb of making ('made X with A': A co-made it).
+  was with Ana Ruiz', 'BLUE LAKE in 2019 with Ana Ruiz' -- a work, a description of it without
+  another verb, then 'with' and names; 'X (1955), shot in Sete with A', 'X (2008), a two-hander
+  shot in Oslo with A' (a participle of where it was made, `filming_participle` of
+  `patterns/relation_words.csv`, and 'in', 'on' or 'at'). Not after a verb of making ('made X with
+  A': A co-made it) unless the participle holds the 'with'; a possessor ('with A, and B's Y') or
+  another name of a work or person before the 'with' ends it.
 - caption_credit: '[Photo] Ana Ruiz in BLUE LAKE. Courtesy of Harbor Pictures.' -- the work of a
   caption and the company its credit names ('courtesy of' is a distributor's credit label).
+- starring_apposition: 'BLUE LAKE (2019), following a drifter, starring Ana Ruiz and Ben Ode,
+  opened ...', 'Her debut, BLUE LAKE, produced by C and starring A' -- a participle of casting
+  (`cast_participle` words of `patterns/relation_words.csv`) that ends an apposition or a chain of
+  participles after a work: the first work of the sentence that a comma or a bracket sets off,
+  with no finite verb, no other clause between it and the participle, and not the novel or play
+  it was adapted from.
 - as_roles: 'BLUE LAKE, 2019. Ana Ruiz as the cop, Ben Ode as the priest.' -- a list of
   'NAME as ROLE' that opens a clause, in or right after a sentence naming one work, or while the
   work a question named is in focus.
@@ -25,6 +34,7 @@ from importlib import resources
 
 from spacy.tokens import Span
 
+from ..lexicon import work_cues
 from ..records import EntityRef
 from ..view import DocView
 from ..vocab import Label, Predicate
@@ -35,9 +45,10 @@ from .credits import LinePage, label_predicates
 LINK_FILE = "caption_links.csv"
 _MAKING = frozenset({"make", "write", "direct", "produce", "shoot", "create", "develop", "co-write",
                      "co-direct", "edit", "film", "finish", "work", "collaborate", "team"})
-_WHERE_MADE = frozenset({"shot", "filmed", "set"})  # participles that say where a work was made
-_WITH_WINDOW = 14  # tokens between a work and the 'with' of its cast
+_WHERE = frozenset({"in", "on", "at"})  # after a participle of where a work was made: 'shot in Oslo'
 _AFTER_CAPTION = frozenset({".", ",", "(", "[", "courtesy", "—", "–", "-", ";", ":"})
+_WITH_REACH = 10  # 'with' at most this many tokens after the work (4 more after 'shot in')
+_POSSESSIVE_S = frozenset({"'s", "’s", "'", "’"})
 _CLAUSE_OPEN = frozenset({",", ";", ".", ":", "and", "—", "–"})
 
 
@@ -98,12 +109,11 @@ def with_cast(v: DocView, sent: Span, args: list[Item], disc: Discourse, is_ques
     for w in args:
         if w.label != Label.WORK or w.implicit:
             continue
-        if any(t.lemma_.lower() in _MAKING for t in toks[sent.start:w.start] if t.pos_ == "VERB"):
-            continue  # 'made X with A': A made it too
-        k, depth = w.end, 0
+        k, depth, filmed = w.end, 0, False
+        reach = w.end + _WITH_REACH
         named = {j for a in args if a.label in (Label.WORK, Label.PERSON) and a.start >= w.end
                  for j in range(a.start, a.end)}
-        while k < min(sent.end, w.end + _WITH_WINDOW):
+        while k < min(sent.end, reach):
             t = toks[k]
             if k in named:
                 k = sent.end  # "X (2009), A's Y (2010) with B": B is Y's
@@ -114,22 +124,65 @@ def with_cast(v: DocView, sent: Span, args: list[Item], disc: Discourse, is_ques
                 depth -= 1
             elif depth == 0 and t.lower_ == "with":
                 break
-            elif depth == 0 and t.lower_ in _WHERE_MADE and k + 1 < sent.end \
-                    and toks[k + 1].lower_ in {"in", "on", "at"}:
-                pass  # 'X (2008), a two-hander shot in Boston with A and B': where, not who made it
+            elif depth == 0 and kind_of(t.lower_) == "filming_participle" and k + 2 < sent.end \
+                    and v.lower[k + 1] in _WHERE and toks[k + 2].text[:1].isupper():  # the tagger may read 'shot' as a noun
+                filmed, reach = True, reach + 4  # 'X (1955), shot in Sete with A and B': the film's cast
             elif depth == 0 and (t.pos_ in {"VERB", "ADP", "PRON", "SCONJ", "CCONJ"} and t.lower_ != "in"
                                  or t.lower_ in {"by", "and"}):
                 k = sent.end
                 break
             k += 1
-        if k >= min(sent.end, w.end + _WITH_WINDOW) or v.lower[k] != "with":
+        if k >= min(sent.end, reach) or v.lower[k] != "with":
             continue
+        if not filmed and any(t.lemma_.lower() in _MAKING for t in toks[sent.start:w.start] if t.pos_ == "VERB"):
+            continue  # 'made X with A': A made it too
         first = next((a for a in args if a.start == k + 1 and a.label == Label.PERSON and not a.implicit), None)
         if first is None:
             continue
         for p in coordinated(doc, first, [a for a in args if a.start >= first.end], {Label.PERSON}, forward=True):
+            if p.end < len(toks) and toks[p.end].lower_ in _POSSESSIVE_S:
+                break  # 'X, with A, and B's Y': B owns the next work, the list has ended
             if p.label == Label.PERSON:
                 yield _found(w.entity, Predicate.CAST_MEMBER, p.entity, sent)
+
+
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_APPOSITION_SPAN = 40  # at most this many tokens between the work and its participle
+_NOT_SCREEN = frozenset({"book", "play", "song", "album"})  # kinds of `patterns/work_cues.csv`: a source
+
+
+def _named_source(toks, w: Item) -> bool:
+    """'adapted from the novel "X"': a work that a book's or a play's noun introduces."""
+    k = w.start - 1
+    while k >= 0 and toks[k].is_quote:
+        k -= 1
+    return k >= 0 and work_cues().get(toks[k].lower_) in _NOT_SCREEN
+
+
+def starring_apposition(v: DocView, sent: Span, args: list[Item], disc: Discourse,
+                        is_question: bool) -> Iterator[Found]:
+    doc, toks = v.doc, v.tokens
+    for k in range(sent.start, sent.end - 1):
+        if kind_of(toks[k].lower_) != "cast_participle":
+            continue
+        first = next((a for a in args if a.start == k + 1 and a.label == Label.PERSON and not a.implicit), None)
+        if first is None:
+            continue
+        work = None
+        for w in sorted((a for a in args if a.label == Label.WORK and not a.implicit and a.end < k),
+                        key=lambda a: a.start):
+            if toks[w.end].text not in {",", "("} or k - w.end > _APPOSITION_SPAN or _named_source(toks, w):
+                continue  # 'X starring A' is the cue's; an apposition opens with a comma or a bracket
+            if any(t.tag_ in _FINITE or t.text in {";", ":"} or t.lower_ in {"who", "which", "that"}
+                   for t in toks[w.end:k]):
+                continue  # 'X, which was ..., starring': a clause between
+            work = w
+            break
+        if work is None:
+            continue
+        for p in coordinated(doc, first, [a for a in args if a.start >= first.end], {Label.PERSON}, forward=True):
+            if p.label == Label.PERSON:
+                yield _found(work.entity, Predicate.CAST_MEMBER, p.entity, sent)
 
 
 def as_roles(v: DocView, sent: Span, args: list[Item], disc: Discourse, is_question: bool) -> Iterator[Found]:

@@ -40,6 +40,8 @@ _GLUE = re.compile(r"^(?:[\s,;&/]|\band\b|\(\s*[^()]{0,40}\)|\[[^\]]{0,40}\])*$"
 _LEAD = re.compile(r"^[\s\"'“‘(]*(?:(?:with|and|&)\s+)?[\s\"'“‘(]*$", re.IGNORECASE)
 _COLUMN = re.compile(r"\s*(?:\.{3,}|…+|_{3,})\s*|\s{3,}")  # 'Marta ..... A', 'Marta      A' 
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+# the left border of a box drawn in characters ('│ Starring: A'), read as blank space
+_BORDER = "│┃║╎╏┆┇┊┋"
 _RUNTIME = re.compile(r"^\d{1,3}\s*(?:min|mins|minutes|')\.?$", re.IGNORECASE)
 _TITLE_LINES = 8    # a title line at most this many lines above a credit line is its subject
 _HEAD_LINES = 15   # the lines at the top of a page where its title stands
@@ -184,8 +186,8 @@ def _fields(line: str) -> Iterator[tuple[int, str, int]]:
             break
         at = line.find(piece, k)
         k = at + len(piece)
-        stripped = piece.strip()
-        lead = at + (len(piece) - len(piece.lstrip()))
+        stripped = piece.strip().strip(_BORDER).strip()
+        lead = at + (len(piece) - len(piece.lstrip().lstrip(_BORDER).lstrip()))
         m = _FIELD.match(stripped) or _BY_FIELD.match(stripped)
         if m:
             yield lead, m.group("label"), lead + m.start("value")
@@ -206,7 +208,7 @@ def credit_lines(page: LinePage, disc: Discourse, found: list[Found]) -> Iterato
     block_left = 0
     for i, (ls, le) in enumerate(page.lines):
         line = page.text[ls:le]
-        stripped = line.strip().rstrip(":").strip()
+        stripped = line.strip().strip(_BORDER).rstrip(":").strip()
         if not stripped:
             heading, block_left = (), 0
             continue

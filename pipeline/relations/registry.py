@@ -77,6 +77,8 @@ CONSTRUCTIONS = (
                              P.EDUCATED_AT, P.SPOUSE, P.UNMARRIED_PARTNER), 0.85, "document", tables.infobox),
     RelationRule("caption", (P.CAST_MEMBER, P.CONTRIBUTOR), 0.8, "sentence", cast.caption),  # "A and B in X"
     RelationRule("with_cast", (P.CAST_MEMBER,), 0.6, "sentence", cast.with_cast),          # "X, a thriller with A"
+    RelationRule("starring_apposition", (P.CAST_MEMBER,), 0.75, "sentence",
+                 cast.starring_apposition),                                                # "X (2001), following Y, starring A"
     RelationRule("craft_phrase", (P.DIRECTOR_OF_PHOTOGRAPHY, P.COMPOSER), 0.5, "sentence",
                  crafts.crafts),                                                           # "A's camera", "A did the score"
     RelationRule("degree", (P.EDUCATED_AT,), 0.85, "sentence", partial(dependency.find, "degree")),  # "an MBA from X"
