@@ -84,6 +84,11 @@ def word_list(name: str) -> frozenset[str]:
     return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
 
 
+def title_particles() -> frozenset[str]:
+    """Lower-case Romance articles and prepositions that join a title's capitalised words."""
+    return word_list("title_particles.txt")
+
+
 def not_names() -> frozenset[str]:
     return word_list("not_names.txt")
 

@@ -96,6 +96,12 @@ M = "model"
     ("The ruins of Tavo Preto, Brazil.", [("Tavo Preto", "PERSON", M), ("Brazil", "PLACE", M)], "Tavo Preto", "PLACE"),
     # a place cue
     ("The plant is located in Ruvana Bay.", [("Ruvana Bay", "PERSON", M)], "Ruvana Bay", "PLACE"),
+    # an organisation's words joined by Romance particles: a title
+    ("It is the second part of the Copa de las Lunas.", [("Copa de las Lunas", "ORG", M)], "Copa de las Lunas",
+     "WORK"),
+    ("It was released in France as Ponte di Notte.", [("Ponte di Notte", "ORG", M)], "Ponte di Notte", "WORK"),
+    ("She sang in Marcos de la lluvia and came second.", [("Marcos de la lluvia", "ORG", M)], "Marcos de la lluvia",
+     "WORK"),
 ])
 def test_context_overrules_the_model(text, names, name, label):
     assert _labels(text, names)[name] == label
@@ -169,6 +175,12 @@ def test_context_overrules_the_model(text, names, name, label):
     # a title the model read with its article keeps its work reading: a place is named without one
     ("His breakthrough was The Velmar Lake, a drama.", [("The Velmar Lake", "WORK", M)], "The Velmar Lake", "WORK"),
     ("With Tavo Preto, Ohio joined.", [("Tavo Preto", "PERSON", M), ("Ohio", "PLACE", M)], "Tavo Preto", "PERSON"),
+    # near misses of a title joined by particles: an organisation word, an article first, a person, two words
+    ("He studied at the Colegio de San Varo.", [("Colegio de San Varo", "ORG", M)], "Colegio de San Varo", "ORG"),
+    ("The band La Barca de Tiro played.", [("La Barca de Tiro", "ORG", M)], "La Barca de Tiro", "ORG"),
+    ("A letter from Marcos de Valcorte arrived.", [("Marcos de Valcorte", "ORG", M)], "Marcos de Valcorte", "ORG"),
+    ("It aired on Rede Sul in 2004.", [("Rede Sul", "ORG", M)], "Rede Sul", "ORG"),
+    ("Members of Ponte of Notte met.", [("Ponte of Notte", "ORG", M)], "Ponte of Notte", "ORG"),
 ])
 def test_context_leaves_the_label(text, names, name, label):
     assert _labels(text, names)[name] == label

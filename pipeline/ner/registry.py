@@ -99,6 +99,8 @@ class Step(str, Enum):
     CHARACTER = "character"
     ROLE_IN_WORK = "role_in_work"
     TRANSLATION = "translation"
+    # the model's organisation whose words Romance particles join: "Copa de la Luna" (`patterns/title_particles.txt`)
+    FOREIGN_TITLE = "foreign_title"
     CAPS_WORD_TITLE = "caps_word_title"  # one word in capitals in a text that writes its titles so (`caps.py`)
     LIST = "list"
     FESTIVAL_TOWN = "festival_town"  # a town in a sentence about premieres and prizes (`festivals.py`)
@@ -109,7 +111,8 @@ class Step(str, Enum):
 # (a title-shaped name the model calls an organisation is no longer retyped: on the dev sets 40 of
 # those retypings were right and 470 wrong, `tools/ledger.py entities`)
 CONTEXT_STEPS = (Step.TYPE_CUE, Step.TYPE_HEAD, Step.NAME_HEAD, Step.PLACE_REGION, Step.FESTIVAL_TOWN,
-                 Step.CHARACTER, Step.ROLE_IN_WORK, Step.TRANSLATION, Step.LOCATIVE_PLACE, Step.CAPS_WORD_TITLE,
+                 Step.CHARACTER, Step.ROLE_IN_WORK, Step.TRANSLATION, Step.FOREIGN_TITLE, Step.LOCATIVE_PLACE,
+                 Step.CAPS_WORD_TITLE,
                  Step.LIST)
 
 

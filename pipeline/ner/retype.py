@@ -6,6 +6,7 @@ otherwise. Pure: (Doc, chosen candidates) -> chosen candidates, some relabelled.
 - a list: "A, B, C and D", most of whose members have one label, gives it to the others;
 - roles in works: "Verna Dalton in X, Lacey Pindar in Y": after a character, "in" names a work;
 - a role: "Howard Flint as X" (a character is named like a person);
+- Romance particles: the model's organisation "Copa de las Lunas", with no organisation word, is a title;
 - a place before its region: "in San Antonio, Texas", "to X, Peru";
 - a place after 'in': "they shot it in X", "born in X" (the model's one-word person that is not a
   first name, nor a word of a person's longer name in the document, nor before a possessive or
@@ -24,7 +25,8 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from ..lexicon import POSSESSIVE_S, demonyms, is_first_name, name_heads, org_kind, type_cues, type_heads
+from ..lexicon import (POSSESSIVE_S, demonyms, is_first_name, name_heads, org_kind, title_particles, type_cues,
+                       type_heads)
 from .caps import caps_word_titles
 from .common import is_cap
 from .festivals import festival_towns
@@ -157,6 +159,25 @@ def _by_name_head(v: DocView, chosen: Chosen):
         yield k, Label(head[0])
 
 
+def _foreign_titles(v: DocView, chosen: Chosen):
+    """'Copa de la Luna', 'Ponte di Notte': the model's organisation whose first word is capitalised and
+    whose words are joined by a lower-case Romance particle (`patterns/title_particles.txt`), with no
+    organisation word (`patterns/org_kinds.csv`: 'Universidad de X' stays an organisation), not
+    starting with a particle, nor a first name before a capitalised surname."""
+    doc = v.doc
+    particles = title_particles()
+    for k, (c, _) in enumerate(chosen):
+        if not c.model_label or c.label != Label.ORG:
+            continue
+        words = [t for t in doc[c.start:c.end] if t.is_alpha]
+        if len(words) < 3 or not words[0].is_title or words[0].lower_ in particles or words[-1].lower_ in particles \
+                or is_first_name(words[0].text) and words[-1].is_title \
+                or org_kind(v.span_text(c.start, c.end)) is not None:
+            continue  # "La Banda de X" names a band as often as a title; "Henri de Valcourt" is a person
+        if any(t.text in particles for t in words[1:-1]):
+            yield k, Label.WORK
+
+
 def _runs(v: DocView, chosen: Chosen) -> list[list[int]]:
     """Indices of the chosen names that form lists: 'A, B and C' (names joined by commas,
     'and', '&', 'or' and nothing else on one line)."""
@@ -276,5 +297,6 @@ def _locative_places(v: DocView, chosen: Chosen):
 _RULES = {Step.TYPE_CUE: _by_cue, Step.TYPE_HEAD: _by_head, Step.NAME_HEAD: _by_name_head,
           Step.PLACE_REGION: _place_before_region,
           Step.FESTIVAL_TOWN: festival_towns, Step.CHARACTER: _characters, Step.ROLE_IN_WORK: _roles_in_works,
-          Step.TRANSLATION: _translations, Step.CAPS_WORD_TITLE: caps_word_titles, Step.LIST: _by_list,
+          Step.TRANSLATION: _translations, Step.FOREIGN_TITLE: _foreign_titles, Step.CAPS_WORD_TITLE: caps_word_titles,
+          Step.LIST: _by_list,
           Step.LOCATIVE_PLACE: _locative_places}
