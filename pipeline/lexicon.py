@@ -4,10 +4,14 @@ from __future__ import annotations
 import csv
 import json
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
+from typing import TypeVar
 
-from .vocab import NAME_SUFFIXES
+from .vocab import NAME_SUFFIXES, Predicate
+
+T = TypeVar("T")
 
 # closed classes of words, spelled once
 YEAR = re.compile(r"(1[89]|20)\d\d")  # a token that reads as a year in a text about films (1800-2099)
@@ -26,6 +30,28 @@ PRODUCTION_WORDS = frozenset({"production", "productions", "co-production"})  # 
 
 def _path(name: str):
     return resources.files("pipeline") / "patterns" / name
+
+
+def csv_rows(name: str, parse: Callable[[list[str]], T]) -> list[T]:
+    """`parse` of each row of a CSV of patterns/ after its header, blank lines skipped; a row that
+    `parse` rejects (ValueError, IndexError) names the file and the line."""
+    out = []
+    with _path(name).open(encoding="utf-8") as f:
+        for n, row in enumerate(csv.reader(f), 1):
+            if n == 1 or not row:
+                continue
+            try:
+                out.append(parse(row))
+            except (ValueError, IndexError) as e:
+                raise ValueError(f"patterns/{name} line {n}: {e}") from e
+    return out
+
+
+@lru_cache(maxsize=None)
+def predicate_map(name: str) -> dict[str, tuple[Predicate, ...]]:
+    """A CSV of 'phrase,predicates' (a credit label, an infobox field, a note's lead): the phrase,
+    lower case -> its predicates (space-separated values of `vocab.Predicate`)."""
+    return dict(csv_rows(name, lambda row: (row[0].strip().lower(), tuple(Predicate(p) for p in row[1].split()))))
 
 
 @lru_cache(maxsize=None)

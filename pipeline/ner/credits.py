@@ -10,14 +10,12 @@ Pure: a `DocView` -> `Candidate`s in token offsets.
 """
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterator
 from functools import lru_cache
-from importlib import resources
 
-from ..lexicon import PRODUCTION_WORDS
+from ..lexicon import PRODUCTION_WORDS, predicate_map
 from ..view import DocView
-from ..vocab import OBJECT_LABEL, Label, Predicate
+from ..vocab import OBJECT_LABEL, Label
 from .common import is_cap
 from .registry import CREDIT_FIELD, CREDIT_PRODUCTION, Candidate
 
@@ -33,19 +31,8 @@ def credit_labels() -> dict[tuple[str, ...], Label]:
     """A credit field's label (its words, lower case) -> the label of the organisation it names:
     the labels whose predicates all take an organisation ('distributor' -> distributed_by), not
     those that name a person or a date ('director', 'release date') or both ('produced')."""
-    path = resources.files("pipeline") / "patterns" / LABEL_FILE
-    out: dict[tuple[str, ...], Label] = {}
-    with path.open(encoding="utf-8") as f:
-        for n, row in enumerate(csv.reader(f), 1):
-            if n == 1 or not row or not row[0].strip():
-                continue  # the header
-            try:
-                objects = {OBJECT_LABEL.get(Predicate(p)) for p in row[1].split()}
-            except (IndexError, ValueError) as e:
-                raise ValueError(f"patterns/{LABEL_FILE} line {n}: {e}") from e
-            if objects == {Label.ORG}:
-                out[tuple(row[0].lower().split())] = Label.ORG
-    return out
+    return {tuple(label.split()): Label.ORG for label, preds in predicate_map(LABEL_FILE).items()
+            if label and {OBJECT_LABEL.get(p) for p in preds} == {Label.ORG}}
 
 
 def _value(v: DocView, i: int) -> int:

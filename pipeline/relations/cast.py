@@ -26,15 +26,13 @@ Pure: one parsed sentence of a `DocView` and its arguments (token offsets) -> `c
 """
 from __future__ import annotations
 
-import csv
 import re
 from collections.abc import Iterator
 from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Span
 
-from ..lexicon import work_cues
+from ..lexicon import csv_rows, work_cues
 from ..records import EntityRef
 from ..view import DocView
 from ..vocab import Label, Predicate
@@ -55,15 +53,7 @@ _CLAUSE_OPEN = frozenset({",", ";", ".", ":", "and", "—", "–"})
 @lru_cache(maxsize=1)
 def links() -> tuple[tuple[tuple[str, ...], Predicate], ...]:
     """(words of the link, predicate), longest first; a bad predicate names the file and line."""
-    out = []
-    with (resources.files("pipeline") / "patterns" / LINK_FILE).open(encoding="utf-8") as f:
-        for n, row in enumerate(csv.reader(f), 1):
-            if n == 1 or not row:
-                continue
-            try:
-                out.append((tuple(row[0].lower().split()), Predicate(row[1].strip())))
-            except (ValueError, IndexError) as e:
-                raise ValueError(f"patterns/{LINK_FILE} line {n}: {e}") from e
+    out = csv_rows(LINK_FILE, lambda row: (tuple(row[0].lower().split()), Predicate(row[1].strip())))
     return tuple(sorted(out, key=lambda x: -len(x[0])))
 
 

@@ -12,7 +12,6 @@ reader of that file.
 """
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterator
 from dataclasses import replace
 from functools import lru_cache
@@ -20,6 +19,7 @@ from importlib import resources
 
 from spacy.tokens import Span
 
+from ..lexicon import csv_rows
 from ..view import DocView
 from .context import Discourse, Found, Item
 from .credits import LinePage
@@ -58,22 +58,15 @@ def sentence_level(v: DocView, sent: Span, args: list[Item], disc: Discourse, is
 @lru_cache(maxsize=1)
 def precision() -> dict[str, float]:
     """method -> measured precision; a value outside [0, 1] names the file and line."""
-    path = resources.files("pipeline") / "patterns" / PRECISION_FILE
-    if not path.is_file():
+    if not (resources.files("pipeline") / "patterns" / PRECISION_FILE).is_file():
         return {}
-    out = {}
-    with path.open(encoding="utf-8") as f:
-        for n, row in enumerate(csv.reader(f), 1):
-            if n == 1 or not row:
-                continue
-            try:
-                p = float(row[1])
-                if not 0.0 <= p <= 1.0:
-                    raise ValueError(f"precision {p} is not in [0, 1]")
-            except (ValueError, IndexError) as e:
-                raise ValueError(f"patterns/{PRECISION_FILE} line {n}: {e}") from e
-            out[row[0]] = p
-    return out
+
+    def parse(row: list[str]) -> tuple[str, float]:
+        p = float(row[1])
+        if not 0.0 <= p <= 1.0:
+            raise ValueError(f"precision {p} is not in [0, 1]")
+        return row[0], p
+    return dict(csv_rows(PRECISION_FILE, parse))
 
 
 def calibrate(found: list[Found]) -> list[Found]:

@@ -14,14 +14,12 @@ Pure: one parsed sentence of a `DocView` and its arguments (token offsets) -> `c
 """
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterator
 from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Span
 
-from ..lexicon import POSSESSIVE, POSSESSIVE_DETERMINERS
+from ..lexicon import POSSESSIVE, POSSESSIVE_DETERMINERS, csv_rows
 from ..records import EntityRef
 from ..view import DocView
 from ..vocab import Label, Predicate
@@ -41,19 +39,12 @@ _NEGATION = frozenset({"not", "never", "n't", "no"})
 @lru_cache(maxsize=1)
 def craft_words() -> dict[str, tuple[Predicate, str]]:
     """word (lower case) -> (predicate, 'thing' | 'person'); a bad row names the file and line."""
-    out = {}
-    with (resources.files("pipeline") / "patterns" / WORD_FILE).open(encoding="utf-8") as f:
-        for n, row in enumerate(csv.reader(f), 1):
-            if n == 1 or not row:
-                continue
-            try:
-                kind = row[2].strip()
-                if kind not in {"thing", "person"}:
-                    raise ValueError(f"kind {kind!r} is neither 'thing' nor 'person'")
-                out[row[0].strip().lower()] = (Predicate(row[1].strip()), kind)
-            except (ValueError, IndexError) as e:
-                raise ValueError(f"patterns/{WORD_FILE} line {n}: {e}") from e
-    return out
+    def parse(row: list[str]) -> tuple[str, tuple[Predicate, str]]:
+        kind = row[2].strip()
+        if kind not in {"thing", "person"}:
+            raise ValueError(f"kind {kind!r} is neither 'thing' nor 'person'")
+        return row[0].strip().lower(), (Predicate(row[1].strip()), kind)
+    return dict(csv_rows(WORD_FILE, parse))
 
 
 def _word(lower: list[str], k: int, kind: str) -> Predicate | None:

@@ -17,14 +17,12 @@ names most. Pure: a `DocView` and its arguments (token offsets) -> `context.Foun
 """
 from __future__ import annotations
 
-import csv
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator
-from functools import lru_cache
-from importlib import resources
 
+from ..lexicon import predicate_map
 from ..view import DocView
 from ..vocab import Label, Predicate
 from .context import Discourse, Found, Item
@@ -48,19 +46,9 @@ _HEAD_LINES = 15   # the lines at the top of a page where its title stands
 _BLOCK_LINES = 40   # a heading's block ends at a blank line or after this many lines
 
 
-@lru_cache(maxsize=1)
 def labels() -> dict[str, tuple[Predicate, ...]]:
     """label (lower case, no trailing 'by') -> predicates; a bad predicate names the file and line."""
-    out = {}
-    with (resources.files("pipeline") / "patterns" / LABEL_FILE).open(encoding="utf-8") as f:
-        for n, row in enumerate(csv.reader(f), 1):
-            if n == 1 or not row:
-                continue
-            try:
-                out[row[0].strip().lower()] = tuple(Predicate(p) for p in row[1].split())
-            except (ValueError, IndexError) as e:
-                raise ValueError(f"patterns/{LABEL_FILE} line {n}: {e}") from e
-    return out
+    return predicate_map(LABEL_FILE)
 
 
 def label_predicates(label: str) -> tuple[Predicate, ...]:

@@ -25,7 +25,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from ..lexicon import csv_map, filmography_columns
+from ..lexicon import filmography_columns, predicate_map
 from ..records import EntityRef
 from ..vocab import Label, Predicate
 from .context import Discourse, Found
@@ -62,12 +62,12 @@ def columns() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def note_links() -> dict[str, tuple[Predicate, ...]]:
     """a note's lead ('with', 'co-directed with') -> the predicates it gives the names after it."""
-    return {lead: _predicates(NOTE_FILE, preds) for lead, preds in csv_map(NOTE_FILE).items()}
+    return predicate_map(NOTE_FILE)
 
 
 @lru_cache(maxsize=1)
 def infobox_labels() -> dict[str, tuple[Predicate, ...]]:
-    return {label: _predicates(INFOBOX_FILE, preds) for label, preds in csv_map(INFOBOX_FILE).items()}
+    return predicate_map(INFOBOX_FILE)
 
 
 def page_person(disc: Discourse) -> int | None:
