@@ -34,6 +34,7 @@ _SIDES = {"right", "left", "by", "either"}
 # dependencies through which a blocking verb governs a cue ("she wanted to direct X")
 _GOVERNED = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "attr", "acomp", "oprd", "aux"})
 _MUSIC_KINDS = frozenset({"song", "album"})
+_MEMBERSHIP_KINDS = frozenset({"party", "band"})  # organisations' kinds one is a member of, not employed by
 # predicates whose subject is the subject of the cue's clause, not whoever stands to its left
 _CLAUSE_SUBJECT = frozenset({Predicate.AWARD_RECEIVED})
 _MUSIC_WORDS = frozenset({"sing", "singer", "rap", "rapper", "remix", "band", "chart", "vocal", "vocals"})
@@ -146,8 +147,17 @@ def extract(v: DocView, mentions: list[LocalMention], entities: list[LocalEntity
         disc.see(explicit, is_question)
     found.extend(constructions.document_level(v, items, disc, found))
     kind = {i: kinds.get(i, e.kind) for i, e in enumerate(entities)}
-    found = constructions.calibrate(_named_roles_win(_adjust([f for f in found if f.object != EntityRef(f.subject)], kind)))
+    found = [f for f in found if f.object != EntityRef(f.subject)
+             and not (f.predicate == Predicate.EMPLOYER and _membership(entities[f.object.index]))]
+    found = constructions.calibrate(_named_roles_win(_adjust(found, kind)))
     return Extraction(_merge(found, dates), kinds)
+
+
+def _membership(org: LocalEntity) -> bool:
+    """A body one joins as a member, not an employer: a party, a band, an army ('joined the
+    Liberal Party', 'joined the Foreign Legion'); its kind or a `membership` word of
+    `patterns/relation_words.csv` in its name."""
+    return org.kind in _MEMBERSHIP_KINDS or any(kind_of(w.lower()) == "membership" for w in org.name.split())
 
 
 def _items(doc: Doc, mentions: list[LocalMention], dates: list[LocalDate]) -> list[Item]:
