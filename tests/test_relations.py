@@ -163,6 +163,9 @@ def test_gives(nlp, text, expected):
     ("He wrote songs for the Long Winter film “Red Sand”.", ("Red Sand", "production_company", "Long Winter")),
     ("Tom Avery is an English actor. He often worked with Rosa Vidal. She moved to Geneva in 1990. He stayed.",
      ("Tom Avery", "residence", "Geneva")),
+    # a song's writers, several: which wrote the music is not said
+    ("“Paper Moons” is a song by Ella Stone. It was written by Tom Hale, Rosa Vidal and Mary Callow.",
+     ("Paper Moons", "composer", "Rosa Vidal")),
     # a party or an army one joins is not an employer
     ("Tom Avery is a Spanish politician. He joined the Harlow Progressive Party in 1990.",
      ("Tom Avery", "employer", "Harlow Progressive Party")),

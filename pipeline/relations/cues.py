@@ -10,6 +10,7 @@ Subjects and objects are entity indices of the document (date indices for dates)
 """
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -395,11 +396,12 @@ def _other_works(sent: Span) -> bool:
 
 
 def _adjust(found: list[Found], kind: dict[int, str | None]) -> list[Found]:
-    """A song's writer is its composer and it has no cast; spouses and partners go both ways;
-    who appears in an episode is in the cast of its series (not of an anthology a short film
-    belongs to)."""
+    """A song's one writer is its composer (of several, which wrote the music is not said) and
+    it has no cast; spouses and partners go both ways; who appears in an episode is in the cast
+    of its series (not of an anthology a short film belongs to)."""
     series = {(f.subject, f.object.index) for f in found
               if f.predicate == Predicate.PART_OF_THE_SERIES and f.cue is not None and f.cue.episode}
+    writers = Counter((f.subject, f.start) for f in found if f.predicate == Predicate.SCREENWRITER)
     out = []
     for f in found:
         if f.predicate == Predicate.CAST_MEMBER and kind.get(f.subject) in _MUSIC_KINDS:
@@ -409,6 +411,8 @@ def _adjust(found: list[Found], kind: dict[int, str | None]) -> list[Found]:
                              SERIES_CAST.name)
                        for e, s in series if e == f.subject)
         if f.predicate == Predicate.SCREENWRITER and kind.get(f.subject) in _MUSIC_KINDS:
+            if writers[(f.subject, f.start)] > 1:
+                continue  # 'written by A, B and C': who wrote the music, who the words, is not said
             f = Found(f.subject, Predicate.COMPOSER, f.object, f.start, f.end, f.score, f.method)
         out.append(f)
         if f.predicate in (Predicate.SPOUSE, Predicate.UNMARRIED_PARTNER):
