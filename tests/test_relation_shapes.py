@@ -41,6 +41,18 @@ def test_year_in_brackets():
         ("year_in_brackets", 0, Predicate.PUBLICATION_DATE, DateRef(0))}
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Their next album, 1987's Paper Lanterns, sold well.", {DateRef(0)}),     # a year's possessive
+    ('Then came 1987\'s "Paper Lanterns" on a small label.', {DateRef(0)}),   # and an opening quote
+    ("In 1987 Paper Lanterns sold well.", set()),                              # a year, then a title
+    ("By 1987, Paper Lanterns had closed.", set()),
+])
+def test_year_before_a_title(text, expected):
+    got = found(text, [("1987", Label.DATE, 0), ("Paper Lanterns", Label.WORK, 0)])
+    assert {f[3] for f in got if f[0] == "year_before_kind" and f[1] == 0} == expected
+    assert all(f[0] == "year_before_kind" for f in got)
+
+
 def test_life_dates():
     assert found("Ana Holt (1940 – 2016) was a painter.",
                  [("Ana Holt", Label.PERSON, 0), ("1940", Label.DATE, 0), ("2016", Label.DATE, 1)]) == {

@@ -7,8 +7,8 @@ import pytest
 from pipeline.relations import cues as relations
 from pipeline.text.clean import clean
 from pipeline.document import build
-from pipeline.records import DateRef, SourceDoc
-from pipeline.vocab import Predicate
+from pipeline.records import DateRef, LocalEntity, SourceDoc
+from pipeline.vocab import Label, Predicate
 
 
 def run(nlp, text):
@@ -163,12 +163,32 @@ def test_gives(nlp, text, expected):
     ("He wrote songs for the Long Winter film “Red Sand”.", ("Red Sand", "production_company", "Long Winter")),
     ("Tom Avery is an English actor. He often worked with Rosa Vidal. She moved to Geneva in 1990. He stayed.",
      ("Tom Avery", "residence", "Geneva")),
+    # a song's writers, several: which wrote the music is not said
+    ("“Paper Moons” is a song by Ella Stone. It was written by Tom Hale, Rosa Vidal and Mary Callow.",
+     ("Paper Moons", "composer", "Rosa Vidal")),
+    # a party or an army one joins is not an employer
+    ("Tom Avery is a Spanish politician. He joined the Harlow Progressive Party in 1990.",
+     ("Tom Avery", "employer", "Harlow Progressive Party")),
+    ("Tom Avery is a Spanish soldier. He joined the Velden Legion in 1918.", ("Tom Avery", "employer", "Velden Legion")),
     # "you" in an answer is not the interviewee
     (INTERVIEW + "Q: What did you learn?\n\nA: You never forget the first film you make, like Rosa Vidal's debut “Open Sky”.",
      ("Open Sky", "director", "Jiwon Han")),
 ])
 def test_does_not_give(nlp, text, unexpected):
     assert unexpected not in triples(run(nlp, text))
+
+
+@pytest.mark.parametrize("name, kind, member", [
+    ("Harlow Progressive Party", None, True),   # a membership word in the name
+    ("Velden Legion", None, True),
+    ("Royal Norvian Army", None, True),
+    ("The Paper Moons", "band", True),          # a kind one is a member of
+    ("Harlow Labour", "party", True),
+    ("Northwind Pictures", "company", False),   # near misses: employers
+    ("Denby College", "school", False),
+])
+def test_membership_bodies_are_not_employers(name, kind, member):
+    assert relations._membership(LocalEntity(Label.ORG, name, kind=kind)) is member
 
 
 @pytest.mark.xfail(reason="the entity recogniser does not take a lone first name ('Pablo') for a person, "

@@ -10,6 +10,7 @@ Subjects and objects are entity indices of the document (date indices for dates)
 """
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -34,6 +35,7 @@ _SIDES = {"right", "left", "by", "either"}
 # dependencies through which a blocking verb governs a cue ("she wanted to direct X")
 _GOVERNED = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "attr", "acomp", "oprd", "aux"})
 _MUSIC_KINDS = frozenset({"song", "album"})
+_MEMBERSHIP_KINDS = frozenset({"party", "band"})  # organisations' kinds one is a member of, not employed by
 # predicates whose subject is the subject of the cue's clause, not whoever stands to its left
 _CLAUSE_SUBJECT = frozenset({Predicate.AWARD_RECEIVED})
 _MUSIC_WORDS = frozenset({"sing", "singer", "rap", "rapper", "remix", "band", "chart", "vocal", "vocals"})
@@ -146,8 +148,17 @@ def extract(v: DocView, mentions: list[LocalMention], entities: list[LocalEntity
         disc.see(explicit, is_question)
     found.extend(constructions.document_level(v, items, disc, found))
     kind = {i: kinds.get(i, e.kind) for i, e in enumerate(entities)}
-    found = constructions.calibrate(_named_roles_win(_adjust([f for f in found if f.object != EntityRef(f.subject)], kind)))
+    found = [f for f in found if f.object != EntityRef(f.subject)
+             and not (f.predicate == Predicate.EMPLOYER and _membership(entities[f.object.index]))]
+    found = constructions.calibrate(_named_roles_win(_adjust(found, kind)))
     return Extraction(_merge(found, dates), kinds)
+
+
+def _membership(org: LocalEntity) -> bool:
+    """A body one joins as a member, not an employer: a party, a band, an army ('joined the
+    Liberal Party', 'joined the Foreign Legion'); its kind or a `membership` word of
+    `patterns/relation_words.csv` in its name."""
+    return org.kind in _MEMBERSHIP_KINDS or any(kind_of(w.lower()) == "membership" for w in org.name.split())
 
 
 def _items(doc: Doc, mentions: list[LocalMention], dates: list[LocalDate]) -> list[Item]:
@@ -385,11 +396,12 @@ def _other_works(sent: Span) -> bool:
 
 
 def _adjust(found: list[Found], kind: dict[int, str | None]) -> list[Found]:
-    """A song's writer is its composer and it has no cast; spouses and partners go both ways;
-    who appears in an episode is in the cast of its series (not of an anthology a short film
-    belongs to)."""
+    """A song's one writer is its composer (of several, which wrote the music is not said) and
+    it has no cast; spouses and partners go both ways; who appears in an episode is in the cast
+    of its series (not of an anthology a short film belongs to)."""
     series = {(f.subject, f.object.index) for f in found
               if f.predicate == Predicate.PART_OF_THE_SERIES and f.cue is not None and f.cue.episode}
+    writers = Counter((f.subject, f.start) for f in found if f.predicate == Predicate.SCREENWRITER)
     out = []
     for f in found:
         if f.predicate == Predicate.CAST_MEMBER and kind.get(f.subject) in _MUSIC_KINDS:
@@ -399,6 +411,8 @@ def _adjust(found: list[Found], kind: dict[int, str | None]) -> list[Found]:
                              SERIES_CAST.name)
                        for e, s in series if e == f.subject)
         if f.predicate == Predicate.SCREENWRITER and kind.get(f.subject) in _MUSIC_KINDS:
+            if writers[(f.subject, f.start)] > 1:
+                continue  # 'written by A, B and C': who wrote the music, who the words, is not said
             f = Found(f.subject, Predicate.COMPOSER, f.object, f.start, f.end, f.score, f.method)
         out.append(f)
         if f.predicate in (Predicate.SPOUSE, Predicate.UNMARRIED_PARTNER):

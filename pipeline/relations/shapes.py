@@ -164,7 +164,8 @@ def _modifiers(toks) -> bool:
 
 
 def _year_before_kind(sent: Span, args: list[Item]) -> Iterator[Found]:
-    """'the 1990 film The Search for Blue December', 'the 2016 live-action The Forest Tale film'."""
+    """'the 1990 film The Search for Blue December', 'the 2016 live-action The Forest Tale film',
+    'her 2002 single "Bright Hollow"', "1987's Paper Lanterns" (a year's possessive needs no kind)."""
     doc = sent.doc
     for d in args:
         if not _is_year(doc, d):
@@ -172,12 +173,15 @@ def _year_before_kind(sent: Span, args: list[Item]) -> Iterator[Found]:
         w = next((a for a in args if a.label == Label.WORK and not a.implicit and d.end <= a.start <= d.end + 6), None)
         if w is None:
             continue
-        gap = [t for t in doc[d.end:w.start] if t.text != ","]
+        gap = [t for t in doc[d.end:w.start] if t.text != "," and t.text not in _QUOTES]
+        owned = bool(gap) and gap[0].lower_ in POSSESSIVE  # "1987's Let It Loose"
+        if owned:
+            gap = gap[1:]
         if not _modifiers(gap):
             continue
         noun_before = any(_work_noun(t.lower_) for t in gap)
         noun_after = w.end < sent.end and _work_noun(doc[w.end].lower_)
-        if noun_before or noun_after:
+        if noun_before or noun_after or (owned and not gap):
             yield _found(YEAR_BEFORE_KIND, w.entity, Predicate.PUBLICATION_DATE, d.target, sent)
 
 
