@@ -84,6 +84,10 @@ def word_list(name: str) -> frozenset[str]:
     return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
 
 
+def headline_verbs() -> frozenset[str]:
+    return word_list("headline_verbs.txt")
+
+
 def not_names() -> frozenset[str]:
     return word_list("not_names.txt")
 
