@@ -519,3 +519,17 @@ def test_a_headline_verb_leaves_the_models_name(text, name, label, expected):
     ent = v.ents[0]
     (c, _), = decide(v, [MODEL.found(ent.start, ent.end, label)])
     assert v.span_text(c.start, c.end) == expected
+
+
+@pytest.mark.parametrize("text, name, kept", [
+    ("Join our AMA tonight .", "AMA", False),               # a post's label, not an organisation
+    ("The Q&A followed the screening .", "Q&A", False),
+    ("EDIT : thanks all .", "EDIT", False),
+    ("Join our AMAREL tonight .", "AMAREL", True),          # near miss: another word
+    ("Q&A at the Harlow Film Society .", "Harlow Film Society", True),
+])
+def test_page_labels_are_not_names(text, name, kept):
+    v = make(text, [(name, "ORG")])
+    ent = v.ents[0]
+    chosen = decide(v, [MODEL.found(ent.start, ent.end, Label.ORG)])
+    assert [v.span_text(c.start, c.end) for c, _ in chosen] == ([name] if kept else [])
