@@ -115,6 +115,10 @@ def title_particles() -> frozenset[str]:
     return word_list("title_particles.txt")
 
 
+def headline_verbs() -> frozenset[str]:
+    return word_list("headline_verbs.txt")
+
+
 def not_names() -> frozenset[str]:
     return word_list("not_names.txt")
 

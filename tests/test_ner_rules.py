@@ -157,6 +157,59 @@ def test_propagation_marks_other_occurrences_with_its_own_rule():
     assert spans[1][0].score == min(first.score, PROPAGATED.strength)
 
 
+def _case_title_doc(text: str, caps: str, prose: str, caps_rule=None):
+    v = make(text)
+    toks = [t.text for t in v.doc]
+    spans = []
+    for name, rule, label in ((caps, caps_rule, Label.WORK), (prose, MODEL, Label.ORG)):
+        words = name.split()
+        i = next(i for i in range(len(toks)) if toks[i:i + len(words)] == words)
+        spans.append((rule.found(i, i + len(words), label), ()))
+    return v, propagate(v, sorted(spans, key=lambda cr: cr[0].start))
+
+
+@pytest.mark.parametrize("caps_rule, relabelled", [
+    (BY_NAME["caps_title"], True),   # a title in capitals a rule found names the work
+    (MODEL, False),                  # the model's title alone is no evidence against its organisation
+])
+def test_a_title_in_another_case_retypes_the_models_organisation(caps_rule, relabelled):
+    v, spans = _case_title_doc("GREY ORCHARD LANE ( 2019 ) . She shot Grey Orchard Lane in May .",
+                               "GREY ORCHARD LANE", "Grey Orchard Lane", caps_rule)
+    c = spans[-1][0]
+    if relabelled:
+        assert c.label == Label.WORK and c.steps == (Step.CASE_TITLE,) and c.source == "model+case_title"
+    else:
+        assert c.label == Label.ORG and c.steps == ()
+
+
+def test_a_title_in_another_case_leaves_a_name_read_otherwise_alone():
+    """Near miss: the organisation was found by a rule, not the model alone: it keeps its label."""
+    v = make("TALL PINE FILMS ( 2019 ) . Tall Pine Films made it .")
+    spans = propagate(v, [(BY_NAME["caps_title"].found(0, 3), ()), (CUE_ORG.found(7, 10), ())])
+    assert [c.label for c, _ in spans] == [Label.WORK, Label.ORG]
+
+
+@pytest.mark.parametrize("text, caps, prose", [
+    # near miss: a first name opens it: the capitals name a person, not a title
+    ("ISOLDE BRANNER ( 2019 ) . She met Isolde Branner in May .", "ISOLDE BRANNER", "Isolde Branner"),
+    # near miss: in brackets after a title, a translation (an alias of that title, not a work of its own)
+    ("SANS NOM TORVE ( Quiet Lantern , 1985 ) . QUIET LANTERN screens .", "QUIET LANTERN", "Quiet Lantern"),
+])
+def test_a_title_in_another_case_spares_people_and_translations(text, caps, prose):
+    v = make(text)
+    toks = [t.text for t in v.doc]
+
+    def at(name):
+        words = name.split()
+        return next(i for i in range(len(toks)) if toks[i:i + len(words)] == words), len(words)
+
+    (i, n), (j, m) = at(caps), at(prose)
+    spans = propagate(v, sorted([(BY_NAME["caps_title"].found(i, i + n), ()), (MODEL.found(j, j + m, Label.ORG), ())],
+                                key=lambda cr: cr[0].start))
+    model = next(c for c, _ in spans if (c.start, c.end) == (j, j + m))
+    assert model.label == Label.ORG and model.steps == ()
+
+
 def test_context_relabels_the_model_and_says_why():
     v = make("It was co-directed by Ravi Dhanpal.", [("Ravi Dhanpal", "ORG")])
     (c, _), = retype(v, [(MODEL.found(v.ents[0].start, v.ents[0].end, Label.ORG), ())])
@@ -449,3 +502,34 @@ def test_a_numbered_road_takes_its_number(text, ent, label, expected):
     v = make(text, [(ent, label)])
     found = [v.span_text(c.start, c.end) for c in component.candidates(v) if c.rule is MODEL]
     assert found == [expected]
+
+
+@pytest.mark.parametrize("text, name, label, expected", [
+    ("Harbin Unveils 12th Edition line-up", "Harbin Unveils", Label.ORG, "Harbin"),  # a headline's verb
+    ("Mara Voss plays the painter .", "Mara Voss plays", Label.PERSON, "Mara Voss"),  # a review's verb
+    ("They read Love Wins .", "Love Wins", Label.ORG, "Love Wins"),                 # near miss: nothing follows
+    ("the Committee on Polar Names report", "Committee on Polar Names", Label.ORG,
+     "Committee on Polar Names"),                                                   # near miss: not a listed verb
+    ("GREY ORCHARD LANE plays tonight", "GREY ORCHARD LANE plays", Label.WORK,
+     "GREY ORCHARD LANE plays"),                                                    # near miss: a title keeps its words
+])
+def test_a_headline_verb_leaves_the_models_name(text, name, label, expected):
+    spacy_label = {Label.ORG: "ORG", Label.PERSON: "PERSON", Label.WORK: "WORK_OF_ART"}[label]
+    v = make(text, [(name, spacy_label)])
+    ent = v.ents[0]
+    (c, _), = decide(v, [MODEL.found(ent.start, ent.end, label)])
+    assert v.span_text(c.start, c.end) == expected
+
+
+@pytest.mark.parametrize("text, name, kept", [
+    ("Join our AMA tonight .", "AMA", False),               # a post's label, not an organisation
+    ("The Q&A followed the screening .", "Q&A", False),
+    ("EDIT : thanks all .", "EDIT", False),
+    ("Join our AMAREL tonight .", "AMAREL", True),          # near miss: another word
+    ("Q&A at the Harlow Film Society .", "Harlow Film Society", True),
+])
+def test_page_labels_are_not_names(text, name, kept):
+    v = make(text, [(name, "ORG")])
+    ent = v.ents[0]
+    chosen = decide(v, [MODEL.found(ent.start, ent.end, Label.ORG)])
+    assert [v.span_text(c.start, c.end) for c, _ in chosen] == ([name] if kept else [])

@@ -9,10 +9,11 @@ import re
 from collections import Counter, defaultdict
 
 from ..lexicon import (ANY_YEAR, ARTICLES, POSSESSIVE_DETERMINERS, POSSESSIVE_S, YEAR, character_cues, demonyms,
-                       drop_suffixes, is_first_name, not_names, org_kind, org_kinds, role_words, work_cues)
+                       drop_suffixes, headline_verbs, is_first_name, not_names, org_kind, org_kinds, role_words,
+                       work_cues)
 from .names import strip_role_prefix
 from .common import NOT_TITLE_BEFORE, occurrences
-from .registry import DEFINITION, PROPAGATED, SHORT_NAME, YEAR_PREFIX, Candidate, Step
+from .registry import CONTEXT_STRENGTH, DEFINITION, MODEL, PROPAGATED, SHORT_NAME, YEAR_PREFIX, Candidate, Step
 from ..view import DocView
 from ..vocab import Label
 
@@ -59,6 +60,10 @@ def _trim(v: DocView, c: Candidate) -> tuple[Candidate | None, tuple[str, ...]]:
         end = opened  # "Mara (Tobin Asher", "Ashfall (Norvia": a name holds no unclosed bracket
     while end > start + 1 and not verbatim and toks[end - 1].text in {"and", "or", "of", "the", "&", "for", "with"}:
         end -= 1  # "University of Lumen and": a pattern's glue word left at the end
+    if c.rule is MODEL and c.label in (Label.ORG, Label.PERSON) and end - start > 1 and end < len(doc) \
+            and toks[end - 1].lower_ in headline_verbs() and "\n" not in toks[end - 1].whitespace_ \
+            and not toks[end].is_punct:
+        end -= 1  # "Harbin Unveils 12th Edition", "Mara Voss plays the painter": a headline's or a review's verb
     while end > start and (toks[end - 1].is_space or toks[end - 1].text in {"'s", "’s", "'", ",", ".", ":", ";", "-", "“", "”", '"'}
                            and not (c.label == Label.PERSON and toks[end - 1].text == "." and len(toks[end - 2]) == 1)):
         end -= 1
@@ -289,11 +294,19 @@ def propagate(v: DocView, chosen: list[tuple[Candidate, tuple[str, ...]]]):
     by_text = {name: best[(name, Label.PLACE if Label.PLACE in v and name.lower() in countries else
                            max(v, key=lambda lab: (best[(name, lab)].score, v[lab], lab.value)))]
                for name, v in votes.items()}
+    titles = _titles_by_case(by_text)
+    retitled = {name for name, c in by_text.items()
+                if c.label == Label.ORG and c.score <= MODEL.strength and set(votes[name]) == {Label.ORG}
+                and titles.get(name.casefold(), c) is not c and not is_first_name(name.split()[0])
+                and not any(v.tokens[o.start - 1].text == "(" for o, _ in chosen
+                            if o.start > 0 and v.span_text(o.start, o.end) == name)}
+    by_text.update({name: titles[name.casefold()] for name in retitled})
     spans = {}
     for c, roles in chosen:
-        top = by_text.get(v.span_text(c.start, c.end))
+        name = v.span_text(c.start, c.end)
+        top = by_text.get(name)
         if top is not None and top.label != c.label:
-            c = c.step(Step.RELABEL, label=top.label, kind=top.kind)
+            c = c.step(Step.CASE_TITLE if name in retitled else Step.RELABEL, label=top.label, kind=top.kind)
         spans[(c.start, c.end)] = (c, roles)
     owner = [None] * len(doc)  # token -> the chosen span covering it
     for (s, e) in spans:
@@ -319,6 +332,18 @@ def propagate(v: DocView, chosen: list[tuple[Candidate, tuple[str, ...]]]):
                     owner[k] = (span.start, span.end)
     _short_forms(v, spans, owner, by_text)
     return sorted(spans.values(), key=lambda cr: cr[0].start)
+
+
+def _titles_by_case(by_text: dict[str, Candidate]) -> dict[str, Candidate]:
+    """Titles a rule or context found (not the model alone), by their case-folded name: 'THE
+    LAST HARBOUR' in a credit line names the work the model calls an organisation in the prose
+    ('The Last Harbour'). Only the model's organisation, only where no other reading of that
+    spelling is in the document, takes the title's label (`Step.CASE_TITLE`); not a name opening
+    with a first name ('CELIA VOSS' read as a title names a person), nor one in brackets (a
+    title's translation, 'SANS NOM (Nameless, 1985)', is an alias of that title, not a work
+    of its own)."""
+    return {name.casefold(): c for name, c in by_text.items()
+            if c.label == Label.WORK and c.score >= CONTEXT_STRENGTH and any(ch.isalpha() for ch in name)}
 
 
 def _short_forms(v: DocView, spans: dict, owner: list, by_text: dict[str, Candidate]) -> None:

@@ -41,7 +41,7 @@ class EntityRule:
 
 # what finds a candidate (strengths: the model 0.6; context above it; a rule's own shape above that)
 MODEL = EntityRule("model", (Label.PERSON, Label.ORG, Label.PLACE, Label.WORK, Label.DATE), 0.6,
-                  ("norp_orgs.csv", "numbered_names.txt"))
+                  ("norp_orgs.csv", "numbered_names.txt", "headline_verbs.txt"))
 PATTERN = EntityRule("pattern", tuple(Label), 0.8, ("entity_patterns.jsonl",))  # named by the pattern's id
 YEAR = EntityRule("year", (Label.DATE,), 0.5)  # a bare year the model did not mark
 YEAR_PREFIX = EntityRule("year_prefix", (Label.DATE,), 0.6)  # cut from "the 2016 Ashgrove Film Festival"
@@ -90,6 +90,8 @@ class Step(str, Enum):
     FIRST_NAME = "first_name"      # the model's organisation or place starts with a first name
     TITLE_OWNER = "title_owner"    # the model's organisation or place owns a title in capitals: its director
     RELABEL = "relabel"            # one label per name in a document
+    # the model's organisation spelled as a title a rule found in capitals: "Red Kite", "RED KITE (2019)"
+    CASE_TITLE = "case_title"
     SITE_NAME = "site_name"        # a title-shaped name in a page's masthead or photo credit: the site, an organisation
     # the model's label overruled by context (`retype.py`), in CONTEXT_STEPS's order of precedence
     TYPE_CUE = "type_cue"
