@@ -10,7 +10,7 @@ from pathlib import Path
 
 from . import __version__
 from .runtime.config import (CACHE_NAME, DEFAULT_BATCH_SIZE, DEFAULT_MAX_CHARS, DEFAULT_MODEL, Engine, RunError,
-                     Settings, location)
+                     Settings, location, some)
 
 
 DESCRIPTION = """\
@@ -160,12 +160,12 @@ def _evaluate(args) -> int:
         pred = from_tables(read_tables(args.pred, COLUMNS, OPTIONAL))
         missing = [g.doc_id for g in gold if not pred.has_doc(g.doc_id)]
         if gold and len(missing) == len(gold):
-            raise ValueError(f"{args.gold}: none of its {len(gold)} documents ({_some(missing)}) is in "
-                             f"{args.pred} (whose documents are {_some(sorted(pred.texts))}); "
+            raise ValueError(f"{args.gold}: none of its {len(gold)} documents ({some(missing)}) is in "
+                             f"{args.pred} (whose documents are {some(sorted(pred.texts))}); "
                              "is this the gold file of that run's input?")
         if missing:
             print(f"interview-ie: warning: {len(missing)} of the {len(gold)} gold documents are not in "
-                  f"{args.pred} ({_some(missing)}); their entities and relations count as missed",
+                  f"{args.pred} ({some(missing)}); their entities and relations count as missed",
                   file=sys.stderr)
         ev = evaluate(gold, pred)
         metrics, errors = ev.metrics(), attribute(ev, pred)
@@ -181,5 +181,3 @@ def _evaluate(args) -> int:
     return 0
 
 
-def _some(items: list[str], n: int = 3) -> str:
-    return ", ".join(items[:n]) + (f" and {len(items) - n} more" if len(items) > n else "") or "none"

@@ -57,8 +57,7 @@ def predicate_map(name: str) -> dict[str, tuple[Predicate, ...]]:
 @lru_cache(maxsize=None)
 def csv_map(name: str) -> dict[str, str]:
     """First column -> second column of a two-column CSV with a header."""
-    with _path(name).open(encoding="utf-8") as f:
-        return {row[0].strip().lower(): row[1].strip() for row in list(csv.reader(f))[1:] if row}
+    return dict(csv_rows(name, lambda row: (row[0].strip().lower(), row[1].strip())))
 
 
 @lru_cache(maxsize=None)
@@ -83,7 +82,7 @@ def filmography_columns() -> dict[str, str]:
 
 def credit_label_words() -> frozenset[str]:
     """The labels of the credit fields ('director', 'written', 'dp'), lower case."""
-    return frozenset(csv_map("credit_labels.csv"))
+    return frozenset(predicate_map("credit_labels.csv"))
 
 
 def work_cues() -> dict[str, str]:
@@ -92,6 +91,12 @@ def work_cues() -> dict[str, str]:
 
 def demonyms() -> dict[str, str]:
     return csv_map("demonyms.csv")
+
+
+@lru_cache(maxsize=1)
+def countries() -> frozenset[str]:
+    """The countries `demonyms.csv` names, lower case ('france')."""
+    return frozenset(p.lower() for p in demonyms().values())
 
 
 def norp_orgs() -> dict[str, str]:
@@ -126,14 +131,11 @@ def not_names() -> frozenset[str]:
 @lru_cache(maxsize=None)
 def title_cues() -> dict[str, tuple[str, str]]:
     """cue -> (position of the title: 'before' the title or 'after' it, work kind or '')."""
-    with _path("title_cues.csv").open(encoding="utf-8") as f:
-        return {r[0].strip().lower(): (r[1].strip(), r[2].strip()) for r in list(csv.reader(f))[1:] if r}
+    return dict(csv_rows("title_cues.csv", lambda r: (r[0].strip().lower(), (r[1].strip(), r[2].strip()))))
 
 
-@lru_cache(maxsize=None)
 def honorifics() -> frozenset[str]:
-    lines = _path("honorifics.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+    return word_list("honorifics.txt")
 
 
 @lru_cache(maxsize=1)
@@ -163,10 +165,8 @@ def definition_heads() -> dict[str, str]:
     return csv_map("definition_heads.csv")
 
 
-@lru_cache(maxsize=None)
 def character_cues() -> frozenset[str]:
-    lines = _path("character_cues.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+    return word_list("character_cues.txt")
 
 
 def org_kind(name: str) -> str | None:
@@ -196,9 +196,8 @@ def name_heads() -> dict[tuple[str, str], tuple[str, frozenset[str]]]:
     """A name's own head word -> its label and the model's labels it may overrule:
     ('valley', 'last') -> PLACE ("Sacramento Valley"), ('lake', 'first') -> PLACE ("Lake Tana"),
     ('cup', 'last') -> WORK (an event). Keys: (lower-case word, 'first' or 'last' word of the name)."""
-    with _path("name_heads.csv").open(encoding="utf-8") as f:
-        rows = [r for r in list(csv.reader(f))[1:] if r]
-    return {(r[0].strip().lower(), r[1].strip()): (r[2].strip(), frozenset(r[3].split())) for r in rows}
+    return dict(csv_rows("name_heads.csv",
+                         lambda r: ((r[0].strip().lower(), r[1].strip()), (r[2].strip(), frozenset(r[3].split())))))
 
 
 def type_heads() -> dict[str, str]:

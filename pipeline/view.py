@@ -76,7 +76,7 @@ class DocView:
     def common_word(self, tok: Token) -> bool:
         """A capitalised token that is an ordinary English word ('Download', 'Writing', 'Insights')."""
         words = self.common_words
-        return tok.is_stop or tok.lower_ in words or tok.lemma_.lower() in words
+        return tok.is_stop or self.lower[tok.i] in words or self.lemma[tok.i].lower() in words
 
     def line_of(self, span: Span) -> str:
         """The line of the text that holds the span, stripped."""

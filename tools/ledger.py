@@ -39,6 +39,9 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from pipeline.vocab import GOLD_TYPE, Label  # noqa: E402  (light: no spaCy)
+
 SCORE = ROOT.parent / "shared" / "scorecard" / "score.py"
 PRIOR_STRENGTH = 4.0
 
@@ -55,8 +58,8 @@ def _scorer(path: Path):
 def outcomes(sc, gold_path: Path, out: Path) -> list[dict]:
     """One row per distinct predicted relation of every gold document: doc, method, predicate,
     score, right (matches a gold relation), required (matches a required one)."""
-    gold = {d["doc_id"]: d for d in map(json.loads, filter(str.strip, gold_path.read_text().splitlines()))}
-    rows = _table(out, "relations")
+    gold = {d["doc_id"]: d for d in _gold(gold_path)}
+    rows = _table(sc, out, "relations")
     best: dict[tuple, dict] = {}
     for r in rows:
         if r["doc_id"] not in gold:
@@ -112,30 +115,32 @@ def ledger(rows: list[dict], min_n: int) -> None:
     print(f"{'ALL':42} {len(rows):5} {right:5} {len(rows) - right:5} {right / max(1, len(rows)):6.3f}")
 
 
-ENTITY_TYPES = {"PERSON": "person", "WORK": "work", "ORG": "organization", "PLACE": "place", "AWARD": "award"}
+ENTITY_TYPES = {lab.value: typ for lab, typ in GOLD_TYPE.items() if lab != Label.DATE}  # "ORG" -> "organization"
 
 
-def _table(out: Path, name: str) -> list[dict]:
-    import pyarrow.parquet as pq
-
-    path = next((p for p in (out / f"{name}.parquet", out / name) if p.exists()), None)
-    if path is None:
+def _table(sc, out: Path, name: str) -> list[dict]:
+    """A table of a run's folder, read as the scorer reads it."""
+    if not any(p.exists() for p in (out / f"{name}.parquet", out / name)):
         sys.exit(f"tools/ledger.py: {out} has no {name} table")
-    return pq.read_table(path).to_pylist()
+    return sc.read_table(out, name)
+
+
+def _gold(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
 
 
 def mention_outcomes(sc, gold_path: Path, out: Path, by: str = "last") -> list[dict]:
     """One row per distinct (document, folded name, type, rule) of the named mentions of every
     gold document: set, doc, rule, name, verdict (tp, type, fp or opt)."""
     gold = {}
-    for g in map(json.loads, filter(str.strip, gold_path.read_text().splitlines())):
+    for g in _gold(gold_path):
         names: dict[str, dict[str, bool]] = defaultdict(dict)  # folded name -> type -> optional
         for e in g["entities"]:
             for a in {e["name"], *e.get("aliases", [])}:
                 names[sc.norm(a)][e["type"]] = names[sc.norm(a)].get(e["type"], True) and e.get("optional", False)
         gold[g["doc_id"]] = names
     rows, seen = [], set()
-    for m in _table(out, "mentions"):
+    for m in _table(sc, out, "mentions"):
         typ = ENTITY_TYPES.get(m["label"])
         if typ is None or m["doc_id"] not in gold:
             continue

@@ -89,21 +89,21 @@ def _group(v: DocView, runs: list[Span], k: int) -> tuple[int, int]:
 def caps_names(v: DocView) -> Iterator[Candidate]:
     doc = v.doc
     families = []  # 'BAEK Minsu': yielded where the text names people so at least twice
-    for c in _caps_names(v):
+    runs = caps_runs(v)
+    for c in _caps_names(v, runs):
         if c.rule is CAPS_FAMILY_GIVEN:
             families.append(c)
         else:
             yield c
-    hyphenated = sum(1 for s in caps_runs(v) if len(s) == 1 and s.end + 2 < len(doc)
+    hyphenated = sum(1 for s in runs if len(s) == 1 and s.end + 2 < len(doc)
                      and doc[s.end].is_title and doc[s.end + 1].text == "-")  # 'HAN Seo-jin'
     if len({v.span_text(c.start, c.end) for c in families}) + hyphenated >= 2:
         yield from families
 
 
-def _caps_names(v: DocView) -> Iterator[Candidate]:
+def _caps_names(v: DocView, runs: list[Span]) -> Iterator[Candidate]:
     doc = v.doc
     toks = v.tokens
-    runs = caps_runs(v)
     for k, span in enumerate(runs):
         if v.line_of(span).upper() == v.line_of(span):
             continue  # a heading in capitals ("OPENING AND CLOSING FILMS")

@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
-from ..lexicon import (ANY_YEAR, ARTICLES, POSSESSIVE_DETERMINERS, POSSESSIVE_S, YEAR, character_cues, demonyms,
-                       drop_suffixes, headline_verbs, is_first_name, not_names, org_kind, org_kinds, role_words,
-                       work_cues)
+from ..lexicon import (ANY_YEAR, ARTICLES, POSSESSIVE_DETERMINERS, POSSESSIVE_S, YEAR, character_cues, countries,
+                       demonyms, drop_suffixes, headline_verbs, is_first_name, not_names, org_kind, org_kinds,
+                       role_words, work_cues)
 from .names import strip_role_prefix
 from .common import NOT_TITLE_BEFORE, occurrences
 from .registry import CONTEXT_STRENGTH, DEFINITION, MODEL, PROPAGATED, SHORT_NAME, YEAR_PREFIX, Candidate, Step
@@ -290,8 +290,7 @@ def propagate(v: DocView, chosen: list[tuple[Candidate, tuple[str, ...]]]):
                 best[(name, c.label)] = c
     # one label per name in a document: the best-scored reading wins, then the most frequent; a
     # country keeps its place reading whatever else a rule read in it ("Australia" is no person)
-    countries = {p.lower() for p in demonyms().values()}
-    by_text = {name: best[(name, Label.PLACE if Label.PLACE in v and name.lower() in countries else
+    by_text = {name: best[(name, Label.PLACE if Label.PLACE in v and name.lower() in countries() else
                            max(v, key=lambda lab: (best[(name, lab)].score, v[lab], lab.value)))]
                for name, v in votes.items()}
     titles = _titles_by_case(by_text)

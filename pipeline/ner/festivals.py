@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..lexicon import demonyms, is_first_name, word_list
+from ..lexicon import countries, demonyms, is_first_name, word_list
 from ..view import DocView
 from ..vocab import Label
 from .registry import FESTIVAL_TOWN_NAME, RULER_KEY, Candidate
@@ -34,10 +34,6 @@ SECTION = "org_festival_section"  # the pattern id of "Makers' Week", "Editors' 
 
 def festival_cues() -> frozenset[str]:
     return word_list("festival_cues.txt")
-
-
-def _countries() -> set[str]:
-    return {p.lower() for p in demonyms().values()}
 
 
 def _cued(v: DocView, first: int, marks: Iterable[tuple[int, int]]) -> bool:
@@ -67,7 +63,7 @@ def _town_shape(v: DocView, start: int, end: int) -> bool:
     """Capitalised words that are not a country and not followed by a region ("X, Italy")."""
     doc = v.doc
     toks = v.tokens
-    if start == 0 or doc[start:end].text.lower() in _countries() or not all(t.is_title for t in doc[start:end]):
+    if start == 0 or doc[start:end].text.lower() in countries() or not all(t.is_title for t in doc[start:end]):
         return False
     return not (end + 1 < len(doc) and toks[end].text == "," and toks[end + 1].ent_type_ in {"GPE", "LOC"})
 

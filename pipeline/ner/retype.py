@@ -23,10 +23,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
 
-from ..lexicon import (POSSESSIVE_S, demonyms, is_first_name, name_heads, org_kind, title_particles, type_cues,
-                       type_heads)
+from ..lexicon import (POSSESSIVE_S, countries, demonyms, is_first_name, name_heads, org_kind, title_particles,
+                       type_cues, type_heads)
 from .caps import caps_word_titles
 from .common import is_cap
 from .festivals import festival_towns
@@ -61,16 +60,11 @@ def retype(v: DocView, chosen: Chosen) -> Chosen:
     return out
 
 
-@lru_cache(maxsize=1)
-def _countries() -> frozenset[str]:
-    return frozenset(p.lower() for p in demonyms().values())
-
-
 def _odd_demonym(v: DocView, c: Candidate) -> bool:
     """The model's nationality that no demonym of `patterns/demonyms.csv` spells: 'at X' (a
     festival's town the model took for a people)."""
     text = v.span_text(c.start, c.end).lower()
-    return c.rule is MODEL and c.kind == "demonym" and text not in demonyms() and text not in _countries()
+    return c.rule is MODEL and c.kind == "demonym" and text not in demonyms() and text not in countries()
 
 
 def _overrulable(c: Candidate) -> bool:
@@ -89,7 +83,7 @@ def _fits(v: DocView, c: Candidate, label: Label) -> bool:
     doc = v.doc
     span = doc[c.start:c.end]
     if label == Label.PERSON:
-        if span.text.lower() in _countries():
+        if span.text.lower() in countries():
             return False  # a well-known place stays a place
         words = [t for t in span if t.text not in {"-", "'"}]
         return 1 <= len(words) <= 4 and org_kind(span.text) is None and all(
@@ -256,14 +250,13 @@ def _place_before_region(v: DocView, chosen: Chosen):
     'Ouro Verde, Brazil' when the region is a country (a person is not followed by one)."""
     doc = v.doc
     toks = v.tokens
-    countries = {p.lower() for p in demonyms().values()}
     for k, c, region in _adjacent(v, chosen, ","):
         if region.label != Label.PLACE:
             continue
         closed = region.end == len(doc) or toks[region.end].is_punct and toks[region.end].text not in {"-", "'"}
         if c.start > 0 and toks[c.start - 1].lower_ in _LOCATIVE \
                 or c.label == Label.ORG and closed and org_kind(v.span_text(c.start, c.end)) is None \
-                or c.label == Label.PERSON and closed and v.span_text(region.start, region.end).lower() in countries:
+                or c.label == Label.PERSON and closed and v.span_text(region.start, region.end).lower() in countries():
             yield k - 1, Label.PLACE
 
 

@@ -219,7 +219,7 @@ def cue_titles(v: DocView) -> Iterator[Candidate]:
             continue
         after = title_end(v, start, min(len(doc), start + 10))
         in_list = after < len(doc) and toks[after].text[:1] == ","  # not doc[after:].text: the rest of the text
-        end = _before_owned(v, start, title_end(v, start, min(len(doc), start + 10), in_list))
+        end = _before_owned(v, start, title_end(v, start, min(len(doc), start + 10), True) if in_list else after)
         if end < len(doc) and toks[end].text in POSSESSIVE_S:
             continue  # "appeared in Sara Lind's “Quiet Water”": the owner, not the title
         if end - start == 1 and _place_elsewhere(v, toks[start]):
@@ -240,7 +240,7 @@ def cue_titles(v: DocView) -> Iterator[Candidate]:
             continue
         while end > 0:
             start = end
-            while start > 0 and (is_cap(toks[start - 1]) or toks[start - 1].lower_ in TITLE_GLUE - {"and", "the"}) \
+            while start > 0 and (is_cap(toks[start - 1]) or toks[start - 1].lower_ in _GLUE_IN_LIST) \
                     and "\n" not in toks[start - 1].whitespace_:
                 start -= 1
             if start == end:
@@ -256,6 +256,7 @@ def cue_titles(v: DocView) -> Iterator[Candidate]:
 
 
 # nouns for a work of any kind: a title follows, as an apposition or at once
+_GLUE_IN_LIST = frozenset(TITLE_GLUE - {"and", "the"})  # glue inside one title of a list
 _GENERIC_WORKS = {"work", "project", "adaptation"}
 
 

@@ -222,17 +222,13 @@ class _Known:
         return self.by_first.get((label, short[0].lower()), []) if short else self.by_label[label]
 
 
-def _entity_of(label: Label, name: str, entities, index, counts, text: str, pos: int, kind: str | None = None,
-               known: _Known | None = None):
+def _entity_of(label: Label, name: str, entities, index, counts, text: str, pos: int, kind: str | None,
+               known: _Known):
     """(label, index of an existing entity or None for a new one); label None drops it.
-    `known` indexes `entities` (built from them when not given)."""
+    `known` indexes `entities`."""
     k = key(name)
     if (label, k) in index:
         return label, index[(label, k)]
-    if known is None:
-        known = _Known()
-        for i, e in enumerate(entities):
-            known.add(i, e.label, e.name)
     toks = _tokens(name)
     # a short form of a person already named in full: "Kim", "Venner", "Ae-Ran"; any label
     if len(toks) <= 2 and label in (Label.PERSON, Label.ORG, Label.WORK, Label.PLACE):

@@ -28,6 +28,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
+from ..lexicon import SUBJECT_DEPS
 from ..records import EntityRef
 from ..view import DocView
 from ..vocab import Label, Predicate
@@ -195,7 +196,7 @@ def _clause_subject(verb: Token) -> Token | None:
     verb it is coordinated with, or the noun a participle modifies."""
     t = verb
     for _ in range(4):
-        subj = next((c for c in t.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        subj = next((c for c in t.children if c.dep_ in SUBJECT_DEPS), None)
         if subj is not None:
             return subj
         if t.dep_ == "acl":

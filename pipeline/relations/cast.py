@@ -32,7 +32,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span
 
-from ..lexicon import csv_rows, work_cues
+from ..lexicon import POSSESSIVE, csv_rows, work_cues
 from ..records import EntityRef
 from ..view import DocView
 from ..vocab import Label, Predicate
@@ -46,7 +46,6 @@ _MAKING = frozenset({"make", "write", "direct", "produce", "shoot", "create", "d
 _WHERE = frozenset({"in", "on", "at"})  # after a participle of where a work was made: 'shot in Oslo'
 _AFTER_CAPTION = frozenset({".", ",", "(", "[", "courtesy", "—", "–", "-", ";", ":"})
 _WITH_REACH = 10  # 'with' at most this many tokens after the work (4 more after 'shot in')
-_POSSESSIVE_S = frozenset({"'s", "’s", "'", "’"})
 _CLAUSE_OPEN = frozenset({",", ";", ".", ":", "and", "—", "–"})
 
 
@@ -130,7 +129,7 @@ def with_cast(v: DocView, sent: Span, args: list[Item], disc: Discourse, is_ques
         if first is None:
             continue
         for p in coordinated(doc, first, [a for a in args if a.start >= first.end], {Label.PERSON}, forward=True):
-            if p.end < len(toks) and toks[p.end].lower_ in _POSSESSIVE_S:
+            if p.end < len(toks) and toks[p.end].lower_ in POSSESSIVE:
                 break  # 'X, with A, and B's Y': B owns the next work, the list has ended
             if p.label == Label.PERSON:
                 yield _found(w.entity, Predicate.CAST_MEMBER, p.entity, sent)

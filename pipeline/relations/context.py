@@ -284,7 +284,7 @@ def _noun_phrase_end(doc: Doc, start: int, limit: int, covered: set[int]) -> int
             return k + 1 if end == k else end
         if t.is_punct and t.text not in {"-", "/"} or t.pos_ in {"VERB", "AUX", "ADP", "PRON", "CCONJ", "DET"}:
             break
-        if kind_of(t.lower_) == "work_noun" or kind_of(t.lower_) == "person_noun":
+        if kind_of(t.lower_) in ("work_noun", "person_noun"):
             end = k + 1
     return end
 

@@ -22,7 +22,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator
 
-from ..lexicon import predicate_map
+from ..lexicon import YEAR, predicate_map
 from ..view import DocView
 from ..vocab import Label, Predicate
 from .context import Discourse, Found, Item
@@ -37,7 +37,6 @@ _PARTS = re.compile(r"\s*(?:&|\band\b|,|/|\+)\s*", re.IGNORECASE)
 _GLUE = re.compile(r"^(?:[\s,;&/]|\band\b|\(\s*[^()]{0,40}\)|\[[^\]]{0,40}\])*$", re.IGNORECASE)
 _LEAD = re.compile(r"^[\s\"'“‘(]*(?:(?:with|and|&)\s+)?[\s\"'“‘(]*$", re.IGNORECASE)
 _COLUMN = re.compile(r"\s*(?:\.{3,}|…+|_{3,})\s*|\s{3,}")  # 'Marta ..... A', 'Marta      A' 
-_YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 # the left border of a box drawn in characters ('│ Starring: A'), read as blank space
 _BORDER = "│┃║╎╏┆┇┊┋"
 _RUNTIME = re.compile(r"^\d{1,3}\s*(?:min|mins|minutes|')\.?$", re.IGNORECASE)
@@ -112,6 +111,10 @@ class LinePage:
     def line_of(self, char: int) -> tuple[int, int]:
         return self.lines[bisect_right(self.line_starts, char) - 1]
 
+    def title_at(self, start: int, end: int) -> int | None:
+        """The work whose title the text [start, end) spells, brackets and punctuation aside."""
+        return self.titles.get(_norm(self.text[start:end]))
+
 
 def value_members(page: LinePage, start: int, end: int, labels: set[Label]) -> list[tuple[int, int, Item]]:
     """The list of arguments that opens the value [start, end): members joined by list glue,
@@ -136,15 +139,14 @@ def _focus(page: LinePage, line_no: int, disc: Discourse, fallback: int | None) 
     'BLUE LAKE (2019)', recognised there or not), else the work the text defines, else the work
     the page is most about."""
     for i in range(line_no - 1, max(-1, line_no - 1 - _TITLE_LINES), -1):
-        s, e = page.lines[i]
-        ref = page.titles.get(_norm(page.text[s:e]))
+        ref = page.title_at(*page.lines[i])
         if ref is not None:
             return ref
     if disc.topic_work is not None:
         return disc.topic_work
     # the title block at the top of a press kit or a festival page
-    return next((page.titles[k] for k in (_norm(page.text[s:e]) for s, e in page.lines[:_HEAD_LINES])
-                 if k in page.titles), fallback)
+    return next((ref for ref in (page.title_at(s, e) for s, e in page.lines[:_HEAD_LINES]) if ref is not None),
+                fallback)
 
 
 def _most_about(page: LinePage, items: list[Item], found: list[Found]) -> int | None:
@@ -169,9 +171,7 @@ def _most_about(page: LinePage, items: list[Item], found: list[Found]) -> int | 
 def _fields(line: str) -> Iterator[tuple[int, str, int]]:
     """(offset of the label in the line, label, offset of the value) of each field."""
     k = 0
-    for piece in _FIELD_SEP.split(line) + [None]:
-        if piece is None:
-            break
+    for piece in _FIELD_SEP.split(line):
         at = line.find(piece, k)
         k = at + len(piece)
         stripped = piece.strip().strip(_BORDER).strip()
@@ -181,7 +181,8 @@ def _fields(line: str) -> Iterator[tuple[int, str, int]]:
             yield lead, m.group("label"), lead + m.start("value")
 
 
-def _relations(subject: int, preds, members, start: int, end: int) -> Iterator[Found]:
+def give(subject: int, preds, members, start: int, end: int) -> Iterator[Found]:
+    """Each member the predicates it fits, by its label: the relations of one credit value."""
     for _s, _e, it in members:
         for p in preds:
             if (Label.DATE if it.is_date else it.label) in p.signature[1]:
@@ -222,14 +223,14 @@ def credit_lines(page: LinePage, disc: Discourse, found: list[Found]) -> Iterato
             if subject is None and line.count("|") < 3:  # a table row names its own work, or none
                 subject = _focus(page, i, disc, fallback)
             if subject is not None:
-                yield from _relations(subject, preds, members, ls, le)
+                yield from give(subject, preds, members, ls, le)
         if not fields and heading and block_left > 0:
             block_left -= 1
             value_at = max((m.end() for m in _COLUMN.finditer(line.rstrip())), default=0)
             subject = _focus(page, i, disc, fallback)
             if subject is not None:
                 members = value_members(page, ls + value_at, le, {lab for p in heading for lab in p.signature[1]})
-                yield from _relations(subject, heading, members, ls, le)
+                yield from give(subject, heading, members, ls, le)
 
 
 def _award_category(label: str) -> str | None:
@@ -242,7 +243,7 @@ def _award_list(page: LinePage, start: int, end: int, preds, wanted, ls: int, le
     group: list = []
     for s, e, it in page.inside(start, end):
         if it.label == Label.WORK:
-            yield from _relations(it.entity, preds, group, ls, le)
+            yield from give(it.entity, preds, group, ls, le)
             group = []
         elif it.label in wanted:
             group.append((s, e, it))
@@ -267,7 +268,7 @@ def spec_line(page: LinePage, disc: Discourse, found: list[Found]) -> Iterator[F
         if len(pieces) < 3 or not any(_RUNTIME.match(p) for p in pieces):
             continue
         years = [(s, e, it) for s, e, it in page.inside(ls, le)
-                 if it.is_date and _YEAR.match(page.text[s:e])]
+                 if it.is_date and YEAR.fullmatch(page.text[s:e])]
         subject = _focus(page, i, disc, fallback) if len(years) == 1 else None
         if subject is not None:
             yield Found(subject, Predicate.PUBLICATION_DATE, years[0][2].target, ls, le, 0.0, "")

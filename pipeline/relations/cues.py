@@ -21,7 +21,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from . import constructions, shapes
-from ..lexicon import POSSESSIVE, POSSESSIVE_DETERMINERS, jsonl, work_cues
+from ..lexicon import POSSESSIVE, POSSESSIVE_DETERMINERS, SUBJECT_DEPS, jsonl, work_cues
 from ..normalize.entities import LocalDate, LocalMention
 from ..records import DateRef, EntityRef, LocalEntity, Turn
 from .args import CHAIN, adjacent_words, left_group, nominated, right_list, taken_already
@@ -333,7 +333,7 @@ def _clause_subject(site: _Site, labels, found: list[Item]) -> list[Item]:
     if given is not None:
         return named(given)
     for _ in range(4):
-        subj = next((c for c in t.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        subj = next((c for c in t.children if c.dep_ in SUBJECT_DEPS), None)
         if subj is not None:
             if subj.lower_ in {"which", "who", "that"}:
                 return found
@@ -364,7 +364,7 @@ def _object_left(site: _Site, pred: Predicate):
     taken = {(x.start, x.end) for x in subjects} | {x.entity for x in subjects}
     objects = left_group(doc, s, e, site.head, sent, obj_labels, args, cue.subject_window, taken)
     if not objects and Label.PERSON in obj_labels and site.disc.topic_person is not None \
-            and not any(t.dep_ in {"nsubj", "nsubjpass"} for t in sent) and site.disc.topic_person not in taken:
+            and not any(t.dep_ in SUBJECT_DEPS for t in sent) and site.disc.topic_person not in taken:
         # "In 1997 starred in El mar no tiene fondo": a clause without a subject in a text about one person
         objects = [Item(s, e, Label.PERSON, EntityRef(site.disc.topic_person), implicit=True)]
     return pred, subjects, objects

@@ -20,14 +20,13 @@ from spacy.matcher import DependencyMatcher
 from spacy.tokens import Span
 from spacy.vocab import Vocab
 
-from ..lexicon import jsonl, word_list
+from ..lexicon import SUBJECT_DEPS, jsonl, word_list
 from ..records import EntityRef
 from ..view import DocView
 from ..vocab import Label, Predicate
 from .context import Discourse, Found, Item
 
 PATTERNS = "dependency_patterns.jsonl"  # in pipeline/patterns/
-_SUBJECTS = {"nsubj", "nsubjpass"}
 _VERBS = {"VERB", "AUX"}
 
 
@@ -58,6 +57,11 @@ def rows() -> tuple[dict, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=1)
+def _by_name() -> dict[str, dict]:
+    return {row["name"]: row for row in rows()}
+
+
 @lru_cache(maxsize=8)
 def _matcher(vocab: Vocab, construction: str) -> DependencyMatcher:
     matcher = DependencyMatcher(vocab, validate=True)
@@ -81,10 +85,9 @@ def find(construction: str, v: DocView, sent: Span, args: list[Item], disc: Disc
     if not doc.has_annotation("DEP") or not any(a.label == Label.ORG for a in args) \
             or words and not any(v.lower[k] in words for k in range(sent.start, sent.end)):
         return  # the matcher copies the sentence: only where its words stand
-    by_name = {row["name"]: row for row in rows()}
     seen = set()
     for match_id, tokens in _matcher(doc.vocab, construction)(sent):
-        row = by_name[doc.vocab.strings[match_id]]
+        row = _by_name()[doc.vocab.strings[match_id]]
         at = {node["RIGHT_ID"]: sent.start + t for node, t in zip(row["pattern"], tokens)}
         org = next((a for a in args if a.label == Label.ORG and not a.implicit and a.start <= at["org"] < a.end), None)
         head = at.get("verb", at[row["pattern"][0]["RIGHT_ID"]])
@@ -111,7 +114,7 @@ def _subject(doc, k: int, args: list[Item]) -> Item | None:
     """The subject of the clause that holds token k, else the last person named before it."""
     t = doc[k]
     for _ in range(6):
-        subj = next((c for c in t.children if c.dep_ in _SUBJECTS), None)
+        subj = next((c for c in t.children if c.dep_ in SUBJECT_DEPS), None)
         if subj is not None:
             return next((a for a in args if a.label == Label.PERSON and a.start <= subj.i < a.end), None)
         if t.head.i == t.i:

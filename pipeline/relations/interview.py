@@ -50,8 +50,8 @@ def _named_roles(lower: list[str], items: list[Item], ref: int) -> set[str]:
     for it in items:
         if it.target == EntityRef(ref) and it.label == Label.PERSON and not it.implicit and it.start > 0:
             word = lower[it.start - 1].rsplit("-", 1)[-1]
-            if role_words().get(word):
-                out.add(role_words()[word])
+            if role := role_words().get(word):
+                out.add(role)
     return out
 
 

@@ -15,9 +15,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..lexicon import YEAR
 from ..vocab import Label, Predicate
 from .context import Discourse, Found
-from .credits import LinePage, label_predicates, value_members
+from .credits import LinePage, give, label_predicates, value_members
 
 _BRACKET = re.compile(r"\s*\(([^()]{0,80})\)")
 # a label ends in '.', ':' or 'by', or is a participle that opens a list ('starring')
@@ -28,7 +29,6 @@ _LABEL = re.compile(r"[ \t]*(?:[,;]|[—–-](?=\s))[ \t]*\n?[ \t]*"
                     re.IGNORECASE)
 # inside a bracket the label opens it: 'Blue Lake (dir. Ana Ruiz)'
 _INNER_LABEL = re.compile(r"\s*(?P<label>[A-Za-z][A-Za-z.&' -]{0,30}?)(?:(?<=\.)|\s*:|\s+by\b)\s+", re.IGNORECASE)
-_YEAR = re.compile(r"(?:1[89]|20)\d\d")
 # 'THE TITLE, 2008.' / 'THE TITLE, 2011 — your first feature': a year set off after the title
 _COMMA_YEAR = re.compile(r"[ \t]*,[ \t]*(?P<year>(?:1[89]|20)\d\d)(?=[ \t]*(?:[.;:—–)]|-\s|$))", re.MULTILINE)
 # '2014   TITLE (short)', '- 2019: TITLE', '2019 | TITLE': a list line that opens with a year
@@ -71,7 +71,7 @@ def lineup(page: LinePage, disc: Discourse, found: list[Found]) -> Iterator[Foun
                 got = _field(page, inner_s, inner_e, _INNER_LABEL)
                 if got is not None:  # 'Blue Lake (dir. Ana Ruiz)'
                     preds, members, _end = got
-                    yield from _give(work.entity, preds, members, s, b.end())
+                    yield from give(work.entity, preds, members, s, b.end())
                     fields += 1
                 elif first:
                     yield from _year(page, work.entity, inner_s, inner_e, s, b.end())
@@ -81,20 +81,13 @@ def lineup(page: LinePage, disc: Discourse, found: list[Found]) -> Iterator[Foun
             if got is None:
                 break
             preds, members, end = got
-            yield from _give(work.entity, preds, members, s, end)
+            yield from give(work.entity, preds, members, s, end)
             at, first, fields = end, False, fields + 1
-
-
-def _give(work: int, preds, members, start: int, end: int) -> Iterator[Found]:
-    for _s, _e, it in members:
-        for p in preds:
-            if (Label.DATE if it.is_date else it.label) in p.signature[1]:
-                yield Found(work, p, it.target, start, end, 0.0, "")
 
 
 def _year(page: LinePage, work: int, s: int, e: int, start: int, end: int) -> Iterator[Found]:
     """'(Spain, France, 2019)': a year among names of places, the work's year."""
-    years = [(a, b, it) for a, b, it in page.inside(s, e) if it.is_date and _YEAR.fullmatch(page.text[a:b])]
+    years = [(a, b, it) for a, b, it in page.inside(s, e) if it.is_date and YEAR.fullmatch(page.text[a:b])]
     if len(years) != 1:
         return
     rest = page.text[s:years[0][0]] + page.text[years[0][1]:e]

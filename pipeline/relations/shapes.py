@@ -371,8 +371,8 @@ def _apposed_owner(sent: Span, args: list[Item], disc: Discourse) -> Iterator[Fo
             j += 1
         if j >= sent.end or not _work_noun(doc[j].lower_):
             continue
-        nxt = doc[j + 1] if j + 1 < sent.end else None
-        if nxt is not None and _arg_at(args, nxt.i) is not None and _arg_at(args, nxt.i).label == Label.WORK:
+        nxt = _arg_at(args, j + 1) if j + 1 < sent.end else None
+        if nxt is not None and nxt.label == Label.WORK:
             continue  # "X, Kim's film Y": Y is the owned one
         pred = _owned_predicate(doc, owner, doc[j].lower_, disc)
         if pred is not None:

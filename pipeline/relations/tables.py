@@ -25,17 +25,16 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from ..lexicon import filmography_columns, predicate_map
+from ..lexicon import YEAR, filmography_columns, predicate_map
 from ..records import EntityRef
 from ..vocab import Label, Predicate
 from .context import Discourse, Found
-from .credits import LinePage, _norm, label_predicates, value_members
+from .credits import LinePage, label_predicates, value_members
 
 COLUMN_FILE = "filmography_columns.csv"
 NOTE_FILE = "note_links.csv"
 INFOBOX_FILE = "infobox_labels.csv"
 _CELL_SEP = re.compile(r"\s*\|\s*")
-_YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _BOX = "│┃|║ \t"  # box-drawing borders before an infobox line
 _INFOBOX_FIELD = re.compile(r"^(?P<lead>[│┃║|]?[ \t]*)(?P<label>[A-Za-z][A-Za-z()' ]{1,24}?)"
                             r"(?:[ \t]{2,}|[ \t]*(?:\.{2,}|…+)[ \t]*|[ \t]*:[ \t]*)(?P<value>\S.*)$")
@@ -49,14 +48,15 @@ def _predicates(name: str, row) -> tuple[Predicate, ...]:
         raise ValueError(f"patterns/{name}: {e}") from e
 
 
+_CELL_KINDS = frozenset({"title", "year", "notes", "yes"})  # the column kinds that are not roles
+
+
 @lru_cache(maxsize=1)
-def columns() -> dict[str, str]:
-    """header word (lower case) -> 'title', 'year', 'notes', 'yes' (a cell that says so) or a predicate."""
-    out = filmography_columns()
-    for word, kind in out.items():
-        if kind not in {"title", "year", "notes", "yes"}:
-            _predicates(COLUMN_FILE, kind)
-    return out
+def columns() -> dict[str, str | tuple[Predicate, ...]]:
+    """header word (lower case) -> 'title', 'year', 'notes', 'yes' (a cell that says so) or the
+    predicates of a role column."""
+    return {word: kind if kind in _CELL_KINDS else _predicates(COLUMN_FILE, kind)
+            for word, kind in filmography_columns().items()}
 
 
 @lru_cache(maxsize=1)
@@ -99,8 +99,6 @@ def _header(page: LinePage, ls: int, le: int) -> list[str | tuple[Predicate, ...
         kind = columns().get(word)
         if kind is None or kind == "yes":
             kind = label_predicates(word) or None
-        elif kind not in {"title", "year", "notes"}:
-            kind = _predicates(COLUMN_FILE, kind)
         kinds.append(kind)
     has_role = any(isinstance(k, tuple) for k in kinds)
     return kinds if "title" in kinds and has_role else None
@@ -139,12 +137,12 @@ def _row(page: LinePage, header, cells, person, ls: int, le: int) -> Iterator[Fo
     # (the model often reads a bare title in a table as something else)
     work = next((it.entity for s, e, it in page.inside(a, b) if it.label == Label.WORK and s == a), None)
     if work is None:
-        work = page.titles.get(_norm(page.text[a:b]))
+        work = page.title_at(a, b)
     if work is None:
         return
     if "year" in by_kind:
         ya, yb = by_kind["year"]
-        year = next((it for s, e, it in page.inside(ya, yb) if it.is_date and _YEAR.fullmatch(page.text[s:e])), None)
+        year = next((it for s, e, it in page.inside(ya, yb) if it.is_date and YEAR.fullmatch(page.text[s:e])), None)
         if year is not None:
             yield Found(work, Predicate.PUBLICATION_DATE, year.target, ls, le, 0.0, "")
     others: set[Predicate] = set()  # the credits a note gives someone else ('Directed by A')

@@ -76,3 +76,8 @@ def _same(a: Path | str, b: Path | str) -> bool:
     if isinstance(a, Path) and isinstance(b, Path):
         return a.resolve() == b.resolve()
     return str(a).rstrip("/") == str(b).rstrip("/")
+
+
+def some(items: list[str], n: int = 3) -> str:
+    """'a, b, c and 4 more' for a message; 'none' for no items."""
+    return ", ".join(items[:n]) + (f" and {len(items) - n} more" if len(items) > n else "") or "none"

@@ -16,7 +16,7 @@ from enum import Enum
 import pyarrow.fs as pafs
 
 from .. import __version__
-from .config import RunError
+from .config import RunError, some
 from ..vocab import EvalTable, Table
 
 MARKER = ".interview-ie.json"
@@ -53,7 +53,7 @@ def check(fs: pafs.FileSystem, folder: str, kind: Kind, shown: str | None = None
                       f"written by an earlier {kind.value})")
     foreign = _foreign(fs, folder, kind)
     if foreign:
-        names = ", ".join(foreign[:3]) + (f" and {len(foreign) - 3} more" if len(foreign) > 3 else "")
+        names = some(foreign)
         raise NotOurs(f"{shown}: holds files that interview-ie did not write ({names}); a run "
                       "replaces its output folder whole, so give --out a new or empty folder, or one "
                       f"an earlier {kind.value} wrote")

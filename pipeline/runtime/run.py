@@ -14,7 +14,6 @@ Side effects live here and in io.py: the progress bar, the output lock, the cach
 from __future__ import annotations
 
 import hashlib
-import math
 import shutil
 import tempfile
 import time
@@ -103,8 +102,8 @@ def run(settings: Settings) -> Summary:
                 tempfile.mkdtemp(prefix=f".{_name(settings.out_dir)}.spill-", dir=scratch))
             if spill:
                 stack.callback(shutil.rmtree, spill, ignore_errors=True)
-            store = ResultStore(spill) if spill else ResultStore.open(settings.cache,
-                                                                      fingerprint(settings.model))
+            fp = fingerprint(settings.model)  # hashes every module and pattern file: once a run
+            store = ResultStore(spill) if spill else ResultStore.open(settings.cache, fp)
             skipped: Counter = Counter()
             index, reused = _parse_all(settings, store, ray, skipped)
             ids, entities = resolve(e.entities for e in index)
@@ -117,7 +116,7 @@ def run(settings: Settings) -> Summary:
             _write(writer, entity_tables(entities), rows)
             writer.write_file(manifest.NAME, manifest.dumps(manifest.build(
                 settings, requested_model=requested, started=started, rows=rows, reused=reused,
-                errors=(e.source.error for e in index), fingerprint=fingerprint(settings.model))))
+                errors=(e.source.error for e in index), fingerprint=fp)))
             if not spill:
                 store.prune()
     finally:
