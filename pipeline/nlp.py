@@ -32,9 +32,25 @@ def build_nlp(model: str) -> Language:
     nlp.add_pipe("line_breaks", before=first) if first else nlp.add_pipe("line_breaks", first=True)
     ner.add_components(nlp)
     nlp.add_pipe(cues.CUES_KEY, last=True)
+    indexed_lemmas(nlp)
     for label in Label:  # permanent strings, outside any memory zone
         nlp.vocab.strings.add(label.value)
     return nlp
+
+
+def indexed_lemmas(nlp: Language) -> None:
+    """The rule lemmatizer's word lists as sets. spaCy's `Lemmatizer.rule_lemmatize` asks
+    `form in index` of the `lemma_index` table's lists (57,528 nouns in en_core_web_sm) for every
+    candidate form of every word it has not cached: a scan of the whole list each time, most of
+    the lemmatizer's time. A frozenset gives the same answers (the lemmatizer only tests membership;
+    tests/test_fast_paths.py compares every lemma with the plain model's)."""
+    lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
+    lookups = getattr(lemmatizer, "lookups", None)
+    if getattr(lemmatizer, "mode", None) != "rule" or lookups is None or not lookups.has_table("lemma_index"):
+        return
+    table = lookups.get_table("lemma_index")
+    for pos, words in list(table.items()):  # keys are the parts of speech's hashes
+        table[pos] = frozenset(words)
 
 
 @Language.component("line_breaks", assigns=["token.is_sent_start"])

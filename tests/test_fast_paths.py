@@ -145,6 +145,23 @@ def test_entity_ruler_is_the_plain_token_patterns(nlp):
     assert found >= 3 and len(by_regex) >= 5
 
 
+def test_lemma_sets_give_the_lists_lemmas():
+    """`nlp.indexed_lemmas` turns the lemmatizer's word lists into sets: every lemma of the sample
+    texts (and of words of every inflection) is the plain model's."""
+    import spacy
+    from pipeline.nlp import indexed_lemmas
+
+    plain, indexed = spacy.load(DEFAULT_MODEL), spacy.load(DEFAULT_MODEL)
+    indexed_lemmas(indexed)
+    table = indexed.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    assert all(isinstance(words, frozenset) for words in table.values()) and len(table.get("noun")) > 1000
+    texts = [p.read_bytes().decode("utf-8") for p in sorted((ROOT / "raw").glob("*.txt"))]
+    texts.append("The wolves were running faster; she'd written better scripts, ate geese, "
+                 "studied the oxen's hooves and was being interviewed by critics who'd seen the crises.")
+    for ours, theirs in zip(indexed.pipe(texts), plain.pipe(texts), strict=True):
+        assert [t.lemma_ for t in ours] == [t.lemma_ for t in theirs]
+
+
 def test_regex_flags_leave_spacys_own_flags_alone(nlp):
     """The flags take free bits from FLAG19 on: every flag below it reads as in the plain model."""
     import spacy
