@@ -8,6 +8,8 @@ import spacy
 from pipeline.ner.component import split_range
 from pipeline.ner.registry import MODEL
 from pipeline.records import DateRef, EntityRef
+from pipeline.relations.context import Item
+from pipeline.relations.shapes import _life_bracket
 from pipeline.vocab import Label, Predicate
 from pipeline.view import DocView
 
@@ -79,3 +81,44 @@ def test_a_life_in_brackets(text, args, expected):
 ])
 def test_a_death_and_its_date(text, args, expected):
     assert found(text, args) == expected
+
+
+_BORN_DIED = {("life_dates", 0, B, DateRef(0)), ("life_dates", 0, D, DateRef(1))}
+_LIFE = [P0, ("1767", Label.DATE, 0), ("1816", Label.DATE, 1)]
+
+
+@pytest.mark.parametrize("text, args, expected", [
+    # the bracket after a comma, an emptied bracket, or a title set beside the name
+    ("Ana Holt, (1767 – 1816) was a judge.", _LIFE, _BORN_DIED),
+    ("Ana Holt () (1767 – 1816) was a judge.", _LIFE, _BORN_DIED),
+    ("Ana Holt (, 1767 – 1816) was a judge.", _LIFE, _BORN_DIED),
+    ("Ana Holt, 2nd Baroness Varrow (1767 – 1816) was a judge.", _LIFE, _BORN_DIED),
+    ("Ana Holt, countess of Varrow, (1767 – 1816) was a judge.", _LIFE, _BORN_DIED),
+    ("Dame Ana Holt, OBE (11 May 1767 in Varrow – 1816) was a judge.",
+     [P0, ("11 May 1767", Label.DATE, 0), ("Varrow", Label.PLACE, 1), ("1816", Label.DATE, 1)],
+     _BORN_DIED | {("life_places", 0, PB, EntityRef(1))}),
+    # near misses: another person or a date between, a clause before the bracket, a quote
+    ("Ana Holt, Rem Vos (1767 – 1816) and others.",
+     [P0, ("Rem Vos", Label.PERSON, 1), ("1767", Label.DATE, 0), ("1816", Label.DATE, 1)],
+     {("life_dates", 1, B, DateRef(0)), ("life_dates", 1, D, DateRef(1))}),
+    ("Ana Holt, born 1740, judge (1767 – 1816).",
+     [P0, ("1740", Label.DATE, 2), ("1767", Label.DATE, 0), ("1816", Label.DATE, 1)], set()),
+    ('Ana Holt, "Varrow Suite" (1767 – 1816).', _LIFE, set()),
+    ("Ana Holt, the judge. (1767 – 1816)", _LIFE, set()),
+])
+def test_a_life_in_brackets_after_a_title(text, args, expected):
+    assert found(text, args) == expected
+
+
+def test_no_life_bracket_after_a_verb():
+    """'Ana Holt served Varrow (1767 – 1816)': a term of a clause, not the bracket of a name
+    (the parse's verb, set by hand on the blank pipeline)."""
+    doc = _NLP("Ana Holt served the court of Varrow (1767 – 1816).")
+    pos = {"served": "VERB"}
+    for t in doc:
+        t.pos_ = pos.get(t.text, "PROPN" if t.text[:1].isupper() else "NOUN")
+    assert _life_bracket(doc[:], Item(0, 2, Label.PERSON, EntityRef(0)), []) is None
+    doc2 = _NLP("Ana Holt, judge of Varrow (1767 – 1816).")
+    for t in doc2:
+        t.pos_ = "PROPN" if t.text[:1].isupper() else "NOUN"
+    assert _life_bracket(doc2[:], Item(0, 2, Label.PERSON, EntityRef(0)), []) == 6

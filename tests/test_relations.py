@@ -59,6 +59,14 @@ INTERVIEW = "Jiwon Han is a filmmaker from Korea.\n\n"
      {("Raf Delano", "spouse", "Elena Moss")}),
     ("Eva Lind is a Danish actress, the daughter of Paul Lind (1920 – 1988) and his wife Karen Holm.",
      {("Paul Lind", "spouse", "Karen Holm")}),
+    ("Eva Lind is a Danish actress. She is the daughter of Paul Lind, a baker from Leeds, and his wife Karen Holm.",
+     {("Paul Lind", "spouse", "Karen Holm")}),                   # a trade set beside the husband
+    ("Tom Avery is an English actor. In 1961 his wife Clara Holt opened a bakery.",
+     {("Tom Avery", "spouse", "Clara Holt")}),
+    # a book, a record, published or issued
+    ("Ana Holt is a Danish writer. Her novel Salt Meadows was published by Northwind Books in 2004.",
+     {("Salt Meadows", "publication_date", "2004")}),
+    ('The single "Blue Harbor" was issued by Northwind Records in 1975.', {("Blue Harbor", "publication_date", "1975")}),
     ("Tom Avery is an English actor. He often worked with Rosa Vidal. She moved to Geneva in 1990. He stayed.",
      {("Rosa Vidal", "residence", "Geneva")}),  # 'she' in a text that says 'he' of its subject
     # a filmography: one relation per listed work, the pronoun standing for the person
@@ -153,6 +161,10 @@ def test_gives(nlp, text, expected):
      ("Harbor Lights", "publication_date", "2004")),
     ("Eva Lind is a Danish actress, the daughter of Paul Lind (1920 – 1988) and his wife Karen Holm.",
      ("Eva Lind", "spouse", "Karen Holm")),
+    ("Eva Lind is a Danish actress. She is the daughter of Paul Lind, a baker from Leeds, and his wife Karen Holm.",
+     ("Eva Lind", "spouse", "Karen Holm")),
+    ("Eva Lind is a Danish actress. She met Paul Lind, who left, and his wife Karen Holm stayed.",
+     ("Paul Lind", "spouse", "Karen Holm")),   # a clause between: 'his' is not read as Paul Lind's
     ("Omar Reyes is a Spanish director. He is known for directing Salt Fields (1990), Red Sand (1997) – which "
      "won the Golden Shell at the San Sebastián Film Festival – and Open Roads (1999).",
      ("Salt Fields", "award_received", "Golden Shell")),

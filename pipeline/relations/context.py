@@ -268,9 +268,16 @@ def main_gender(v: DocView) -> str | None:
 
 
 def _only_glue(between: Span) -> bool:
-    """'A and his wife', 'A (1820 – 88) and his wife': nothing but 'and', commas and brackets."""
-    return all(t.lower_ in {"and", ","} for t in top_level(between)) and bracket_balance(between) == 0 \
-        and len(between) <= 12
+    """'A and his wife', 'A (1820 – 88) and his wife': nothing but 'and', commas and brackets; or
+    a title or trade set beside A ('A, count of Town (1678 – 1733) and his wife', 'A, a grocer
+    and his wife'): a comma, words without a verb or a pronoun, then 'and'."""
+    if bracket_balance(between) != 0 or len(between) > 12:
+        return False
+    words = [t for t in top_level(between)]
+    if all(t.lower_ in {"and", ","} for t in words):
+        return True
+    return len(words) >= 3 and words[0].text == "," and words[-1].lower_ == "and" \
+        and not any(t.pos_ in {"VERB", "AUX", "PRON"} or t.text in {";", ":", "."} for t in words)
 
 
 def _noun_phrase_end(doc: Doc, start: int, limit: int, covered: set[int]) -> int | None:

@@ -35,6 +35,8 @@ _QUOTES = {'"', "”", "’", "'", "“"}
 _DASHES = {"–", "-", "—", "to"}
 _LIFE_DASHES = {"–", "-", "—"}
 _LIFETIME = (12, 115)  # the years between a birth and a death
+_APPOSED_TITLE = 10  # tokens between a name and its life's bracket: ', 1st Baronet', ', Marquis of X,'
+_VERB_POS = {"VERB", "AUX"}
 _DEATH_NOUNS = {"death", "murder", "assassination", "execution", "passing"}
 _LIFE_BLOCKERS = {"born", "née", "b.", "reigned", "r.", "term", "office", "ruled", "fl", "fl."}
 # nouns after which a person's possessive names a film the person directed
@@ -213,13 +215,16 @@ def _life_dates(sent: Span, args: list[Item]) -> Iterator[Found]:
     dash, each a date or a place or both; the first date and the first place of a half are its end's."""
     doc = sent.doc
     for p in args:
-        if p.label != Label.PERSON or p.implicit or p.end >= sent.end or not opens(doc[p.end]):
+        if p.label != Label.PERSON or p.implicit:
             continue
-        close = next((k for k in range(p.end, min(sent.end, p.end + 30)) if closes(doc[k])), None)
-        if close is None or any(t.lower_ in _LIFE_BLOCKERS for t in doc[p.end:close]):
+        start = _life_bracket(sent, p, args)
+        if start is None:
             continue
-        inside = [a for a in args if p.end < a.start and a.end <= close and not a.implicit]
-        dash = next((k for k in range(p.end + 1, close) if doc[k].text in _LIFE_DASHES
+        close = next((k for k in range(start, min(sent.end, start + 30)) if closes(doc[k])), None)
+        if close is None or any(t.lower_ in _LIFE_BLOCKERS for t in doc[start:close]):
+            continue
+        inside = [a for a in args if start < a.start and a.end <= close and not a.implicit]
+        dash = next((k for k in range(start + 1, close) if doc[k].text in _LIFE_DASHES
                      and any(a.is_date and a.end <= k for a in inside) and not _arg_at(inside, k)), None)
         if dash is None:
             continue
@@ -236,6 +241,31 @@ def _life_dates(sent: Span, args: list[Item]) -> Iterator[Found]:
                 yield _found(LIFE_DATES, p.entity, date_pred, date.target, sent)
             if place is not None:
                 yield _found(LIFE_PLACES, p.entity, place_pred, place.target, sent)
+
+
+def _life_bracket(sent: Span, p: Item, args: list[Item]) -> int | None:
+    """Where the bracket of a life after the name p opens: right after it ('A (1940 – 2016)'), or,
+    in a sentence that defines p (no verb before the bracket), after a comma, an emptied bracket
+    ('A () (1918 – 1978)', 'A, (1837 – 1916)') or a short title apposed to the name ('A, 1st
+    Baronet (1767 – 1816)', 'A, Marquis of Town, (1848 – 1905)'): no other person or date between."""
+    doc = sent.doc
+    k = p.end
+    if k < sent.end and opens(doc[k]) and not (k + 1 < sent.end and closes(doc[k + 1])):
+        return k
+    if any(t.pos_ in _VERB_POS for t in doc[sent.start:p.start]):
+        return None
+    while k < min(sent.end, p.end + _APPOSED_TITLE):
+        t = doc[k]
+        if opens(t) and (k + 1 >= sent.end or not closes(doc[k + 1])):
+            return k if k > p.end else None
+        if opens(t):
+            k += 2  # an emptied bracket: '()'
+            continue
+        if t.pos_ in _VERB_POS or t.text in _QUOTES or closes(t) or t.text in {".", ";", ":"} \
+                or any(a.start <= k < a.end and (a.is_date or a.label == Label.PERSON) for a in args):
+            return None
+        k += 1
+    return None
 
 
 def _death_noun(sent: Span, args: list[Item]) -> Iterator[Found]:
