@@ -220,7 +220,7 @@ def keep(v: DocView, c: Candidate) -> bool:
         return False
     if text.lower() in not_names() or (len(span) == 1 and span[0].lower_ in role_words()):
         return False
-    if all(t.is_stop or t.is_punct for t in span):
+    if all(t.is_stop and not _capital_place(c, t) or t.is_punct for t in span):
         return False  # "Such is the case ..."
     if c.model_label and len(span) == 1 and len(text) == 2 and text.isupper() and c.end < len(doc) \
             and toks[c.end].pos_ == "NOUN" and toks[c.end].is_lower and toks[c.end].lower_ not in work_cues():
@@ -253,6 +253,11 @@ def keep(v: DocView, c: Candidate) -> bool:
                 and toks[c.end].tag_ in {"NN", "NNS"} and toks[c.end].lower_ not in role_words():
             return False  # "Ostrel nominations arrive": a name before a common noun modifies it, not a person
     return True
+
+
+def _capital_place(c: Candidate, tok) -> bool:
+    """'in the US': a stop word only in lower case; in capitals the model's place is a country's short name."""
+    return c.model_label and c.label == Label.PLACE and tok.is_upper and len(tok) > 1
 
 
 def _masthead(v: DocView, start: int, end: int) -> bool:
