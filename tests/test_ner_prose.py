@@ -26,6 +26,12 @@ from pipeline.vocab import Label
     ("Ulden is bordered on the south by Misra Gotta and on the east by Tevo Wallo.",
      [("Misra Gotta", "ORG", M), ("Tevo Wallo", "PERSON", M)], "Tevo Wallo", "PLACE"),
     ("The district is bordered by Kavro Hemra.", [("Kavro Hemra", "PERSON", M)], "Kavro Hemra", "PLACE"),
+    # buildings and grounds named by their head word: a station, a gallery, a zoo; a court is an organisation
+    ("Trains leave from Tessel Central Station daily.", [("Tessel Central Station", "ORG", M)],
+     "Tessel Central Station", "PLACE"),
+    ("The portrait hangs in the Orvand Gallery.", [("Orvand Gallery", "ORG", M)], "Orvand Gallery", "PLACE"),
+    ("He appealed to the Kessel County District Court.", [("Kessel County District Court", "PLACE", M)],
+     "Kessel County District Court", "ORG"),
 ])
 def test_prose_place_cues(text, names, name, label):
     assert _labels(text, names)[name] == label
@@ -38,6 +44,9 @@ def test_prose_place_cues(text, names, name, label):
     ("The sons of Varnok Tesselby ruled.", [("Varnok Tesselby", "PERSON", M)], "Varnok Tesselby", "PERSON"),
     # an organisation word keeps an organisation after a place cue
     ("It borders with Orrin Holdings land.", [("Orrin Holdings", "ORG", M)], "Orrin Holdings", "ORG"),
+    # a title named like a station keeps the model's work reading; one word is no head
+    ("She starred in Tessel Station in 2012.", [("Tessel Station", "WORK", M)], "Tessel Station", "WORK"),
+    ("They met Gallery at noon.", [("Gallery", "PERSON", M)], "Gallery", "PERSON"),
 ])
 def test_prose_place_cues_near_misses(text, names, name, label):
     assert _labels(text, names)[name] == label
@@ -53,3 +62,67 @@ def test_a_stop_word_in_capitals_is_a_place_only_as_the_models_place(text, name,
     v = make(text)
     start = next(t.i for t in v.doc if t.text == name)
     assert keep(v, MODEL.found(start, start + 1, label)) is kept
+
+
+def _grouped(text: str, names: list[tuple[str, Label]]) -> dict[str, str]:
+    """name -> canonical name of its entity, for mentions built by hand (first occurrences, in order)."""
+    from pipeline.ner.component import RawMention, SpanMeta
+    from pipeline.normalize.entities import build_entities
+    raw, pos = [], 0
+    for name, label in names:
+        start = text.index(name, pos)
+        raw.append(RawMention(start, start + len(name), label, SpanMeta(0.6, "model", None, ())))
+        pos = start + len(name)
+    entities, _, mentions = build_entities(text, raw)
+    return {text[m.start:m.end]: entities[m.entity].name for m in mentions if m.entity is not None}
+
+
+@pytest.mark.parametrize("text, names, short, full", [
+    ("The Tavenish Parliament met. The Parliament voted.", [("Tavenish Parliament", Label.ORG),
+                                                            ("Parliament", Label.ORG)], "Parliament", "Tavenish Parliament"),
+    ("Ships of the Orvand Navy sailed. The Navy lost two.", [("Orvand Navy", Label.ORG), ("Navy", Label.ORG)],
+     "Navy", "Orvand Navy"),
+    ("The farm is in Kessel Valley. The Valley floods.", [("Kessel Valley", Label.PLACE), ("Valley", Label.PLACE)],
+     "Valley", "Kessel Valley"),
+])
+def test_a_kinds_own_word_names_the_one_entity_of_that_kind(text, names, short, full):
+    assert _grouped(text, names)[short] == full
+
+
+@pytest.mark.parametrize("text, names, short", [
+    # two councils: the word alone names neither
+    ("The Orvand Council and the Tessel Council met. The Council voted.",
+     [("Orvand Council", Label.ORG), ("Tessel Council", Label.ORG), ("Council", Label.ORG)], "Council"),
+    # a specific word is not a kind's word
+    ("Tessel Records signed her. Tessel paid.", [("Tessel Records", Label.ORG), ("Tessel", Label.ORG)], "Tessel"),
+    # another label
+    ("The Kessel Valley flooded. Valley spoke.", [("Kessel Valley", Label.PLACE), ("Valley", Label.PERSON)], "Valley"),
+])
+def test_a_kinds_own_word_near_misses(text, names, short):
+    assert _grouped(text, names)[short] == short
+
+
+@pytest.mark.parametrize("text, names, name, label", [
+    # a country votes in a list of three or more closed by a conjunction
+    ("It is legal in Norvia, Tessaly, Kiribo and Tuvano.",
+     [("Norvia", "PLACE", M), ("Tessaly", "ORG", M), ("Kiribo", "PLACE", M), ("Tuvano", "PERSON", M)],
+     "Tuvano", "PLACE"),
+])
+def test_a_country_votes_in_a_list(text, names, name, label, monkeypatch):
+    import pipeline.ner.retype as retype
+    monkeypatch.setattr(retype, "countries", lambda: frozenset({"norvia", "kiribo"}))
+    assert _labels(text, names)[name] == label
+
+
+@pytest.mark.parametrize("text, names, name, label", [
+    # two names joined by a comma: a country and its person
+    ("The prime minister of Norvia, Kwamo Tesh, spoke.", [("Norvia", "PLACE", M), ("Kwamo Tesh", "PERSON", M)],
+     "Kwamo Tesh", "PERSON"),
+    # commas alone: an apposition, not a list
+    ("The leader of Norvia, Kwamo Tesh, Kiribo's friend, came.",
+     [("Norvia", "PLACE", M), ("Kwamo Tesh", "PERSON", M), ("Kiribo", "PLACE", M)], "Kwamo Tesh", "PERSON"),
+])
+def test_a_country_votes_in_a_list_near_misses(text, names, name, label, monkeypatch):
+    import pipeline.ner.retype as retype
+    monkeypatch.setattr(retype, "countries", lambda: frozenset({"norvia", "kiribo"}))
+    assert _labels(text, names)[name] == label
