@@ -126,3 +126,55 @@ def test_a_country_votes_in_a_list_near_misses(text, names, name, label, monkeyp
     import pipeline.ner.retype as retype
     monkeypatch.setattr(retype, "countries", lambda: frozenset({"norvia", "kiribo"}))
     assert _labels(text, names)[name] == label
+
+
+@pytest.mark.parametrize("text, names, name, label", [
+    # acts, agreements, tours, contests and treaties are events and documents: works, not organisations
+    ("The Tessaly Organic Act of 1916 gave it a senate.", [("Tessaly Organic Act", "ORG", M)],
+     "Tessaly Organic Act", "WORK"),
+    ("She headlined the Lantern Nights Tour in 2019.", [("Lantern Nights Tour", "ORG", M)], "Lantern Nights Tour",
+     "WORK"),
+    ("The Treaty of Orvand ended the war.", [("Treaty of Orvand", "PLACE", M)], "Treaty of Orvand", "WORK"),
+    ("Operation Tessel Lantern began in May.", [("Operation Tessel Lantern", "ORG", M)], "Operation Tessel Lantern",
+     "WORK"),
+    # near misses: a company of games stays a company; one word is no head
+    ("He founded Tessel Games in 1990.", [("Tessel Games", "ORG", M)], "Tessel Games", "ORG"),
+    ("They met Tour at noon.", [("Tour", "PERSON", M)], "Tour", "PERSON"),
+])
+def test_events_and_documents_by_their_head_word(text, names, name, label):
+    assert _labels(text, names)[name] == label
+
+
+def _chosen_names(text: str, spans: list[tuple[str, str]]) -> list[str]:
+    """The names `decide` keeps of pattern candidates (text, pattern id) on a blank Doc."""
+    from pipeline.ner.decide import decide
+    from pipeline.ner.registry import PATTERN
+    v = make(text)
+    cands = []
+    for name, pid in spans:
+        start = text.index(name)
+        span = v.doc.char_span(start, start + len(name))
+        cands.append(PATTERN.found(span.start, span.end, Label.ORG, name=pid))
+    return [v.span_text(c.start, c.end) for c, _ in decide(v, cands)]
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # two organisations a pattern joined at 'and': the first is cut there, the second is its own match
+    ("She studied at Tessel College of Art and the University of Orvand in 1990.",
+     [("Tessel College of Art and the University", "org_school"), ("University of Orvand", "org_school_of")],
+     ["Tessel College of Art", "University of Orvand"]),
+    ("He taught at Orvand University of Technology and Kessel University of Applied Arts.",
+     [("Orvand University of Technology and Kessel University of Applied Arts", "org_school_of_field"),
+      ("Technology and Kessel University of Applied Arts", "org_school_of_field"),
+      ("Kessel University of Applied Arts", "org_school_of_field")],
+     ["Orvand University of Technology", "Kessel University of Applied Arts"]),
+    # near misses: one name with 'and' in it
+    ("He studied at the Tessel Institute of Film and Television Arts.",
+     [("Tessel Institute of Film and Television Arts", "org_school")], ["Tessel Institute of Film and Television Arts"]),
+    ("She was treated at Orvand University and Hospital.", [("Orvand University and Hospital", "org_school")],
+     ["Orvand University and Hospital"]),
+    ("It was published by Tessel & Orvand Press.", [("Tessel & Orvand Press", "org_company")],
+     ["Tessel & Orvand Press"]),
+])
+def test_a_pattern_that_joined_two_organisations(text, spans, expected):
+    assert _chosen_names(text, spans) == expected
