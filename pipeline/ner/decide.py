@@ -91,8 +91,9 @@ def _trim(v: DocView, c: Candidate) -> tuple[Candidate | None, tuple[str, ...]]:
 def _first_of_two(v: DocView, start: int, end: int) -> int:
     """The end of the first of two organisations a pattern joined at 'and': 'Moore College of Art and
     the University', 'Lumen University of Technology and Saimo University of Applied Arts'. The second
-    opens with 'the' or, as the first does, holds an organisation word after a word of its own;
-    'Institute of Film and Television Arts' and 'Harbour University and Hospital' are one name."""
+    opens with 'the' or, as the first does, holds an organisation word after a name's own word (not an
+    English word: 'Film and Writing Festival', 'Institute of Film and Television Arts' and 'Harbour
+    University and Hospital' are one name each)."""
     toks = v.tokens
     kinds = org_kinds()
     # a match that starts inside a longer name ('Technology and Saimo University' of 'Lumen University of
@@ -102,7 +103,8 @@ def _first_of_two(v: DocView, start: int, end: int) -> int:
         if toks[k].lower_ not in {"and", "&"}:
             continue
         after = toks[k + 1:end]
-        second = len(after) >= 2 and after[0].lower_ not in kinds and any(t.lower_ in kinds for t in after)
+        second = len(after) >= 2 and after[0].lower_ not in kinds and not v.common_word(after[0]) \
+            and any(t.lower_ in kinds for t in after)
         if after[0].lower_ == "the" or second and (inside or any(t.lower_ in kinds for t in toks[start:k])):
             return k
     return end
