@@ -13,7 +13,7 @@ from ..lexicon import (ANY_YEAR, ARTICLES, POSSESSIVE_DETERMINERS, POSSESSIVE_S,
                        role_words, work_cues)
 from .names import strip_role_prefix
 from .common import NOT_TITLE_BEFORE, occurrences
-from .registry import CONTEXT_STRENGTH, DEFINITION, MODEL, PROPAGATED, SHORT_NAME, YEAR_PREFIX, Candidate, Step
+from .registry import CONTEXT_STRENGTH, DEFINITION, MODEL, PATTERN, PROPAGATED, SHORT_NAME, YEAR_PREFIX, Candidate, Step
 from ..view import DocView
 from ..vocab import Label
 
@@ -70,6 +70,8 @@ def _trim(v: DocView, c: Candidate) -> tuple[Candidate | None, tuple[str, ...]]:
     if c.label == Label.PERSON and end > start:
         start, found = strip_role_prefix(doc[start:end])
         roles = tuple(found)
+    if c.label == Label.ORG and c.rule is PATTERN:
+        end = _first_of_two(v, start, end)
     if c.label == Label.ORG:  # "CEO of the BIGframe Festival" -> "BIGframe Festival"
         k = start
         while k < end - 1 and (toks[k].lower_ in role_words() or toks[k].lower_ in not_names()):
@@ -84,6 +86,28 @@ def _trim(v: DocView, c: Candidate) -> tuple[Candidate | None, tuple[str, ...]]:
     if end <= start:
         return None, ()
     return c._replace(start=start, end=end), roles
+
+
+def _first_of_two(v: DocView, start: int, end: int) -> int:
+    """The end of the first of two organisations a pattern joined at 'and': 'Moore College of Art and
+    the University', 'Lumen University of Technology and Saimo University of Applied Arts'. The second
+    opens with 'the' or, as the first does, holds an organisation word after a name's own word (not an
+    English word: 'Film and Writing Festival', 'Institute of Film and Television Arts' and 'Harbour
+    University and Hospital' are one name each)."""
+    toks = v.tokens
+    kinds = org_kinds()
+    # a match that starts inside a longer name ('Technology and Saimo University' of 'Lumen University of
+    # Technology and ...') is cut at its 'and' too: the longer name's own match holds its first part
+    inside = start > 1 and toks[start - 1].lower_ == "of" and toks[start - 2].is_title
+    for k in range(start + 1, end - 1):
+        if toks[k].lower_ not in {"and", "&"}:
+            continue
+        after = toks[k + 1:end]
+        second = len(after) >= 2 and after[0].lower_ not in kinds and not v.common_word(after[0]) \
+            and any(t.lower_ in kinds for t in after)
+        if after[0].lower_ == "the" or second and (inside or any(t.lower_ in kinds for t in toks[start:k])):
+            return k
+    return end
 
 
 def decide(v: DocView, cands: list[Candidate]) -> list[tuple[Candidate, tuple[str, ...]]]:
@@ -220,7 +244,7 @@ def keep(v: DocView, c: Candidate) -> bool:
         return False
     if text.lower() in not_names() or (len(span) == 1 and span[0].lower_ in role_words()):
         return False
-    if all(t.is_stop or t.is_punct for t in span):
+    if all(t.is_stop and not _capital_place(c, t) or t.is_punct for t in span):
         return False  # "Such is the case ..."
     if c.model_label and len(span) == 1 and len(text) == 2 and text.isupper() and c.end < len(doc) \
             and toks[c.end].pos_ == "NOUN" and toks[c.end].is_lower and toks[c.end].lower_ not in work_cues():
@@ -253,6 +277,11 @@ def keep(v: DocView, c: Candidate) -> bool:
                 and toks[c.end].tag_ in {"NN", "NNS"} and toks[c.end].lower_ not in role_words():
             return False  # "Ostrel nominations arrive": a name before a common noun modifies it, not a person
     return True
+
+
+def _capital_place(c: Candidate, tok) -> bool:
+    """'in the US': a stop word only in lower case; in capitals the model's place is a country's short name."""
+    return c.model_label and c.label == Label.PLACE and tok.is_upper and len(tok) > 1
 
 
 def _masthead(v: DocView, start: int, end: int) -> bool:

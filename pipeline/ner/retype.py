@@ -36,6 +36,7 @@ from ..vocab import Label
 Chosen = list[tuple[Candidate, tuple[str, ...]]]
 _NAMES = (Label.PERSON, Label.ORG, Label.PLACE, Label.WORK)
 _LIST_GLUE = {",", "and", "&", "or"}
+_CONJUNCTIONS = {"and", "&", "or"}
 _ROLE_CUES = {"as", "playing", "played", "plays", "character", "characters", "role", "roles"}
 _LOCATIVE = {"in", "to", "from", "at", "near"}
 _TITLE_ARTICLES = frozenset({"The", "A", "An"})  # a capitalised article opening a title
@@ -76,6 +77,11 @@ def _reliable(v: DocView, c: Candidate) -> bool:
     toks = v.tokens
     return c.kind != "demonym" and c.label in _NAMES and (
         not c.model_label or c.label == Label.PERSON and c.end - c.start >= 2 and is_first_name(toks[c.start].text))
+
+
+def _country(v: DocView, c: Candidate) -> bool:
+    """A country (`patterns/demonyms.csv`) the model calls a place."""
+    return c.label == Label.PLACE and c.kind != "demonym" and v.span_text(c.start, c.end).lower() in countries()
 
 
 def _fits(v: DocView, c: Candidate, label: Label) -> bool:
@@ -195,11 +201,15 @@ def _by_list(v: DocView, chosen: Chosen):
     """The label most members of a list get from context (or, for people, from a first name)."""
     toks = v.tokens
     for run in _runs(v, chosen):
+        # a country votes in a list of three or more closed by a conjunction: "Samoa, Tonga and Tuvalu";
+        # names joined by commas alone are as often a place and its person ("independent Ghana, Kwame Mensah,")
+        closed = len(run) >= 3 and any(t.lower_ in _CONJUNCTIONS for t in v.doc[chosen[run[-2]][0].end:chosen[run[-1]][0].start])
+        sure = [j for j in run if _reliable(v, chosen[j][0]) or closed and _country(v, chosen[j][0])]
         for k in run:
             c = chosen[k][0]
-            if _reliable(v, c):
+            if k in sure:
                 continue
-            votes = Counter(chosen[j][0].label for j in run if j != k and _reliable(v, chosen[j][0]))
+            votes = Counter(chosen[j][0].label for j in sure if j != k)
             if not votes and c.end - c.start == 1 and is_first_name(toks[c.start].text):  # "Amara and Rohan"
                 votes = Counter(chosen[j][0].label for j in run if j != k and chosen[j][0].label == Label.PERSON)
             if votes:

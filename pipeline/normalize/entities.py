@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from . import dates
 from ..text.fold import key
-from ..lexicon import demonyms, drop_suffixes, org_kind, org_kinds, role_words
+from ..lexicon import demonyms, drop_suffixes, name_heads, org_kind, org_kinds, role_words
 from ..records import LocalEntity
 from ..vocab import DateKind, Label
 
@@ -245,6 +245,13 @@ def _entity_of(label: Label, name: str, entities, index, counts, text: str, pos:
             return label, index[(Label.PLACE, key(place))]
         country = next((i for (lab, kk), i in index.items() if lab == Label.PLACE and kk.endswith(key(place))), None)
         return (label, country) if country is not None else (None, None)
+    if label in (Label.ORG, Label.PLACE) and len(toks) == 1 and toks[0].lower() in _head_words(label):
+        # "the Parliament" after "Norwegian Parliament", "the Valley" after "Mendenhall Valley": a kind's
+        # own word, capitalised, names the one entity of that kind the text has named in full
+        fuller = {i for i in known.by_label[label] if len(_tokens(entities[i].name)) > 1
+                  and _tokens(entities[i].name)[-1].lower() == toks[0].lower()}
+        if len(fuller) == 1:
+            return label, fuller.pop()
     if label in (Label.ORG, Label.PLACE, Label.AWARD, Label.WORK):
         if label in (Label.ORG, Label.AWARD) and not name.isupper():  # "Mexico" is not "Mexico City"
             # "Ashgrove" -> "Ashgrove Film Festival" (the longer name adds only generic words), but
@@ -262,6 +269,14 @@ def _entity_of(label: Label, name: str, entities, index, counts, text: str, pos:
             if acro:
                 return label, acro[0]
     return label, None
+
+
+@lru_cache(maxsize=None)
+def _head_words(label: Label) -> frozenset[str]:
+    """The words that name a kind of organisation or place (`patterns/org_kinds.csv`, `name_heads.csv`):
+    'parliament', 'university', 'valley'."""
+    heads = {word for (word, where), (lab, _) in name_heads().items() if where == "last" and lab == label.value}
+    return frozenset(heads | set(org_kinds()) if label == Label.ORG else heads)
 
 
 def _is_part(short: tuple[str, ...], full: tuple[str, ...]) -> bool:

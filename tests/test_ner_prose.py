@@ -1,0 +1,182 @@
+"""Shapes of encyclopedia prose (pipeline/ner/retype.py, decide.py, patterns/type_cues.csv): places named
+in plural and directional phrases, a country's short name in capitals. Invented names, hand-built
+candidates on blank Docs, as in test_ner_types.py."""
+from __future__ import annotations
+
+import pytest
+
+from .test_ner_rules import make
+from .test_ner_types import M, _labels
+from pipeline.ner.decide import keep
+from pipeline.ner.registry import MODEL
+from pipeline.vocab import Label
+
+
+@pytest.mark.parametrize("text, names, name, label", [
+    # a plural place noun before a list: the first name gets it from the cue, the list gives it to the rest
+    ("Along with the nearby cities of Varnok and Tesselby, Orrin forms a region.",
+     [("Varnok", "PERSON", M), ("Tesselby", "ORG", M)], "Varnok", "PLACE"),
+    ("Along with the nearby cities of Varnok and Tesselby, Orrin forms a region.",
+     [("Varnok", "PERSON", M), ("Tesselby", "ORG", M)], "Tesselby", "PLACE"),
+    ("It serves the unincorporated areas of Pell Bayou, Lorrick and Sandy Marl.",
+     [("Pell Bayou", "PERSON", M), ("Lorrick", "PERSON", M), ("Sandy Marl", "ORG", M)], "Sandy Marl", "PLACE"),
+    ("He built neighborhoods such as La Corvina, Altavera and Las Brisas.",
+     [("La Corvina", "PERSON", M), ("Altavera", "ORG", M), ("Las Brisas", "ORG", M)], "Altavera", "PLACE"),
+    # a border named by its direction: 'bordered on the south by X'
+    ("Ulden is bordered on the south by Misra Gotta and on the east by Tevo Wallo.",
+     [("Misra Gotta", "ORG", M), ("Tevo Wallo", "PERSON", M)], "Tevo Wallo", "PLACE"),
+    ("The district is bordered by Kavro Hemra.", [("Kavro Hemra", "PERSON", M)], "Kavro Hemra", "PLACE"),
+    # buildings and grounds named by their head word: a station, a gallery, a zoo; a court is an organisation
+    ("Trains leave from Tessel Central Station daily.", [("Tessel Central Station", "ORG", M)],
+     "Tessel Central Station", "PLACE"),
+    ("The portrait hangs in the Orvand Gallery.", [("Orvand Gallery", "ORG", M)], "Orvand Gallery", "PLACE"),
+    ("He appealed to the Kessel County District Court.", [("Kessel County District Court", "PLACE", M)],
+     "Kessel County District Court", "ORG"),
+])
+def test_prose_place_cues(text, names, name, label):
+    assert _labels(text, names)[name] == label
+
+
+@pytest.mark.parametrize("text, names, name, label", [
+    # near misses: 'by' alone names an agent, a plural noun of people names people
+    ("The house was built by Tevo Wallo in 1900.", [("Tevo Wallo", "PERSON", M)], "Tevo Wallo", "PERSON"),
+    ("The album was produced by Misra Gotta.", [("Misra Gotta", "ORG", M)], "Misra Gotta", "ORG"),
+    ("The sons of Varnok Tesselby ruled.", [("Varnok Tesselby", "PERSON", M)], "Varnok Tesselby", "PERSON"),
+    # an organisation word keeps an organisation after a place cue
+    ("It borders with Orrin Holdings land.", [("Orrin Holdings", "ORG", M)], "Orrin Holdings", "ORG"),
+    # a title named like a station keeps the model's work reading; one word is no head
+    ("She starred in Tessel Station in 2012.", [("Tessel Station", "WORK", M)], "Tessel Station", "WORK"),
+    ("They met Gallery at noon.", [("Gallery", "PERSON", M)], "Gallery", "PERSON"),
+])
+def test_prose_place_cues_near_misses(text, names, name, label):
+    assert _labels(text, names)[name] == label
+
+
+@pytest.mark.parametrize("text, name, label, kept", [
+    ("It reached No. 2 in the US in May.", "US", Label.PLACE, True),   # a country's short name in capitals
+    ("He told us about the war.", "us", Label.PLACE, False),           # the pronoun
+    ("Such is the case.", "Such", Label.PLACE, False),
+    ("Let US go.", "US", Label.PERSON, False),                         # only the model's place
+])
+def test_a_stop_word_in_capitals_is_a_place_only_as_the_models_place(text, name, label, kept):
+    v = make(text)
+    start = next(t.i for t in v.doc if t.text == name)
+    assert keep(v, MODEL.found(start, start + 1, label)) is kept
+
+
+def _grouped(text: str, names: list[tuple[str, Label]]) -> dict[str, str]:
+    """name -> canonical name of its entity, for mentions built by hand (first occurrences, in order)."""
+    from pipeline.ner.component import RawMention, SpanMeta
+    from pipeline.normalize.entities import build_entities
+    raw, pos = [], 0
+    for name, label in names:
+        start = text.index(name, pos)
+        raw.append(RawMention(start, start + len(name), label, SpanMeta(0.6, "model", None, ())))
+        pos = start + len(name)
+    entities, _, mentions = build_entities(text, raw)
+    return {text[m.start:m.end]: entities[m.entity].name for m in mentions if m.entity is not None}
+
+
+@pytest.mark.parametrize("text, names, short, full", [
+    ("The Tavenish Parliament met. The Parliament voted.", [("Tavenish Parliament", Label.ORG),
+                                                            ("Parliament", Label.ORG)], "Parliament", "Tavenish Parliament"),
+    ("Ships of the Orvand Navy sailed. The Navy lost two.", [("Orvand Navy", Label.ORG), ("Navy", Label.ORG)],
+     "Navy", "Orvand Navy"),
+    ("The farm is in Kessel Valley. The Valley floods.", [("Kessel Valley", Label.PLACE), ("Valley", Label.PLACE)],
+     "Valley", "Kessel Valley"),
+])
+def test_a_kinds_own_word_names_the_one_entity_of_that_kind(text, names, short, full):
+    assert _grouped(text, names)[short] == full
+
+
+@pytest.mark.parametrize("text, names, short", [
+    # two councils: the word alone names neither
+    ("The Orvand Council and the Tessel Council met. The Council voted.",
+     [("Orvand Council", Label.ORG), ("Tessel Council", Label.ORG), ("Council", Label.ORG)], "Council"),
+    # a specific word is not a kind's word
+    ("Tessel Records signed her. Tessel paid.", [("Tessel Records", Label.ORG), ("Tessel", Label.ORG)], "Tessel"),
+    # another label
+    ("The Kessel Valley flooded. Valley spoke.", [("Kessel Valley", Label.PLACE), ("Valley", Label.PERSON)], "Valley"),
+])
+def test_a_kinds_own_word_near_misses(text, names, short):
+    assert _grouped(text, names)[short] == short
+
+
+@pytest.mark.parametrize("text, names, name, label", [
+    # a country votes in a list of three or more closed by a conjunction
+    ("It is legal in Norvia, Tessaly, Kiribo and Tuvano.",
+     [("Norvia", "PLACE", M), ("Tessaly", "ORG", M), ("Kiribo", "PLACE", M), ("Tuvano", "PERSON", M)],
+     "Tuvano", "PLACE"),
+])
+def test_a_country_votes_in_a_list(text, names, name, label, monkeypatch):
+    import pipeline.ner.retype as retype
+    monkeypatch.setattr(retype, "countries", lambda: frozenset({"norvia", "kiribo"}))
+    assert _labels(text, names)[name] == label
+
+
+@pytest.mark.parametrize("text, names, name, label", [
+    # two names joined by a comma: a country and its person
+    ("The prime minister of Norvia, Kwamo Tesh, spoke.", [("Norvia", "PLACE", M), ("Kwamo Tesh", "PERSON", M)],
+     "Kwamo Tesh", "PERSON"),
+    # commas alone: an apposition, not a list
+    ("The leader of Norvia, Kwamo Tesh, Kiribo's friend, came.",
+     [("Norvia", "PLACE", M), ("Kwamo Tesh", "PERSON", M), ("Kiribo", "PLACE", M)], "Kwamo Tesh", "PERSON"),
+])
+def test_a_country_votes_in_a_list_near_misses(text, names, name, label, monkeypatch):
+    import pipeline.ner.retype as retype
+    monkeypatch.setattr(retype, "countries", lambda: frozenset({"norvia", "kiribo"}))
+    assert _labels(text, names)[name] == label
+
+
+@pytest.mark.parametrize("text, names, name, label", [
+    # acts, agreements, tours, contests and treaties are events and documents: works, not organisations
+    ("The Tessaly Organic Act of 1916 gave it a senate.", [("Tessaly Organic Act", "ORG", M)],
+     "Tessaly Organic Act", "WORK"),
+    ("The Treaty of Orvand ended the war.", [("Treaty of Orvand", "PLACE", M)], "Treaty of Orvand", "WORK"),
+    ("Operation Tessel Lantern began in May.", [("Operation Tessel Lantern", "ORG", M)], "Operation Tessel Lantern",
+     "WORK"),
+    # near misses: a company of games stays a company; tours and contests are no works of their own (a
+    # work gets a cast and a composer); one word is no head
+    ("He founded Tessel Games in 1990.", [("Tessel Games", "ORG", M)], "Tessel Games", "ORG"),
+    ("She sang at the Orvand Song Contest.", [("Orvand Song Contest", "ORG", M)], "Orvand Song Contest", "ORG"),
+    ("They met Tour at noon.", [("Tour", "PERSON", M)], "Tour", "PERSON"),
+])
+def test_events_and_documents_by_their_head_word(text, names, name, label):
+    assert _labels(text, names)[name] == label
+
+
+def _chosen_names(text: str, spans: list[tuple[str, str]]) -> list[str]:
+    """The names `decide` keeps of pattern candidates (text, pattern id) on a blank Doc."""
+    from pipeline.ner.decide import decide
+    from pipeline.ner.registry import PATTERN
+    v = make(text, common=frozenset({"writing", "film"}))
+    cands = []
+    for name, pid in spans:
+        start = text.index(name)
+        span = v.doc.char_span(start, start + len(name))
+        cands.append(PATTERN.found(span.start, span.end, Label.ORG, name=pid))
+    return [v.span_text(c.start, c.end) for c, _ in decide(v, cands)]
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # two organisations a pattern joined at 'and': the first is cut there, the second is its own match
+    ("She studied at Tessel College of Art and the University of Orvand in 1990.",
+     [("Tessel College of Art and the University", "org_school"), ("University of Orvand", "org_school_of")],
+     ["Tessel College of Art", "University of Orvand"]),
+    ("He taught at Orvand University of Technology and Kessel University of Applied Arts.",
+     [("Orvand University of Technology and Kessel University of Applied Arts", "org_school_of_field"),
+      ("Technology and Kessel University of Applied Arts", "org_school_of_field"),
+      ("Kessel University of Applied Arts", "org_school_of_field")],
+     ["Orvand University of Technology", "Kessel University of Applied Arts"]),
+    # near misses: one name with 'and' in it
+    ("He studied at the Tessel Institute of Film and Television Arts.",
+     [("Tessel Institute of Film and Television Arts", "org_school")], ["Tessel Institute of Film and Television Arts"]),
+    ("She was treated at Orvand University and Hospital.", [("Orvand University and Hospital", "org_school")],
+     ["Orvand University and Hospital"]),
+    ("It was published by Tessel & Orvand Press.", [("Tessel & Orvand Press", "org_company")],
+     ["Tessel & Orvand Press"]),
+    ("It won at the Tessel Film and Writing Festival.", [("Tessel Film and Writing Festival", "org_festival")],
+     ["Tessel Film and Writing Festival"]),
+])
+def test_a_pattern_that_joined_two_organisations(text, spans, expected):
+    assert _chosen_names(text, spans) == expected
