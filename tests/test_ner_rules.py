@@ -95,6 +95,22 @@ def test_cue_orgs(common, expected):
     assert texts(v, found) == [expected] and found[0].rule is CUE_ORG and found[0].label == Label.ORG
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("She joined the broadcaster Velm Radio last year.", ["Velm Radio"]),
+    ("It was bought by the streamer Orlo Plus.", ["Orlo Plus"]),
+    # a capitalised cue is the last word of the name before it, not a common noun
+    ("Ostrava Festival Leadership Crisis: What Next", []),
+    ("Lumen Festival PR - Dana Quell, Min-ah Ro", []),
+    ("OFFICIAL SELECTION - FESTIVAL DE VARNO 2016", []),
+    ("Read more: Harbor Studio Reveals Line-Up", []),
+    # the last part of a compound qualifies the noun after it
+    ("It is part of his multi-platform Ember project.", []),
+])
+def test_cue_orgs_lower_case_cue(text, expected):
+    v = make(text, common=frozenset({"last", "year", "project", "what", "next"}))
+    assert texts(v, cue_orgs(v)) == expected
+
+
 def test_bracketed_completion_and_actor():
     v = make("We met Brad [Rusk Gray] and Dr. Mara Quill (Nadia Vorst) there.",
              [("Brad", "PERSON"), ("Mara Quill", "PERSON")])
