@@ -321,6 +321,24 @@ def test_a_title_or_nationality_before_a_person_is_trimmed(text, ent, expected):
     assert [v.span_text(c.start, c.end) for c, _ in kept] == [expected]
 
 
+@pytest.mark.parametrize("text, ent, expected", [
+    ("Read more: Lumenfest 2024 › Forum", "Lumenfest 2024", ["Lumenfest", "2024"]),
+    ("› Varno 2012: a prize for Ostrak", "Varno 2012", ["Varno", "2012"]),
+    ("It opened KESTRA 2021 in May.", "KESTRA 2021", ["KESTRA", "2021"]),
+    # near misses: a year after 'of' or a lower-case word belongs to the name
+    ("The Ostrava Campaign of 1940 ended.", "Ostrava Campaign of 1940", ["Ostrava Campaign of 1940"]),
+    ("She joined the Varno class 2019 team.", "Varno class 2019", ["Varno class 2019"]),
+])
+def test_an_organisations_edition_year_is_a_date_of_its_own(text, ent, expected):
+    v = make(text, [(ent, "ORG")])
+    start = v.doc.text.index(ent)
+    span = v.doc.char_span(start, start + len(ent))
+    cands = [MODEL.found(span.start, span.end, Label.ORG)]
+    cands += [BY_NAME["year"].found(t.i, t.i + 1) for t in v.doc[span.start:span.end] if t.is_digit]
+    kept = decide(v, cands)
+    assert [v.span_text(c.start, c.end) for c, _ in kept] == expected
+
+
 def test_a_country_keeps_its_place_reading_against_a_stronger_rule():
     """A well-known place stays a place: a rule's person reading of one occurrence does not spread."""
     v = make("Portugal won. Later Portugal left.")

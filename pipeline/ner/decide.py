@@ -81,6 +81,9 @@ def _trim(v: DocView, c: Candidate) -> tuple[Candidate | None, tuple[str, ...]]:
             and (YEAR.fullmatch(toks[start].text) or _ORDINAL.fullmatch(toks[start].text)) \
             and not verbatim and toks[start + 1].text != "Century":  # "20th Century Films" is a name
         start += 1  # "the 2016 Ashgrove Film Festival": the year becomes a date of its own
+    if c.label == Label.ORG and end - start > 1 and YEAR.fullmatch(toks[end - 1].text) and not verbatim \
+            and toks[end - 2].is_alpha and not toks[end - 2].is_lower:
+        end -= 1  # "Ashgrove 2016", "LUMENFEST 2021": a festival's edition; not "the Campaign of 1940"
     if end <= start:
         return None, ()
     return c._replace(start=start, end=end), roles

@@ -247,11 +247,12 @@ def _translations(v: DocView, chosen: Chosen):
 def _place_before_region(v: DocView, chosen: Chosen):
     """'in San Antonio, Texas'; without a preposition, 'McKee Rocks, Pennsylvania.' when the model
     calls the first an organisation (no organisation word in it) and the region ends the phrase, or
-    'Ouro Verde, Brazil' when the region is a country (a person is not followed by one)."""
+    'Ouro Verde, Brazil' when the region is a country (a person is not followed by one). Not in a
+    list of places ('prizes at X, Y and Z'): the second is another member, not the first's region."""
     doc = v.doc
     toks = v.tokens
     for k, c, region in _adjacent(v, chosen, ","):
-        if region.label != Label.PLACE:
+        if region.label != Label.PLACE or region.end < len(doc) and toks[region.end].lower_ in _LIST_GLUE - {","}:
             continue
         closed = region.end == len(doc) or toks[region.end].is_punct and toks[region.end].text not in {"-", "'"}
         if c.start > 0 and toks[c.start - 1].lower_ in _LOCATIVE \
