@@ -151,6 +151,10 @@ def test_a_currency_is_not_a_prize_won(nlp, view):
     ("He won at the Port-en-Vale Short Film Festival in 2004.", "Port-en-Vale Short Film Festival"),
     ("She opened the Saint-Oren Festival.", "Saint-Oren Festival"),
     ("It screened at the Lumenport Festival.", "Lumenport Festival"),
+    # its name with 'festival' in lower case, or in capitals in French
+    ("It went on to close the Lumenport festival in Varno.", "Lumenport festival"),
+    ("It was made for the Quell Harbor festival in 2006.", "Quell Harbor festival"),
+    ("OFFICIAL SELECTION - FESTIVAL DE LUMENPORT 2016", "FESTIVAL DE LUMENPORT"),
 ])
 def test_festival_names(nlp, text, name):
     from pipeline.ner.component import mentions
@@ -160,7 +164,8 @@ def test_festival_names(nlp, text, name):
 
 
 @pytest.mark.parametrize("text", ["The festival opened in May.", "A European festival opened.",
-                                  "They went to the Film Festival."])
+                                  "They went to the Film Festival.", "They sang at the Christmas festival.",
+                                  "It was a Hindu festival."])
 def test_festival_names_near_misses(nlp, text):
     from pipeline.ner.component import mentions
     doc = nlp(text)
