@@ -233,6 +233,26 @@ def test_context_relabels_the_model_and_says_why():
     assert not c.model_label
 
 
+@pytest.mark.parametrize("text, ents, labels", [
+    # a character the model calls an organisation, then its actor in brackets
+    ("Her husband Tae-min (Jorun Vale) has noticed it.", [("Tae-min", "ORG"), ("Jorun Vale", "PERSON")],
+     [Label.PERSON, Label.PERSON]),
+    ("Later the adult Lise (Mara Quell-Dorn) goes back.", [("Lise", "ORG"), ("Mara Quell-Dorn", "ORG")],
+     [Label.PERSON, Label.PERSON]),
+    # near misses: a company and its country; an organisation's own word; an aside that is no name
+    ("It was sold by Ostrava (Varno) in May.", [("Ostrava", "ORG"), ("Varno", "PLACE")], [Label.ORG, Label.PLACE]),
+    ("It was sold by Ostrava Pictures (Jorun Vale) in May.", [("Ostrava Pictures", "ORG"), ("Jorun Vale", "PERSON")],
+     [Label.ORG, Label.PERSON]),
+    ("It was sold by Ostrava (Kestrel Labs) in May.", [("Ostrava", "ORG"), ("Kestrel Labs", "ORG")],
+     [Label.ORG, Label.ORG]),
+])
+def test_a_character_before_its_actor_in_brackets(text, ents, labels):
+    v = make(text, ents)
+    chosen = [(MODEL.found(e.start, e.end, Label.PERSON if e.label_ == "PERSON" else Label(e.label_)), ())
+              for e in v.ents]
+    assert [c.label for c, _ in retype(v, chosen)] == labels
+
+
 def test_a_rules_label_is_not_overruled():
     v = make("It was co-directed by Ravi Dhanpal.", [("Ravi Dhanpal", "ORG")])
     (c, _), = retype(v, [(CUE_ORG.found(v.ents[0].start, v.ents[0].end), ())])
@@ -337,6 +357,20 @@ def test_an_organisations_edition_year_is_a_date_of_its_own(text, ent, expected)
     cands += [BY_NAME["year"].found(t.i, t.i + 1) for t in v.doc[span.start:span.end] if t.is_digit]
     kept = decide(v, cands)
     assert [v.span_text(c.start, c.end) for c, _ in kept] == expected
+
+
+@pytest.mark.parametrize("text, ent, expected", [
+    ("WORLD SALES: KESTRA Co., Ltd. in Varno", "KESTRA Co., Ltd.", "KESTRA Co., Ltd."),
+    ("Photo: Lumen Labs, Inc. all rights reserved", "Lumen Labs, Inc.", "Lumen Labs, Inc."),
+    # near miss: a comma before another name ends the first
+    ("It went to Dare Zone, Deal Pictures in May.", "Dare Zone, Deal Pictures", "Dare Zone"),
+])
+def test_a_companys_legal_form_after_a_comma_is_part_of_its_name(text, ent, expected):
+    v = make(text, [(ent, "ORG")])
+    start = v.doc.text.index(ent)
+    span = v.doc.char_span(start, start + len(ent))
+    kept = decide(v, [MODEL.found(span.start, span.end, Label.ORG)])
+    assert [v.span_text(c.start, c.end) for c, _ in kept] == [expected]
 
 
 def test_a_country_keeps_its_place_reading_against_a_stronger_rule():
