@@ -26,6 +26,8 @@ MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augus
           "november", "december")
 MONTH_ABBREVIATIONS = frozenset({"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"})
 PRODUCTION_WORDS = frozenset({"production", "productions", "co-production"})  # "a Harbor Pictures production"
+# a company's legal form after a comma, part of its name: "Harbour Co., Ltd.", "Lumen Labs, Inc." (lower case, no dot)
+LEGAL_FORMS = frozenset({"ltd", "inc", "llc", "co", "gmbh", "s.a", "plc"})
 
 
 def _path(name: str):

@@ -20,6 +20,7 @@ from .vocab import Label
 
 
 _FESTIVAL = re.compile(r"(?:the )?(.+?) (?:International )?(?:Film )?Festival", re.I)
+_FESTIVAL_OF = re.compile(r"(?:the )?Festival (?:de la |de |d'|d’|du |of )(.+)", re.I)  # "Festival de Lumen"
 
 
 @dataclass
@@ -60,7 +61,7 @@ def _keys(label: Label, name: str) -> list[str]:
         if len(words) > 1:
             keys.append(f"{label.value}~{''.join(words)}")
     if label == Label.ORG:  # "Lumen" (a festival named by its town) = "Lumen International Film Festival"
-        town = _FESTIVAL.fullmatch(name)
+        town = _FESTIVAL.fullmatch(name) or _FESTIVAL_OF.fullmatch(name)
         if town or len(name.split()) <= 2 and org_kind(name) is None:
             keys.append(f"{label.value}~festival:{key(town.group(1) if town else name)}")
     return keys

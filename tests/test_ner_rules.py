@@ -95,6 +95,22 @@ def test_cue_orgs(common, expected):
     assert texts(v, found) == [expected] and found[0].rule is CUE_ORG and found[0].label == Label.ORG
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("She joined the broadcaster Velm Radio last year.", ["Velm Radio"]),
+    ("It was bought by the streamer Orlo Plus.", ["Orlo Plus"]),
+    # a capitalised cue is the last word of the name before it, not a common noun
+    ("Ostrava Festival Leadership Crisis: What Next", []),
+    ("Lumen Festival PR - Dana Quell, Min-ah Ro", []),
+    ("OFFICIAL SELECTION - FESTIVAL DE VARNO 2016", []),
+    ("Read more: Harbor Studio Reveals Line-Up", []),
+    # the last part of a compound qualifies the noun after it
+    ("It is part of his multi-platform Ember project.", []),
+])
+def test_cue_orgs_lower_case_cue(text, expected):
+    v = make(text, common=frozenset({"last", "year", "project", "what", "next"}))
+    assert texts(v, cue_orgs(v)) == expected
+
+
 def test_bracketed_completion_and_actor():
     v = make("We met Brad [Rusk Gray] and Dr. Mara Quill (Nadia Vorst) there.",
              [("Brad", "PERSON"), ("Mara Quill", "PERSON")])
@@ -217,6 +233,26 @@ def test_context_relabels_the_model_and_says_why():
     assert not c.model_label
 
 
+@pytest.mark.parametrize("text, ents, labels", [
+    # a character the model calls an organisation, then its actor in brackets
+    ("Her husband Tae-min (Jorun Vale) has noticed it.", [("Tae-min", "ORG"), ("Jorun Vale", "PERSON")],
+     [Label.PERSON, Label.PERSON]),
+    ("Later the adult Lise (Mara Quell-Dorn) goes back.", [("Lise", "ORG"), ("Mara Quell-Dorn", "ORG")],
+     [Label.PERSON, Label.PERSON]),
+    # near misses: a company and its country; an organisation's own word; an aside that is no name
+    ("It was sold by Ostrava (Varno) in May.", [("Ostrava", "ORG"), ("Varno", "PLACE")], [Label.ORG, Label.PLACE]),
+    ("It was sold by Ostrava Pictures (Jorun Vale) in May.", [("Ostrava Pictures", "ORG"), ("Jorun Vale", "PERSON")],
+     [Label.ORG, Label.PERSON]),
+    ("It was sold by Ostrava (Kestrel Labs) in May.", [("Ostrava", "ORG"), ("Kestrel Labs", "ORG")],
+     [Label.ORG, Label.ORG]),
+])
+def test_a_character_before_its_actor_in_brackets(text, ents, labels):
+    v = make(text, ents)
+    chosen = [(MODEL.found(e.start, e.end, Label.PERSON if e.label_ == "PERSON" else Label(e.label_)), ())
+              for e in v.ents]
+    assert [c.label for c, _ in retype(v, chosen)] == labels
+
+
 def test_a_rules_label_is_not_overruled():
     v = make("It was co-directed by Ravi Dhanpal.", [("Ravi Dhanpal", "ORG")])
     (c, _), = retype(v, [(CUE_ORG.found(v.ents[0].start, v.ents[0].end), ())])
@@ -302,6 +338,38 @@ def test_a_title_or_nationality_before_a_person_is_trimmed(text, ent, expected):
     start = v.doc.text.index(ent)
     span = v.doc.char_span(start, start + len(ent))
     kept = decide(v, [MODEL.found(span.start, span.end, Label.PERSON)])
+    assert [v.span_text(c.start, c.end) for c, _ in kept] == [expected]
+
+
+@pytest.mark.parametrize("text, ent, expected", [
+    ("Read more: Lumenfest 2024 › Forum", "Lumenfest 2024", ["Lumenfest", "2024"]),
+    ("› Varno 2012: a prize for Ostrak", "Varno 2012", ["Varno", "2012"]),
+    ("It opened KESTRA 2021 in May.", "KESTRA 2021", ["KESTRA", "2021"]),
+    # near misses: a year after 'of' or a lower-case word belongs to the name
+    ("The Ostrava Campaign of 1940 ended.", "Ostrava Campaign of 1940", ["Ostrava Campaign of 1940"]),
+    ("She joined the Varno class 2019 team.", "Varno class 2019", ["Varno class 2019"]),
+])
+def test_an_organisations_edition_year_is_a_date_of_its_own(text, ent, expected):
+    v = make(text, [(ent, "ORG")])
+    start = v.doc.text.index(ent)
+    span = v.doc.char_span(start, start + len(ent))
+    cands = [MODEL.found(span.start, span.end, Label.ORG)]
+    cands += [BY_NAME["year"].found(t.i, t.i + 1) for t in v.doc[span.start:span.end] if t.is_digit]
+    kept = decide(v, cands)
+    assert [v.span_text(c.start, c.end) for c, _ in kept] == expected
+
+
+@pytest.mark.parametrize("text, ent, expected", [
+    ("WORLD SALES: KESTRA Co., Ltd. in Varno", "KESTRA Co., Ltd.", "KESTRA Co., Ltd."),
+    ("Photo: Lumen Labs, Inc. all rights reserved", "Lumen Labs, Inc.", "Lumen Labs, Inc."),
+    # near miss: a comma before another name ends the first
+    ("It went to Dare Zone, Deal Pictures in May.", "Dare Zone, Deal Pictures", "Dare Zone"),
+])
+def test_a_companys_legal_form_after_a_comma_is_part_of_its_name(text, ent, expected):
+    v = make(text, [(ent, "ORG")])
+    start = v.doc.text.index(ent)
+    span = v.doc.char_span(start, start + len(ent))
+    kept = decide(v, [MODEL.found(span.start, span.end, Label.ORG)])
     assert [v.span_text(c.start, c.end) for c, _ in kept] == [expected]
 
 

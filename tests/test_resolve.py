@@ -79,6 +79,10 @@ def test_an_award_that_names_no_giver_stays_in_its_document(name, same):
     ("Lumen", "Lumen Film Festival", True),
     ("Lumen", "Lumen Pictures", False),
     ("Lumen Pictures", "Lumen Film Festival", False),
+    ("Lumen", "Festival de Lumen", True),                   # its name in French
+    ("Lumen Film Festival", "Festival d'Lumen", True),
+    ("Lumen Film Festival", "Lumen festival", True),
+    ("Varno", "Festival de Lumen", False),
 ])
 def test_a_festival_named_by_its_town(short, full, same):
     ids, _ = resolve([doc("a", (Label.ORG, short)), doc("b", (Label.ORG, full))])

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import lru_cache
 
-from ..lexicon import PRODUCTION_WORDS, predicate_map
+from ..lexicon import LEGAL_FORMS, PRODUCTION_WORDS, predicate_map
 from ..view import DocView
 from ..vocab import OBJECT_LABEL, Label
 from .common import is_cap
@@ -23,7 +23,6 @@ LABEL_FILE = "credit_labels.csv"  # in pipeline/patterns/: label,predicates
 MAX_WORDS = 6
 _STOP = {"|", "│", "·", "•", ";", "/", "(", ")", "[", "]", "—", "–", "-", ".", "!", "?"}
 _GLUE = {"of", "and", "&", "de", "du", "la", "le", "the", "+", "'", "’"}
-_LEGAL = {"ltd", "inc", "llc", "co", "gmbh", "s.a", "plc"}
 
 
 @lru_cache(maxsize=1)
@@ -53,7 +52,7 @@ def _value(v: DocView, i: int) -> int:
             break
     while j > i and (toks[j - 1].lower_ in _GLUE or toks[j - 1].text == "-"):
         j -= 1
-    if j + 1 < len(doc) and toks[j].text == "," and toks[j + 1].text.rstrip(".").lower() in _LEGAL:
+    if j + 1 < len(doc) and toks[j].text == "," and toks[j + 1].text.rstrip(".").lower() in LEGAL_FORMS:
         j += 2  # 'Harbour Co., Ltd.'
     return j
 

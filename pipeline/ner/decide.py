@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
-from ..lexicon import (ANY_YEAR, ARTICLES, POSSESSIVE_DETERMINERS, POSSESSIVE_S, YEAR, character_cues, countries,
-                       demonyms, drop_suffixes, headline_verbs, is_first_name, not_names, org_kind, org_kinds,
-                       role_words, work_cues)
+from ..lexicon import (ANY_YEAR, ARTICLES, LEGAL_FORMS, POSSESSIVE_DETERMINERS, POSSESSIVE_S, YEAR, character_cues,
+                       countries, demonyms, drop_suffixes, headline_verbs, is_first_name, not_names, org_kind,
+                       org_kinds, role_words, work_cues)
 from .names import strip_role_prefix
 from .common import NOT_TITLE_BEFORE, occurrences
 from .registry import CONTEXT_STRENGTH, DEFINITION, MODEL, PATTERN, PROPAGATED, SHORT_NAME, YEAR_PREFIX, Candidate, Step
@@ -52,7 +52,8 @@ def _trim(v: DocView, c: Candidate) -> tuple[Candidate | None, tuple[str, ...]]:
         if poss and c.label == Label.WORK:
             start = poss[-1] + 1
         # "Dare Zone, Deal", "Marta, Howard Flint": a list, not one name
-        comma = next((t.i for t in toks[start:end] if t.text == ","), None)
+        comma = next((t.i for t in toks[start:end] if t.text == ","
+                      and not (t.i + 1 < end and toks[t.i + 1].text.rstrip(".").lower() in LEGAL_FORMS)), None)
         if comma is not None and comma > start and c.label in (Label.ORG, Label.PERSON, Label.WORK):
             end = comma
     opened = next((t.i for t in toks[start:end] if t.text == "("), None)
@@ -83,6 +84,9 @@ def _trim(v: DocView, c: Candidate) -> tuple[Candidate | None, tuple[str, ...]]:
             and (YEAR.fullmatch(toks[start].text) or _ORDINAL.fullmatch(toks[start].text)) \
             and not verbatim and toks[start + 1].text != "Century":  # "20th Century Films" is a name
         start += 1  # "the 2016 Ashgrove Film Festival": the year becomes a date of its own
+    if c.label == Label.ORG and end - start > 1 and YEAR.fullmatch(toks[end - 1].text) and not verbatim \
+            and toks[end - 2].is_alpha and not toks[end - 2].is_lower:
+        end -= 1  # "Ashgrove 2016", "LUMENFEST 2021": a festival's edition; not "the Campaign of 1940"
     if end <= start:
         return None, ()
     return c._replace(start=start, end=end), roles

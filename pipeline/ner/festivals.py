@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..lexicon import countries, demonyms, is_first_name, word_list
+from ..lexicon import countries, demonyms, is_first_name, org_kind, word_list
 from ..view import DocView
 from ..vocab import Label
 from .registry import FESTIVAL_TOWN_NAME, RULER_KEY, Candidate
@@ -36,9 +36,9 @@ def festival_cues() -> frozenset[str]:
     return word_list("festival_cues.txt")
 
 
-def _cued(v: DocView, first: int, marks: Iterable[tuple[int, int]]) -> bool:
-    """A festival word, or an award or a festival's section (`marks`: their token spans), in the
-    sentence before token `first`, within WINDOW tokens; not where a festival or another named
+def _cued(v: DocView, first: int, marks: Iterable[tuple[int, int]], words: bool = True) -> bool:
+    """A festival word (unless not `words`), or an award or a festival's section (`marks`: their
+    token spans), in the sentence before token `first`, within WINDOW tokens; not where a festival or another named
     thing is said to be held 'in' the town ("a music festival organised in X", "the Winter
     Olympics in X")."""
     doc = v.doc
@@ -56,7 +56,7 @@ def _cued(v: DocView, first: int, marks: Iterable[tuple[int, int]]) -> bool:
     # "100,000 won": a currency, not a prize won
     window = [t.lower_ for t in doc[lo:first] if not (t.lower_ == "won" and t.i > 0 and toks[t.i - 1].like_num)]
     pairs = {f"{a} {b}" for a, b in zip(window, window[1:])}
-    return any(w in cues for w in window) or bool(pairs & cues) or any(lo <= a < first for a, _ in marks)
+    return words and (any(w in cues for w in window) or bool(pairs & cues)) or any(lo <= a < first for a, _ in marks)
 
 
 def _town_shape(v: DocView, start: int, end: int) -> bool:
@@ -105,12 +105,32 @@ def unmarked_festival_towns(v: DocView) -> list[Candidate]:
         end = i + 1 if i + 1 < len(doc) and not _unmarked_word(v, i + 1) else i + 2
         if end < len(doc) and toks[end].is_title and not toks[end].is_sent_start:
             continue  # "at Lumen Hall", "in Varnow Park": a longer name
-        if _town_shape(v, i, end) and _cued(v, i, marks):
+        # an English word (that the text never writes in lower case: 'at Harbour') needs an award or
+        # a section before it, or the model's span it ends ('the Night Screenings at Harbour')
+        english = any(v.common_word(t) for t in toks[i:end]) and not _glued(v, i)
+        if _town_shape(v, i, end) and _cued(v, i, marks, words=not english):
             out.append(FESTIVAL_TOWN_NAME.found(i, end, kind="festival"))
     return out
 
 
+def _glued(v: DocView, i: int) -> bool:
+    """Token i ends the model's longer name after 'at' or 'in' ('Fortnight in X', 'the Night
+    Screenings at X'), and that name has no organisation word before it (not 'the University
+    of Y at X')."""
+    toks = v.tokens
+    if not (toks[i].ent_iob_ == "I" and toks[i - 1].ent_iob_ == "I" and v.lower[i - 1] in {"at", "in"}):
+        return False
+    start = i - 1
+    while start > 0 and toks[start].ent_iob_ == "I":
+        start -= 1
+    return org_kind(v.span_text(start, i - 1)) is None
+
+
 def _unmarked_word(v: DocView, i: int) -> bool:
+    """A proper noun the model left out of its names, or glued to the name before it (`_glued`).
+    An English word only when the text never writes it in lower case (the word list knows towns:
+    'rotterdam')."""
     t = v.tokens[i]
-    return (t.is_title and t.is_alpha and t.tag_ == "NNP" and not t.ent_type_ and not t.is_sent_start
-            and "\n" not in t.whitespace_ and not v.common_word(t) and not is_first_name(t.text))
+    return (t.is_title and t.is_alpha and t.tag_ in {"NNP", "NNPS"} and (not t.ent_type_ or _glued(v, i))
+            and not t.is_sent_start and "\n" not in t.whitespace_
+            and not (v.common_word(t) and t.lower_ in v.token_texts) and not is_first_name(t.text))

@@ -39,13 +39,18 @@ def bracket_names(v: DocView) -> Iterator[Candidate]:
 
 
 def cue_orgs(v: DocView) -> Iterator[Candidate]:
-    """'fashion house Vela Vela', 'the distributor Tallgrass Films' - a name after an organisation cue."""
+    """'fashion house Vela Vela', 'the distributor Tallgrass Films' - a name after an organisation cue.
+    The cue is a common noun of the sentence: in lower case, and a word of its own; a capitalised
+    one belongs to the name before it ('Lumen Festival PR', 'FESTIVAL DE X'), a compound's last
+    part qualifies the noun after it ('a multi-platform Vela project')."""
     doc = v.doc
     toks = v.tokens
     cues = org_cues()
     longest = max(len(c.split()) for c in cues)
     heads = prefixes_of(tuple(cues))
     for tok in (toks[i] for i, low in enumerate(v.lower) if low in heads):  # tokens that may start a cue
+        if not tok.is_lower or tok.i > 0 and toks[tok.i - 1].text == "-" and not toks[tok.i - 1].whitespace_:
+            continue
         for n in range(longest, 0, -1):
             if tok.i + n >= len(doc):
                 continue

@@ -93,7 +93,8 @@ def _fits(v: DocView, c: Candidate, label: Label) -> bool:
             return False  # a well-known place stays a place
         words = [t for t in span if t.text not in {"-", "'"}]
         return 1 <= len(words) <= 4 and org_kind(span.text) is None and all(
-            t.is_title and t.is_alpha or len(t.text) == 2 and t.text[1] == "." for t in words)
+            t.is_title and t.is_alpha or len(t.text) == 2 and t.text[1] == "."
+            or t.is_alpha and t.i > c.start and doc[t.i - 1].text == "-" for t in words)  # 'Tae-min'
     if label == Label.PLACE:
         return org_kind(span.text) is None
     return True
@@ -239,10 +240,26 @@ def _roles_in_works(v: DocView, chosen: Chosen):
 
 
 def _characters(v: DocView, chosen: Chosen):
-    """'Howard Flint as Thersander', 'the film Elegy as Sayuri': a role is named like a person."""
+    """'Howard Flint as Thersander', 'the film Elegy as Sayuri': a role is named like a person.
+    'her husband Tae-min (Jorun Vale)', 'Lise (Mara Quell)': a name of one or two words that the
+    model calls an organisation, then its actor in brackets, is a character, named like a person;
+    so is the actor the model calls an organisation too, when a first name starts it."""
+    toks = v.tokens
     for k, p, _ in _adjacent(v, chosen, "as"):
         if p.label == Label.PERSON or p.label == Label.WORK and not p.model_label:
             yield k, Label.PERSON
+    for k, c, actor in _adjacent(v, chosen, "("):
+        if actor.end >= len(toks) or toks[actor.end].text != ")" or not c.model_label or c.label != Label.ORG \
+                or c.end - c.start > 3 or org_kind(v.span_text(c.start, c.end)) is not None \
+                or not all(t.is_title or t.text == "-" or t.is_alpha and toks[t.i - 1].text == "-"
+                           for t in toks[c.start:c.end]):  # 'Tae-min'
+            continue
+        named = actor.end - actor.start >= 2 and is_first_name(toks[actor.start].text) \
+            and org_kind(v.span_text(actor.start, actor.end)) is None
+        if actor.label == Label.PERSON or actor.label == Label.ORG and actor.model_label and named:
+            yield k - 1, Label.PERSON
+            if actor.label == Label.ORG:
+                yield k, Label.PERSON
 
 
 def _translations(v: DocView, chosen: Chosen):
@@ -257,11 +274,12 @@ def _translations(v: DocView, chosen: Chosen):
 def _place_before_region(v: DocView, chosen: Chosen):
     """'in San Antonio, Texas'; without a preposition, 'McKee Rocks, Pennsylvania.' when the model
     calls the first an organisation (no organisation word in it) and the region ends the phrase, or
-    'Ouro Verde, Brazil' when the region is a country (a person is not followed by one)."""
+    'Ouro Verde, Brazil' when the region is a country (a person is not followed by one). Not in a
+    list of places ('prizes at X, Y and Z'): the second is another member, not the first's region."""
     doc = v.doc
     toks = v.tokens
     for k, c, region in _adjacent(v, chosen, ","):
-        if region.label != Label.PLACE:
+        if region.label != Label.PLACE or region.end < len(doc) and toks[region.end].lower_ in _LIST_GLUE - {","}:
             continue
         closed = region.end == len(doc) or toks[region.end].is_punct and toks[region.end].text not in {"-", "'"}
         if c.start > 0 and toks[c.start - 1].lower_ in _LOCATIVE \
