@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 
 from ..lexicon import (ARTICLES, POSSESSIVE, POSSESSIVE_S, YEAR, credit_label_words, definition_heads, filmography_columns,
-                       role_words, title_cues, work_cues)
+                       org_kinds, role_words, title_cues, work_cues)
 from .common import NOT_TITLE_BEFORE, QUOTES, TITLE_GLUE, is_cap, prefixes_of, title_end
 from .registry import (CAPS_COMMA_TITLE, CAPS_TITLE, CITED_TITLE, CUE_TITLE, DEFINITION, LISTED_TITLE, OWNED_TITLE, QUOTED_TITLE,
                        TABLE_TITLE, YEAR_TITLE, Candidate)
@@ -96,10 +96,28 @@ def caps_titles(v: DocView) -> Iterator[Candidate]:
         after_cue = prev is not None and (prev.lower_ in cues or prev.text in ",(" and span.start > 1
                                           and toks[span.start - 2].lower_ in cues)
         letters = sum(len(t) for t in span if t.is_alpha)
+        owned = len(span) == 1 and letters >= 3 and _owner_before(v, span.start)  # "Mara Voss's HARBOUR"
         in_brackets = prev is not None and prev.text == "(" and letters >= 4 and not _acronym_of_name(v, span)
         # "Sunhee Park (MY SMALL NEIGHBOURS)", not "(MC)" nor an acronym "Harbour Film Council (HAFIC)"
-        if len(span) >= 2 and letters >= 6 or after_cue or in_brackets:
+        if len(span) >= 2 and letters >= 6 or after_cue or in_brackets or owned:
             yield CAPS_TITLE.found(span.start, span.end, kind=cues.get(prev.lower_) if prev is not None else None)
+
+
+def _owner_before(v: DocView, i: int) -> bool:
+    """A person's possessive right before token i: "Lina Oduya's HARBOUR", "Dardenne' ROSETTA";
+    a name in mixed case owns a title, a word in capitals before 's is a title's own ("MOTHER'S DAY")."""
+    toks = v.tokens
+    if i < 2 or toks[i - 1].text not in POSSESSIVE:
+        return False
+    owner, word = toks[i - 2], toks[i]
+    named = owner.is_title or owner.is_lower and i >= 4 and toks[i - 3].text == "-" and toks[i - 4].is_title  # "Kore-eda's"
+    acronym = len(word) <= 4 and word.ent_type_ in {"ORG", "GPE", "NORP", "FAC"}  # "Bong's BBC interview"
+    if i + 2 < len(toks) and toks[i + 1].text == "," and _caps_word(toks[i + 2]):
+        return False  # "Kim's TIMELESS, BOTTOMLESS": one title with a comma, or a list: not this rule's to say
+    if len(word) < 4 or i + 1 < len(toks) and toks[i + 1].is_title:
+        return False  # "Gay's TBD Devastator": initials, or a word of a longer name
+    return named and owner.is_alpha and not owner.is_sent_start and owner.ent_type_ not in {"GPE", "LOC", "NORP"} \
+        and not acronym and word.lower_ not in org_kinds()
 
 
 def _caps_word(t) -> bool:
