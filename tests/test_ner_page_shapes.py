@@ -117,3 +117,46 @@ def test_the_pronoun_i_after_a_name(nlp, view, text, name, kept):
 ])
 def test_name_near_misses_stay_whole(nlp, text, name):
     assert any(n == name for n, _ in found(nlp, text))
+
+
+@pytest.mark.parametrize("text, titles", [
+    ("FILMOGRAPHY\n  2015   Tuesdays (short)\n  2017   Laps of Salt (short)\n  2022   Afterglow\n",
+     {"Tuesdays", "Laps of Salt", "Afterglow"}),
+    ("SELECTED SCORES\n1999 – Hollow Tide (dir. Nagisa Orimo)\n2023 – Marrow (dir. Tobin Asher) — BAFTA\n",
+     {"Hollow Tide", "Marrow"}),
+])
+def test_a_filmography_line_gives_its_title(nlp, text, titles):
+    assert titles <= {n for n, label in found(nlp, text) if label == "WORK"}
+
+
+@pytest.mark.parametrize("text, not_title", [
+    # one line is not a list; an award's line; a sentence after a year
+    ("Born in Lumen.\n2015 – Tuesdays (short)\nShe moved.\n", "Tuesdays"),
+    ("AWARDS\n2009 – Harbour Film Awards, Directing\n2011 – Lumen Prize, Screenplay\n", "Harbour Film Awards, Directing"),
+    ("TIMELINE\n2009 – She moved to Lumen and began to write\n2011 – Then she made films in Norvia\n",
+     "She moved to Lumen and began to write"),
+])
+def test_year_line_near_misses(nlp, text, not_title):
+    assert (not_title, "WORK") not in found(nlp, text)
+
+
+def test_a_town_named_owner_owns_a_title_in_capitals(nlp):
+    names = found(nlp, "He scored Oshima's HOLLOWTIDE (Taboo, 1999) and much else.")
+    assert ("HOLLOWTIDE", "WORK") in names
+
+
+def test_capitals_after_a_possessive_are_a_title_not_a_person(nlp):
+    names = found(nlp, "It was passed over in favour of Ladj Orr's LES MARRONNIERS. Neon acquired it.")
+    assert ("LES MARRONNIERS", "PERSON") not in names
+
+
+@pytest.mark.parametrize("text, name, label", [
+    # the model's person spelled as a title a rule found in capitals elsewhere is that title
+    ("FILMOGRAPHY\n  2015   Tuesdays (short)\n  2022   HARROWGLEN\n\nHarrowglen premiered in May.", "Harrowglen",
+     "WORK"),
+    # near miss: a first name keeps the person
+    ("Maria Tolm directed LUMEN TIDE (2015). Maria Tolm lives in Norvia.", "Maria Tolm", "PERSON"),
+])
+def test_a_title_in_capitals_retypes_the_models_person(nlp, text, name, label):
+    labels = {lab for n, lab in found(nlp, text) if n == name}
+    assert labels == {label}

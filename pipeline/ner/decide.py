@@ -355,7 +355,8 @@ def propagate(v: DocView, chosen: list[tuple[Candidate, tuple[str, ...]]]):
                for name, v in votes.items()}
     titles = _titles_by_case(by_text)
     retitled = {name for name, c in by_text.items()
-                if c.label == Label.ORG and c.score <= MODEL.strength and set(votes[name]) == {Label.ORG}
+                if (c.label == Label.ORG or c.label == Label.PERSON and _not_name_shaped(name))
+                and c.score <= MODEL.strength and set(votes[name]) == {c.label}
                 and titles.get(name.casefold(), c) is not c and not is_first_name(name.split()[0])
                 and not any(v.tokens[o.start - 1].text == "(" for o, _ in chosen
                             if o.start > 0 and v.span_text(o.start, o.end) == name)}
@@ -391,6 +392,13 @@ def propagate(v: DocView, chosen: list[tuple[Candidate, tuple[str, ...]]]):
                     owner[k] = (span.start, span.end)
     _short_forms(v, spans, owner, by_text)
     return sorted(spans.values(), key=lambda cr: cr[0].start)
+
+
+def _not_name_shaped(name: str) -> bool:
+    """A person's name the model gave, with no first name and no hyphenated given name in it:
+    'Harbourlight', 'Little Lantern' may be the title a rule found in capitals ('HARBOURLIGHT');
+    'Mara Voss', 'Han Seo-jin' stay people."""
+    return "-" not in name and not any(is_first_name(w) for w in name.split())
 
 
 def _titles_by_case(by_text: dict[str, Candidate]) -> dict[str, Candidate]:
