@@ -223,3 +223,11 @@ def is_generic_award(name: str) -> bool:
     """'Best Director', 'Grand Jury Prize': an award name that does not say who gives it."""
     words = re.findall(r"[^\W\d_]+", name.lower())
     return bool(words) and all(w in _award_generic_words() for w in words)
+
+
+@lru_cache(maxsize=None)
+def award_heads() -> frozenset[str]:
+    """The words an award's name ends in ('prize', 'award', 'medal'): the last token of the
+    `award_head` pattern of `patterns/entity_patterns.jsonl`, spelled there once."""
+    pattern = next(p for p in jsonl("entity_patterns.jsonl") if p.get("id") == "award_head")["pattern"]
+    return frozenset(pattern[-1]["LOWER"]["IN"])

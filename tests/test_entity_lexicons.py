@@ -16,7 +16,7 @@ PATTERNS = resources.files("pipeline") / "patterns"
 
 
 @pytest.mark.parametrize("name", ["furniture_words.txt", "festival_cues.txt", "award_generic_words.txt",
-                                  "numbered_names.txt", "title_particles.txt"])
+                                  "numbered_names.txt", "numeral_heads.txt", "title_particles.txt"])
 def test_word_lists_are_lower_case_without_duplicates(name):
     words = [w.strip() for w in (PATTERNS / name).read_text(encoding="utf-8").splitlines()
              if w.strip() and not w.startswith("#")]

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span
 
-from ..lexicon import PRODUCTION_WORDS, is_first_name, org_kinds
+from ..lexicon import POSSESSIVE_S, PRODUCTION_WORDS, is_first_name, org_kinds
 from ..view import DocView
 from ..vocab import Label
 from .registry import CAPS_CREDIT, CAPS_FAMILY_GIVEN, CAPS_ORG_WORD, CAPS_PERSON, CAPS_SPEAKER, CAPS_TITLE, \
@@ -116,7 +116,9 @@ def _caps_names(v: DocView, runs: list[Span]) -> Iterator[Candidate]:
         associated = before[-3:] == ["in", "association", "with"]
         if span[-1].lower_ in org_kinds() and len(span) >= 2:
             yield CAPS_ORG_WORD.found(span.start, span.end)
-        elif _person_shape(v, span):
+        elif _person_shape(v, span) and not (span.start >= 2 and toks[span.start - 1].text in POSSESSIVE_S
+                                             and toks[span.start - 2].is_title):
+            # "Ladj Orr's LES MISERABLES": after a name's possessive, capitals are its title (`titles.caps_titles`)
             yield CAPS_PERSON.found(span.start, span.end)
         elif presents or production or associated:
             yield CAPS_CREDIT.found(span.start, span.end)

@@ -29,14 +29,15 @@ from .registry import YEAR as YEAR_RULE
 from .names import bracket_names, cast_lists, cue_orgs, listed_people, of_the_names, role_names
 from .retype import retype
 from .titles import (caps_comma_titles, caps_titles, cue_titles, definitions, owned_titles, quoted_titles, table_titles,
-                     year_titles)
+                     year_line_titles, year_titles)
 
 # spaCy's labels -> the product's; labels not listed are dropped
 MODEL_LABELS = {"PERSON": Label.PERSON, "ORG": Label.ORG, "GPE": Label.PLACE, "LOC": Label.PLACE,
                 "NORP": Label.PLACE, "FAC": Label.ORG, "WORK_OF_ART": Label.WORK,
                 "EVENT": Label.ORG, "DATE": Label.DATE}
 # the rules written as code, in the order their candidates are listed (`registry.py` declares them)
-FINDERS = (quoted_titles, caps_names, caps_titles, caps_comma_titles, cue_titles, year_titles, table_titles, definitions,
+FINDERS = (quoted_titles, caps_names, caps_titles, caps_comma_titles, cue_titles, year_titles, table_titles, year_line_titles,
+           definitions,
            bracket_names, cue_orgs, role_names, cast_lists, owned_titles, listed_people, of_the_names, credit_orgs,
            unmarked_festival_towns)
 PATTERNS = "entity_patterns.jsonl"  # in pipeline/patterns/

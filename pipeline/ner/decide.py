@@ -8,15 +8,16 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
-from ..lexicon import (ANY_YEAR, ARTICLES, LEGAL_FORMS, POSSESSIVE_DETERMINERS, POSSESSIVE_S, YEAR, character_cues,
-                       countries, demonyms, drop_suffixes, headline_verbs, is_first_name, not_names, org_kind,
-                       org_kinds, role_words, work_cues)
+from ..lexicon import (ANY_YEAR, ARTICLES, LEGAL_FORMS, POSSESSIVE, POSSESSIVE_DETERMINERS, POSSESSIVE_S, YEAR,
+                       award_heads, character_cues, countries, demonyms, drop_suffixes, headline_verbs,
+                       is_first_name, not_names, org_kind, org_kinds, role_words, word_list, work_cues)
 from .names import strip_role_prefix
 from .common import NOT_TITLE_BEFORE, occurrences
 from .registry import CONTEXT_STRENGTH, DEFINITION, MODEL, PATTERN, PROPAGATED, SHORT_NAME, YEAR_PREFIX, Candidate, Step
 from ..view import DocView
 from ..vocab import Label
 
+NUMERAL_HEADS = "numeral_heads.txt"  # "World War I", "Part I": the numeral is the name's
 _ORDINAL = re.compile(r"\d+(st|nd|rd|th)", re.I)
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 _GENERIC_ORG = {"film", "international", "annual", "the", "short", "independent", "national", "&", "and", "of"}
@@ -51,15 +52,19 @@ def _trim(v: DocView, c: Candidate) -> tuple[Candidate | None, tuple[str, ...]]:
         poss = [t.i for t in toks[start:end - 1] if t.text in POSSESSIVE_S and toks[t.i - 1].ent_type_ == "PERSON"]
         if poss and c.label == Label.WORK:
             start = poss[-1] + 1
+        if c.label == Label.AWARD:
+            start, end = _award_bounds(v, start, end)
         # "Dare Zone, Deal", "Marta, Howard Flint": a list, not one name
         comma = next((t.i for t in toks[start:end] if t.text == ","
                       and not (t.i + 1 < end and toks[t.i + 1].text.rstrip(".").lower() in LEGAL_FORMS)), None)
         if comma is not None and comma > start and c.label in (Label.ORG, Label.PERSON, Label.WORK):
             end = comma
+    end = _before_pronoun_i(v, start, end)
     opened = next((t.i for t in toks[start:end] if t.text == "("), None)
     if opened is not None and not any(t.text == ")" for t in toks[opened:end]) and opened > start:
         end = opened  # "Mara (Tobin Asher", "Ashfall (Norvia": a name holds no unclosed bracket
-    while end > start + 1 and not verbatim and toks[end - 1].text in {"and", "or", "of", "the", "&", "for", "with"}:
+    while end > start + 1 and not verbatim and (toks[end - 1].text in {"and", "or", "of", "the", "&", "for", "with"}
+                                                          or c.label == Label.AWARD and toks[end - 1].text == "in"):
         end -= 1  # "University of Lumen and": a pattern's glue word left at the end
     if c.rule is MODEL and c.label in (Label.ORG, Label.PERSON) and end - start > 1 and end < len(doc) \
             and toks[end - 1].lower_ in headline_verbs() and "\n" not in toks[end - 1].whitespace_ \
@@ -68,6 +73,8 @@ def _trim(v: DocView, c: Candidate) -> tuple[Candidate | None, tuple[str, ...]]:
     while end > start and (toks[end - 1].is_space or toks[end - 1].text in {"'s", "’s", "'", ",", ".", ":", ";", "-", "“", "”", '"'}
                            and not (c.label == Label.PERSON and toks[end - 1].text == "." and len(toks[end - 2]) == 1)):
         end -= 1
+    if c.rule is MODEL and c.label == Label.PERSON:
+        end = _person_end(v, start, end)
     if c.label == Label.PERSON and end > start:
         start, found = strip_role_prefix(doc[start:end])
         roles = tuple(found)
@@ -112,6 +119,58 @@ def _first_of_two(v: DocView, start: int, end: int) -> int:
         if after[0].lower_ == "the" or second and (inside or any(t.lower_ in kinds for t in toks[start:k])):
             return k
     return end
+
+
+_OWNERS = {"PERSON", "GPE", "LOC", "FAC"}  # a possessive of these before an award is its owner's
+
+
+def _award_bounds(v: DocView, start: int, end: int) -> tuple[int, int]:
+    """"People's Choice Award", "Critics' Prize", "Director's Cut Awards": a possessive of a
+    plural or a role inside the name; "TIFF's Audience Award", "Mara Voss's Golden Crane": an
+    owner's, before the name. "... Award for Best Score in 1988": the year is not the name's."""
+    toks = v.tokens
+    for k in range(start + 1, end - 1):
+        if toks[k].text in POSSESSIVE and not (toks[k - 1].tag_ in {"NNS", "NNPS"} and toks[k - 1].ent_type_ not in _OWNERS
+                                                 or toks[k - 1].lower_ in role_words()):
+            start = k + 1
+    cut = next((k for k in range(start + 1, end - 1) if toks[k].lower_ == "in" and not toks[k + 1].is_title), None)
+    if cut is not None and not any(t.lower_ in award_heads() for t in toks[start:cut]):
+        return start, start  # "the University of Lumen in honor of ...": no award's name
+    return start, end if cut is None else cut
+
+
+def _person_end(v: DocView, start: int, end: int) -> int:
+    """'Edgar Reitz the Golden Crane', 'James shot my', "Alex Perry's Outside": the model's
+    person run on into the clause; a name ends before a lower-case word that is no particle of
+    names ('Ludwig van Hale', 'Earl of Ross': a verb, a pronoun, a determiner) and before a possessive, once a full name or a known
+    first name is behind it ('Kick the Machine' stays whole)."""
+    toks = v.tokens
+    if toks[end - 1].lower_ in org_kinds():
+        return end  # "Alder Hey Children's Trust": an organisation's name (`_person_by_first_name`)
+    for k in range(start + 1, end):
+        t = toks[k]
+        cut = t.text in POSSESSIVE_S and k + 1 < end or t.lower_ == "the" \
+            or t.is_lower and t.is_alpha and t.pos_ in {"VERB", "AUX", "PRON", "DET"} and toks[k - 1].text != "-" \
+            and not (k + 1 < end and toks[k + 1].is_title)  # "Alex dos Santos": a particle between names
+        if cut:
+            named = k - start >= 2 or toks[start].is_title and is_first_name(toks[start].text)
+            return k if named else end
+    return end
+
+
+def _before_pronoun_i(v: DocView, start: int, end: int) -> int:
+    """'For Kunimura-san I was happiest', 'After THE LAST HARBOUR I kept asking': a name put
+    first, then the speaker's 'I' and its verb; the 'I' is not part of the name."""
+    toks = v.tokens
+    if end - start < 2 or toks[end - 1].text != "I" or end >= len(toks) or not toks[end - 2].whitespace_:
+        return end
+    nxt = toks[end]
+    before = toks[end - 2]
+    if not (nxt.is_lower and nxt.is_alpha and nxt.tag_ in {"VBD", "VBP", "MD", "RB"}) \
+            or before.lower_ in word_list(NUMERAL_HEADS) \
+            or end - start == 2 and before.is_title and is_first_name(before.text):
+        return end
+    return end - 1
 
 
 def decide(v: DocView, cands: list[Candidate]) -> list[tuple[Candidate, tuple[str, ...]]]:
@@ -328,7 +387,8 @@ def propagate(v: DocView, chosen: list[tuple[Candidate, tuple[str, ...]]]):
                for name, v in votes.items()}
     titles = _titles_by_case(by_text)
     retitled = {name for name, c in by_text.items()
-                if c.label == Label.ORG and c.score <= MODEL.strength and set(votes[name]) == {Label.ORG}
+                if (c.label == Label.ORG or c.label == Label.PERSON and _not_name_shaped(name))
+                and c.score <= MODEL.strength and set(votes[name]) == {c.label}
                 and titles.get(name.casefold(), c) is not c and not is_first_name(name.split()[0])
                 and not any(v.tokens[o.start - 1].text == "(" for o, _ in chosen
                             if o.start > 0 and v.span_text(o.start, o.end) == name)}
@@ -364,6 +424,13 @@ def propagate(v: DocView, chosen: list[tuple[Candidate, tuple[str, ...]]]):
                     owner[k] = (span.start, span.end)
     _short_forms(v, spans, owner, by_text)
     return sorted(spans.values(), key=lambda cr: cr[0].start)
+
+
+def _not_name_shaped(name: str) -> bool:
+    """A person's name the model gave, with no first name and no hyphenated given name in it:
+    'Harbourlight', 'Little Lantern' may be the title a rule found in capitals ('HARBOURLIGHT');
+    'Mara Voss', 'Han Seo-jin' stay people."""
+    return "-" not in name and not any(is_first_name(w) for w in name.split())
 
 
 def _titles_by_case(by_text: dict[str, Candidate]) -> dict[str, Candidate]:

@@ -57,6 +57,9 @@ LISTED_TITLE = EntityRule("listed_title", (Label.WORK,), 0.75, verbatim=True)  #
 # the title cell of a filmography table's row ("2008 | Title (native title) | Yes | ...")
 TABLE_TITLE = EntityRule("table_title", (Label.WORK,), 0.8, ("filmography_columns.csv", "credit_labels.csv"),
                          verbatim=True)
+# a filmography's line, '2015   Title (short)', '1999 – Title (dir. Name)', in a list of two or more (`titles.py`)
+YEAR_LINE_TITLE = EntityRule("year_line_title", (Label.WORK,), 0.8, ("org_kinds.csv", "entity_patterns.jsonl"),
+                             verbatim=True)
 OWNED_TITLE = EntityRule("owned_title", (Label.WORK,), 0.7)
 DEFINITION = EntityRule("definition", _NAMES, 0.8, ("work_cues.csv", "definition_heads.csv", "role_words.csv"))
 BRACKET_NAME = EntityRule("bracket_name", (Label.PERSON,), 0.9)
@@ -147,7 +150,7 @@ class Candidate(NamedTuple):
 
 
 ENTITY_RULES = (MODEL, PATTERN, YEAR, YEAR_PREFIX, QUOTED_TITLE, CITED_TITLE, CAPS_TITLE, CAPS_COMMA_TITLE, CUE_TITLE,
-                YEAR_TITLE, LISTED_TITLE, TABLE_TITLE, OWNED_TITLE, DEFINITION, BRACKET_NAME, BRACKET_ACTOR, CUE_ORG,
+                YEAR_TITLE, LISTED_TITLE, TABLE_TITLE, YEAR_LINE_TITLE, OWNED_TITLE, DEFINITION, BRACKET_NAME, BRACKET_ACTOR, CUE_ORG,
                 OF_THE_NAME, CAST_LIST, ROLE_NAME,
                 LIST_PERSON, CAPS_ORG_WORD, CAPS_PERSON, CAPS_CREDIT, CAPS_FAMILY_GIVEN, CAPS_SPEAKER, CREDIT_FIELD,
                 CREDIT_PRODUCTION, FESTIVAL_TOWN_NAME, PROPAGATED, SHORT_NAME)

@@ -7,11 +7,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..lexicon import (ARTICLES, POSSESSIVE, POSSESSIVE_S, YEAR, credit_label_words, definition_heads, filmography_columns,
-                       role_words, title_cues, work_cues)
+from ..lexicon import (ARTICLES, POSSESSIVE, POSSESSIVE_S, YEAR, award_heads, credit_label_words, definition_heads, filmography_columns,
+                       org_kinds, role_words, title_cues, work_cues)
 from .common import NOT_TITLE_BEFORE, QUOTES, TITLE_GLUE, is_cap, prefixes_of, title_end
 from .registry import (CAPS_COMMA_TITLE, CAPS_TITLE, CITED_TITLE, CUE_TITLE, DEFINITION, LISTED_TITLE, OWNED_TITLE, QUOTED_TITLE,
-                       TABLE_TITLE, YEAR_TITLE, Candidate)
+                       TABLE_TITLE, YEAR_LINE_TITLE, YEAR_TITLE, Candidate)
 from ..view import DocView
 from ..vocab import Label
 
@@ -96,10 +96,28 @@ def caps_titles(v: DocView) -> Iterator[Candidate]:
         after_cue = prev is not None and (prev.lower_ in cues or prev.text in ",(" and span.start > 1
                                           and toks[span.start - 2].lower_ in cues)
         letters = sum(len(t) for t in span if t.is_alpha)
+        owned = len(span) == 1 and letters >= 3 and _owner_before(v, span.start)  # "Mara Voss's HARBOUR"
         in_brackets = prev is not None and prev.text == "(" and letters >= 4 and not _acronym_of_name(v, span)
         # "Sunhee Park (MY SMALL NEIGHBOURS)", not "(MC)" nor an acronym "Harbour Film Council (HAFIC)"
-        if len(span) >= 2 and letters >= 6 or after_cue or in_brackets:
+        if len(span) >= 2 and letters >= 6 or after_cue or in_brackets or owned:
             yield CAPS_TITLE.found(span.start, span.end, kind=cues.get(prev.lower_) if prev is not None else None)
+
+
+def _owner_before(v: DocView, i: int) -> bool:
+    """A name's possessive right before token i: "Lina Oduya's HARBOUR", "Dardenne' ROSETTA"
+    (a town's name is a family name too: "Oshima's"); a name in mixed case owns a title, a word in
+    capitals before 's is a title's own ("MOTHER'S DAY")."""
+    toks = v.tokens
+    if i < 2 or toks[i - 1].text not in POSSESSIVE:
+        return False
+    owner, word = toks[i - 2], toks[i]
+    named = owner.is_title or owner.is_lower and i >= 4 and toks[i - 3].text == "-" and toks[i - 4].is_title  # "Kore-eda's"
+    acronym = len(word) <= 5 and word.ent_type_ in {"ORG", "GPE", "NORP", "FAC"}  # "Bong's BBC interview"
+    if i + 2 < len(toks) and toks[i + 1].text == "," and _caps_word(toks[i + 2]):
+        return False  # "Kim's TIMELESS, BOTTOMLESS": one title with a comma, or a list: not this rule's to say
+    if len(word) < 4 or i + 1 < len(toks) and toks[i + 1].is_title:
+        return False  # "Gay's TBD Devastator": initials, or a word of a longer name
+    return named and owner.is_alpha and not owner.is_sent_start and not acronym and word.lower_ not in org_kinds()
 
 
 def _caps_word(t) -> bool:
@@ -563,3 +581,33 @@ def table_titles(v: DocView) -> Iterator[Candidate]:
         span = doc.char_span(a, a + len(cell), alignment_mode="expand")
         if span is not None and len(span):
             yield TABLE_TITLE.found(span.start, span.end)
+
+
+# a filmography's line: a year at its start, a separator (a dash, a colon, two spaces or a tab), the
+# title, then a bracket, a dash, two spaces or the line's end ('2015   Tuesday (short)',
+# '1999 – Gohatto (dir. Nagisa Oshima)')
+_YEAR_LINE = re.compile(r"^[ \t]*(?:[-•*·][ \t]*)?((?:19|20)\d\d)(?:[ \t]*[–—:-][ \t]*|[ \t]{2,}|\t)(?=[A-Z0-9])"
+                        r"(.+?)(?=[ \t]*\(|[ \t]+[–—|][ \t]|[ \t]{2,}|\t|[ \t]*$)")
+
+
+def year_line_titles(v: DocView) -> Iterator[Candidate]:
+    """A title listed under its year, one a line, in a list of at least two such lines; not an
+    award's or an organisation's line ('2009 – Harbour Awards, Best Director')."""
+    doc, text = v.doc, v.text
+    entries, at = [], 0
+    for line in text.split("\n"):
+        m = _YEAR_LINE.match(line)
+        if m is not None:
+            entries.append((at + m.start(2), at + m.end(2), m.group(2)))
+        at += len(line) + 1
+    if len(entries) < 2:
+        return
+    heads = award_heads() | set(org_kinds())
+    for a, b, title in entries:
+        words = title.split()
+        if len(words) > 10 or any(w.strip(",.:;").lower() in heads for w in words) \
+                or sum(1 for w in words[1:] if w[:1].islower() and w.lower() not in TITLE_GLUE) > len(words) // 3:
+            continue  # a prize's line, a company's, or a sentence
+        span = doc.char_span(a, b, alignment_mode="expand")
+        if span is not None and len(span):
+            yield YEAR_LINE_TITLE.found(span.start, span.end)
