@@ -155,6 +155,9 @@ def test_a_currency_is_not_a_prize_won(nlp, view):
     ("It went on to close the Lumenport festival in Varno.", "Lumenport festival"),
     ("It was made for the Quell Harbor festival in 2006.", "Quell Harbor festival"),
     ("OFFICIAL SELECTION - FESTIVAL DE LUMENPORT 2016", "FESTIVAL DE LUMENPORT"),
+    # its town after 'of'
+    ("It won the Jury Prize at the International Thriller Film Festival of Varnow and the Golden Heron.",
+     "International Thriller Film Festival of Varnow"),
 ])
 def test_festival_names(nlp, text, name):
     from pipeline.ner.component import mentions

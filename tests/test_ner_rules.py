@@ -373,6 +373,27 @@ def test_a_companys_legal_form_after_a_comma_is_part_of_its_name(text, ent, expe
     assert [v.span_text(c.start, c.end) for c, _ in kept] == [expected]
 
 
+@pytest.mark.parametrize("text, ents, rule, expected", [
+    # the place after an organisation's name and 'of' is the name's
+    ("It was made for the Human Rights Commission of Norvia in 2011.",
+     [("Human Rights Commission", "ORG"), ("Norvia", "GPE")], "pattern", "Human Rights Commission of Norvia"),
+    ("It won at the Lumen Film Festival of Varno in May.", [("Lumen Film Festival", "ORG"), ("Varno", "GPE")],
+     "model", "Lumen Film Festival of Varno"),
+    # near misses: the model's name without an organisation word; no place after 'of'
+    ("It was a gift of Ostrava Kessing of Norvia in May.", [("Ostrava Kessing", "ORG"), ("Norvia", "GPE")],
+     "model", "Ostrava Kessing"),
+    ("It was made for the Human Rights Commission of the city.", [("Human Rights Commission", "ORG")],
+     "pattern", "Human Rights Commission"),
+])
+def test_a_place_after_an_organisations_name_and_of_is_its_own(text, ents, rule, expected):
+    v = make(text, ents)
+    org = v.ents[0]
+    c = MODEL.found(org.start, org.end, Label.ORG) if rule == "model" \
+        else PATTERN.found(org.start, org.end, Label.ORG, name="org_body")
+    kept = decide(v, [c])
+    assert [v.span_text(k.start, k.end) for k, _ in kept] == [expected]
+
+
 def test_a_country_keeps_its_place_reading_against_a_stronger_rule():
     """A well-known place stays a place: a rule's person reading of one occurrence does not spread."""
     v = make("Portugal won. Later Portugal left.")

@@ -80,14 +80,33 @@ def _trim(v: DocView, c: Candidate) -> tuple[Candidate | None, tuple[str, ...]]:
             start = k + 1 if toks[k].lower_ == "the" and k < end - 1 else k
     if c.label in (Label.ORG, Label.AWARD, Label.WORK, Label.PLACE) and end - start > 1 \
             and (YEAR.fullmatch(toks[start].text) or _ORDINAL.fullmatch(toks[start].text)) \
-            and not verbatim and toks[start + 1].text != "Century":  # "20th Century Films" is a name
+            and not verbatim and toks[start + 1].lower_ != "century":  # "20th Century Films" is a name
         start += 1  # "the 2016 Ashgrove Film Festival": the year becomes a date of its own
+    if c.label == Label.ORG and end + 1 < len(doc) and toks[end].lower_ == "of" and "\n" not in toks[end].whitespace_ \
+            and (c.rule is not MODEL or toks[end - 1].lower_ in org_kinds()):
+        end = _of_place(v, end + 1, festival=org_kind(v.span_text(start, end)) == "festival") or end
     if c.label == Label.ORG and end - start > 1 and YEAR.fullmatch(toks[end - 1].text) and not verbatim \
             and toks[end - 2].is_alpha and not toks[end - 2].is_lower:
         end -= 1  # "Ashgrove 2016", "LUMENFEST 2021": a festival's edition; not "the Campaign of 1940"
     if end <= start:
         return None, ()
     return c._replace(start=start, end=end), roles
+
+
+def _of_place(v: DocView, i: int, festival: bool) -> int | None:
+    """The end of the place that starts at token i after an organisation's name and 'of' ("the Film
+    Commission of Norvia"): the model's place, or after a festival one proper noun it did not mark
+    ("the Thriller Film Festival of Varno"); None if there is none."""
+    toks = v.tokens
+    if toks[i].ent_iob_ == "B" and toks[i].ent_type_ == "GPE":
+        end = i + 1
+        while end < len(toks) and toks[end].ent_iob_ == "I":
+            end += 1
+        return end
+    if festival and not toks[i].ent_type_ and toks[i].is_title and toks[i].pos_ == "PROPN" \
+            and not (i + 1 < len(toks) and toks[i + 1].is_title):
+        return i + 1
+    return None
 
 
 def decide(v: DocView, cands: list[Candidate]) -> list[tuple[Candidate, tuple[str, ...]]]:
