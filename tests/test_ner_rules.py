@@ -622,3 +622,14 @@ def test_page_labels_are_not_names(text, name, kept):
     ent = v.ents[0]
     chosen = decide(v, [MODEL.found(ent.start, ent.end, Label.ORG)])
     assert [v.span_text(c.start, c.end) for c, _ in chosen] == ([name] if kept else [])
+
+
+@pytest.mark.parametrize("text, ent, label, kind", [
+    ("Uzbek actress Dana Quell won.", "Uzbek", Label.PLACE, "demonym"),   # a people the model calls an organisation
+    ("Kazakh director Oren Vale won.", "Kazakh", Label.PLACE, "demonym"),
+    ("Uzbekfilm made it in 1970.", "Uzbekfilm", Label.ORG, None),         # near miss: a studio's name
+])
+def test_a_demonym_the_model_calls_an_organisation_is_a_people(text, ent, label, kind):
+    v = make(text, [(ent, "ORG")])
+    (c,) = [c for c in component.candidates(v) if c.rule is MODEL]
+    assert (c.label, c.kind) == (label, kind)
