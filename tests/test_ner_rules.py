@@ -633,3 +633,20 @@ def test_a_demonym_the_model_calls_an_organisation_is_a_people(text, ent, label,
     v = make(text, [(ent, "ORG")])
     (c,) = [c for c in component.candidates(v) if c.rule is MODEL]
     assert (c.label, c.kind) == (label, kind)
+
+
+@pytest.mark.parametrize("text, word, dropped", [
+    # an English word the model calls an organisation, capitalised only where a line, a cell or a sentence opens
+    ("Follow us · Rate & review us on Orlo Radio", "Rate", True),
+    ("2003 | Ember Lake | Yes | | Omnibus; segment", "Omnibus", True),
+    ("It was updated in May. Content is available under a licence.", "Content", True),
+    # near misses: written so mid-sentence elsewhere; a wrapped line of prose goes on
+    ("Rate us. She left Rate for Orlo in May.", "Rate", False),
+    ("She studied at\nHarbour before moving away.", "Harbour", False),
+])
+def test_an_english_word_opening_a_line_is_no_organisation(text, word, dropped):
+    from pipeline.ner.decide import drop_lone_words
+    v = make(text, [(word, "ORG")], common=frozenset({"rate", "omnibus", "content", "harbour"}))
+    i = next(t.i for t in v.doc if t.text == word)
+    chosen = [(MODEL.found(i, i + 1, Label.ORG), ())]
+    assert (drop_lone_words(v, chosen) == []) is dropped

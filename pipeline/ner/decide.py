@@ -215,7 +215,33 @@ def drop_lone_words(v: DocView, chosen):
         return (c.label == Label.PERSON and c.end - c.start == 1 and not tok.is_upper
                 and (tok.is_sent_start or _lowercase_elsewhere(v, tok) or _inside_capitals(v, tok.i))
                 and v.common_word(tok) and not is_first_name(tok.text) and tok.lower_ not in name_words)
-    return [(c, r) for c, r in chosen if not lone(c)]
+    return [(c, r) for c, r in chosen if not lone(c) and not _opening_word_org(v, c)]
+
+
+_NOT_OPENING = {",", "(", "-", "'", '"', "“", "‘", "&", "/"}
+
+
+def _opening_word_org(v: DocView, c: Candidate) -> bool:
+    """The model's organisation of one ordinary English word written with a capital only where a
+    sentence, a line or a page's cell opens ('· Rate & review us', '| Apply to the programme',
+    'Content is available under', '| Omnibus; segment'): the capital says nothing, the word is
+    no name. Not where a wrapped line of prose goes on ('studied at\nOxford')."""
+    toks = v.tokens
+    tok = toks[c.start]
+    if c.label != Label.ORG or c.end - c.start != 1 or c.rule not in (MODEL, PROPAGATED) or c.steps \
+            or tok.is_upper or not tok.is_alpha or not v.common_word(tok):
+        return False
+    return all(_opens(v, i) for i, t in enumerate(v.lower) if t == tok.lower_ and toks[i].text == tok.text)
+
+
+def _opens(v: DocView, i: int) -> bool:
+    """Token i opens a sentence, a line after a finished one, or a cell: the token before it (line
+    breaks aside) is punctuation that ends or separates, or there is none."""
+    toks = v.tokens
+    k = i - 1
+    while k >= 0 and toks[k].is_space:
+        k -= 1
+    return k < 0 or toks[k].is_punct and toks[k].text not in _NOT_OPENING or toks[k].text in {"|", "·", "•", "›", "»"}
 
 
 def _inside_capitals(v: DocView, i: int) -> bool:
