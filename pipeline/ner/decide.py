@@ -286,6 +286,8 @@ def keep(v: DocView, c: Candidate) -> bool:
     if c.label == Label.ORG and len(span) >= 2 and all(t.lower_ in org_kinds() or t.lower_ in _GENERIC_ORG
                                                        for t in span):
         return False  # "the Film Festival", "International Film School": a kind of organisation, not its name
+    if c.label == Label.ORG and len(span) >= 3 and span[-2].lower_ == "the" and span[-1].lower_ in org_kinds():
+        return False  # "ELSEWHERE AT THE FESTIVAL", "News from the Studio": a heading about the organisation
     if c.label in (Label.PERSON, Label.ORG) and all(_INITIALS.fullmatch(t.text) for t in span):
         return False  # "J." or "R.T." left alone by the model: initials, not a name
     if c.model_label and c.label != Label.PLACE and all(v.common_word(t) for t in span) and (
