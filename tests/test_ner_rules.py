@@ -394,6 +394,24 @@ def test_a_place_after_an_organisations_name_and_of_is_its_own(text, ents, rule,
     assert [v.span_text(k.start, k.end) for k, _ in kept] == [expected]
 
 
+@pytest.mark.parametrize("text, ent, expected", [
+    # more fields of the same school after 'of A': a list of single capitalised words
+    ("Ostrava School of Theater, Film and Television\nPrograms", "Ostrava School of Theater",
+     "Ostrava School of Theater, Film and Television"),
+    ("It is in the Department of Media, Design, Sound and Film now.", "Department of Media",
+     "Department of Media, Design, Sound and Film"),
+    # near misses: the list ends in a longer name; no 'and'
+    ("She studied at the University of Lumen, Harbour and Kestrel Pictures bought it.", "University of Lumen",
+     "University of Lumen"),
+    ("She studied at the University of Lumen, Harbour in 2001.", "University of Lumen", "University of Lumen"),
+])
+def test_a_schools_fields_after_of_are_its_name(text, ent, expected):
+    v = make(text, [(ent, "ORG")])
+    org = v.ents[0]
+    kept = decide(v, [PATTERN.found(org.start, org.end, Label.ORG, name="org_school_of")])
+    assert [v.span_text(c.start, c.end) for c, _ in kept] == [expected]
+
+
 def test_a_country_keeps_its_place_reading_against_a_stronger_rule():
     """A well-known place stays a place: a rule's person reading of one occurrence does not spread."""
     v = make("Portugal won. Later Portugal left.")

@@ -82,6 +82,8 @@ def _trim(v: DocView, c: Candidate) -> tuple[Candidate | None, tuple[str, ...]]:
             and (YEAR.fullmatch(toks[start].text) or _ORDINAL.fullmatch(toks[start].text)) \
             and not verbatim and toks[start + 1].lower_ != "century":  # "20th Century Films" is a name
         start += 1  # "the 2016 Ashgrove Film Festival": the year becomes a date of its own
+    if c.label == Label.ORG and end - start >= 3 and toks[end - 2].lower_ == "of" and toks[end - 1].is_title:
+        end = _listed_fields(v, end)  # "the Department of Media, Journalism and Film"
     if c.label == Label.ORG and end + 1 < len(doc) and toks[end].lower_ == "of" and "\n" not in toks[end].whitespace_ \
             and (c.rule is not MODEL or toks[end - 1].lower_ in org_kinds()):
         end = _of_place(v, end + 1, festival=org_kind(v.span_text(start, end)) == "festival") or end
@@ -91,6 +93,22 @@ def _trim(v: DocView, c: Candidate) -> tuple[Candidate | None, tuple[str, ...]]:
     if end <= start:
         return None, ()
     return c._replace(start=start, end=end), roles
+
+
+def _listed_fields(v: DocView, end: int) -> int:
+    """After a name that ends 'of A' (token `end` follows it): ', B and C', ', B, C and D' of single
+    capitalised words on the same line, and nothing capitalised after, are more fields of the same
+    school or department ('School of Theater, Film and Television'); the end of the name."""
+    toks = v.tokens
+    k = end
+    while k + 1 < len(toks) and toks[k].text == "," and toks[k + 1].is_title and toks[k + 1].is_alpha:
+        k += 2
+    if k == end or k + 1 >= len(toks) or toks[k].lower_ != "and" or not (toks[k + 1].is_title and toks[k + 1].is_alpha):
+        return end
+    k += 2
+    if any("\n" in t.whitespace_ for t in toks[end:k - 1]) or k < len(toks) and toks[k].is_title:
+        return end
+    return k
 
 
 def _of_place(v: DocView, i: int, festival: bool) -> int | None:
