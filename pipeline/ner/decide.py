@@ -236,7 +236,8 @@ def drop_lone_words(v: DocView, chosen):
     return [(c, r) for c, r in chosen if not lone(c) and not _opening_word_org(v, c)]
 
 
-_NOT_OPENING = {",", "(", "-", "'", '"', "“", "‘", "&", "/"}
+_NOT_OPENING = {",", "(", "-", "'", '"', "“", "‘", "&", "/"}  # punctuation inside a sentence or a name
+_CELL_MARKS = {"|", "·", "•", "›", "»"}  # a page's separators of cells, links and breadcrumbs
 
 
 def _opening_word_org(v: DocView, c: Candidate) -> bool:
@@ -259,7 +260,7 @@ def _opens(v: DocView, i: int) -> bool:
     k = i - 1
     while k >= 0 and toks[k].is_space:
         k -= 1
-    return k < 0 or toks[k].is_punct and toks[k].text not in _NOT_OPENING or toks[k].text in {"|", "·", "•", "›", "»"}
+    return k < 0 or toks[k].is_punct and toks[k].text not in _NOT_OPENING or toks[k].text in _CELL_MARKS
 
 
 def _inside_capitals(v: DocView, i: int) -> bool:
