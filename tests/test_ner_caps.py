@@ -224,6 +224,7 @@ def test_an_ordinal_before_century_stays_in_the_name(blank, text, name):
     ("After HARBOUR LIGHTS and THE LONG ROAD came KFAC money.", "KFAC", False),
     ("After HARBOUR LIGHTS and THE LONG ROAD it played at TIFF in May.", "TIFF", False),
     ("After HARBOUR LIGHTS and THE LONG ROAD came TIFF's award.", "TIFF", False),
+    ("After HARBOUR LIGHTS and THE LONG ROAD it was released by PLUME in May.", "PLUME", False),
     ("After HARBOUR LIGHTS and THE LONG ROAD came OWL, in May.", "OWL", False),
 ])
 def test_a_short_english_word_in_capitals_in_a_text_of_capital_titles(blank, text, word, retyped):

@@ -135,7 +135,7 @@ def _caps_names(v: DocView, runs: list[Span]) -> Iterator[Candidate]:
 
 
 MIN_TITLE_WORD = 6  # acronyms are shorter: a longer word in capitals is a word ('HARBOUR'), not initials
-_AT = {"at", "in", "to", "from"}
+_AT = {"at", "in", "to", "from", "by"}  # 'played at TIFF', 'released by NEON'
 MIN_WORD = 4  # a shorter word of the word list in capitals is a word too ('PLUME'), not initials ('BBC')
 
 
@@ -159,8 +159,8 @@ def caps_word_titles(v: DocView, chosen):
 
 
 def _word_title(v: DocView, i: int) -> bool:
-    """Token i, a short word in capitals, is an English word, not after 'at', 'in', 'to' or 'from'
-    nor before a possessive (where festivals and companies are named)."""
+    """Token i, a short word in capitals, is an English word, not after 'at', 'in', 'to', 'from' or
+    'by' nor before a possessive (where festivals and companies are named)."""
     toks = v.tokens
     return v.common_word(toks[i]) and not (i > 0 and v.lower[i - 1] in _AT) \
         and not (i + 1 < len(toks) and toks[i + 1].text in POSSESSIVE_S)
