@@ -32,6 +32,9 @@ def _found(rule, doc):
     ("NORTHWIND, KESTREL and HARBOUR ARTS present\nthe new film", ("KESTREL", "ORG", "caps_credit")),
     ("NORTHWIND, KESTREL and HARBOUR ARTS present\nthe new film", ("HARBOUR ARTS", "ORG", "caps_credit")),
     ("in association with TALLOW\na MOSS / QUIET HOUR production", ("TALLOW", "ORG", "caps_credit")),
+    # an ordinal before the run starts the name
+    ("30TH CENTURY HARBOUR presents\nthe new film", ("30TH CENTURY HARBOUR", "ORG", "caps_credit")),
+    ("All images (c) 2021 21ST ORBIT PICTURES.", ("21ST ORBIT PICTURES", "ORG", "caps_org_word")),
     ("in association with TALLOW\na MOSS / QUIET HOUR production", ("QUIET HOUR", "ORG", "caps_credit")),
     # people: a first name then a name that is no English word; a family name and a hyphenated given name
     ("CAST\n  Mara ............... JUNE ASHWORTH\n", ("JUNE ASHWORTH", "PERSON", "caps_person")),
@@ -200,3 +203,34 @@ def test_a_family_name_in_capitals_needs_the_convention(blank):
     assert not [c for c in caps_names(DocView(one)) if c.rule is CAPS_FAMILY_GIVEN]
     two = blank("Starring GONG Taeri and BAEK Minsu.")
     assert len([c for c in caps_names(DocView(two)) if c.rule is CAPS_FAMILY_GIVEN]) == 2
+
+
+@pytest.mark.parametrize("text, name", [
+    ("30TH CENTURY HARBOUR presents", "30TH CENTURY HARBOUR"),  # 'Century' after an ordinal is a name's word
+    ("30th Century Harbour presents", "30th Century Harbour"),
+    ("21ST ORBIT PICTURES presents", "ORBIT PICTURES"),         # another ordinal is an edition, cut
+])
+def test_an_ordinal_before_century_stays_in_the_name(blank, text, name):
+    doc = blank(text)
+    c, _ = _trim(DocView(doc), MODEL.found(0, 3, Label.ORG))
+    assert doc[c.start:c.end].text == name
+
+
+@pytest.mark.parametrize("text, word, retyped", [
+    # a short English word in capitals, in a text that writes its titles so, is a title
+    ("After HARBOUR LIGHTS and THE LONG ROAD came PLUME, which premiered in May.", "PLUME", True),
+    ("After HARBOUR LIGHTS and THE LONG ROAD she went there for HEARTH, and stayed.", "HEARTH", True),
+    # near misses: initials; where a festival is named; before a possessive; a shorter word
+    ("After HARBOUR LIGHTS and THE LONG ROAD came KFAC money.", "KFAC", False),
+    ("After HARBOUR LIGHTS and THE LONG ROAD it played at TIFF in May.", "TIFF", False),
+    ("After HARBOUR LIGHTS and THE LONG ROAD came TIFF's award.", "TIFF", False),
+    ("After HARBOUR LIGHTS and THE LONG ROAD it was released by PLUME in May.", "PLUME", False),
+    ("After HARBOUR LIGHTS and THE LONG ROAD came OWL, in May.", "OWL", False),
+])
+def test_a_short_english_word_in_capitals_in_a_text_of_capital_titles(blank, text, word, retyped):
+    doc = blank(text)
+    v = DocView(doc, common_words=frozenset({"plume", "hearth", "tiff", "owl"}))
+    chosen = [(c, ()) for c in caps_titles(v)] + _model_orgs(doc, [word])
+    chosen.sort(key=lambda cr: cr[0].start)
+    found = {doc[chosen[k][0].start].text for k, _ in caps_word_titles(v, chosen)}
+    assert (word in found) is retyped

@@ -155,6 +155,11 @@ def test_a_currency_is_not_a_prize_won(nlp, view):
     ("It went on to close the Lumenport festival in Varno.", "Lumenport festival"),
     ("It was made for the Quell Harbor festival in 2006.", "Quell Harbor festival"),
     ("OFFICIAL SELECTION - FESTIVAL DE LUMENPORT 2016", "FESTIVAL DE LUMENPORT"),
+    # a dash with spaces separates a programme's label from the festival
+    ("   OPENING NIGHT GALA - LUMENPORT INTERNATIONAL FILM FESTIVAL 2022", "LUMENPORT INTERNATIONAL FILM FESTIVAL"),
+    # its town after 'of'
+    ("It won the Jury Prize at the International Thriller Film Festival of Varnow and the Golden Heron.",
+     "International Thriller Film Festival of Varnow"),
 ])
 def test_festival_names(nlp, text, name):
     from pipeline.ner.component import mentions
@@ -165,7 +170,7 @@ def test_festival_names(nlp, text, name):
 
 @pytest.mark.parametrize("text", ["The festival opened in May.", "A European festival opened.",
                                   "They went to the Film Festival.", "They sang at the Christmas festival.",
-                                  "It was a Hindu festival."])
+                                  "It was a Hindu festival.", "It ended.\n\nELSEWHERE AT THE FESTIVAL\nThe jury met."])
 def test_festival_names_near_misses(nlp, text):
     from pipeline.ner.component import mentions
     doc = nlp(text)

@@ -373,6 +373,45 @@ def test_a_companys_legal_form_after_a_comma_is_part_of_its_name(text, ent, expe
     assert [v.span_text(c.start, c.end) for c, _ in kept] == [expected]
 
 
+@pytest.mark.parametrize("text, ents, rule, expected", [
+    # the place after an organisation's name and 'of' is the name's
+    ("It was made for the Human Rights Commission of Norvia in 2011.",
+     [("Human Rights Commission", "ORG"), ("Norvia", "GPE")], "pattern", "Human Rights Commission of Norvia"),
+    ("It won at the Lumen Film Festival of Varno in May.", [("Lumen Film Festival", "ORG"), ("Varno", "GPE")],
+     "model", "Lumen Film Festival of Varno"),
+    # near misses: the model's name without an organisation word; no place after 'of'
+    ("It was a gift of Ostrava Kessing of Norvia in May.", [("Ostrava Kessing", "ORG"), ("Norvia", "GPE")],
+     "model", "Ostrava Kessing"),
+    ("It was made for the Human Rights Commission of the city.", [("Human Rights Commission", "ORG")],
+     "pattern", "Human Rights Commission"),
+])
+def test_a_place_after_an_organisations_name_and_of_is_its_own(text, ents, rule, expected):
+    v = make(text, ents)
+    org = v.ents[0]
+    c = MODEL.found(org.start, org.end, Label.ORG) if rule == "model" \
+        else PATTERN.found(org.start, org.end, Label.ORG, name="org_body")
+    kept = decide(v, [c])
+    assert [v.span_text(k.start, k.end) for k, _ in kept] == [expected]
+
+
+@pytest.mark.parametrize("text, ent, expected", [
+    # more fields of the same school after 'of A': a list of single capitalised words
+    ("Ostrava School of Theater, Film and Television\nPrograms", "Ostrava School of Theater",
+     "Ostrava School of Theater, Film and Television"),
+    ("It is in the Department of Media, Design, Sound and Film now.", "Department of Media",
+     "Department of Media, Design, Sound and Film"),
+    # near misses: the list ends in a longer name; no 'and'
+    ("She studied at the University of Lumen, Harbour and Kestrel Pictures bought it.", "University of Lumen",
+     "University of Lumen"),
+    ("She studied at the University of Lumen, Harbour in 2001.", "University of Lumen", "University of Lumen"),
+])
+def test_a_schools_fields_after_of_are_its_name(text, ent, expected):
+    v = make(text, [(ent, "ORG")])
+    org = v.ents[0]
+    kept = decide(v, [PATTERN.found(org.start, org.end, Label.ORG, name="org_school_of")])
+    assert [v.span_text(c.start, c.end) for c, _ in kept] == [expected]
+
+
 def test_a_country_keeps_its_place_reading_against_a_stronger_rule():
     """A well-known place stays a place: a rule's person reading of one occurrence does not spread."""
     v = make("Portugal won. Later Portugal left.")
@@ -601,3 +640,31 @@ def test_page_labels_are_not_names(text, name, kept):
     ent = v.ents[0]
     chosen = decide(v, [MODEL.found(ent.start, ent.end, Label.ORG)])
     assert [v.span_text(c.start, c.end) for c, _ in chosen] == ([name] if kept else [])
+
+
+@pytest.mark.parametrize("text, ent, label, kind", [
+    ("Uzbek actress Dana Quell won.", "Uzbek", Label.PLACE, "demonym"),   # a people the model calls an organisation
+    ("Kazakh director Oren Vale won.", "Kazakh", Label.PLACE, "demonym"),
+    ("Uzbekfilm made it in 1970.", "Uzbekfilm", Label.ORG, None),         # near miss: a studio's name
+])
+def test_a_demonym_the_model_calls_an_organisation_is_a_people(text, ent, label, kind):
+    v = make(text, [(ent, "ORG")])
+    (c,) = [c for c in component.candidates(v) if c.rule is MODEL]
+    assert (c.label, c.kind) == (label, kind)
+
+
+@pytest.mark.parametrize("text, word, dropped", [
+    # an English word the model calls an organisation, capitalised only where a line, a cell or a sentence opens
+    ("Follow us · Rate & review us on Orlo Radio", "Rate", True),
+    ("2003 | Ember Lake | Yes | | Omnibus; segment", "Omnibus", True),
+    ("It was updated in May. Content is available under a licence.", "Content", True),
+    # near misses: written so mid-sentence elsewhere; a wrapped line of prose goes on
+    ("Rate us. She left Rate for Orlo in May.", "Rate", False),
+    ("She studied at\nHarbour before moving away.", "Harbour", False),
+])
+def test_an_english_word_opening_a_line_is_no_organisation(text, word, dropped):
+    from pipeline.ner.decide import drop_lone_words
+    v = make(text, [(word, "ORG")], common=frozenset({"rate", "omnibus", "content", "harbour"}))
+    i = next(t.i for t in v.doc if t.text == word)
+    chosen = [(MODEL.found(i, i + 1, Label.ORG), ())]
+    assert (drop_lone_words(v, chosen) == []) is dropped

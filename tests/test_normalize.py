@@ -106,6 +106,21 @@ def test_a_short_name_with_a_specific_longer_name_is_another_organisation(nlp, t
     assert orgs <= {e.name for e in result.entities if e.label == Label.ORG}
 
 
+@pytest.mark.parametrize("name, short, same", [
+    ("Kestrel Labs, Inc.", "Kestrel Labs", True),     # its legal form is not part of what it is called
+    ("Orlo Co., Ltd.", "Orlo", True),
+    ("Orlo Pictures", "Orlo", False),                # near miss: a company's word is part of its name
+])
+def test_a_company_without_its_legal_form_is_the_same_company(name, short, same):
+    from pipeline.ner.component import RawMention, SpanMeta
+    text = f"{name} made it. Later {short} sold it."
+    meta = SpanMeta(0.8, "model", None, ())
+    found = [RawMention(0, len(name), Label.ORG, meta),
+             RawMention(text.index(short, len(name)), text.index(short, len(name)) + len(short), Label.ORG, meta)]
+    orgs, _, _ = normalize.build_entities(text, found)
+    assert (len(orgs) == 1) is same
+
+
 def test_a_family_name_finds_a_full_name_with_a_suffix(nlp):
     names, _ = entities(nlp, "Robert Allan Marrick Jr. is an American actor. Marrick began acting in 1990.")
     assert names["Marrick"] == (Label.PERSON, "Robert Allan Marrick Jr.")

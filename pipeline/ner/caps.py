@@ -20,6 +20,7 @@ from ..vocab import Label
 from .registry import CAPS_CREDIT, CAPS_FAMILY_GIVEN, CAPS_ORG_WORD, CAPS_PERSON, CAPS_SPEAKER, CAPS_TITLE, \
     Candidate
 
+_ORDINAL = re.compile(r"\d+(?:ST|ND|RD|TH)")  # in capitals
 _VOWEL = re.compile(r"[AEIOUY]")  # a family name is a syllable; initials ('BBC', 'NHK') often have no vowel
 _GLUE = {",", "and", "&", "/"}
 _PRESENT = {"present", "presents", "presenting"}
@@ -114,14 +115,17 @@ def _caps_names(v: DocView, runs: list[Span]) -> Iterator[Candidate]:
         presents = after is not None and after.lower_ in _PRESENT
         production = after is not None and after.lower_ in _PRODUCTION and bool(before) and before[-1] in {"a", "an"}
         associated = before[-3:] == ["in", "association", "with"]
+        # an ordinal before the run on its line starts the name: '20TH CENTURY HARBOUR presents'
+        ordinal = span.start > 0 and bool(_ORDINAL.fullmatch(toks[span.start - 1].text)) \
+            and "\n" not in toks[span.start - 1].whitespace_
         if span[-1].lower_ in org_kinds() and len(span) >= 2:
-            yield CAPS_ORG_WORD.found(span.start, span.end)
+            yield CAPS_ORG_WORD.found(span.start - ordinal, span.end)
         elif _person_shape(v, span) and not (span.start >= 2 and toks[span.start - 1].text in POSSESSIVE_S
                                              and toks[span.start - 2].is_title):
             # "Ladj Orr's LES MISERABLES": after a name's possessive, capitals are its title (`titles.caps_titles`)
             yield CAPS_PERSON.found(span.start, span.end)
         elif presents or production or associated:
-            yield CAPS_CREDIT.found(span.start, span.end)
+            yield CAPS_CREDIT.found(span.start - ordinal, span.end)
         elif len(span) == 1 and len(span[0]) <= 5 and _VOWEL.search(span[0].text) and after is not None \
                 and _given_name(v, after.i) \
                 and not span[0].is_stop and "\n" not in span[0].whitespace_:
@@ -133,12 +137,16 @@ def _caps_names(v: DocView, runs: list[Span]) -> Iterator[Candidate]:
 
 
 MIN_TITLE_WORD = 6  # acronyms are shorter: a longer word in capitals is a word ('HARBOUR'), not initials
+_AT = {"at", "in", "to", "from", "by"}  # 'played at TIFF', 'released by NEON'
+MIN_WORD = 4  # a shorter word of the word list in capitals is a word too ('PLUME'), not initials ('BBC')
 
 
 def caps_word_titles(v: DocView, chosen):
     """A retyping step (`retype.py`, `registry.Step.CAPS_WORD_TITLE`): in a text that writes its titles in capitals (two
     titles of several words in capitals at least), one word in capitals of six letters or more
-    that the model calls an organisation is a title too ('her debut ASHFALL')."""
+    that the model calls an organisation is a title too ('her debut ASHFALL'); so is a shorter one
+    that is an English word ('and PLUME, which premiered'): initials are not ('BAFTA', 'KOFIC'), nor
+    such a word where a festival or a company is named ('played at TIFF', "TIFF's award")."""
     toks = v.tokens
     titles = {v.span_text(c.start, c.end) for c, _ in chosen if c.source == CAPS_TITLE.name and c.end - c.start >= 2}
     if len(titles) < 2:
@@ -146,6 +154,15 @@ def caps_word_titles(v: DocView, chosen):
     for k, (c, _) in enumerate(chosen):
         tok = toks[c.start]
         if c.model_label and c.label == Label.ORG and c.end - c.start == 1 and tok.is_upper \
-                and tok.is_alpha and len(tok) >= MIN_TITLE_WORD and not v.starts_line(c.start) \
+                and tok.is_alpha and (len(tok) >= MIN_TITLE_WORD or len(tok) >= MIN_WORD and _word_title(v, c.start)) \
+                and not v.starts_line(c.start) \
                 and tok.lower_ not in org_kinds():
             yield k, Label.WORK
+
+
+def _word_title(v: DocView, i: int) -> bool:
+    """Token i, a short word in capitals, is an English word, not after 'at', 'in', 'to', 'from' or
+    'by' nor before a possessive (where festivals and companies are named)."""
+    toks = v.tokens
+    return v.common_word(toks[i]) and not (i > 0 and v.lower[i - 1] in _AT) \
+        and not (i + 1 < len(toks) and toks[i + 1].text in POSSESSIVE_S)

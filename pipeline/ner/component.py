@@ -16,8 +16,8 @@ from spacy.language import Language
 from spacy.schemas import validate_token_pattern
 from spacy.tokens import Doc, Span
 
-from ..lexicon import (ANY_YEAR, MONTH_ABBREVIATIONS, MONTHS, YEAR, is_first_name, jsonl, norp_orgs, org_kind,
-                       role_words, word_list)
+from ..lexicon import (ANY_YEAR, MONTH_ABBREVIATIONS, MONTHS, YEAR, demonyms, is_first_name, jsonl, norp_orgs,
+                       org_kind, role_words, word_list)
 from ..view import DocView
 from ..vocab import Label
 from .caps import caps_names
@@ -165,6 +165,8 @@ def candidates(v: DocView) -> list[Candidate]:
         if ent.label_ == "FAC" and org_kind(ent.text) is None:
             label = Label.PLACE  # a building, a park, a road; an organisation only when its name says so ("X Conservatory")
         kind = "demonym" if ent.label_ == "NORP" else None
+        if ent.label_ == "ORG" and ent.text.lower() in demonyms():
+            label, kind = Label.PLACE, "demonym"  # "Kazakh actress X": a people, as the model says elsewhere
         if ent.label_ == "NORP" and ent.text[:1].isupper():
             faith = norp_orgs().get(ent.text.lower().removeprefix("the "))
             if faith is not None:  # a faith or a party: an organisation ("Catholic", "the Democrats")

@@ -89,8 +89,13 @@ def _trim(v: DocView, c: Candidate) -> tuple[Candidate | None, tuple[str, ...]]:
             start = k + 1 if toks[k].lower_ == "the" and k < end - 1 else k
     if c.label in (Label.ORG, Label.AWARD, Label.WORK, Label.PLACE) and end - start > 1 \
             and (YEAR.fullmatch(toks[start].text) or _ORDINAL.fullmatch(toks[start].text)) \
-            and not verbatim and toks[start + 1].text != "Century":  # "20th Century Films" is a name
+            and not verbatim and toks[start + 1].lower_ != "century":  # "20th Century Films" is a name
         start += 1  # "the 2016 Ashgrove Film Festival": the year becomes a date of its own
+    if c.label == Label.ORG and end - start >= 3 and toks[end - 2].lower_ == "of" and toks[end - 1].is_title:
+        end = _listed_fields(v, end)  # "the Department of Media, Journalism and Film"
+    if c.label == Label.ORG and end + 1 < len(doc) and toks[end].lower_ == "of" and "\n" not in toks[end].whitespace_ \
+            and (c.rule is not MODEL or toks[end - 1].lower_ in org_kinds()):
+        end = _of_place(v, end + 1, festival=org_kind(v.span_text(start, end)) == "festival") or end
     if c.label == Label.ORG and end - start > 1 and YEAR.fullmatch(toks[end - 1].text) and not verbatim \
             and toks[end - 2].is_alpha and not toks[end - 2].is_lower:
         end -= 1  # "Ashgrove 2016", "LUMENFEST 2021": a festival's edition; not "the Campaign of 1940"
@@ -171,6 +176,38 @@ def _before_pronoun_i(v: DocView, start: int, end: int) -> int:
             or end - start == 2 and before.is_title and is_first_name(before.text):
         return end
     return end - 1
+
+
+def _listed_fields(v: DocView, end: int) -> int:
+    """After a name that ends 'of A' (token `end` follows it): ', B and C', ', B, C and D' of single
+    capitalised words on the same line, and nothing capitalised after, are more fields of the same
+    school or department ('School of Theater, Film and Television'); the end of the name."""
+    toks = v.tokens
+    k = end
+    while k + 1 < len(toks) and toks[k].text == "," and toks[k + 1].is_title and toks[k + 1].is_alpha:
+        k += 2
+    if k == end or k + 1 >= len(toks) or toks[k].lower_ != "and" or not (toks[k + 1].is_title and toks[k + 1].is_alpha):
+        return end
+    k += 2
+    if any("\n" in t.whitespace_ for t in toks[end:k - 1]) or k < len(toks) and toks[k].is_title:
+        return end
+    return k
+
+
+def _of_place(v: DocView, i: int, festival: bool) -> int | None:
+    """The end of the place that starts at token i after an organisation's name and 'of' ("the Film
+    Commission of Norvia"): the model's place, or after a festival one proper noun it did not mark
+    ("the Thriller Film Festival of Varno"); None if there is none."""
+    toks = v.tokens
+    if toks[i].ent_iob_ == "B" and toks[i].ent_type_ == "GPE":
+        end = i + 1
+        while end < len(toks) and toks[end].ent_iob_ == "I":
+            end += 1
+        return end
+    if festival and not toks[i].ent_type_ and toks[i].is_title and toks[i].pos_ == "PROPN" \
+            and not (i + 1 < len(toks) and toks[i + 1].is_title):
+        return i + 1
+    return None
 
 
 def decide(v: DocView, cands: list[Candidate]) -> list[tuple[Candidate, tuple[str, ...]]]:
@@ -279,7 +316,34 @@ def drop_lone_words(v: DocView, chosen):
         return (c.label == Label.PERSON and c.end - c.start == 1 and not tok.is_upper
                 and (tok.is_sent_start or _lowercase_elsewhere(v, tok) or _inside_capitals(v, tok.i))
                 and v.common_word(tok) and not is_first_name(tok.text) and tok.lower_ not in name_words)
-    return [(c, r) for c, r in chosen if not lone(c)]
+    return [(c, r) for c, r in chosen if not lone(c) and not _opening_word_org(v, c)]
+
+
+_NOT_OPENING = {",", "(", "-", "'", '"', "“", "‘", "&", "/"}  # punctuation inside a sentence or a name
+_CELL_MARKS = {"|", "·", "•", "›", "»"}  # a page's separators of cells, links and breadcrumbs
+
+
+def _opening_word_org(v: DocView, c: Candidate) -> bool:
+    """The model's organisation of one ordinary English word written with a capital only where a
+    sentence, a line or a page's cell opens ('· Rate & review us', '| Apply to the programme',
+    'Content is available under', '| Omnibus; segment'): the capital says nothing, the word is
+    no name. Not where a wrapped line of prose goes on ('studied at\nOxford')."""
+    toks = v.tokens
+    tok = toks[c.start]
+    if c.label != Label.ORG or c.end - c.start != 1 or c.rule not in (MODEL, PROPAGATED) or c.steps \
+            or tok.is_upper or not tok.is_alpha or not v.common_word(tok):
+        return False
+    return all(_opens(v, i) for i, t in enumerate(v.lower) if t == tok.lower_ and toks[i].text == tok.text)
+
+
+def _opens(v: DocView, i: int) -> bool:
+    """Token i opens a sentence, a line after a finished one, or a cell: the token before it (line
+    breaks aside) is punctuation that ends or separates, or there is none."""
+    toks = v.tokens
+    k = i - 1
+    while k >= 0 and toks[k].is_space:
+        k -= 1
+    return k < 0 or toks[k].is_punct and toks[k].text not in _NOT_OPENING or toks[k].text in _CELL_MARKS
 
 
 def _inside_capitals(v: DocView, i: int) -> bool:
@@ -324,6 +388,8 @@ def keep(v: DocView, c: Candidate) -> bool:
     if c.label == Label.ORG and len(span) >= 2 and all(t.lower_ in org_kinds() or t.lower_ in _GENERIC_ORG
                                                        for t in span):
         return False  # "the Film Festival", "International Film School": a kind of organisation, not its name
+    if c.label == Label.ORG and len(span) >= 3 and span[-2].lower_ == "the" and span[-1].lower_ in org_kinds():
+        return False  # "ELSEWHERE AT THE FESTIVAL", "News from the Studio": a heading about the organisation
     if c.label in (Label.PERSON, Label.ORG) and all(_INITIALS.fullmatch(t.text) for t in span):
         return False  # "J." or "R.T." left alone by the model: initials, not a name
     if c.model_label and c.label != Label.PLACE and all(v.common_word(t) for t in span) and (

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from . import dates
 from ..text.fold import key
-from ..lexicon import demonyms, drop_suffixes, name_heads, org_kind, org_kinds, role_words
+from ..lexicon import LEGAL_FORMS, demonyms, drop_suffixes, name_heads, org_kind, org_kinds, role_words
 from ..records import LocalEntity
 from ..vocab import DateKind, Label
 
@@ -64,6 +64,14 @@ class LocalMention:
     date: int | None
     score: float
     source: str
+
+
+_LEGAL_TAIL = re.compile(r"(?:,?\s+(?:%s)\.?)+$" % "|".join(re.escape(w) for w in sorted(LEGAL_FORMS)), re.I)
+
+
+def _without_legal_form(name: str) -> str:
+    """'Harbour Co., Ltd.' -> 'Harbour', 'Lumen Labs, Inc.' -> 'Lumen Labs'."""
+    return _LEGAL_TAIL.sub("", name) or name
 
 
 def _initials(name: str) -> str:
@@ -133,6 +141,8 @@ def build_entities(text: str, raw_mentions) -> tuple[list[LocalEntity], list[Loc
             idx = len(entities) - 1
             known.add(idx, label, name)
             index[(label, key(name))] = idx
+            if label == Label.ORG:  # "Atari" is "Atari, Inc.": the legal form is not part of what it is called
+                index.setdefault((label, key(_without_legal_form(name))), idx)
         else:
             e = entities[idx]
             if name not in e.aliases:
