@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from .ner import component as ner
 from .relations import cues
+from .token_kinds import match_by_token_kind
 from .vocab import Label
 
 
@@ -33,6 +34,7 @@ def build_nlp(model: str) -> Language:
     ner.add_components(nlp)
     nlp.add_pipe(cues.CUES_KEY, last=True)
     indexed_lemmas(nlp)
+    match_by_token_kind(nlp)
     for label in Label:  # permanent strings, outside any memory zone
         nlp.vocab.strings.add(label.value)
     return nlp

@@ -162,6 +162,29 @@ def test_lemma_sets_give_the_lists_lemmas():
         assert [t.lemma_ for t in ours] == [t.lemma_ for t in theirs]
 
 
+def test_attribute_ruler_by_token_kind_is_its_matcher():
+    """`token_kinds.TokenKindMatches` gives the attribute ruler's own matches, in its order, on
+    the sample texts and on the words its patterns of several tokens or of regular expressions
+    name; a Doc without dependencies is matched the plain way."""
+    import spacy
+    from pipeline.token_kinds import TokenKindMatches
+
+    plain = spacy.load(DEFAULT_MODEL)
+    ruler = plain.get_pipe("attribute_ruler")
+    fast = TokenKindMatches(ruler)
+    assert len(fast.one) > 100 and len(fast.rest) >= 1
+    texts = [p.read_bytes().decode("utf-8") for p in sorted((ROOT / "raw").glob("*.txt"))]
+    texts += ["I'm gonna say it: there is nothin' y'all can do, ain't it? Let's go, c'mon, I gotta run.",
+              "It was not him; she'd have done it, didn't she?\n\nWe are here.  Though I am tired, give it to me."]
+    with plain.select_pipes(disable=["attribute_ruler", "lemmatizer", "ner"]):
+        docs = list(plain.pipe(texts))
+    for doc in docs * 2:  # the second time from the memo of kinds
+        assert fast(doc) == ruler.match(doc)
+    assert any(m[3] - m[2] == 2 for doc in docs for m in fast(doc))  # a pattern of two tokens matched
+    unparsed = plain.make_doc("Y'all are gonna love it.")
+    assert fast(unparsed) == ruler.match(unparsed)
+
+
 def test_regex_flags_leave_spacys_own_flags_alone(nlp):
     """The flags take free bits from FLAG19 on: every flag below it reads as in the plain model."""
     import spacy

@@ -34,6 +34,11 @@ def credit_labels() -> dict[tuple[str, ...], Label]:
             if label and {OBJECT_LABEL.get(p) for p in preds} == {Label.ORG}}
 
 
+@lru_cache(maxsize=1)
+def _last_words() -> frozenset[str]:
+    return frozenset(words[-1] for words in credit_labels())
+
+
 def _value(v: DocView, i: int) -> int:
     """End of a credited name that starts at token i: capitalised words and glue on one line, up
     to a separator, a comma or a lower-case word."""
@@ -62,8 +67,11 @@ def credit_orgs(v: DocView) -> Iterator[Candidate]:
     toks = v.tokens
     labels = credit_labels()
     longest = max((len(k) for k in labels), default=0)
+    last_words = _last_words()
     lower = v.lower
     for i in range(len(doc)):
+        if lower[i] not in last_words:
+            continue  # no label ends here
         for n in range(min(longest, i + 1), 0, -1):
             words = tuple(lower[i - n + 1:i + 1])
             if words not in labels:

@@ -429,11 +429,13 @@ def definitions(v: DocView) -> Iterator[Candidate]:
     followed by 'is a' or an apposition takes the type of the defining noun."""
     doc = v.doc
     toks = v.tokens
+    lemma = v.lemma
     works, roles, heads = work_cues(), role_words(), definition_heads()
-    for sent in doc.sents:
-        for be in sent:
-            if not (be.lemma_ == "be" or be.text == ",") or be.i + 2 >= sent.end:
+    for sent in v.sents:
+        for i in range(sent.start, sent.end - 2):
+            if not (lemma[i] == "be" or toks[i].text == ","):
                 continue
+            be = toks[i]
             det = toks[be.i + 1]
             if det.lower_ not in ARTICLES and not (be.text == "," and det.lower_ in {"a", "an"}):
                 continue
@@ -446,7 +448,7 @@ def definitions(v: DocView) -> Iterator[Candidate]:
             if label is None:
                 continue
             end = be.i
-            if be.lemma_ == "be" and end > sent.start and toks[end - 1].text == ",":
+            if lemma[be.i] == "be" and end > sent.start and toks[end - 1].text == ",":
                 # "River Lights, also known as ..., is a 1993 film": skip the aside
                 aside = next((k for k in range(end - 2, sent.start, -1) if toks[k].text == ","
                               and toks[k + 1].lower_ in {"also", "originally", "formerly", "or", "aka"}), None)

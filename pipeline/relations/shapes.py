@@ -66,7 +66,7 @@ def shapes(v: DocView, sent: Span, args: list[Item], disc: Discourse, is_questio
     yield from _year_before_kind(sent, args)
     yield from _year_of_making(v, sent, args)
     yield from _life_dates(sent, args)
-    yield from _death_noun(sent, args)
+    yield from _death_noun(v, sent, args)
     yield from _owned_work(sent, args, disc)
     yield from _apposed_owner(sent, args, disc)
     yield from _parents(v, sent, args)
@@ -268,21 +268,21 @@ def _life_bracket(sent: Span, p: Item, args: list[Item]) -> int | None:
     return None
 
 
-def _death_noun(sent: Span, args: list[Item]) -> Iterator[Found]:
+def _death_noun(v: DocView, sent: Span, args: list[Item]) -> Iterator[Found]:
     """"after his death in 1918", "Pellam's death in 1896", "on the death of A in 1898", "until his
     murder in 1490": a death and its date, whose owner a possessive or an 'of' names."""
-    doc = sent.doc
+    lower, lemma = v.lower, v.lemma
     for k in range(sent.start + 1, sent.end - 2):
-        if doc[k].lemma_.lower() not in _DEATH_NOUNS and doc[k].lower_ not in _DEATH_NOUNS:
+        if lower[k] not in _DEATH_NOUNS and lemma[k].lower() not in _DEATH_NOUNS:
             continue
         owner = next((a for a in args if a.label == Label.PERSON and (
             a.possessive and a.end == k
-            or not a.implicit and a.end == k - 1 and doc[k - 1].text in POSSESSIVE)), None)
+            or not a.implicit and a.end == k - 1 and v.tokens[k - 1].text in POSSESSIVE)), None)
         after = k + 1
-        if owner is None and doc[k - 1].lower_ == "the" and doc[k + 1].lower_ == "of":
+        if owner is None and lower[k - 1] == "the" and lower[k + 1] == "of":
             owner = next((a for a in args if a.label == Label.PERSON and not a.implicit and a.start == k + 2), None)
             after = owner.end if owner is not None else after
-        if owner is None or after >= sent.end or doc[after].lower_ not in {"in", "on"}:
+        if owner is None or after >= sent.end or lower[after] not in {"in", "on"}:
             continue
         date = _date_at(args, after + 1)
         if date is not None:
