@@ -397,15 +397,15 @@ def _other_works(sent: Span) -> bool:
 
 def _adjust(found: list[Found], kind: dict[int, str | None]) -> list[Found]:
     """A song's one writer is its composer (of several, which wrote the music is not said) and
-    it has no cast; spouses and partners go both ways; who appears in an episode is in the cast
+    it has no cast, nor a distributor (who releases a record is its label); spouses and partners go both ways; who appears in an episode is in the cast
     of its series (not of an anthology a short film belongs to)."""
     series = {(f.subject, f.object.index) for f in found
               if f.predicate == Predicate.PART_OF_THE_SERIES and f.cue is not None and f.cue.episode}
     writers = Counter((f.subject, f.start) for f in found if f.predicate == Predicate.SCREENWRITER)
     out = []
     for f in found:
-        if f.predicate == Predicate.CAST_MEMBER and kind.get(f.subject) in _MUSIC_KINDS:
-            continue  # a song has performers, not a cast
+        if f.predicate in (Predicate.CAST_MEMBER, Predicate.DISTRIBUTED_BY) and kind.get(f.subject) in _MUSIC_KINDS:
+            continue  # a song has performers, not a cast; a record's label, not a distributor
         if f.predicate == Predicate.CAST_MEMBER:
             out.extend(Found(s, f.predicate, f.object, f.start, f.end, round(f.score * SERIES_CAST.strength, 3),
                              SERIES_CAST.name)
