@@ -53,6 +53,8 @@ INTERVIEW = "Jiwon Han is a filmmaker from Korea.\n\n"
     ("Marta Vell (12 March 1921 – 4 July 1999) was a Swedish actress.",
      {("Marta Vell", "date_of_birth", "1921-03-12"), ("Marta Vell", "date_of_death", "1999-07-04")}),
     ("Born in Leeds, England, Daniel Royce began acting at school.", {("Daniel Royce", "place_of_birth", "Leeds")}),
+    ("Sir Tom Avery (19 May 1767 – 5 January 1816) was a British Army officer. Born in New Jersey, the eldest son of "
+     "Rem Vos, he joined the army.", {("Tom Avery", "place_of_birth", "New Jersey")}),  # not the father's birth
     ("Tom Avery is an English actor. He married Clara Holt in 1975.",
      {("Tom Avery", "spouse", "Clara Holt"), ("Clara Holt", "spouse", "Tom Avery")}),
     ("Eva Lind is a Danish actress, the daughter of actors Raf Delano and Elena Moss.",
@@ -77,6 +79,9 @@ INTERVIEW = "Jiwon Han is a filmmaker from Korea.\n\n"
      {("Hollow Bells", "publication_date", "2010"), ("Night Owls", "publication_date", "2010")}),
     ('Lena Ford is an actress. She starred in "Hollow Bells", "Night Owls" and "Red Sand".',
      {("Hollow Bells", "cast_member", "Lena Ford"), ("Red Sand", "cast_member", "Lena Ford")}),
+    # a list member the recogniser took without its article
+    ("Educated at Upper Canada College, the University of Toronto, Tom Avery began to practise law in 1860.",
+     {("Tom Avery", "educated_at", "Upper Canada College"), ("Tom Avery", "educated_at", "University of Toronto")}),
     # a film's releaser is its distributor
     ("Hollow Bells is a 2006 drama film directed by Tom Hale. It was released by Northwind Pictures on 3 May 2006.",
      {("Hollow Bells", "distributed_by", "Northwind Pictures")}),
@@ -181,6 +186,14 @@ def test_gives(nlp, text, expected):
     # a quoted title after a clause is no member of the list before it
     ('Lena Ford is an actress. She starred in "Hollow Bells" and later wrote "Night Owls".',
      ("Night Owls", "cast_member", "Lena Ford")),
+    ("Sir Tom Avery (19 May 1767 – 5 January 1816) was a British Army officer. Born in New Jersey, the eldest son of "
+     "Rem Vos, he joined the army.", ("Rem Vos", "place_of_birth", "New Jersey")),
+    # a kin's birth is not the owner's
+    ("Tom Avery is an English actor. His son was born in Leeds in 1990.", ("Tom Avery", "date_of_birth", "1990")),
+    ("Tom Avery is an English actor. His son was born in Leeds in 1990.", ("Tom Avery", "place_of_birth", "Leeds")),
+    # a name before a noun after 'the' is no member of the list before it
+    ('"Night Owls" is a 2016 film. After its world premiere at the Telluride Film Festival, the Northwind Pictures '
+     'release won three awards.', ("Night Owls", "premiered_at", "Northwind Pictures")),
     # a record's releaser is its label, not a distributor
     ('"Hollow Bells" is the fourth studio album by the band Kesterel. It was released by Northwind Records on 3 May 2006.',
      ("Hollow Bells", "distributed_by", "Northwind Records")),

@@ -15,8 +15,9 @@ from ..vocab import Label
 
 # what may stand between a participle and its "by", or between coordinated cue verbs
 CHAIN = frozenset({",", "and", "&", "also", "jointly", "respectively", "solely", "both"})
-# what may stand between two members of a list ("A, B and C", "A (2008), B (2010)")
-_GLUE = frozenset({",", "and", "&", ";", "as", "well", "plus", "also", "both", "or", "including", "with",
+# what may stand between two members of a list ("A, B and C", "A (2008), B (2010)", "A, the B": a
+# name the recogniser took without its article)
+_GLUE = frozenset({",", "and", "&", ";", "as", "well", "plus", "also", "both", "or", "including", "with", "the",
                    "along", "alongside", "together"})
 # what may stand in a list beside the kind of its next members: 'and many films such as X'
 _KIND_GLUE = frozenset({"the", "many", "other", "several", "various", "numerous", "such", "like", "his", "her",
@@ -88,7 +89,8 @@ def left_group(doc: Doc, s: int, e: int, head, sent: Span, labels, args: list[It
             if head.dep_ == "relcl" and hit.start <= head.head.i < hit.end:
                 return [hit]  # "A and B (who also appeared in X)": the antecedent alone
             pick = hit
-        elif (owner := _possessor(doc[g], args, labels)) is not None:
+        elif kind_of(doc[g].lower_) != "kin_noun" and (owner := _possessor(doc[g], args, labels)) is not None:
+            # not 'her family lives in X', 'his son was born in X': the kin, not the owner
             pick = owner  # "The film's score was composed by": the film
         elif (named := _apposed(doc[g], args, labels, taken)) is not None:
             pick = named  # "Her debut, X (2014), starring A": the title set beside the subject
@@ -206,6 +208,10 @@ def coordinated(doc: Doc, first: Item, pool: list[Item], labels, forward: bool) 
             break
         if kind == "member" and nxt.label == Label.PLACE == first.label and _is_comma(doc, cur, nxt, forward):
             break  # "Seoul, South Korea" names one place, not two
+        later = nxt if forward else cur
+        if kind == "member" and doc[later.start - 1].lower_ == "the" and later.end < len(doc) \
+                and doc[later.end].is_alpha and doc[later.end].is_lower:
+            break  # "at F, the A24 release": the name modifies a noun, no member of the list
         if kind == "member" and nxt.label in labels:
             out.append(nxt)
         cur = nxt

@@ -299,13 +299,20 @@ def _object_right(site: _Site, pred: Predicate, obj_from: int, subj_side: str):
         # "premiered her film X at F" (a work before the object) or "Written by A, the episode
         # ..." (after it); not "composed by the band's bassist A" (a modifier of the object)
         first = min(o.start for o in objects)
-        rest = [a for a in args if not taken_already(a, taken) and not (a.end <= first and first - a.end <= 1)]
+        rest = [a for a in args if not taken_already(a, taken) and not (a.end <= first and first - a.end <= 1)
+                and not _kin_of(doc, a)]
         subjects = right_list(doc, e, sent.end, subj_labels, rest, 12)[:1]
     if not subjects and not (cue.adjacent and doc[s - 1].lower_ not in {"and", ","}):
         subjects = _topic_work(site, subj_labels)
     if pred in _CLAUSE_SUBJECT:
         subjects = _clause_subject(site, subj_labels, subjects)
     return pred, subjects, objects
+
+
+def _kin_of(doc: Doc, it: Item) -> bool:
+    """'Born in X, the eldest son of A, he ...': A is named as a kin of the one the clause is about
+    (`kin_noun` words of `patterns/relation_words.csv`)."""
+    return it.start >= 2 and doc[it.start - 1].lower_ == "of" and kind_of(doc[it.start - 2].lower_) == "kin_noun"
 
 
 def _clause_subject(site: _Site, labels, found: list[Item]) -> list[Item]:
