@@ -122,6 +122,11 @@ def title_particles() -> frozenset[str]:
     return word_list("title_particles.txt")
 
 
+def name_particles() -> frozenset[str]:
+    """Lower-case particles inside a person's name ('von', 'de', 'ibn')."""
+    return word_list("name_particles.txt")
+
+
 def headline_verbs() -> frozenset[str]:
     return word_list("headline_verbs.txt")
 

@@ -122,3 +122,21 @@ def test_no_life_bracket_after_a_verb():
     for t in doc2:
         t.pos_ = "PROPN" if t.text[:1].isupper() else "NOUN"
     assert _life_bracket(doc2[:], Item(0, 2, Label.PERSON, EntityRef(0)), []) == 6
+
+
+@pytest.mark.parametrize("text, args, expected", [
+    # a maiden name between the name and its life: the life is the person's, not the maiden name's
+    ("Ana Holt, née Varga (1931 – 1991) was a gymnast.",
+     [P0, ("Varga", Label.PERSON, 1), ("1931", Label.DATE, 0), ("1991", Label.DATE, 1)],
+     {("life_dates", 0, B, DateRef(0)), ("life_dates", 0, D, DateRef(1))}),
+    ("Ana Holt (née Varga; 1931 – 1991) was a gymnast.",
+     [P0, ("Varga", Label.PERSON, 1), ("1931", Label.DATE, 0), ("1991", Label.DATE, 1)], set()),  # a blocker: the cue's
+    # a death year cut to two digits: the one date is the birth
+    ("He was the son of Ana Holt (1820 – 88) and Rem Vos.",
+     [P0, ("1820 – 88", Label.DATE, 0), ("Rem Vos", Label.PERSON, 1)], {("life_dates", 0, B, DateRef(0))}),
+    # near misses: two digits that make no lifetime, a span that is not the whole bracket
+    ("The post went to Ana Holt (1986 – 93).", [P0, ("1986 – 93", Label.DATE, 0)], set()),
+    ("Ana Holt (1820 – 88 in Varrow) was a doctor.", [P0, ("1820 – 88", Label.DATE, 0)], set()),
+])
+def test_a_maiden_name_and_a_cut_year(text, args, expected):
+    assert found(text, args) == expected

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span
 
 from pipeline.ner import component
 from pipeline.ner.decide import decide, propagate
-from pipeline.ner.names import bracket_names, cast_lists, cue_orgs, role_names
+from pipeline.ner.names import bracket_names, cast_lists, cue_orgs, life_names, role_names
 from pipeline.ner.registry import (BY_NAME, CAST_LIST, CONTEXT_STEPS, CUE_ORG, ENTITY_RULES, MODEL, PATTERN,
                                    PROPAGATED, QUOTED_TITLE, CITED_TITLE, TABLE_TITLE, ROLE_NAME, YEAR_TITLE, Step)
 from pipeline.ner.retype import _RULES, retype
@@ -668,3 +668,50 @@ def test_an_english_word_opening_a_line_is_no_organisation(text, word, dropped):
     i = next(t.i for t in v.doc if t.text == word)
     chosen = [(MODEL.found(i, i + 1, Label.ORG), ())]
     assert (drop_lone_words(v, chosen) == []) is dropped
+
+
+@pytest.mark.parametrize("text, ents, expected", [
+    # the name before a life's bracket is a person; a one-word person inside, after 'in' or a date, a place
+    ("Jean Morel (1744 – 1829) was a botanist.", [("Jean Morel", "ORG"), ("1744", "DATE"), ("1829", "DATE")],
+     {"Jean Morel": Label.PERSON}),
+    ("Ana Holt (born 21 May 1955 in Varnowa) is a judge.",
+     [("Ana Holt", "GPE"), ("21 May 1955", "DATE"), ("Varnowa", "PERSON")],
+     {"Ana Holt": Label.PERSON, "Varnowa": Label.PLACE}),
+    ("Rem Vos (3 May 1934, Varnowa – 4 June 2014, Keshtor) was a chemist.",
+     [("Rem Vos", "PERSON"), ("3 May 1934", "DATE"), ("Varnowa", "PERSON"), ("4 June 2014", "DATE"),
+      ("Keshtor", "PERSON")],
+     {"Rem Vos": Label.PERSON, "Varnowa": Label.PLACE, "Keshtor": Label.PLACE}),
+    # near misses: a term, not a life; a single year; a country; no date in the bracket
+    ("Varnowa Station (1897 – 1901) was rebuilt.", [("Varnowa Station", "ORG"), ("1897", "DATE"), ("1901", "DATE")],
+     {"Varnowa Station": Label.ORG}),
+    ("Keshtor Lane (1990) was a hit.", [("Keshtor Lane", "ORG"), ("1990", "DATE")], {"Keshtor Lane": Label.ORG}),
+    ("France (1940 – 2016) was a painter.", [("France", "GPE"), ("1940", "DATE"), ("2016", "DATE")],
+     {"France": Label.PLACE}),
+    ("Jean Morel (the botanist) was here.", [("Jean Morel", "ORG")], {"Jean Morel": Label.ORG}),
+])
+def test_a_life_in_brackets_types_its_names(text, ents, expected):
+    v = make(text, ents)
+    out = retype(v, _model_people(v))
+    got = {v.span_text(c.start, c.end): c.label for c, _ in out if c.label != Label.DATE}
+    assert got == expected
+    model = {name: component.MODEL_LABELS[label] for name, label in ents}
+    assert all(Step.LIFE_BRACKET in c.steps for c, _ in out if c.label != model[v.span_text(c.start, c.end)])
+
+
+@pytest.mark.parametrize("text, ents, expected", [
+    # the words that open a sentence before a life's bracket are one person's name
+    ("Rufus Alden Varrow (March 31, 1866 – 1932) was a farmer.", [("Varrow", "PERSON")], ["Rufus Alden Varrow"]),
+    ("Ana von der Holt (born 4 May 1950) is a judge.", [("Ana von der", "PERSON"), ("Holt", "PERSON")],
+     ["Ana von der Holt"]),
+    ('Wilfried "Willi" Varrow (13 March 1901 – 2 May 1980) was a baker.', [("Varrow", "PERSON")],
+     ['Wilfried "Willi" Varrow']),
+    # near misses: a term of years, a work's years, no person in it, a verb before the bracket, one word
+    ("Rufus Alden Varrow (1986 – 1993) was mayor.", [("Varrow", "PERSON")], []),
+    ("Red Harbor Nights (1955 – 1975) was a series.", [("Red Harbor Nights", "ORG")], []),
+    ("Varrow Street Mill (1801 – 1901) burned.", [("Varrow Street Mill", "ORG")], []),
+    ("Then Rufus met Varrow (1866 – 1932) there.", [("Varrow", "PERSON")], []),
+    ("Varrow (1866 – 1932) was a farmer.", [("Varrow", "PERSON")], []),
+])
+def test_a_name_before_a_life_in_brackets(text, ents, expected):
+    v = make(text, ents)
+    assert texts(v, life_names(v)) == expected

@@ -97,3 +97,29 @@ def test_the_registry_declares_what_each_shape_gives():
     # two strengths of one construction share its name (the relations table's method)
     names = [r.name for r in RELATION_RULES]
     assert {n for n in names if names.count(n) > 1} == {"owned_work"}
+
+
+_POS = {"their": "PRON", "her": "PRON", "a": "DET", "the": "DET", "of": "ADP", "release": "NOUN", "sequel": "NOUN",
+        "collection": "NOUN", "record": "NOUN", "world": "NOUN", "broke": "VERB", ",": "PUNCT", "2011": "NUM"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Their 2011 release Paper Lanterns sold well.", {DateRef(0)}),      # a noun that a year makes a work
+    ("It was followed by a 2011 sequel, Paper Lanterns, in turn.", {DateRef(0)}),
+    ("Her 2011 collection Paper Lanterns has nine stories.", {DateRef(0)}),
+    # near misses: the noun after the title's preposition, no noun at all
+    ("The 2011 release of Paper Lanterns was delayed.", set()),
+    ("In 2011 Paper Lanterns closed.", set()),
+])
+def test_year_before_a_dated_noun(text, expected):
+    doc = _NLP(text)
+    for t in doc:
+        t.is_sent_start = t.i == 0
+        t.pos_ = _POS.get(t.lower_, "PROPN" if t.text[:1].isupper() else "X")
+    start = text.index("Paper Lanterns")
+    title = doc.char_span(start, start + len("Paper Lanterns"))
+    year = next(t.i for t in doc if t.text == "2011")
+    args = sorted([Item(year, year + 1, Label.DATE, DateRef(0)), Item(title.start, title.end, Label.WORK, EntityRef(0))],
+                  key=lambda it: it.start)
+    got = {f.object for f in shapes._year_before_kind(doc[:], args) if f.subject == 0}
+    assert got == expected

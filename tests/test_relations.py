@@ -53,6 +53,8 @@ INTERVIEW = "Jiwon Han is a filmmaker from Korea.\n\n"
     ("Marta Vell (12 March 1921 – 4 July 1999) was a Swedish actress.",
      {("Marta Vell", "date_of_birth", "1921-03-12"), ("Marta Vell", "date_of_death", "1999-07-04")}),
     ("Born in Leeds, England, Daniel Royce began acting at school.", {("Daniel Royce", "place_of_birth", "Leeds")}),
+    ("Sir Tom Avery (19 May 1767 – 5 January 1816) was a British Army officer. Born in New Jersey, the eldest son of "
+     "Rem Vos, he joined the army.", {("Tom Avery", "place_of_birth", "New Jersey")}),  # not the father's birth
     ("Tom Avery is an English actor. He married Clara Holt in 1975.",
      {("Tom Avery", "spouse", "Clara Holt"), ("Clara Holt", "spouse", "Tom Avery")}),
     ("Eva Lind is a Danish actress, the daughter of actors Raf Delano and Elena Moss.",
@@ -67,6 +69,22 @@ INTERVIEW = "Jiwon Han is a filmmaker from Korea.\n\n"
     ("Ana Holt is a Danish writer. Her novel Salt Meadows was published by Northwind Books in 2004.",
      {("Salt Meadows", "publication_date", "2004")}),
     ('The single "Blue Harbor" was issued by Northwind Records in 1975.', {("Blue Harbor", "publication_date", "1975")}),
+    # a list that names the kind of its next members ('the video game series X', 'many films such as Y')
+    ("Tom Avery is an American composer. He composed the scores to the television series Red Harbor, Quiet Water "
+     "and Blue Tide, the video game series Iron Path and many films such as Salt Meadows, Open Roads and Night Owls.",
+     {("Red Harbor", "composer", "Tom Avery"), ("Iron Path", "composer", "Tom Avery"),
+      ("Salt Meadows", "composer", "Tom Avery"), ("Night Owls", "composer", "Tom Avery")}),
+    # quoted titles in a list, and 'both' between a list and its cue
+    ('Ana Holt had worked with Tom Hale on her previous two albums, "Hollow Bells" and "Night Owls", both released in 2010.',
+     {("Hollow Bells", "publication_date", "2010"), ("Night Owls", "publication_date", "2010")}),
+    ('Lena Ford is an actress. She starred in "Hollow Bells", "Night Owls" and "Red Sand".',
+     {("Hollow Bells", "cast_member", "Lena Ford"), ("Red Sand", "cast_member", "Lena Ford")}),
+    # a list member the recogniser took without its article
+    ("Educated at Upper Canada College, the University of Toronto, Tom Avery began to practise law in 1860.",
+     {("Tom Avery", "educated_at", "Upper Canada College"), ("Tom Avery", "educated_at", "University of Toronto")}),
+    # a film's releaser is its distributor
+    ("Hollow Bells is a 2006 drama film directed by Tom Hale. It was released by Northwind Pictures on 3 May 2006.",
+     {("Hollow Bells", "distributed_by", "Northwind Pictures")}),
     ("Tom Avery is an English actor. He often worked with Rosa Vidal. She moved to Geneva in 1990. He stayed.",
      {("Rosa Vidal", "residence", "Geneva")}),  # 'she' in a text that says 'he' of its subject
     # a filmography: one relation per listed work, the pronoun standing for the person
@@ -165,6 +183,26 @@ def test_gives(nlp, text, expected):
      ("Eva Lind", "spouse", "Karen Holm")),
     ("Eva Lind is a Danish actress. She met Paul Lind, who left, and his wife Karen Holm stayed.",
      ("Paul Lind", "spouse", "Karen Holm")),   # a clause between: 'his' is not read as Paul Lind's
+    # a quoted title after a clause is no member of the list before it
+    ('Lena Ford is an actress. She starred in "Hollow Bells" and later wrote "Night Owls".',
+     ("Night Owls", "cast_member", "Lena Ford")),
+    ("Sir Tom Avery (19 May 1767 – 5 January 1816) was a British Army officer. Born in New Jersey, the eldest son of "
+     "Rem Vos, he joined the army.", ("Rem Vos", "place_of_birth", "New Jersey")),
+    # a kin's birth is not the owner's
+    ("Tom Avery is an English actor. His son was born in Leeds in 1990.", ("Tom Avery", "date_of_birth", "1990")),
+    ("Tom Avery is an English actor. His son was born in Leeds in 1990.", ("Tom Avery", "place_of_birth", "Leeds")),
+    # a name before a noun after 'the' is no member of the list before it
+    ('"Night Owls" is a 2016 film. After its world premiere at the Telluride Film Festival, the Northwind Pictures '
+     'release won three awards.', ("Night Owls", "premiered_at", "Northwind Pictures")),
+    # a record's releaser is its label, not a distributor
+    ('"Hollow Bells" is the fourth studio album by the band Kesterel. It was released by Northwind Records on 3 May 2006.',
+     ("Hollow Bells", "distributed_by", "Northwind Records")),
+    # 'X, the 2004 film Y' dates Y, not X
+    ("Tom Avery is an American composer. He scored Red Harbor, the 2004 film Blue Tide and the video game Night Owls.",
+     ("Red Harbor", "publication_date", "2004")),
+    # a noun phrase between two people is no list: 'A shot my first short, B produced X'
+    ("Jiwon Han is a filmmaker. Tom Hale shot my first short, Rosa Vidal produced Night Owls and Ana Ruiz cut it.",
+     ("Night Owls", "producer", "Tom Hale")),
     ("Omar Reyes is a Spanish director. He is known for directing Salt Fields (1990), Red Sand (1997) – which "
      "won the Golden Shell at the San Sebastián Film Festival – and Open Roads (1999).",
      ("Salt Fields", "award_received", "Golden Shell")),

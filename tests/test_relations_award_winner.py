@@ -19,6 +19,11 @@ from .test_relations import run, triples
     # a relative clause after the work keeps the work on its left
     ("He directed “Salt Harbor” (1997), which won the Golden Lion at Venice.",
      ("Salt Harbor", "award_received", "Golden Lion"), None),
+    # the reason after 'for' is not who the prize was given to
+    ("Petty Officer Rem Dalby, a cook aboard the Kestrel, was awarded the Distinguished Service Medal in 1982 "
+     "for his courage.", ("Rem Dalby", "award_received", "Distinguished Service Medal"), None),
+    ("Mira Dene received the Kestrel Prize for her courage.", ("Mira Dene", "award_received", "Kestrel Prize"),
+     None),
 ])
 def test_who_won(nlp, text, expected, absent):
     got = triples(run(nlp, text))

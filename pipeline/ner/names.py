@@ -1,6 +1,6 @@
 """Rules that find people and organisations by their context: a cast list, a role word before a
 name ("director Se Yoon Kim"), an organisation cue ("the distributor X"), an editor's bracketed
-completion ("Dale [Orrin Mayes]"). Pure: Doc -> `Candidate`s in token offsets.
+completion ("Dale [Orrin Mayes]"), the name before the bracket of a life ("A B C (1866 – 1932)"). Pure: Doc -> `Candidate`s in token offsets.
 """
 from __future__ import annotations
 
@@ -9,10 +9,10 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span
 
-from ..lexicon import cast_cues, demonyms, honorifics, is_first_name, org_cues, role_words
+from ..lexicon import cast_cues, demonyms, honorifics, is_first_name, name_particles, org_cues, role_words
 from .common import TITLE_GLUE, is_cap, prefixes_of, title_end
-from .registry import BRACKET_ACTOR, BRACKET_NAME, CAST_LIST, CUE_ORG, LIST_PERSON, OF_THE_NAME, ROLE_NAME, \
-    Candidate
+from .registry import BRACKET_ACTOR, BRACKET_NAME, CAST_LIST, CUE_ORG, LIFE_NAME, LIST_PERSON, OF_THE_NAME, \
+    ROLE_NAME, Candidate
 from ..view import DocView
 from ..vocab import Label
 
@@ -37,6 +37,53 @@ def bracket_names(v: DocView) -> Iterator[Candidate]:
             yield BRACKET_ACTOR.found(k + 1, close)
 
 
+
+def life_names(v: DocView) -> Iterator[Candidate]:
+    """'Rufus Seaman Carter (March 31, 1866 – 1932) was a farmer', 'Ana von der Holt (born 1950)',
+    'Wilfried "Willi" Holt (1940 – 2016)': the capitalised words that open a sentence, with name
+    particles (`patterns/name_particles.txt`) and a quoted nickname, right before the bracket of a
+    life (a 'born' date, or two years a lifetime apart) are one person's name, when the model took
+    part of it for a person or it opens with a known first name."""
+    doc = v.doc
+    toks = v.tokens
+    particles = name_particles()
+    people = [(e.start, e.end) for e in v.ents if e.label_ == "PERSON"]
+    for sent in v.sents:
+        s = sent.start
+        k = next((j for j in range(s, min(sent.end, s + _LIFE_NAME_WORDS + 1)) if toks[j].text == "("), None)
+        if k is None or k - s < 2 or not is_cap(toks[s]) or not is_cap(toks[k - 1]) \
+                or not all(_name_token(toks, j, particles) for j in range(s, k)):
+            continue
+        if not any(s <= a and b <= k for a, b in people):
+            continue
+        close = next((j for j in range(k + 1, min(sent.end, k + 30)) if toks[j].text == ")"), None)
+        if close is not None and _life(v.span_text(k + 1, close)):
+            yield LIFE_NAME.found(s, k)
+
+
+def _name_token(toks, j: int, particles: frozenset[str]) -> bool:
+    """A word of a name: capitalised, a particle ('von', 'de'), a hyphen, or a quoted nickname's
+    word or quote ('"Willi"')."""
+    t = toks[j]
+    return t.is_title and t.is_alpha or t.lower_ in particles or t.text in {"-", '"', "“", "”"} \
+        or t.text[:1].isupper() and t.text.replace("-", "").replace(".", "").isalpha()
+
+
+def _life(inside: str) -> bool:
+    """'born 23 May 1996', '1866 – 1932', 'March 31, 1866 – 1932': a birth, or two years a lifetime apart."""
+    if _BORN.match(inside):
+        return bool(_YEARS.search(inside))
+    parts = _DASH.split(inside, maxsplit=1)
+    if len(parts) != 2:
+        return False
+    before, after = (_YEARS.findall(p) for p in parts)
+    return bool(before and after) and _LIFETIME[0] <= int(after[0]) - int(before[-1]) <= _LIFETIME[1]
+
+_LIFE_NAME_WORDS = 10  # tokens of a name before a life's bracket, particles and a nickname's quotes included
+_BORN = re.compile(r"\s*(born|b\.)\s", re.IGNORECASE)
+_YEARS = re.compile(r"\b\d{3,4}\b")
+_DASH = re.compile(r"\s*[–—-]\s*")
+_LIFETIME = (12, 115)  # the years between a birth and a death
 
 def cue_orgs(v: DocView) -> Iterator[Candidate]:
     """'fashion house Vela Vela', 'the distributor Tallgrass Films' - a name after an organisation cue.

@@ -64,6 +64,8 @@ OWNED_TITLE = EntityRule("owned_title", (Label.WORK,), 0.7)
 DEFINITION = EntityRule("definition", _NAMES, 0.8, ("work_cues.csv", "definition_heads.csv", "role_words.csv"))
 BRACKET_NAME = EntityRule("bracket_name", (Label.PERSON,), 0.9)
 BRACKET_ACTOR = EntityRule("bracket_actor", (Label.PERSON,), 0.65)
+# the words that open a sentence before a life's bracket: 'Rufus Alden Varrow (1866 – 1932)' (`names.py`)
+LIFE_NAME = EntityRule("life_name", (Label.PERSON,), 0.92, ("name_particles.txt",), verbatim=True)
 CUE_ORG = EntityRule("cue_org", (Label.ORG,), 0.75, ("org_cues.csv",))
 OF_THE_NAME = EntityRule("of_the_name", (Label.ORG, Label.WORK), 0.65)
 CAST_LIST = EntityRule("cast_list", (Label.PERSON,), 0.7, ("cast_cues.txt",))
@@ -110,12 +112,15 @@ class Step(str, Enum):
     LIST = "list"
     FESTIVAL_TOWN = "festival_town"  # a town in a sentence about premieres and prizes (`festivals.py`)
     LOCATIVE_PLACE = "locative_place"  # the model's place after 'in', kept; its one-word person after 'in' a place
+    # a name before the bracket of a life ('A (1744 – 1829)', 'A (born 1955)') is a person; the model's
+    # one-word person inside it, after 'in' or a date and a comma, a place (`retype.py`)
+    LIFE_BRACKET = "life_bracket"
 
 
 # the model's label overruled by context: the first of these that relabels a name wins
 # (a title-shaped name the model calls an organisation is no longer retyped: on the dev sets 40 of
 # those retypings were right and 470 wrong, `tools/ledger.py entities`)
-CONTEXT_STEPS = (Step.TYPE_CUE, Step.TYPE_HEAD, Step.NAME_HEAD, Step.PLACE_REGION, Step.FESTIVAL_TOWN,
+CONTEXT_STEPS = (Step.TYPE_CUE, Step.LIFE_BRACKET, Step.TYPE_HEAD, Step.NAME_HEAD, Step.PLACE_REGION, Step.FESTIVAL_TOWN,
                  Step.CHARACTER, Step.ROLE_IN_WORK, Step.TRANSLATION, Step.FOREIGN_TITLE, Step.LOCATIVE_PLACE,
                  Step.CAPS_WORD_TITLE,
                  Step.LIST)
@@ -150,8 +155,8 @@ class Candidate(NamedTuple):
 
 
 ENTITY_RULES = (MODEL, PATTERN, YEAR, YEAR_PREFIX, QUOTED_TITLE, CITED_TITLE, CAPS_TITLE, CAPS_COMMA_TITLE, CUE_TITLE,
-                YEAR_TITLE, LISTED_TITLE, TABLE_TITLE, YEAR_LINE_TITLE, OWNED_TITLE, DEFINITION, BRACKET_NAME, BRACKET_ACTOR, CUE_ORG,
-                OF_THE_NAME, CAST_LIST, ROLE_NAME,
+                YEAR_TITLE, LISTED_TITLE, TABLE_TITLE, YEAR_LINE_TITLE, OWNED_TITLE, DEFINITION, BRACKET_NAME, BRACKET_ACTOR,
+                LIFE_NAME, CUE_ORG, OF_THE_NAME, CAST_LIST, ROLE_NAME,
                 LIST_PERSON, CAPS_ORG_WORD, CAPS_PERSON, CAPS_CREDIT, CAPS_FAMILY_GIVEN, CAPS_SPEAKER, CREDIT_FIELD,
                 CREDIT_PRODUCTION, FESTIVAL_TOWN_NAME, PROPAGATED, SHORT_NAME)
 BY_NAME = {rule.name: rule for rule in ENTITY_RULES}

@@ -8,6 +8,8 @@ otherwise. Pure: (Doc, chosen candidates) -> chosen candidates, some relabelled.
 - a role: "Howard Flint as X" (a character is named like a person);
 - Romance particles: the model's organisation "Copa de las Lunas", with no organisation word, is a title;
 - a place before its region: "in San Antonio, Texas", "to X, Peru";
+- a life in brackets: "A (1744 – 1829)", "A (born 21 May 1955)": A is a person; a one-word person
+  inside, after 'in' or after a date and a comma ("(born 1979 in X)", "(3 May 1934, X – ...)"), a place;
 - a place after 'in': "they shot it in X", "born in X" (the model's one-word person that is not a
   first name, nor a word of a person's longer name in the document, nor before a possessive or
   another capitalised word; not after a role or a work's cue: "starred in X" names a work); the
@@ -42,6 +44,10 @@ _LOCATIVE = {"in", "to", "from", "at", "near"}
 _TITLE_ARTICLES = frozenset({"The", "A", "An"})  # a capitalised article opening a title
 _WORD = re.compile(r"[\w'-]+")
 _PLACE_BEFORE = {"in"}  # "to" and "from" name people too: "descent from X", "a letter to X"
+_BORN = {"born", "b."}
+_DASHES = {"–", "—", "-"}
+_YEAR = re.compile(r"\b\d{3,4}\b")
+_LIFETIME = (12, 115)  # the years between a birth and a death
 _NOT_PLACE_BEFORE = _ROLE_CUES | {"starred", "starring", "stars", "appeared", "appears", "cast", "featured",
                                   "scene", "scenes", "interest", "believe", "believed", "involved"}
 
@@ -289,6 +295,47 @@ def _place_before_region(v: DocView, chosen: Chosen):
 
 
 
+def _life_brackets(v: DocView, chosen: Chosen):
+    """'Jean Morel (1744 – 1829)', 'Ana Holt (born 21 May 1955)': the name right before the bracket
+    of a life is a person's; inside it, the model's one-word person after 'in' or after a date and
+    a comma names a place ('(born 1979 in Varnowa)', '(3 May 1934, Varnowa – 4 June 2014, Keshtor)')."""
+    toks = v.tokens
+    n = len(toks)
+    dates = sorted((c.start, c.end) for c, _ in chosen if c.label == Label.DATE)
+    for k, (c, _) in enumerate(chosen):
+        if c.label not in _NAMES or c.end >= n or toks[c.end].text != "(":
+            continue
+        close = next((j for j in range(c.end + 1, min(n, c.end + 30)) if toks[j].text == ")"), None)
+        inside = [(s, e) for s, e in dates if close is not None and c.end < s and e <= close]
+        if close is None or not _a_life(v, c.end + 1, close, inside):
+            continue
+        if c.label != Label.PERSON:
+            yield k, Label.PERSON
+        for j, (p, _) in enumerate(chosen):
+            if p.label == Label.PERSON and c.end < p.start and p.end <= close and p.end - p.start == 1 \
+                    and (toks[p.start - 1].lower_ == "in"
+                         or toks[p.start - 1].text == "," and any(e == p.start - 1 for _, e in inside)):
+                yield j, Label.PLACE
+
+
+def _a_life(v: DocView, start: int, close: int, dates: list[tuple[int, int]]) -> bool:
+    """A bracket that opens with 'born' and holds a date, or holds a date, a dash and a date whose
+    years make a lifetime (not a term: 'X (1986 – 1993)')."""
+    toks = v.tokens
+    if not dates:
+        return False
+    if toks[start].lower_ in _BORN:
+        return True
+    dash = next((j for j in range(start, close) if toks[j].text in _DASHES
+                 and not any(s <= j < e for s, e in dates)), None)
+    if dash is None:
+        return False
+    years = [next((int(y) for y in _YEAR.findall(v.span_text(s, e))), None)
+             for s, e in (next(((s, e) for s, e in dates if e <= dash), (0, 0)),
+                          next(((s, e) for s, e in dates if s > dash), (0, 0)))]
+    return None not in years and _LIFETIME[0] <= years[1] - years[0] <= _LIFETIME[1]
+
+
 def _locative_places(v: DocView, chosen: Chosen):
     doc = v.doc
     toks = v.tokens
@@ -320,4 +367,4 @@ _RULES = {Step.TYPE_CUE: _by_cue, Step.TYPE_HEAD: _by_head, Step.NAME_HEAD: _by_
           Step.FESTIVAL_TOWN: festival_towns, Step.CHARACTER: _characters, Step.ROLE_IN_WORK: _roles_in_works,
           Step.TRANSLATION: _translations, Step.FOREIGN_TITLE: _foreign_titles, Step.CAPS_WORD_TITLE: caps_word_titles,
           Step.LIST: _by_list,
-          Step.LOCATIVE_PLACE: _locative_places}
+          Step.LOCATIVE_PLACE: _locative_places, Step.LIFE_BRACKET: _life_brackets}

@@ -15,17 +15,23 @@ from ..vocab import Label
 
 # what may stand between a participle and its "by", or between coordinated cue verbs
 CHAIN = frozenset({",", "and", "&", "also", "jointly", "respectively", "solely", "both"})
-# what may stand between two members of a list ("A, B and C", "A (2008), B (2010)")
-_GLUE = frozenset({",", "and", "&", ";", "as", "well", "plus", "also", "both", "or", "including", "with",
+# what may stand between two members of a list ("A, B and C", "A (2008), B (2010)", "A, the B": a
+# name the recogniser took without its article)
+_GLUE = frozenset({",", "and", "&", ";", "as", "well", "plus", "also", "both", "or", "including", "with", "the",
                    "along", "alongside", "together"})
+# what may stand in a list beside the kind of its next members: 'and many films such as X'
+_KIND_GLUE = frozenset({"the", "many", "other", "several", "various", "numerous", "such", "like", "his", "her",
+                        "their", "its"})
+_TITLE_QUOTES = frozenset({'"', "“", "”", "‘", "’", "'", "''", "``"})
 # a participle or relative clause that modifies a noun: the noun is its subject
 _MODIFIER_DEPS = frozenset({"acl", "relcl"})
 # through which a cue's clause takes the subject of the clause above it
 _CLIMB = frozenset({"conj", "xcomp", "advcl", "pcomp", "ccomp", "prep"})
 _NOMINATION = frozenset({"nomination", "nominations", "nominee", "nod"})
-# what may stand between an argument and its cue: 'X (2015), directed by', 'X, which was awarded'
+# what may stand between an argument and its cue: 'X (2015), directed by', 'X, which was awarded',
+# 'X and Y, both released in'
 _RELATIVE = frozenset({"which", "who", "that", "was", "were", "is", "are", "has", "have", "had", "been",
-                       "also", "later", "first", "originally", "then", "itself"})
+                       "also", "later", "first", "originally", "then", "itself", "both", "all"})
 
 
 def right_list(doc: Doc, start: int, end: int, labels, args: list[Item], window: int,
@@ -83,7 +89,8 @@ def left_group(doc: Doc, s: int, e: int, head, sent: Span, labels, args: list[It
             if head.dep_ == "relcl" and hit.start <= head.head.i < hit.end:
                 return [hit]  # "A and B (who also appeared in X)": the antecedent alone
             pick = hit
-        elif (owner := _possessor(doc[g], args, labels)) is not None:
+        elif kind_of(doc[g].lower_) != "kin_noun" and (owner := _possessor(doc[g], args, labels)) is not None:
+            # not 'her family lives in X', 'his son was born in X': the kin, not the owner
             pick = owner  # "The film's score was composed by": the film
         elif (named := _apposed(doc[g], args, labels, taken)) is not None:
             pick = named  # "Her debut, X (2014), starring A": the title set beside the subject
@@ -201,6 +208,10 @@ def coordinated(doc: Doc, first: Item, pool: list[Item], labels, forward: bool) 
             break
         if kind == "member" and nxt.label == Label.PLACE == first.label and _is_comma(doc, cur, nxt, forward):
             break  # "Seoul, South Korea" names one place, not two
+        later = nxt if forward else cur
+        if kind == "member" and doc[later.start - 1].lower_ == "the" and later.end < len(doc) \
+                and doc[later.end].is_alpha and doc[later.end].is_lower:
+            break  # "at F, the A24 release": the name modifies a noun, no member of the list
         if kind == "member" and nxt.label in labels:
             out.append(nxt)
         cur = nxt
@@ -223,8 +234,8 @@ def _gap(gap: Span) -> str | None:
             depth -= 1
         elif t.text in {"–", "—"} and depth == 0:
             dashed = not dashed  # "X (1997) – which won the Palme d'Or – and Y"
-        elif depth == 0 and not dashed and not t.is_space:
-            rest.append(t)
+        elif depth == 0 and not dashed and not t.is_space and t.text not in _TITLE_QUOTES:
+            rest.append(t)  # the quotes around a title ('"X", "Y" and "Z"') are no words of the gap
     if depth > 0 or dashed:
         return "inside"
     if depth < 0 or len(gap) > 30 or len(rest) > 8:
@@ -234,7 +245,22 @@ def _gap(gap: Span) -> str | None:
         return "aside"  # "A as Marta", "B as Vice Admiral Varley"
     if all(w in _GLUE or _in_name(rest, i) for i, w in enumerate(words)):
         return "member"
+    if _kind_phrase(rest):
+        return "member"
     return None
+
+
+def _kind_phrase(rest) -> bool:
+    """'A, B and C, the video game series D', 'and many films such as E': list glue that names the
+    kind of the members to come, with a work noun ('series', 'films') and no verb or preposition."""
+    words = [t.lower_ for t in rest]
+    # list glue first, the kind (or 'such as') last: not 'A shot my first short, B produced X'
+    if not words or words[0] not in {",", "and", ";"} or not any(kind_of(w) == "work_noun" for w in words) \
+            or not (kind_of(words[-1]) == "work_noun" or words[-1] in {"as", "like", "including"}):
+        return False
+    return all(w in _GLUE or w in _KIND_GLUE or kind_of(w) == "work_noun"
+               or t.pos_ in {"ADJ", "NOUN", "DET", "NUM"} and not t.text[:1].isupper() and t.tag_ != "WDT"
+               for t, w in zip(rest, words))
 
 
 def _in_name(toks, i: int) -> bool:

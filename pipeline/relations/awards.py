@@ -225,7 +225,8 @@ def prize_won(v: DocView, sent: Span, args: list[Item], disc: Discourse, is_ques
             obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
             winners = _items_at(args, obj, labels) if obj is not None else []
         elif t.dep_ in _OBJECT_DEPS and kind_of(verb.lemma_) in _PRIZE_VERBS and not _unrealised(verb):
-            given = next((c for c in verb.children if c.dep_ == "dative"
+            # 'won him X', not the reason 'awarded X for his courage' (a 'for' the parse may call a dative)
+            given = next((c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"
                           or c.dep_ == "dobj" and c.i != t.i and c.i < t.i), None)
             if given is not None and given.lower_ in _OBJECT_PRONOUNS:
                 continue  # 'it won him X': who 'him' is, the discourse does not tell surely enough

@@ -299,13 +299,20 @@ def _object_right(site: _Site, pred: Predicate, obj_from: int, subj_side: str):
         # "premiered her film X at F" (a work before the object) or "Written by A, the episode
         # ..." (after it); not "composed by the band's bassist A" (a modifier of the object)
         first = min(o.start for o in objects)
-        rest = [a for a in args if not taken_already(a, taken) and not (a.end <= first and first - a.end <= 1)]
+        rest = [a for a in args if not taken_already(a, taken) and not (a.end <= first and first - a.end <= 1)
+                and not _kin_of(doc, a)]
         subjects = right_list(doc, e, sent.end, subj_labels, rest, 12)[:1]
     if not subjects and not (cue.adjacent and doc[s - 1].lower_ not in {"and", ","}):
         subjects = _topic_work(site, subj_labels)
     if pred in _CLAUSE_SUBJECT:
         subjects = _clause_subject(site, subj_labels, subjects)
     return pred, subjects, objects
+
+
+def _kin_of(doc: Doc, it: Item) -> bool:
+    """'Born in X, the eldest son of A, he ...': A is named as a kin of the one the clause is about
+    (`kin_noun` words of `patterns/relation_words.csv`)."""
+    return it.start >= 2 and doc[it.start - 1].lower_ == "of" and kind_of(doc[it.start - 2].lower_) == "kin_noun"
 
 
 def _clause_subject(site: _Site, labels, found: list[Item]) -> list[Item]:
@@ -397,15 +404,15 @@ def _other_works(sent: Span) -> bool:
 
 def _adjust(found: list[Found], kind: dict[int, str | None]) -> list[Found]:
     """A song's one writer is its composer (of several, which wrote the music is not said) and
-    it has no cast; spouses and partners go both ways; who appears in an episode is in the cast
+    it has no cast, nor a distributor (who releases a record is its label); spouses and partners go both ways; who appears in an episode is in the cast
     of its series (not of an anthology a short film belongs to)."""
     series = {(f.subject, f.object.index) for f in found
               if f.predicate == Predicate.PART_OF_THE_SERIES and f.cue is not None and f.cue.episode}
     writers = Counter((f.subject, f.start) for f in found if f.predicate == Predicate.SCREENWRITER)
     out = []
     for f in found:
-        if f.predicate == Predicate.CAST_MEMBER and kind.get(f.subject) in _MUSIC_KINDS:
-            continue  # a song has performers, not a cast
+        if f.predicate in (Predicate.CAST_MEMBER, Predicate.DISTRIBUTED_BY) and kind.get(f.subject) in _MUSIC_KINDS:
+            continue  # a song has performers, not a cast; a record's label, not a distributor
         if f.predicate == Predicate.CAST_MEMBER:
             out.extend(Found(s, f.predicate, f.object, f.start, f.end, round(f.score * SERIES_CAST.strength, 3),
                              SERIES_CAST.name)

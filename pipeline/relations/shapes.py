@@ -1,11 +1,11 @@
 """Relations that a phrase shape gives rather than a cue word. Pure: one parsed sentence and
 its arguments (`context.Item`, token offsets) -> `context.Found`.
 
-- "Title (2015)", "Title (Other Title, 2015)", "the 2012 film Title", "Title is a 1936 British
-  film", "Title, her 2019 film" -> publication_date
+- "Title (2015)", "Title (Other Title, 2015)", "the 2012 film Title", "their 2011 release Title",
+  "Title is a 1936 British film", "Title, her 2019 film" -> publication_date
 - "Title is a ABN Television current affairs programme" -> production_company
-- "A (22 June 1940 - 4 July 2016)", "A (1874 in Town - 1915 in City)" -> date_of_birth, date_of_death,
-  place_of_birth, place_of_death
+- "A (22 June 1940 - 4 July 2016)", "A (1874 in Town - 1915 in City)", "A, 1st Baronet (1767 - 1816)",
+  "A, née B (1931 - 1991)", "A (1820 - 88)" -> date_of_birth, date_of_death, place_of_birth, place_of_death
 - "after his death in 1918", "on the death of A in 1898" -> date_of_death
 - "her debut feature, Title", "Kim's third film Title", "the Liang Weiming film Title", "Kim's
   Title (2010), Title2 and Title3" -> director
@@ -37,6 +37,7 @@ _LIFE_DASHES = {"–", "-", "—"}
 _LIFETIME = (12, 115)  # the years between a birth and a death
 _APPOSED_TITLE = 10  # tokens between a name and its life's bracket: ', 1st Baronet', ', Marquis of X,'
 _VERB_POS = {"VERB", "AUX"}
+_MAIDEN = {"n\u00e9e", "nee", "ne\u0301e"}  # before a maiden name (composed, plain, decomposed)
 _DEATH_NOUNS = {"death", "murder", "assassination", "execution", "passing"}
 _LIFE_BLOCKERS = {"born", "née", "b.", "reigned", "r.", "term", "office", "ruled", "fl", "fl."}
 # nouns after which a person's possessive names a film the person directed
@@ -136,6 +137,9 @@ def _defining(sent: Span, args: list[Item]) -> Iterator[Found]:
             j += 1
         if head is None:
             continue
+        nxt = head + 1 + (1 if head + 1 < sent.end and doc[head + 1].text in _QUOTES else 0)
+        if any(a.label == Label.WORK and a.start == nxt and a is not w for a in args):
+            continue  # 'X, the 2004 film Y': the phrase names Y, the next member of a list
         for a in args:
             if not k < a.start < head:
                 continue
@@ -167,7 +171,8 @@ def _modifiers(toks) -> bool:
 
 def _year_before_kind(sent: Span, args: list[Item]) -> Iterator[Found]:
     """'the 1990 film The Search for Blue December', 'the 2016 live-action The Forest Tale film',
-    'her 2002 single "Bright Hollow"', "1987's Paper Lanterns" (a year's possessive needs no kind)."""
+    'her 2002 single "Bright Hollow"', 'their 2011 release X', "1987's Paper Lanterns" (a year's
+    possessive needs no kind)."""
     doc = sent.doc
     for d in args:
         if not _is_year(doc, d):
@@ -181,7 +186,8 @@ def _year_before_kind(sent: Span, args: list[Item]) -> Iterator[Found]:
             gap = gap[1:]
         if not _modifiers(gap):
             continue
-        noun_before = any(_work_noun(t.lower_) for t in gap)
+        # 'the 2011 release X', 'a 1978 sequel, X': nouns that name a work once a year dates them
+        noun_before = any(_work_noun(t.lower_) or kind_of(t.lower_) == "dated_work_noun" for t in gap)
         noun_after = w.end < sent.end and _work_noun(doc[w.end].lower_)
         if noun_before or noun_after or (owned and not gap):
             yield _found(YEAR_BEFORE_KIND, w.entity, Predicate.PUBLICATION_DATE, d.target, sent)
@@ -227,6 +233,9 @@ def _life_dates(sent: Span, args: list[Item]) -> Iterator[Found]:
         dash = next((k for k in range(start + 1, close) if doc[k].text in _LIFE_DASHES
                      and any(a.is_date and a.end <= k for a in inside) and not _arg_at(inside, k)), None)
         if dash is None:
+            span = _short_span(doc, inside, start, close)
+            if span is not None:  # 'A (1820 – 88)': the date's value is its first year, the birth
+                yield _found(LIFE_DATES, p.entity, Predicate.DATE_OF_BIRTH, span.target, sent)
             continue
         born = [a for a in inside if a.end <= dash]
         died = [a for a in inside if a.start > dash]
@@ -243,6 +252,21 @@ def _life_dates(sent: Span, args: list[Item]) -> Iterator[Found]:
                 yield _found(LIFE_PLACES, p.entity, place_pred, place.target, sent)
 
 
+def _short_span(doc, inside: list[Item], start: int, close: int) -> Item | None:
+    """The one date that fills a bracket as 'YYYY – YY', a life whose death year is cut to its
+    last two digits ('1820 – 88'), when the two years make a lifetime."""
+    if len(inside) != 1 or not inside[0].is_date or (inside[0].start, inside[0].end) != (start + 1, close):
+        return None
+    toks = [t.text for t in doc[start + 1:close]]
+    if len(toks) != 3 or toks[1] not in _LIFE_DASHES or not YEAR.fullmatch(toks[0]) \
+            or not (toks[2].isdigit() and len(toks[2]) == 2):
+        return None
+    born = int(toks[0])
+    died = born - born % 100 + int(toks[2])
+    died += 100 if died < born else 0
+    return inside[0] if _LIFETIME[0] <= died - born <= _LIFETIME[1] else None
+
+
 def _life_bracket(sent: Span, p: Item, args: list[Item]) -> int | None:
     """Where the bracket of a life after the name p opens: right after it ('A (1940 – 2016)'), or,
     in a sentence that defines p (no verb before the bracket), after a comma, an emptied bracket
@@ -250,6 +274,8 @@ def _life_bracket(sent: Span, p: Item, args: list[Item]) -> int | None:
     Baronet (1767 – 1816)', 'A, Marquis of Town, (1848 – 1905)'): no other person or date between."""
     doc = sent.doc
     k = p.end
+    if p.start > sent.start and doc[p.start - 1].lower_ in _MAIDEN:
+        return None  # 'A, née B (1931 – 1991)': B is A's maiden name, the life is A's
     if k < sent.end and opens(doc[k]) and not (k + 1 < sent.end and closes(doc[k + 1])):
         return k
     if any(t.pos_ in _VERB_POS for t in doc[sent.start:p.start]):
@@ -260,6 +286,11 @@ def _life_bracket(sent: Span, p: Item, args: list[Item]) -> int | None:
             return k if k > p.end else None
         if opens(t):
             k += 2  # an emptied bracket: '()'
+            continue
+        maiden = next((a for a in args if a.start == k + 1 and a.label == Label.PERSON), None) \
+            if t.lower_ in _MAIDEN else None
+        if maiden is not None:
+            k = maiden.end  # 'A, née B (1931 – 1991)'
             continue
         if t.pos_ in _VERB_POS or t.text in _QUOTES or closes(t) or t.text in {".", ";", ":"} \
                 or any(a.start <= k < a.end and (a.is_date or a.label == Label.PERSON) for a in args):
