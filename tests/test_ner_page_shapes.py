@@ -17,7 +17,7 @@ def found(nlp, text):
     # a possessive of a plural or a role inside an award's name
     ("The drama took the Viewers' Choice Award at the festival.", "Viewers' Choice Award"),
     ("It won the Listeners' Critics' Award and a grant.", "Listeners' Critics' Award"),
-    ("The lead took Best Actor at the Editor's Cut Awards that year.", "Editor's Cut Awards"),
+    ("The lead was honoured at the Editor's Cut Awards that year.", "Editor's Cut Awards"),
     # 'in' inside an award's name, a hyphen and a plus sign in its words
     ("Koji Tanabe accepted the Excellence in Northern Cinema Award on stage.", "Excellence in Northern Cinema Award"),
     ("She received the Women in Film Norvia Award for Directing last spring.", "Women in Film Norvia Award for Directing"),
@@ -160,3 +160,47 @@ def test_capitals_after_a_possessive_are_a_title_not_a_person(nlp):
 def test_a_title_in_capitals_retypes_the_models_person(nlp, text, name, label):
     labels = {lab for n, lab in found(nlp, text) if n == name}
     assert labels == {label}
+
+
+def entity_names(nlp, text):
+    from pipeline.normalize.entities import build_entities
+    doc = nlp(text)
+    entities, _, _ = build_entities(doc.text, mentions(doc))
+    return {(e.label.value, e.name) for e in entities}
+
+
+@pytest.mark.parametrize("text, names", [
+    # a category given at a ceremony is the ceremony's prize for it; a category joined to it by 'and' too
+    ("Later that year it won Best Film and Best Director at the 45th Harbour Bell Awards.",
+     {"Harbour Bell Award for Best Film", "Harbour Bell Award for Best Director"}),
+    ("It won him Best Actor at the Editor's Cut Awards and the Best New Director prize at the Lumen Arts Awards.",
+     {"Editor's Cut Award for Best Actor", "Lumen Arts Award for Best New Director"}),
+    # the category alone elsewhere is the same prize when one ceremony gives it
+    ("It won Best Director at the 40th Blue Crane Film Awards. Few expected Best Director to go to a horror film.",
+     {"Blue Crane Film Award for Best Director"}),
+])
+def test_a_category_at_a_ceremony_is_named_in_full(nlp, text, names):
+    awards = {n for label, n in entity_names(nlp, text) if label == "AWARD"}
+    assert awards == names
+
+
+@pytest.mark.parametrize("text, award, date", [
+    # near miss: a year before the ceremony stays a date; the category keeps its own name
+    ("She was nominated for Best Supporting Actress at the 1988 Harbour Film Awards for her role.",
+     "Best Supporting Actress", "1988"),
+])
+def test_a_dated_ceremony_keeps_its_year(nlp, text, award, date):
+    names = found(nlp, text)
+    assert (award, "AWARD") in names and (date, "DATE") in names
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The film won the Prix Un Regard Neuf at the festival.", "Prix Un Regard Neuf"),
+    ("He later won the Prix de Lumen competition.", "Prix de Lumen"),
+])
+def test_a_french_prix_is_an_award(nlp, text, name):
+    assert (name, "AWARD") in found(nlp, text)
+
+
+def test_a_lower_case_prix_phrase_is_no_award(nlp):
+    assert not any(label == "AWARD" for _, label in found(nlp, "It won the prix de la ville in 1990."))

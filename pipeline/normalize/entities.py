@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from . import dates
 from ..text.fold import key
-from ..lexicon import demonyms, drop_suffixes, org_kind, org_kinds, role_words
+from ..lexicon import demonyms, drop_suffixes, is_generic_award, org_kind, org_kinds, role_words
 from ..records import LocalEntity
 from ..vocab import DateKind, Label
 
@@ -109,6 +109,9 @@ def build_entities(text: str, raw_mentions) -> tuple[list[LocalEntity], list[Loc
         if not key(name):
             continue
         pending.append((m, name))
+    if any(m.label == Label.AWARD for m, _ in pending):
+        given = award_names(text, [m for m, _ in pending if m.label == Label.AWARD])
+        pending = [(m, given.get((m.start, m.end), name)) for m, name in pending]
     alias_of = _stated_aliases(text, [m for m, _ in pending])
     # a stated alias right after its name, and before the other mentions of the same words
     targets = set(alias_of.values())
@@ -148,6 +151,42 @@ def build_entities(text: str, raw_mentions) -> tuple[list[LocalEntity], list[Loc
     out.sort(key=lambda x: x.start)
     done = [LocalEntity(e.label, _canonical(e), tuple(e.aliases), e.kind, tuple(e.roles)) for e in entities]
     return done, date_list, out
+
+
+# "Best Director at the 45th Harbour Awards": a prize named by its category and its ceremony
+_AT_CEREMONY = re.compile(r"(?P<category>.+?)(?:\s+(?:prize|award))?\s+at\s+the\s+(?:\d+(?:st|nd|rd|th)\s+)?"
+                          r"(?:Annual\s+)?(?P<ceremony>.+?)\s+Awards")
+_AND = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
+
+
+def award_names(text: str, awards) -> dict[tuple[int, int], str]:
+    """(start, end) -> the name a prize is known by, for a category given at a ceremony: "Best
+    Director at the 45th Harbour Awards" -> "Harbour Award for Best Director", the name the
+    ceremony gives it; a category just before it, joined by 'and' or a comma, shares its ceremony
+    ("Best Film and Best Director at the Harbour Awards")."""
+    spans = sorted(awards, key=lambda m: m.start)
+    out = {}
+    for k in range(len(spans) - 1, -1, -1):
+        m = spans[k]
+        at = _AT_CEREMONY.fullmatch(text, m.start, m.end)
+        if at is None:
+            continue
+        ceremony = " ".join(at.group("ceremony").split())
+        out[(m.start, m.end)] = f"{ceremony} Award for {' '.join(at.group('category').split())}"
+        j = k
+        while j > 0 and _AND.fullmatch(text, spans[j - 1].end, spans[j].start) \
+                and is_generic_award(text[spans[j - 1].start:spans[j - 1].end]):
+            j -= 1
+            out[(spans[j].start, spans[j].end)] = f"{ceremony} Award for {' '.join(text[spans[j].start:spans[j].end].split())}"
+    # the category alone elsewhere in the text is that prize, when one ceremony gives it ("Best Director")
+    by_category: dict[str, set[str]] = defaultdict(set)
+    for name in out.values():
+        by_category[key(name.split(" Award for ", 1)[1])].add(name)
+    for m in spans:
+        names = by_category.get(key(text[m.start:m.end]))
+        if (m.start, m.end) not in out and names is not None and len(names) == 1:
+            out[(m.start, m.end)] = next(iter(names))
+    return out
 
 
 _ALIAS_CUE = re.compile(r"\s*(?:\(\s*(?:(?:also known as|known as|also called|formerly|originally|then|now|"
