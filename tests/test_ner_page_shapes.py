@@ -204,3 +204,47 @@ def test_a_french_prix_is_an_award(nlp, text, name):
 
 def test_a_lower_case_prix_phrase_is_no_award(nlp):
     assert not any(label == "AWARD" for _, label in found(nlp, "It won the prix de la ville in 1990."))
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Hirokazu Tanabe's SHOPLIFTING (2018), last year's winner, won again.", "Hirokazu Tanabe"),
+    ("She was also in Moro-eda's HARBOURLIGHT in the competition that year.", "Moro-eda"),
+])
+def test_the_owner_of_a_title_in_capitals_is_a_person(nlp, text, name):
+    assert (name, "PERSON") in found(nlp, text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Then Netflix's SQUID NIGHT came out.", "Netflix"),  # an organisation the model knows
+    ("Korea's KOFIC agreed to fund it.", "Korea"),  # a country is never a person
+])
+def test_title_owner_near_misses(nlp, text, name):
+    assert (name, "PERSON") not in found(nlp, text)
+
+
+@pytest.mark.parametrize("text, name, label", [
+    ("I cannot make films like Ken Marlow, but I can learn from him.", "Ken Marlow", "PERSON"),
+    ("Their first film Gopal Verma was a big success.", "Gopal Verma", "WORK"),  # near miss: a title after its cue
+])
+def test_films_like_a_director(nlp, text, name, label):
+    assert (name, label) in found(nlp, text)
+
+
+@pytest.mark.parametrize("text, aliases", [
+    ("Yim Soon-ra\n  Born          1960\n  Other names   Im Soon-ra, Lim Soon-ra\n\nYim Soon-ra is a film director.",
+     {"Im Soon-ra", "Lim Soon-ra"}),
+    ("Boo Ji-yoon\n│ RR: Bu Ji-yeon · MR: Pu Chiyŏn\n\nBoo Ji-yoon is a director.", {"Bu Ji-yeon", "Pu Chiyŏn"}),
+])
+def test_an_infobox_field_of_other_names_gives_aliases(nlp, text, aliases):
+    from pipeline.normalize.entities import build_entities
+    doc = nlp(text)
+    entities, _, _ = build_entities(doc.text, mentions(doc))
+    people = [e for e in entities if e.label.value == "PERSON"]
+    assert len(people) == 1 and aliases <= set(people[0].aliases)
+
+
+def test_a_name_after_mr_in_prose_is_no_alias(nlp):
+    from pipeline.normalize.entities import build_entities
+    doc = nlp("Boo Ji-yoon is a director. She thanked Mr. Tom Kell for the score.")
+    entities, _, _ = build_entities(doc.text, mentions(doc))
+    assert {"Boo Ji-yoon", "Tom Kell"} <= {e.name for e in entities if e.label.value == "PERSON"}

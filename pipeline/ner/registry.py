@@ -69,6 +69,8 @@ OF_THE_NAME = EntityRule("of_the_name", (Label.ORG, Label.WORK), 0.65)
 CAST_LIST = EntityRule("cast_list", (Label.PERSON,), 0.7, ("cast_cues.txt",))
 ROLE_NAME = EntityRule("role_name", (Label.PERSON,), 0.7, ("role_words.csv", "honorifics.txt"))
 LIST_PERSON = EntityRule("list_person", (Label.PERSON,), 0.65)
+# the owner of a title in capitals, "X Y's TITLE" (`names.py`): above a pattern's place ('Kore-eda'), below a CAPS_* shape
+TITLE_OWNER_NAME = EntityRule("title_owner_name", (Label.PERSON,), 0.82, ("org_kinds.csv",))
 # names in capitals that are not titles (`caps.py`): each shape beats CAPS_TITLE, which reads any run of capitals as a title
 CAPS_ORG_WORD = EntityRule("caps_org_word", (Label.ORG,), 0.86, ("org_kinds.csv",))  # "ORBIT LANE PICTURES"
 CAPS_PERSON = EntityRule("caps_person", (Label.PERSON,), 0.86)  # "JUNE ASHWORTH", "HAN SEO-JIN"
@@ -152,6 +154,6 @@ class Candidate(NamedTuple):
 ENTITY_RULES = (MODEL, PATTERN, YEAR, YEAR_PREFIX, QUOTED_TITLE, CITED_TITLE, CAPS_TITLE, CAPS_COMMA_TITLE, CUE_TITLE,
                 YEAR_TITLE, LISTED_TITLE, TABLE_TITLE, YEAR_LINE_TITLE, OWNED_TITLE, DEFINITION, BRACKET_NAME, BRACKET_ACTOR, CUE_ORG,
                 OF_THE_NAME, CAST_LIST, ROLE_NAME,
-                LIST_PERSON, CAPS_ORG_WORD, CAPS_PERSON, CAPS_CREDIT, CAPS_FAMILY_GIVEN, CAPS_SPEAKER, CREDIT_FIELD,
+                LIST_PERSON, TITLE_OWNER_NAME, CAPS_ORG_WORD, CAPS_PERSON, CAPS_CREDIT, CAPS_FAMILY_GIVEN, CAPS_SPEAKER, CREDIT_FIELD,
                 CREDIT_PRODUCTION, FESTIVAL_TOWN_NAME, PROPAGATED, SHORT_NAME)
 BY_NAME = {rule.name: rule for rule in ENTITY_RULES}

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..lexicon import (ARTICLES, POSSESSIVE, POSSESSIVE_S, YEAR, award_heads, credit_label_words, definition_heads, filmography_columns,
+from ..lexicon import (ARTICLES, POSSESSIVE, POSSESSIVE_S, YEAR, award_heads, credit_label_words, is_first_name, definition_heads, filmography_columns,
                        org_kinds, role_words, title_cues, work_cues)
 from .common import NOT_TITLE_BEFORE, QUOTES, TITLE_GLUE, is_cap, prefixes_of, title_end
 from .registry import (CAPS_COMMA_TITLE, CAPS_TITLE, CITED_TITLE, CUE_TITLE, DEFINITION, LISTED_TITLE, OWNED_TITLE, QUOTED_TITLE,
@@ -243,7 +243,10 @@ def cue_titles(v: DocView) -> Iterator[Candidate]:
         if end - start == 1 and _place_elsewhere(v, toks[start]):
             continue  # "her film debut in Verona", where the model reads Verona as a place again and again
         while end > start and not doc[start:end].text.isupper():
-            yield CUE_TITLE.found(start, end, kind=kind)
+            if not (tok.lower_ == "like" and toks[start].ent_type_ == "PERSON" and toks[end - 1].ent_type_ == "PERSON"
+                    and end - start >= 2 and is_first_name(toks[start].text)):
+                # "films like Ken Marlow": a director compared, as the model says; "the film Ken Marlow" is a title
+                yield CUE_TITLE.found(start, end, kind=kind)
             start, end = _next_in_list(v, end, titles_only)  # "appeared in Paramedics, Nurses and Elmbrook"
     # "the Eternal Legend, Crystal Saga, and Shadow Realms series"
     for tok in (toks[i] for i, low in enumerate(lower) if low in phrases or low == "other"):

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from . import dates
 from ..text.fold import key
-from ..lexicon import demonyms, drop_suffixes, is_generic_award, org_kind, org_kinds, role_words
+from ..lexicon import demonyms, drop_suffixes, is_generic_award, org_kind, org_kinds, role_words, word_list
 from ..records import LocalEntity
 from ..vocab import DateKind, Label
 
@@ -214,7 +214,8 @@ def _stated_aliases(text: str, found) -> dict[tuple[int, int], tuple[int, int]]:
             out[(b.start, b.end)] = (a.start, a.end)
     people = [m for m in spans if m.label == Label.PERSON]
     for b in people[1:]:  # "under the ring name Zelda": another name of the person the text is about
-        if _NAME_CUE.search(text, max(0, b.start - 40), b.start) and (b.start, b.end) not in out:
+        if (_NAME_CUE.search(text, max(0, b.start - 40), b.start) or _alias_field(text, b.start)) \
+                and (b.start, b.end) not in out:
             out[(b.start, b.end)] = (people[0].start, people[0].end)
     return out
 
@@ -222,6 +223,19 @@ def _stated_aliases(text: str, found) -> dict[tuple[int, int], tuple[int, int]]:
 # a cue right before a person's other name: the name the text's first person goes by
 _NAME_CUE = re.compile(r"(?:\b(?:ring|stage|pen|screen) name|\bbetter known as|\bknown by (?:his|her|their) "
                        r"[\w\s-]{0,20}?name,?)\s*$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _alias_field_regex() -> re.Pattern:
+    labels = sorted(word_list("alias_labels.txt"), key=len, reverse=True)
+    return re.compile(r"(?:^|\n|·)[\s│|·*-]*(?:" + "|".join(re.escape(w) for w in labels) + r")\s*[.:]*\s*"
+                      r"(?:[^\n·]*?,\s*)?$", re.IGNORECASE)
+
+
+def _alias_field(text: str, start: int) -> bool:
+    """'Other names   Im Soon-rye, Lim Soon-rye', 'RR: Bu Ji-yeong · MR: Pu Chiyong': a name in an
+    infobox field of the subject's other names (`patterns/alias_labels.txt`)."""
+    return _alias_field_regex().search(text, max(0, start - 60), start) is not None
 
 
 _SHORT_NAMED_KINDS = {"festival", "school"}  # "Ashgrove" for the festival, "Corbridge" for the university
