@@ -248,3 +248,52 @@ def test_a_name_after_mr_in_prose_is_no_alias(nlp):
     doc = nlp("Boo Ji-yoon is a director. She thanked Mr. Tom Kell for the score.")
     entities, _, _ = build_entities(doc.text, mentions(doc))
     assert {"Boo Ji-yoon", "Tom Kell"} <= {e.name for e in entities if e.label.value == "PERSON"}
+
+
+@pytest.mark.parametrize("text, values", [
+    # a day without its year takes the year of the page's dateline (a short line near the top)
+    ("14 September 2020\n\nThe film premiered in October 2019. On 20 August it finally opened in cinemas.",
+     {"2020-09-14", "2019-10", "2020-08-20"}),
+    ("By Mara Voss | March 5, 2021\n\nIt was released in theaters on February 19 after a long wait.",
+     {"2021-03-05", "2021-02-19"}),
+])
+def test_a_day_takes_the_year_of_the_pages_date(nlp, text, values):
+    from pipeline.normalize.entities import build_entities
+    doc = nlp(text)
+    _, dates, _ = build_entities(doc.text, mentions(doc))
+    assert values <= {d.value for d in dates}
+
+
+@pytest.mark.parametrize("text", [
+    "Born in 1937, he arrived on 20 November.",  # a bare year is too often another time's
+    "He arrived on 20 November and left soon after.",  # no year at all
+    # prose gives no dateline: an encyclopedia's first date is not the page's
+    "Tobin Asher died on 11 December 2020 in Riga, having arrived in the city on 20 November.",
+])
+def test_a_day_without_a_dated_page_keeps_no_value(nlp, text):
+    from pipeline.normalize.entities import build_entities
+    doc = nlp(text)
+    _, dates, _ = build_entities(doc.text, mentions(doc))
+    day = [d for d in dates if doc.text[d.start:d.end].endswith("November")]
+    assert day and all(d.value is None for d in day)
+
+
+def test_in_year_reads_both_orders_and_refuses_impossible_days():
+    from pipeline.normalize.dates import in_year
+    assert in_year("20 November", 2020) == "2020-11-20"
+    assert in_year("October 12", 2017) == "2017-10-12"
+    assert in_year("February 30", 2021) is None
+    assert in_year("Friday", 2021) is None
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Later work was uneven: MOEBIAN (2013), ONE ON ONE (2014) and THE NETS (2016).", "ONE ON ONE"),
+    ("the films that kept her company: Edward Yano's YI YI, and more.", "YI YI"),
+    ('the segment "Nima" in IF YOU WERE HER 5 (2011), a human-rights omnibus.', "IF YOU WERE HER 5"),
+])
+def test_titles_in_capitals_of_small_words_and_numbers(nlp, text, title):
+    assert (title, "WORK") in found(nlp, text)
+
+
+def test_a_heading_number_is_no_title(nlp):
+    assert not any(label == "WORK" for _, label in found(nlp, "Listen to EPISODE 63 — the one with the music."))

@@ -280,8 +280,8 @@ def keep(v: DocView, c: Candidate) -> bool:
         return False
     if text.lower() in not_names() or (len(span) == 1 and span[0].lower_ in role_words()):
         return False
-    if all(t.is_stop or t.is_punct for t in span):
-        return False  # "Such is the case ..."
+    if all(t.is_stop or t.is_punct for t in span) and not (c.label == Label.WORK and len(span) >= 2 and text.isupper()):
+        return False  # "Such is the case ..."; a title in capitals may be all small words ('ONE ON ONE (2014)')
     if c.model_label and len(span) == 1 and len(text) == 2 and text.isupper() and c.end < len(doc) \
             and toks[c.end].pos_ == "NOUN" and toks[c.end].is_lower and toks[c.end].lower_ not in work_cues():
         return False  # "a CT scan", "the IE certificate": a two-letter abbreviation before a noun

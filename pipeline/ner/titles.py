@@ -76,7 +76,8 @@ def caps_titles(v: DocView) -> Iterator[Candidate]:
             else:
                 break
         span = doc[i:j]
-        while len(span) and not span[-1].is_alpha:
+        while len(span) and not (span[-1].is_alpha or span[-1].is_digit and len(span[-1]) <= 2
+                                 and sum(t.is_alpha for t in span) >= 2):  # a sequel's number: "LUMEN TIDE 2"
             span = span[:-1]
         i = max(j, i + 1)
         if not len(span):
@@ -96,14 +97,14 @@ def caps_titles(v: DocView) -> Iterator[Candidate]:
         after_cue = prev is not None and (prev.lower_ in cues or prev.text in ",(" and span.start > 1
                                           and toks[span.start - 2].lower_ in cues)
         letters = sum(len(t) for t in span if t.is_alpha)
-        owned = len(span) == 1 and letters >= 3 and _owner_before(v, span.start)  # "Mara Voss's HARBOUR"
+        owned = letters >= 4 and _owner_before(v, span.start, span.end)  # "Mara Voss's HARBOUR", "Yang's YI YI"
         in_brackets = prev is not None and prev.text == "(" and letters >= 4 and not _acronym_of_name(v, span)
         # "Sunhee Park (MY SMALL NEIGHBOURS)", not "(MC)" nor an acronym "Harbour Film Council (HAFIC)"
         if len(span) >= 2 and letters >= 6 or after_cue or in_brackets or owned:
             yield CAPS_TITLE.found(span.start, span.end, kind=cues.get(prev.lower_) if prev is not None else None)
 
 
-def _owner_before(v: DocView, i: int) -> bool:
+def _owner_before(v: DocView, i: int, end: int) -> bool:
     """A name's possessive right before token i: "Lina Oduya's HARBOUR", "Dardenne' ROSETTA"
     (a town's name is a family name too: "Oshima's"); a name in mixed case owns a title, a word in
     capitals before 's is a title's own ("MOTHER'S DAY")."""
@@ -113,9 +114,9 @@ def _owner_before(v: DocView, i: int) -> bool:
     owner, word = toks[i - 2], toks[i]
     named = owner.is_title or owner.is_lower and i >= 4 and toks[i - 3].text == "-" and toks[i - 4].is_title  # "Kore-eda's"
     acronym = len(word) <= 5 and word.ent_type_ in {"ORG", "GPE", "NORP", "FAC"}  # "Bong's BBC interview"
-    if i + 2 < len(toks) and toks[i + 1].text == "," and _caps_word(toks[i + 2]):
+    if end + 1 < len(toks) and toks[end].text == "," and _caps_word(toks[end + 1]):
         return False  # "Kim's TIMELESS, BOTTOMLESS": one title with a comma, or a list: not this rule's to say
-    if len(word) < 4 or i + 1 < len(toks) and toks[i + 1].is_title:
+    if end - i == 1 and len(word) < 4 or end < len(toks) and toks[end].is_title:
         return False  # "Gay's TBD Devastator": initials, or a word of a longer name
     return named and owner.is_alpha and not owner.is_sent_start and not acronym and word.lower_ not in org_kinds()
 

@@ -149,6 +149,7 @@ def build_entities(text: str, raw_mentions) -> tuple[list[LocalEntity], list[Loc
         entity_at[(m.start, m.end)] = idx
         out.append(LocalMention(m.start, m.end, label, idx, None, m.meta.score, m.meta.source))
     out.sort(key=lambda x: x.start)
+    date_list = _dated_days(text, date_list)
     done = [LocalEntity(e.label, _canonical(e), tuple(e.aliases), e.kind, tuple(e.roles)) for e in entities]
     return done, date_list, out
 
@@ -187,6 +188,38 @@ def award_names(text: str, awards) -> dict[tuple[int, int], str]:
         if (m.start, m.end) not in out and names is not None and len(names) == 1:
             out[(m.start, m.end)] = next(iter(names))
     return out
+
+
+def _dated_days(text: str, date_list: list[LocalDate]) -> list[LocalDate]:
+    """'Kim had arrived in Latvia on 20 November' in a page dated '14 December 2020': a day without
+    its year is in the year of the page's dateline, a date with a month and a year on a short line
+    near the top ('March 5, 2021 · 9 min read', 'By A | 5 September 2023, 17:40'). Prose gives
+    no dateline: an encyclopedia's '2 June' is another year's as often as not."""
+    order = sorted(range(len(date_list)), key=lambda k: date_list[k].start)
+    out, year = list(date_list), None
+    for k in order:
+        d = date_list[k]
+        if d.value is not None and len(d.value) >= 7 and d.value[:4].isdigit():
+            if year is None and _dateline(text, d.start):
+                year = int(d.value[:4])
+        elif d.value is None and d.kind == DateKind.DATE and year is not None:
+            value = dates.in_year(text[d.start:d.end], year)
+            if value is not None:
+                out[k] = replace(d, value=value, year=year)
+    return out
+
+
+DATELINE_REACH = 1500  # characters from the top of the page where its dateline may be
+DATELINE_LINE = 80  # the longest line a dateline is on
+
+
+def _dateline(text: str, start: int) -> bool:
+    """The date at `start` is on a short line near the top of the text: the page's date."""
+    if start > DATELINE_REACH:
+        return False
+    lo = text.rfind("\n", 0, start) + 1
+    hi = text.find("\n", start)
+    return len(text[lo:hi if hi >= 0 else len(text)].strip()) <= DATELINE_LINE
 
 
 _ALIAS_CUE = re.compile(r"\s*(?:\(\s*(?:(?:also known as|known as|also called|formerly|originally|then|now|"
