@@ -297,3 +297,23 @@ def test_titles_in_capitals_of_small_words_and_numbers(nlp, text, title):
 
 def test_a_heading_number_is_no_title(nlp):
     assert not any(label == "WORK" for _, label in found(nlp, "Listen to EPISODE 63 — the one with the music."))
+
+
+@pytest.mark.parametrize("text, place", [
+    ("LINE-UP\n- The Wrong Hour (USA, 2024), dir. Keren Tolm\n- The Wrestling Boy (Bangladesh, 2023), dir. Iqbal Asher.",
+     "USA"),
+    ("LINE-UP\n- The Wrong Hour (USA, 2024), dir. Keren Tolm\n- The Wrestling Boy (Bangladesh, 2023), dir. Iqbal Asher.",
+     "Bangladesh"),
+    ("- Holy Week (Romania, France and Germany, 2024), dir. Ana Pop", "France"),
+])
+def test_the_countries_of_a_line_up_entry_are_places(nlp, text, place):
+    assert (place, "PLACE") in found(nlp, text)
+
+
+@pytest.mark.parametrize("text, title", [
+    # near miss: a title's translation in the same bracket shape is no place
+    ("SANS TOIT NI LOUP (Vagabonds, 1985) won a prize.", "Vagabonds"),
+    ("Oshima's GOHATTA (Taboos, 1999) came next.", "Taboos"),
+])
+def test_a_translation_in_a_dated_bracket_is_no_place(nlp, text, title):
+    assert (title, "PLACE") not in found(nlp, text)

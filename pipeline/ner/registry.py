@@ -60,6 +60,8 @@ TABLE_TITLE = EntityRule("table_title", (Label.WORK,), 0.8, ("filmography_column
 # a filmography's line, '2015   Title (short)', '1999 – Title (dir. Name)', in a list of two or more (`titles.py`)
 YEAR_LINE_TITLE = EntityRule("year_line_title", (Label.WORK,), 0.8, ("org_kinds.csv", "entity_patterns.jsonl"),
                              verbatim=True)
+# the countries of a line-up entry, 'Title (Country, Country, 2023)' (`titles.py`): places, whatever the model read
+LINEUP_PLACE = EntityRule("lineup_place", (Label.PLACE,), 0.88)  # above a run of capitals ("USA")
 OWNED_TITLE = EntityRule("owned_title", (Label.WORK,), 0.7)
 DEFINITION = EntityRule("definition", _NAMES, 0.8, ("work_cues.csv", "definition_heads.csv", "role_words.csv"))
 BRACKET_NAME = EntityRule("bracket_name", (Label.PERSON,), 0.9)
@@ -152,7 +154,7 @@ class Candidate(NamedTuple):
 
 
 ENTITY_RULES = (MODEL, PATTERN, YEAR, YEAR_PREFIX, QUOTED_TITLE, CITED_TITLE, CAPS_TITLE, CAPS_COMMA_TITLE, CUE_TITLE,
-                YEAR_TITLE, LISTED_TITLE, TABLE_TITLE, YEAR_LINE_TITLE, OWNED_TITLE, DEFINITION, BRACKET_NAME, BRACKET_ACTOR, CUE_ORG,
+                YEAR_TITLE, LISTED_TITLE, TABLE_TITLE, YEAR_LINE_TITLE, LINEUP_PLACE, OWNED_TITLE, DEFINITION, BRACKET_NAME, BRACKET_ACTOR, CUE_ORG,
                 OF_THE_NAME, CAST_LIST, ROLE_NAME,
                 LIST_PERSON, TITLE_OWNER_NAME, CAPS_ORG_WORD, CAPS_PERSON, CAPS_CREDIT, CAPS_FAMILY_GIVEN, CAPS_SPEAKER, CREDIT_FIELD,
                 CREDIT_PRODUCTION, FESTIVAL_TOWN_NAME, PROPAGATED, SHORT_NAME)

@@ -7,11 +7,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..lexicon import (ARTICLES, POSSESSIVE, POSSESSIVE_S, YEAR, award_heads, credit_label_words, is_first_name, definition_heads, filmography_columns,
+from ..lexicon import (ARTICLES, POSSESSIVE, POSSESSIVE_S, YEAR, award_heads, countries, credit_label_words,
+                       is_first_name, definition_heads, filmography_columns,
                        org_kinds, role_words, title_cues, work_cues)
 from .common import NOT_TITLE_BEFORE, QUOTES, TITLE_GLUE, is_cap, prefixes_of, title_end
 from .registry import (CAPS_COMMA_TITLE, CAPS_TITLE, CITED_TITLE, CUE_TITLE, DEFINITION, LISTED_TITLE, OWNED_TITLE, QUOTED_TITLE,
-                       TABLE_TITLE, YEAR_LINE_TITLE, YEAR_TITLE, Candidate)
+                       LINEUP_PLACE, TABLE_TITLE, YEAR_LINE_TITLE, YEAR_TITLE, Candidate)
 from ..view import DocView
 from ..vocab import Label
 
@@ -615,3 +616,26 @@ def year_line_titles(v: DocView) -> Iterator[Candidate]:
         span = doc.char_span(a, b, alignment_mode="expand")
         if span is not None and len(span):
             yield YEAR_LINE_TITLE.found(span.start, span.end)
+
+
+def lineup_countries(v: DocView) -> Iterator[Candidate]:
+    """'Title (Country, Country, 2023)': the countries before the year in a line-up entry's bracket
+    (`_listed_year`) are places, whatever the model read ('USA' as a title in capitals)."""
+    toks = v.tokens
+    for i, low in enumerate(v.lower):
+        if low != "(" or _listed_year(v, i) is None:
+            continue
+        k = i + 1
+        while k < len(toks) and not YEAR.fullmatch(toks[k].text):
+            start = k
+            while k < len(toks) and is_cap(toks[k]):
+                k += 1
+            name = v.span_text(start, k)
+            # a country, one the model knows, or its initials ('USA'); not a title's translation: 'X (Vagabond, 1985)'
+            if k > start and (name.lower() in countries() or all(t.ent_type_ in {"GPE", "LOC"} for t in toks[start:k])
+                              or name.isupper() and name.isalpha() and len(name) <= 4):
+                yield LINEUP_PLACE.found(start, k)
+            while k < len(toks) and toks[k].text in {",", "and", "-"}:
+                k += 1
+            if k == start:
+                break
