@@ -239,6 +239,8 @@ def title_owners(v: DocView) -> Iterator[Candidate]:
             j += 1
         if j < len(toks) and toks[j].is_title and toks[j].is_alpha:
             continue  # "Alder Cove Children's NHS Trust": capitals inside a longer name
+        if j == i + 2 and len(title) < 4:
+            continue  # "Children's BBC", "Dave's RPG character": initials, not a title
         start, words = i, 0
         while start > 0 and words < 3:
             k = start - 1
