@@ -323,3 +323,20 @@ def test_a_translation_in_a_dated_bracket_is_no_place(nlp, text, title):
 def test_the_owner_of_initials_is_no_title_owner(nlp, view, text):
     from pipeline.ner.names import title_owners
     assert list(title_owners(view(nlp(text)))) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The score won him a Grammy and, in 1984, a BAFTA.", "Grammy"),
+    ("The score won him a Grammy and, in 1984, a BAFTA.", "BAFTA"),
+    ("Her documentary took the César in 2018.", "César"),
+])
+def test_a_prize_named_by_its_academy_alone_is_an_award(nlp, text, name):
+    assert (name, "AWARD") in found(nlp, text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Emmy Tolm directed the pilot.", "Emmy"),  # a first name before a family name
+    ("A BAFTA-winning editor cut the film.", "BAFTA"),  # an adjective
+])
+def test_a_prize_word_in_a_name_or_an_adjective_is_no_award(nlp, text, name):
+    assert (name, "AWARD") not in found(nlp, text)

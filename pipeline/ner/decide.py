@@ -303,6 +303,9 @@ def keep(v: DocView, c: Candidate) -> bool:
             _is_whole_line(v, c.start, c.end) or c.end < len(doc) and toks[c.end].text == ":"
             and (v.starts_line(c.start) or toks[c.start - 1].text in {"|", "│", "·", "•"})):
         return False  # a heading ("Key Insights", "CREW") or a field's label ("| Cinematography: ...")
+    if c.name == "award_named" and c.end < len(doc) and (toks[c.end].is_title and toks[c.end].is_alpha
+                                                        or toks[c.end].text in {"-", "–"} and not toks[c.end - 1].whitespace_):
+        return False  # "Oscar Tolm" is a person, "Oscar-winning" an adjective: the prize alone is an award
     if c.label == Label.PERSON:
         if any(t.like_num for t in span) or all(t.is_lower for t in span):
             return False
