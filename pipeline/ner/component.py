@@ -27,10 +27,10 @@ from .festivals import unmarked_festival_towns
 from .decide import decide, drop_characters, drop_lone_words, propagate
 from .registry import MODEL, PATTERN, RULER_KEY, Candidate
 from .registry import YEAR as YEAR_RULE
-from .names import bracket_names, cast_lists, cue_orgs, life_names, listed_people, of_the_names, role_names
+from .names import bracket_names, cast_lists, cue_orgs, life_names, listed_people, of_the_names, role_names, title_owners
 from .retype import retype
-from .titles import (caps_comma_titles, caps_titles, cue_titles, definitions, owned_titles, quoted_titles, table_titles,
-                     year_line_titles, year_titles)
+from .titles import (caps_comma_titles, caps_titles, cue_titles, definitions, lineup_countries, owned_titles,
+                     quoted_titles, table_titles, year_line_titles, year_titles)
 
 # spaCy's labels -> the product's; labels not listed are dropped
 MODEL_LABELS = {"PERSON": Label.PERSON, "ORG": Label.ORG, "GPE": Label.PLACE, "LOC": Label.PLACE,
@@ -38,8 +38,9 @@ MODEL_LABELS = {"PERSON": Label.PERSON, "ORG": Label.ORG, "GPE": Label.PLACE, "L
                 "EVENT": Label.ORG, "DATE": Label.DATE}
 # the rules written as code, in the order their candidates are listed (`registry.py` declares them)
 FINDERS = (quoted_titles, caps_names, caps_titles, caps_comma_titles, cue_titles, year_titles, table_titles, year_line_titles,
-           definitions,
-           bracket_names, life_names, cue_orgs, role_names, cast_lists, owned_titles, listed_people, of_the_names, credit_orgs,
+           lineup_countries, definitions,
+           bracket_names, life_names, cue_orgs, role_names, cast_lists, owned_titles, listed_people, of_the_names,
+           credit_orgs, title_owners,
            unmarked_festival_towns)
 PATTERNS = "entity_patterns.jsonl"  # in pipeline/patterns/
 META_KEY = "film_entities"  # doc.user_data[META_KEY][(start, end)] = SpanMeta

@@ -371,8 +371,9 @@ def keep(v: DocView, c: Candidate) -> bool:
         return False
     if text.lower() in not_names() or (len(span) == 1 and span[0].lower_ in role_words()):
         return False
-    if all(t.is_stop and not _capital_place(c, t) or t.is_punct for t in span):
-        return False  # "Such is the case ..."
+    if all(t.is_stop and not _capital_place(c, t) or t.is_punct for t in span) \
+            and not (c.label == Label.WORK and len(span) >= 2 and text.isupper()):
+        return False  # "Such is the case ..."; a title in capitals may be all small words ('ONE ON ONE (2014)')
     if c.model_label and len(span) == 1 and len(text) == 2 and text.isupper() and c.end < len(doc) \
             and toks[c.end].pos_ == "NOUN" and toks[c.end].is_lower and toks[c.end].lower_ not in work_cues():
         return False  # "a CT scan", "the IE certificate": a two-letter abbreviation before a noun
@@ -396,6 +397,9 @@ def keep(v: DocView, c: Candidate) -> bool:
             _is_whole_line(v, c.start, c.end) or c.end < len(doc) and toks[c.end].text == ":"
             and (v.starts_line(c.start) or toks[c.start - 1].text in {"|", "│", "·", "•"})):
         return False  # a heading ("Key Insights", "CREW") or a field's label ("| Cinematography: ...")
+    if c.name == "award_named" and c.end < len(doc) and (toks[c.end].is_title and toks[c.end].is_alpha
+                                                        or toks[c.end].text in {"-", "–"} and not toks[c.end - 1].whitespace_):
+        return False  # "Oscar Tolm" is a person, "Oscar-winning" an adjective: the prize alone is an award
     if c.label == Label.PERSON:
         if any(t.like_num for t in span) or all(t.is_lower for t in span):
             return False

@@ -9,10 +9,11 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span
 
-from ..lexicon import cast_cues, demonyms, honorifics, is_first_name, name_particles, org_cues, role_words
+from ..lexicon import (POSSESSIVE_S, cast_cues, countries, demonyms, honorifics, is_first_name, name_particles, org_cues,
+                       org_kinds, role_words)
 from .common import TITLE_GLUE, is_cap, prefixes_of, title_end
 from .registry import BRACKET_ACTOR, BRACKET_NAME, CAST_LIST, CUE_ORG, LIFE_NAME, LIST_PERSON, OF_THE_NAME, \
-    ROLE_NAME, Candidate
+    ROLE_NAME, TITLE_OWNER_NAME, Candidate
 from ..view import DocView
 from ..vocab import Label
 
@@ -273,3 +274,41 @@ def _unmarked_name_end(v: DocView, j: int) -> int:
     while end < len(doc) and end - j < 3 and _unmarked_word(toks[end]):
         end += 1
     return end
+
+
+def title_owners(v: DocView) -> Iterator[Candidate]:
+    """"Hirokazu Tanabe's SHOPLIFTING", "Kore-eda's HARBOUR": a name in mixed case, one to three
+    words (a hyphenated word is one), right before a possessive and a title in capitals, is the
+    title's director; not a word of English, an organisation's word, nor a name the model calls an
+    organisation ("Netflix's", "the studio's")."""
+    toks = v.tokens
+    kinds = org_kinds()
+    for i in range(2, len(toks) - 1):
+        title = toks[i + 1]
+        if toks[i].text not in POSSESSIVE_S or not (title.is_upper and title.is_alpha and len(title) > 1):
+            continue
+        j = i + 1
+        while j < len(toks) and toks[j].is_upper and toks[j].is_alpha:
+            j += 1
+        if j < len(toks) and toks[j].is_title and toks[j].is_alpha:
+            continue  # "Alder Cove Children's NHS Trust": capitals inside a longer name
+        if j == i + 2 and len(title) < 4:
+            continue  # "Children's BBC", "Dave's RPG character": initials, not a title
+        start, words = i, 0
+        while start > 0 and words < 3:
+            k = start - 1
+            if k >= 2 and toks[k].is_alpha and toks[k - 1].text == "-" and not toks[k - 1].whitespace_ \
+                    and not toks[k - 2].whitespace_ and toks[k - 2].is_title:
+                k -= 2  # "Kore-eda", "Jean-Luc"
+            if not (toks[k].is_title and toks[k].is_alpha) or "\n" in toks[k].whitespace_:
+                break
+            start, words = k, words + 1
+        if not words:
+            continue
+        span = toks[start:i]
+        if any(e.label_ in {"ORG", "NORP", "WORK_OF_ART"} and start <= e.start and e.end <= i for e in v.ents) \
+                or any(t.lower_ in kinds for t in span) \
+                or toks[start].is_sent_start and v.common_word(toks[start]) \
+                or all(v.common_word(t) for t in span if t.is_alpha) or v.span_text(start, i).lower() in countries():
+            continue  # "Korea's KOFIC": a country is never a person
+        yield TITLE_OWNER_NAME.found(start, i)

@@ -60,6 +60,8 @@ TABLE_TITLE = EntityRule("table_title", (Label.WORK,), 0.8, ("filmography_column
 # a filmography's line, '2015   Title (short)', '1999 – Title (dir. Name)', in a list of two or more (`titles.py`)
 YEAR_LINE_TITLE = EntityRule("year_line_title", (Label.WORK,), 0.8, ("org_kinds.csv", "entity_patterns.jsonl"),
                              verbatim=True)
+# the countries of a line-up entry, 'Title (Country, Country, 2023)' (`titles.py`): places, whatever the model read
+LINEUP_PLACE = EntityRule("lineup_place", (Label.PLACE,), 0.88)  # above a run of capitals ("USA")
 OWNED_TITLE = EntityRule("owned_title", (Label.WORK,), 0.7)
 DEFINITION = EntityRule("definition", _NAMES, 0.8, ("work_cues.csv", "definition_heads.csv", "role_words.csv"))
 BRACKET_NAME = EntityRule("bracket_name", (Label.PERSON,), 0.9)
@@ -71,6 +73,8 @@ OF_THE_NAME = EntityRule("of_the_name", (Label.ORG, Label.WORK), 0.65)
 CAST_LIST = EntityRule("cast_list", (Label.PERSON,), 0.7, ("cast_cues.txt",))
 ROLE_NAME = EntityRule("role_name", (Label.PERSON,), 0.7, ("role_words.csv", "honorifics.txt"))
 LIST_PERSON = EntityRule("list_person", (Label.PERSON,), 0.65)
+# the owner of a title in capitals, "X Y's TITLE" (`names.py`): above a pattern's place ('Kore-eda'), below a CAPS_* shape
+TITLE_OWNER_NAME = EntityRule("title_owner_name", (Label.PERSON,), 0.82, ("org_kinds.csv",))
 # names in capitals that are not titles (`caps.py`): each shape beats CAPS_TITLE, which reads any run of capitals as a title
 CAPS_ORG_WORD = EntityRule("caps_org_word", (Label.ORG,), 0.86, ("org_kinds.csv",))  # "ORBIT LANE PICTURES"
 CAPS_PERSON = EntityRule("caps_person", (Label.PERSON,), 0.86)  # "JUNE ASHWORTH", "HAN SEO-JIN"
@@ -155,8 +159,9 @@ class Candidate(NamedTuple):
 
 
 ENTITY_RULES = (MODEL, PATTERN, YEAR, YEAR_PREFIX, QUOTED_TITLE, CITED_TITLE, CAPS_TITLE, CAPS_COMMA_TITLE, CUE_TITLE,
-                YEAR_TITLE, LISTED_TITLE, TABLE_TITLE, YEAR_LINE_TITLE, OWNED_TITLE, DEFINITION, BRACKET_NAME, BRACKET_ACTOR,
-                LIFE_NAME, CUE_ORG, OF_THE_NAME, CAST_LIST, ROLE_NAME,
-                LIST_PERSON, CAPS_ORG_WORD, CAPS_PERSON, CAPS_CREDIT, CAPS_FAMILY_GIVEN, CAPS_SPEAKER, CREDIT_FIELD,
+                YEAR_TITLE, LISTED_TITLE, TABLE_TITLE, YEAR_LINE_TITLE, LINEUP_PLACE, OWNED_TITLE, DEFINITION, BRACKET_NAME,
+                BRACKET_ACTOR, LIFE_NAME, CUE_ORG, OF_THE_NAME, CAST_LIST, ROLE_NAME,
+                LIST_PERSON, TITLE_OWNER_NAME, CAPS_ORG_WORD, CAPS_PERSON, CAPS_CREDIT, CAPS_FAMILY_GIVEN, CAPS_SPEAKER,
+                CREDIT_FIELD,
                 CREDIT_PRODUCTION, FESTIVAL_TOWN_NAME, PROPAGATED, SHORT_NAME)
 BY_NAME = {rule.name: rule for rule in ENTITY_RULES}

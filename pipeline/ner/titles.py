@@ -7,11 +7,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..lexicon import (ARTICLES, POSSESSIVE, POSSESSIVE_S, YEAR, award_heads, credit_label_words, definition_heads, filmography_columns,
+from ..lexicon import (ARTICLES, POSSESSIVE, POSSESSIVE_S, YEAR, award_heads, countries, credit_label_words,
+                       is_first_name, definition_heads, filmography_columns,
                        org_kinds, role_words, title_cues, work_cues)
 from .common import NOT_TITLE_BEFORE, QUOTES, TITLE_GLUE, is_cap, prefixes_of, title_end
 from .registry import (CAPS_COMMA_TITLE, CAPS_TITLE, CITED_TITLE, CUE_TITLE, DEFINITION, LISTED_TITLE, OWNED_TITLE, QUOTED_TITLE,
-                       TABLE_TITLE, YEAR_LINE_TITLE, YEAR_TITLE, Candidate)
+                       LINEUP_PLACE, TABLE_TITLE, YEAR_LINE_TITLE, YEAR_TITLE, Candidate)
 from ..view import DocView
 from ..vocab import Label
 
@@ -76,7 +77,8 @@ def caps_titles(v: DocView) -> Iterator[Candidate]:
             else:
                 break
         span = doc[i:j]
-        while len(span) and not span[-1].is_alpha:
+        while len(span) and not (span[-1].is_alpha or span[-1].is_digit and len(span[-1]) <= 2
+                                 and sum(t.is_alpha for t in span) >= 2):  # a sequel's number: "LUMEN TIDE 2"
             span = span[:-1]
         i = max(j, i + 1)
         if not len(span):
@@ -96,14 +98,14 @@ def caps_titles(v: DocView) -> Iterator[Candidate]:
         after_cue = prev is not None and (prev.lower_ in cues or prev.text in ",(" and span.start > 1
                                           and toks[span.start - 2].lower_ in cues)
         letters = sum(len(t) for t in span if t.is_alpha)
-        owned = len(span) == 1 and letters >= 3 and _owner_before(v, span.start)  # "Mara Voss's HARBOUR"
+        owned = letters >= 4 and _owner_before(v, span.start, span.end)  # "Mara Voss's HARBOUR", "Yang's YI YI"
         in_brackets = prev is not None and prev.text == "(" and letters >= 4 and not _acronym_of_name(v, span)
         # "Sunhee Park (MY SMALL NEIGHBOURS)", not "(MC)" nor an acronym "Harbour Film Council (HAFIC)"
         if len(span) >= 2 and letters >= 6 or after_cue or in_brackets or owned:
             yield CAPS_TITLE.found(span.start, span.end, kind=cues.get(prev.lower_) if prev is not None else None)
 
 
-def _owner_before(v: DocView, i: int) -> bool:
+def _owner_before(v: DocView, i: int, end: int) -> bool:
     """A name's possessive right before token i: "Lina Oduya's HARBOUR", "Dardenne' ROSETTA"
     (a town's name is a family name too: "Oshima's"); a name in mixed case owns a title, a word in
     capitals before 's is a title's own ("MOTHER'S DAY")."""
@@ -113,9 +115,9 @@ def _owner_before(v: DocView, i: int) -> bool:
     owner, word = toks[i - 2], toks[i]
     named = owner.is_title or owner.is_lower and i >= 4 and toks[i - 3].text == "-" and toks[i - 4].is_title  # "Kore-eda's"
     acronym = len(word) <= 5 and word.ent_type_ in {"ORG", "GPE", "NORP", "FAC"}  # "Bong's BBC interview"
-    if i + 2 < len(toks) and toks[i + 1].text == "," and _caps_word(toks[i + 2]):
+    if end + 1 < len(toks) and toks[end].text == "," and _caps_word(toks[end + 1]):
         return False  # "Kim's TIMELESS, BOTTOMLESS": one title with a comma, or a list: not this rule's to say
-    if len(word) < 4 or i + 1 < len(toks) and toks[i + 1].is_title:
+    if end - i == 1 and len(word) < 4 or end < len(toks) and toks[end].is_title:
         return False  # "Gay's TBD Devastator": initials, or a word of a longer name
     return named and owner.is_alpha and not owner.is_sent_start and not acronym and word.lower_ not in org_kinds()
 
@@ -243,7 +245,10 @@ def cue_titles(v: DocView) -> Iterator[Candidate]:
         if end - start == 1 and _place_elsewhere(v, toks[start]):
             continue  # "her film debut in Verona", where the model reads Verona as a place again and again
         while end > start and not doc[start:end].text.isupper():
-            yield CUE_TITLE.found(start, end, kind=kind)
+            if not (tok.lower_ == "like" and toks[start].ent_type_ == "PERSON" and toks[end - 1].ent_type_ == "PERSON"
+                    and end - start >= 2 and is_first_name(toks[start].text)):
+                # "films like Ken Marlow": a director compared, as the model says; "the film Ken Marlow" is a title
+                yield CUE_TITLE.found(start, end, kind=kind)
             start, end = _next_in_list(v, end, titles_only)  # "appeared in Paramedics, Nurses and Elmbrook"
     # "the Eternal Legend, Crystal Saga, and Shadow Realms series"
     for tok in (toks[i] for i, low in enumerate(lower) if low in phrases or low == "other"):
@@ -613,3 +618,26 @@ def year_line_titles(v: DocView) -> Iterator[Candidate]:
         span = doc.char_span(a, b, alignment_mode="expand")
         if span is not None and len(span):
             yield YEAR_LINE_TITLE.found(span.start, span.end)
+
+
+def lineup_countries(v: DocView) -> Iterator[Candidate]:
+    """'Title (Country, Country, 2023)': the countries before the year in a line-up entry's bracket
+    (`_listed_year`) are places, whatever the model read ('USA' as a title in capitals)."""
+    toks = v.tokens
+    for i, low in enumerate(v.lower):
+        if low != "(" or _listed_year(v, i) is None:
+            continue
+        k = i + 1
+        while k < len(toks) and not YEAR.fullmatch(toks[k].text):
+            start = k
+            while k < len(toks) and is_cap(toks[k]):
+                k += 1
+            name = v.span_text(start, k)
+            # a country, one the model knows, or its initials ('USA'); not a title's translation: 'X (Vagabond, 1985)'
+            if k > start and (name.lower() in countries() or all(t.ent_type_ in {"GPE", "LOC"} for t in toks[start:k])
+                              or name.isupper() and name.isalpha() and len(name) <= 4):
+                yield LINEUP_PLACE.found(start, k)
+            while k < len(toks) and toks[k].text in {",", "and", "-"}:
+                k += 1
+            if k == start:
+                break

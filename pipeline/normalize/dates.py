@@ -101,3 +101,19 @@ def _parser():
 
     return dateparser.date.DateDataParser(languages=["en"], settings={
         "PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["year"], "STRICT_PARSING": False})
+
+
+_DAY_MONTH = re.compile(r"(?:on |from |until |by )?(?:(\d{1,2}) ([a-z]+)|([a-z]+) (\d{1,2})(?:st|nd|rd|th)?)", re.I)
+
+
+def in_year(text: str, year: int) -> str | None:
+    """'20 November', 'October 12' in a year the text has already given: its ISO day; None for any
+    other text or a day the month does not have."""
+    m = _DAY_MONTH.fullmatch(" ".join(text.split()))
+    if m is None:
+        return None
+    day, month = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+    n = _MONTHS.get(month.lower())
+    if n is None or not 1 <= int(day) <= calendar.monthrange(year, n)[1]:
+        return None
+    return f"{year:04d}-{n:02d}-{int(day):02d}"

@@ -13,7 +13,8 @@ from functools import lru_cache
 
 from . import dates
 from ..text.fold import key
-from ..lexicon import LEGAL_FORMS, demonyms, drop_suffixes, name_heads, org_kind, org_kinds, role_words
+from ..lexicon import (LEGAL_FORMS, demonyms, drop_suffixes, is_generic_award, name_heads, org_kind, org_kinds, role_words,
+                       word_list)
 from ..records import LocalEntity
 from ..vocab import DateKind, Label
 
@@ -117,6 +118,9 @@ def build_entities(text: str, raw_mentions) -> tuple[list[LocalEntity], list[Loc
         if not key(name):
             continue
         pending.append((m, name))
+    if any(m.label == Label.AWARD for m, _ in pending):
+        given = award_names(text, [m for m, _ in pending if m.label == Label.AWARD])
+        pending = [(m, given.get((m.start, m.end), name)) for m, name in pending]
     alias_of = _stated_aliases(text, [m for m, _ in pending])
     # a stated alias right after its name, and before the other mentions of the same words
     targets = set(alias_of.values())
@@ -156,8 +160,77 @@ def build_entities(text: str, raw_mentions) -> tuple[list[LocalEntity], list[Loc
         entity_at[(m.start, m.end)] = idx
         out.append(LocalMention(m.start, m.end, label, idx, None, m.meta.score, m.meta.source))
     out.sort(key=lambda x: x.start)
+    date_list = _dated_days(text, date_list)
     done = [LocalEntity(e.label, _canonical(e), tuple(e.aliases), e.kind, tuple(e.roles)) for e in entities]
     return done, date_list, out
+
+
+# "Best Director at the 45th Harbour Awards": a prize named by its category and its ceremony
+_AT_CEREMONY = re.compile(r"(?P<category>.+?)(?:\s+(?:prize|award))?\s+at\s+the\s+(?:\d+(?:st|nd|rd|th)\s+)?"
+                          r"(?:Annual\s+)?(?P<ceremony>.+?)\s+Awards")
+_AND = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
+
+
+def award_names(text: str, awards) -> dict[tuple[int, int], str]:
+    """(start, end) -> the name a prize is known by, for a category given at a ceremony: "Best
+    Director at the 45th Harbour Awards" -> "Harbour Award for Best Director", the name the
+    ceremony gives it; a category just before it, joined by 'and' or a comma, shares its ceremony
+    ("Best Film and Best Director at the Harbour Awards")."""
+    spans = sorted(awards, key=lambda m: m.start)
+    out = {}
+    for k in range(len(spans) - 1, -1, -1):
+        m = spans[k]
+        at = _AT_CEREMONY.fullmatch(text, m.start, m.end)
+        if at is None:
+            continue
+        ceremony = " ".join(at.group("ceremony").split())
+        out[(m.start, m.end)] = f"{ceremony} Award for {' '.join(at.group('category').split())}"
+        j = k
+        while j > 0 and _AND.fullmatch(text, spans[j - 1].end, spans[j].start) \
+                and is_generic_award(text[spans[j - 1].start:spans[j - 1].end]):
+            j -= 1
+            out[(spans[j].start, spans[j].end)] = f"{ceremony} Award for {' '.join(text[spans[j].start:spans[j].end].split())}"
+    # the category alone elsewhere in the text is that prize, when one ceremony gives it ("Best Director")
+    by_category: dict[str, set[str]] = defaultdict(set)
+    for name in out.values():
+        by_category[key(name.split(" Award for ", 1)[1])].add(name)
+    for m in spans:
+        names = by_category.get(key(text[m.start:m.end]))
+        if (m.start, m.end) not in out and names is not None and len(names) == 1:
+            out[(m.start, m.end)] = next(iter(names))
+    return out
+
+
+def _dated_days(text: str, date_list: list[LocalDate]) -> list[LocalDate]:
+    """'Kim had arrived in Latvia on 20 November' in a page dated '14 December 2020': a day without
+    its year is in the year of the page's dateline, a date with a month and a year on a short line
+    near the top ('March 5, 2021 · 9 min read', 'By A | 5 September 2023, 17:40'). Prose gives
+    no dateline: an encyclopedia's '2 June' is another year's as often as not."""
+    order = sorted(range(len(date_list)), key=lambda k: date_list[k].start)
+    out, year = list(date_list), None
+    for k in order:
+        d = date_list[k]
+        if d.value is not None and len(d.value) >= 7 and d.value[:4].isdigit():
+            if year is None and _dateline(text, d.start):
+                year = int(d.value[:4])
+        elif d.value is None and d.kind == DateKind.DATE and year is not None:
+            value = dates.in_year(text[d.start:d.end], year)
+            if value is not None:
+                out[k] = replace(d, value=value, year=year)
+    return out
+
+
+DATELINE_REACH = 1500  # characters from the top of the page where its dateline may be
+DATELINE_LINE = 80  # the longest line a dateline is on
+
+
+def _dateline(text: str, start: int) -> bool:
+    """The date at `start` is on a short line near the top of the text: the page's date."""
+    if start > DATELINE_REACH:
+        return False
+    lo = text.rfind("\n", 0, start) + 1
+    hi = text.find("\n", start)
+    return len(text[lo:hi if hi >= 0 else len(text)].strip()) <= DATELINE_LINE
 
 
 _ALIAS_CUE = re.compile(r"\s*(?:\(\s*(?:(?:also known as|known as|also called|formerly|originally|then|now|"
@@ -185,7 +258,8 @@ def _stated_aliases(text: str, found) -> dict[tuple[int, int], tuple[int, int]]:
             out[(b.start, b.end)] = (a.start, a.end)
     people = [m for m in spans if m.label == Label.PERSON]
     for b in people[1:]:  # "under the ring name Zelda": another name of the person the text is about
-        if _NAME_CUE.search(text, max(0, b.start - 40), b.start) and (b.start, b.end) not in out:
+        if (_NAME_CUE.search(text, max(0, b.start - 40), b.start) or _alias_field(text, b.start)) \
+                and (b.start, b.end) not in out:
             out[(b.start, b.end)] = (people[0].start, people[0].end)
     return out
 
@@ -193,6 +267,19 @@ def _stated_aliases(text: str, found) -> dict[tuple[int, int], tuple[int, int]]:
 # a cue right before a person's other name: the name the text's first person goes by
 _NAME_CUE = re.compile(r"(?:\b(?:ring|stage|pen|screen) name|\bbetter known as|\bknown by (?:his|her|their) "
                        r"[\w\s-]{0,20}?name,?)\s*$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _alias_field_regex() -> re.Pattern:
+    labels = sorted(word_list("alias_labels.txt"), key=len, reverse=True)
+    return re.compile(r"(?:^|\n|·)[\s│|·*-]*(?:" + "|".join(re.escape(w) for w in labels) + r")\s*[.:]*\s*"
+                      r"(?:[^\n·]*?,\s*)?$", re.IGNORECASE)
+
+
+def _alias_field(text: str, start: int) -> bool:
+    """'Other names   Im Soon-rye, Lim Soon-rye', 'RR: Bu Ji-yeong · MR: Pu Chiyong': a name in an
+    infobox field of the subject's other names (`patterns/alias_labels.txt`)."""
+    return _alias_field_regex().search(text, max(0, start - 60), start) is not None
 
 
 _SHORT_NAMED_KINDS = {"festival", "school"}  # "Ashgrove" for the festival, "Corbridge" for the university
