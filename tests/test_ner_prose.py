@@ -180,3 +180,29 @@ def _chosen_names(text: str, spans: list[tuple[str, str]]) -> list[str]:
 ])
 def test_a_pattern_that_joined_two_organisations(text, spans, expected):
     assert _chosen_names(text, spans) == expected
+
+
+@pytest.mark.parametrize("text, word, dropped", [
+    # a one-word name only the model reads as a person, no first name, no word of a fuller name
+    ("He was born at Tessevik in the north.", "Tessevik", True),
+    ("The firm supplies Orvalsan with parts.", "Orvalsan", True),
+    # vouched for: a first name, a word of a person named in full, an owner, a clause's subject, an
+    # honorific, 'who', a list with a person named in full
+    ("He was born at Maria in the north.", "Maria", False),
+    ("Toma Tessevik wrote it. Later Tessevik left.", "Tessevik", False),
+    ("It was produced for Orvalsan's new album.", "Orvalsan", False),
+    ("Orvalsan won the prize in May.", "Orvalsan", False),
+    ("He played Mr. Orvalsan in the episode.", "Orvalsan", False),
+    ("They praised Orvalsan, who sang.", "Orvalsan", False),
+    ("He founded it with Toma Brek and Orvalsan in 1929.", "Orvalsan", False),
+])
+def test_a_lone_word_only_the_model_calls_a_person(nlp, text, word, dropped):
+    from pipeline.ner.decide import drop_lone_words
+    from pipeline.view import DocView
+    doc = nlp(text)
+    chosen = [(MODEL.found(e.start, e.end, Label.PERSON), ()) for e in doc.ents if e.label_ == "PERSON"
+              and e.text != word]
+    i = next(t.i for t in doc if t.text == word)
+    chosen = sorted(chosen + [(MODEL.found(i, i + 1, Label.PERSON), ())], key=lambda cr: cr[0].start)
+    kept = [doc[c.start:c.end].text for c, _ in drop_lone_words(DocView(doc), chosen)]
+    assert (word not in kept) is dropped
