@@ -206,3 +206,21 @@ def test_a_lone_word_only_the_model_calls_a_person(nlp, text, word, dropped):
     chosen = sorted(chosen + [(MODEL.found(i, i + 1, Label.PERSON), ())], key=lambda cr: cr[0].start)
     kept = [doc[c.start:c.end].text for c, _ in drop_lone_words(DocView(doc), chosen)]
     assert (word not in kept) is dropped
+
+
+@pytest.mark.parametrize("text, word, dropped", [
+    ("He drove the Tessevik driver who took them home.", "Tessevik", True),  # 'who' of another noun
+])
+def test_a_lone_word_before_another_nouns_who(nlp, text, word, dropped):
+    test_a_lone_word_only_the_model_calls_a_person(nlp, text, word, dropped)
+
+
+@pytest.mark.parametrize("text, names, name, label", [
+    # a place noun right after the name: 'the X neighbourhood', 'the X region'
+    ("It is bounded on the west by the Orvand neighbourhood.", [("Orvand", "PERSON", M)], "Orvand", "PLACE"),
+    ("Wine is made in the Tessaly region of the north.", [("Tessaly", "ORG", M)], "Tessaly", "PLACE"),
+    # near miss: a capitalised head is part of the name, not a noun after it
+    ("It aired on the Tessaly Region channel.", [("Tessaly", "ORG", M)], "Tessaly", "ORG"),
+])
+def test_a_place_noun_after_the_name(text, names, name, label):
+    assert _labels(text, names)[name] == label

@@ -217,7 +217,7 @@ def drop_lone_words(v: DocView, chosen):
     vouched = {toks[c.start].text for c in people if c.end - c.start == 1 and (
         toks[c.start].dep_ == "nsubj" or c.end < len(toks) and toks[c.end].text in POSSESSIVE_S
         or c.start > 0 and toks[c.start - 1].lower_.rstrip(".") in honorifics()
-        or any(t.lower_ == "who" for t in toks[c.end:c.end + 2]))}
+        or [t.lower_ for t in toks[c.end:c.end + 2] if t.text != ","][:1] == ["who"])}
     for a, b in zip(people, people[1:]):  # "with Dhaiber, Vishnu Damle and Fattelal": listed with a full name
         if 1 <= b.start - a.end <= 2 and all(t.lower_ in {",", "and", "&"} for t in toks[a.end:b.start]):
             if b.end - b.start > 1:
