@@ -224,3 +224,17 @@ def test_a_lone_word_before_another_nouns_who(nlp, text, word, dropped):
 ])
 def test_a_place_noun_after_the_name(text, names, name, label):
     assert _labels(text, names)[name] == label
+
+
+@pytest.mark.parametrize("text, names, name, label", [
+    # a kind of organisation right before the name: 'the English rock group X', 'a Dutch club X'
+    ("He joined the English rock group Tessel Harrow in 1968.", [("Tessel Harrow", "PERSON", M)], "Tessel Harrow",
+     "ORG"),
+    ("She made her debut with a Dutch club Orvand Laren.", [("Orvand Laren", "PERSON", M)], "Orvand Laren", "ORG"),
+    ("He was a member of Kessel Brek until 2001.", [("Kessel Brek", "PERSON", M)], "Kessel Brek", "ORG"),
+    # near misses: a role after the kind ('band member X'), a person with a first name after 'with'
+    ("The band member Tessel Harrow left.", [("Tessel Harrow", "PERSON", M)], "Tessel Harrow", "PERSON"),
+    ("He recorded it with Maria Harrow in 1968.", [("Maria Harrow", "PERSON", M)], "Maria Harrow", "PERSON"),
+])
+def test_a_kind_of_organisation_before_the_name(text, names, name, label):
+    assert _labels(text, names)[name] == label
