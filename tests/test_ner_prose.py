@@ -238,3 +238,20 @@ def test_a_place_noun_after_the_name(text, names, name, label):
 ])
 def test_a_kind_of_organisation_before_the_name(text, names, name, label):
     assert _labels(text, names)[name] == label
+
+
+@pytest.mark.parametrize("text, word, title", [
+    # acronyms: a hyphenated or listed name, an acronym of the name's last words only
+    ("It joined the Asia-Pacific Trade Forum (APTF) in 1998.", "APTF", False),
+    ("The Navy, Army and Air Force Stores (NAAFS) sold it.", "NAAFS", False),
+    ("Relevant Lumen Geological Survey (LGS) maps show it.", "LGS", False),
+    ("The Drake Valley Solar Community (DVSC) opened.", "DVSC", False),
+    # titles: no initials of the words before, a person's name before
+    ("Her mother was played by Mara Quill (ASHFALL) twice.", "ASHFALL", True),
+    ("The film was shown as Tessel Harrow (NIGHTFALL) in 2001.", "NIGHTFALL", True),
+])
+def test_an_acronym_in_brackets_is_no_title(text, word, title):
+    from pipeline.ner.titles import caps_titles
+    v = make(text)
+    found = {v.span_text(c.start, c.end) for c in caps_titles(v)}
+    assert (word in found) is title
