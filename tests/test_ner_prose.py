@@ -255,3 +255,14 @@ def test_an_acronym_in_brackets_is_no_title(text, word, title):
     v = make(text)
     found = {v.span_text(c.start, c.end) for c in caps_titles(v)}
     assert (word in found) is title
+
+
+@pytest.mark.parametrize("text, names, name, label", [
+    # a kinship noun after a possessive names a person: 'his son X', 'her twin brother X'
+    ("He ruled with his son Tessevar until 900.", [("Tessevar", "ORG", M)], "Tessevar", "PERSON"),
+    ("Her twin brother Orvand was born in May.", [("Orvand", "PLACE", M)], "Orvand", "PERSON"),
+    # near miss: a kinship noun without a possessive is no cue ('the Father Brown series')
+    ("They read the Father Tessevar stories.", [("Tessevar", "ORG", M)], "Tessevar", "ORG"),
+])
+def test_a_kinship_noun_before_the_name(text, names, name, label):
+    assert _labels(text, names)[name] == label
