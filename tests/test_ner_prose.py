@@ -266,3 +266,14 @@ def test_an_acronym_in_brackets_is_no_title(text, word, title):
 ])
 def test_a_kinship_noun_before_the_name(text, names, name, label):
     assert _labels(text, names)[name] == label
+
+
+@pytest.mark.parametrize("text, names, name, label", [
+    # a team after 'played for', 'signed with', a 'side'
+    ("He played for Tessel City and Orvand Rovers.", [("Tessel City", "PLACE", M)], "Tessel City", "ORG"),
+    ("He joined Premier League side Kessel Town in 2016.", [("Kessel Town", "PLACE", M)], "Kessel Town", "ORG"),
+    # near miss: 'alongside' is no 'side'
+    ("She worked alongside Maria Tessel for years.", [("Maria Tessel", "PERSON", M)], "Maria Tessel", "PERSON"),
+])
+def test_a_team_after_a_sports_cue(text, names, name, label):
+    assert _labels(text, names)[name] == label
