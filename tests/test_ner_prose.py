@@ -277,3 +277,27 @@ def test_a_kinship_noun_before_the_name(text, names, name, label):
 ])
 def test_a_team_after_a_sports_cue(text, names, name, label):
     assert _labels(text, names)[name] == label
+
+
+@pytest.mark.parametrize("text, names, short, full", [
+    ("Tessa Province lies north. Tessa is dry.", [("Tessa Province", Label.PLACE), ("Tessa", Label.PLACE)],
+     "Tessa", "Tessa Province"),
+    ("The Republic of Orvania was founded. Orvania grew.", [("Republic of Orvania", Label.PLACE),
+                                                             ("Orvania", Label.PLACE)], "Orvania", "Republic of Orvania"),
+    ("The People's Republic of Kessia formed. Kessia grew.", [("People's Republic of Kessia", Label.PLACE),
+                                                               ("Kessia", Label.PLACE)], "Kessia",
+     "People's Republic of Kessia"),
+])
+def test_a_place_and_its_fuller_name(text, names, short, full):
+    assert _grouped(text, names)[short] == full
+
+
+@pytest.mark.parametrize("text, names, short", [
+    # a city is not its county nor its country's state
+    ("Tessa County lies north. Tessa is its seat.", [("Tessa County", Label.PLACE), ("Tessa", Label.PLACE)], "Tessa"),
+    ("Orvania City grew. Orvania is a country.", [("Orvania City", Label.PLACE), ("Orvania", Label.PLACE)], "Orvania"),
+    ("The State of Kessia is a state. Kessia is a country.", [("State of Kessia", Label.PLACE),
+                                                              ("Kessia", Label.PLACE)], "Kessia"),
+])
+def test_a_place_and_its_fuller_name_near_misses(text, names, short):
+    assert _grouped(text, names)[short] == short
