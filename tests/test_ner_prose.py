@@ -301,3 +301,25 @@ def test_a_place_and_its_fuller_name(text, names, short, full):
 ])
 def test_a_place_and_its_fuller_name_near_misses(text, names, short):
     assert _grouped(text, names)[short] == short
+
+
+@pytest.mark.parametrize("text, name, label", [
+    # a place whose words a lower-case particle joins, a sea's or a bay's name with 'of'
+    ("The town of Kessel am Tesse lies north.", "Kessel am Tesse", "PLACE"),
+    ("It lies in Orva og Tessdal county.", "Orva og Tessdal", "PLACE"),
+    ("Ships crossed the Bay of Tessaly in May.", "Bay of Tessaly", "PLACE"),
+    # buildings and grounds: a dock, a pass, a fort
+    ("The ship berthed at Victoria Dock in 1901.", "Victoria Dock", "PLACE"),  # the model reads a person
+])
+def test_prose_place_names(nlp, text, name, label):
+    doc = nlp(text)
+    assert (name, label) in {(e.text, e.label_) for e in doc.ents}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("And then I am Tessel, he said.", "I am Tessel"),   # the verb 'am' after a pronoun
+    ("The actor Orva Harbour spoke.", "Orva Harbour"),    # a family name that is a place word stays a person
+])
+def test_prose_place_names_near_misses(nlp, text, name):
+    doc = nlp(text)
+    assert (name, "PLACE") not in {(e.text, e.label_) for e in doc.ents}
