@@ -323,3 +323,10 @@ def test_prose_place_names(nlp, text, name, label):
 def test_prose_place_names_near_misses(nlp, text, name):
     doc = nlp(text)
     assert (name, "PLACE") not in {(e.text, e.label_) for e in doc.ents}
+
+
+def test_a_kind_of_place_alone_is_no_place():
+    names = _grouped("They walked down the Avenue to the old town.", [("Avenue", Label.PLACE)])
+    assert "Avenue" not in names
+    # an organisation's word alone stays (a 'Congress', a 'Senate')
+    assert _grouped("The Congress voted.", [("Congress", Label.ORG)]) == {"Congress": "Congress"}

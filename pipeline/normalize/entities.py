@@ -252,6 +252,8 @@ def _entity_of(label: Label, name: str, entities, index, counts, text: str, pos:
                   and _tokens(entities[i].name)[-1].lower() == toks[0].lower()}
         if len(fuller) == 1:
             return label, fuller.pop()
+        if label == Label.PLACE:
+            return None, None  # 'the Valley', 'Avenue' alone: a kind of place, not a place's name
     if label == Label.PLACE:
         fuller = {i for i in known.by_label[label] if _fuller_form(toks, _tokens(entities[i].name))}
         if len(fuller) == 1:
