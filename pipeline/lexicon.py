@@ -117,6 +117,13 @@ def word_list(name: str) -> frozenset[str]:
     return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
 
 
+@lru_cache(maxsize=1)
+def place_forms() -> dict[str, str]:
+    """Words that make a place's fuller name of the same place, and where: 'Hubei' -> 'Hubei Province'
+    ('province', 'last'), 'Korea' -> 'Republic of Korea' ('republic', 'first')."""
+    return csv_map("place_forms.csv")
+
+
 def title_particles() -> frozenset[str]:
     """Lower-case Romance articles and prepositions that join a title's capitalised words."""
     return word_list("title_particles.txt")

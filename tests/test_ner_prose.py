@@ -180,3 +180,153 @@ def _chosen_names(text: str, spans: list[tuple[str, str]]) -> list[str]:
 ])
 def test_a_pattern_that_joined_two_organisations(text, spans, expected):
     assert _chosen_names(text, spans) == expected
+
+
+@pytest.mark.parametrize("text, word, dropped", [
+    # a one-word name only the model reads as a person, no first name, no word of a fuller name
+    ("He was born at Tessevik in the north.", "Tessevik", True),
+    ("The firm supplies Orvalsan with parts.", "Orvalsan", True),
+    # vouched for: a first name, a word of a person named in full, an owner, a clause's subject, an
+    # honorific, 'who', a list with a person named in full
+    ("He was born at Maria in the north.", "Maria", False),
+    ("Toma Tessevik wrote it. Later Tessevik left.", "Tessevik", False),
+    ("It was produced for Orvalsan's new album.", "Orvalsan", False),
+    ("Orvalsan won the prize in May.", "Orvalsan", False),
+    ("He played Mr. Orvalsan in the episode.", "Orvalsan", False),
+    ("They praised Orvalsan, who sang.", "Orvalsan", False),
+    ("He founded it with Toma Brek and Orvalsan in 1929.", "Orvalsan", False),
+])
+def test_a_lone_word_only_the_model_calls_a_person(nlp, text, word, dropped):
+    from pipeline.ner.decide import drop_lone_words
+    from pipeline.view import DocView
+    doc = nlp(text)
+    chosen = [(MODEL.found(e.start, e.end, Label.PERSON), ()) for e in doc.ents if e.label_ == "PERSON"
+              and e.text != word]
+    i = next(t.i for t in doc if t.text == word)
+    chosen = sorted(chosen + [(MODEL.found(i, i + 1, Label.PERSON), ())], key=lambda cr: cr[0].start)
+    kept = [doc[c.start:c.end].text for c, _ in drop_lone_words(DocView(doc), chosen)]
+    assert (word not in kept) is dropped
+
+
+@pytest.mark.parametrize("text, word, dropped", [
+    ("He drove the Tessevik driver who took them home.", "Tessevik", True),  # 'who' of another noun
+])
+def test_a_lone_word_before_another_nouns_who(nlp, text, word, dropped):
+    test_a_lone_word_only_the_model_calls_a_person(nlp, text, word, dropped)
+
+
+@pytest.mark.parametrize("text, names, name, label", [
+    # a place noun right after the name: 'the X neighbourhood', 'the X region'
+    ("It is bounded on the west by the Orvand neighbourhood.", [("Orvand", "PERSON", M)], "Orvand", "PLACE"),
+    ("Wine is made in the Tessaly region of the north.", [("Tessaly", "ORG", M)], "Tessaly", "PLACE"),
+    # near miss: a capitalised head is part of the name, not a noun after it
+    ("It aired on the Tessaly Region channel.", [("Tessaly", "ORG", M)], "Tessaly", "ORG"),
+])
+def test_a_place_noun_after_the_name(text, names, name, label):
+    assert _labels(text, names)[name] == label
+
+
+@pytest.mark.parametrize("text, names, name, label", [
+    # a kind of organisation right before the name: 'the English rock group X', 'a Dutch club X'
+    ("He joined the English rock group Tessel Harrow in 1968.", [("Tessel Harrow", "PERSON", M)], "Tessel Harrow",
+     "ORG"),
+    ("She made her debut with a Dutch club Orvand Laren.", [("Orvand Laren", "PERSON", M)], "Orvand Laren", "ORG"),
+    ("He was a member of Kessel Brek until 2001.", [("Kessel Brek", "PERSON", M)], "Kessel Brek", "ORG"),
+    # near misses: a role after the kind ('band member X'), a person with a first name after 'with'
+    ("The band member Tessel Harrow left.", [("Tessel Harrow", "PERSON", M)], "Tessel Harrow", "PERSON"),
+    ("He recorded it with Maria Harrow in 1968.", [("Maria Harrow", "PERSON", M)], "Maria Harrow", "PERSON"),
+])
+def test_a_kind_of_organisation_before_the_name(text, names, name, label):
+    assert _labels(text, names)[name] == label
+
+
+@pytest.mark.parametrize("text, word, title", [
+    # acronyms: a hyphenated or listed name, an acronym of the name's last words only
+    ("It joined the Asia-Pacific Trade Forum (APTF) in 1998.", "APTF", False),
+    ("The Navy, Army and Air Force Stores (NAAFS) sold it.", "NAAFS", False),
+    ("Relevant Lumen Geological Survey (LGS) maps show it.", "LGS", False),
+    ("The Drake Valley Solar Community (DVSC) opened.", "DVSC", False),
+    # titles: no initials of the words before, a person's name before
+    ("Her mother was played by Mara Quill (ASHFALL) twice.", "ASHFALL", True),
+    ("The film was shown as Tessel Harrow (NIGHTFALL) in 2001.", "NIGHTFALL", True),
+])
+def test_an_acronym_in_brackets_is_no_title(text, word, title):
+    from pipeline.ner.titles import caps_titles
+    v = make(text)
+    found = {v.span_text(c.start, c.end) for c in caps_titles(v)}
+    assert (word in found) is title
+
+
+@pytest.mark.parametrize("text, names, name, label", [
+    # a kinship noun after a possessive names a person: 'his son X', 'her twin brother X'
+    ("He ruled with his son Tessevar until 900.", [("Tessevar", "ORG", M)], "Tessevar", "PERSON"),
+    ("Her twin brother Orvand was born in May.", [("Orvand", "PLACE", M)], "Orvand", "PERSON"),
+    # near miss: a kinship noun without a possessive is no cue ('the Father Brown series')
+    ("They read the Father Tessevar stories.", [("Tessevar", "ORG", M)], "Tessevar", "ORG"),
+])
+def test_a_kinship_noun_before_the_name(text, names, name, label):
+    assert _labels(text, names)[name] == label
+
+
+@pytest.mark.parametrize("text, names, name, label", [
+    # a team after 'played for', 'signed with', a 'side'
+    ("He played for Tessel City and Orvand Rovers.", [("Tessel City", "PLACE", M)], "Tessel City", "ORG"),
+    ("He joined Premier League side Kessel Town in 2016.", [("Kessel Town", "PLACE", M)], "Kessel Town", "ORG"),
+    # near miss: 'alongside' is no 'side'
+    ("She worked alongside Maria Tessel for years.", [("Maria Tessel", "PERSON", M)], "Maria Tessel", "PERSON"),
+])
+def test_a_team_after_a_sports_cue(text, names, name, label):
+    assert _labels(text, names)[name] == label
+
+
+@pytest.mark.parametrize("text, names, short, full", [
+    ("Tessa Province lies north. Tessa is dry.", [("Tessa Province", Label.PLACE), ("Tessa", Label.PLACE)],
+     "Tessa", "Tessa Province"),
+    ("The Republic of Orvania was founded. Orvania grew.", [("Republic of Orvania", Label.PLACE),
+                                                             ("Orvania", Label.PLACE)], "Orvania", "Republic of Orvania"),
+    ("The People's Republic of Kessia formed. Kessia grew.", [("People's Republic of Kessia", Label.PLACE),
+                                                               ("Kessia", Label.PLACE)], "Kessia",
+     "People's Republic of Kessia"),
+])
+def test_a_place_and_its_fuller_name(text, names, short, full):
+    assert _grouped(text, names)[short] == full
+
+
+@pytest.mark.parametrize("text, names, short", [
+    # a city is not its county nor its country's state
+    ("Tessa County lies north. Tessa is its seat.", [("Tessa County", Label.PLACE), ("Tessa", Label.PLACE)], "Tessa"),
+    ("Orvania City grew. Orvania is a country.", [("Orvania City", Label.PLACE), ("Orvania", Label.PLACE)], "Orvania"),
+    ("The State of Kessia is a state. Kessia is a country.", [("State of Kessia", Label.PLACE),
+                                                              ("Kessia", Label.PLACE)], "Kessia"),
+])
+def test_a_place_and_its_fuller_name_near_misses(text, names, short):
+    assert _grouped(text, names)[short] == short
+
+
+@pytest.mark.parametrize("text, name, label", [
+    # a place whose words a lower-case particle joins, a sea's or a bay's name with 'of'
+    ("The town of Kessel am Tesse lies north.", "Kessel am Tesse", "PLACE"),
+    ("It lies in Orva og Tessdal county.", "Orva og Tessdal", "PLACE"),
+    ("Ships crossed the Bay of Tessaly in May.", "Bay of Tessaly", "PLACE"),
+    # buildings and grounds: a dock, a pass, a fort
+    ("The ship berthed at Victoria Dock in 1901.", "Victoria Dock", "PLACE"),  # the model reads a person
+])
+def test_prose_place_names(nlp, text, name, label):
+    doc = nlp(text)
+    assert (name, label) in {(e.text, e.label_) for e in doc.ents}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("And then I am Tessel, he said.", "I am Tessel"),   # the verb 'am' after a pronoun
+    ("The actor Orva Harbour spoke.", "Orva Harbour"),    # a family name that is a place word stays a person
+])
+def test_prose_place_names_near_misses(nlp, text, name):
+    doc = nlp(text)
+    assert (name, "PLACE") not in {(e.text, e.label_) for e in doc.ents}
+
+
+def test_a_kind_of_place_alone_is_no_place():
+    names = _grouped("They walked down the Avenue to the old town.", [("Avenue", Label.PLACE)])
+    assert "Avenue" not in names
+    # an organisation's word alone stays (a 'Congress', a 'Senate')
+    assert _grouped("The Congress voted.", [("Congress", Label.ORG)]) == {"Congress": "Congress"}

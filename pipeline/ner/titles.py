@@ -175,24 +175,26 @@ def caps_comma_titles(v: DocView) -> Iterator[Candidate]:
 
 
 def _acronym_of_name(v: DocView, span) -> bool:
-    """'Harbour Film Council (HAFIC)': one word in brackets whose letters hold, in order, the
-    initials of the capitalised words before the bracket, starting with the first."""
+    """'Harbour Film Council (HAFIC)', 'the Asia-Pacific Trade Forum (APTF)', 'Relevant Lumen Survey
+    (LS)': one word in brackets whose letters hold, in order, the initials of the capitalised words
+    before the bracket (a hyphen or a comma between them), from any of them on to the last."""
     if len(span) != 1 or span.start < 3:
         return False
     toks = v.tokens
     initials = ""
-    for t in reversed(toks[max(0, span.start - 8):span.start - 1]):
+    for t in reversed(toks[max(0, span.start - 12):span.start - 1]):
         if "\n" in t.whitespace_:
             break
         if is_cap(t) and t.is_alpha:
             initials = t.text[0] + initials
-        elif t.lower_ not in {"of", "the", "for", "and", "&", "de"}:
+        elif t.lower_ not in {"of", "the", "for", "and", "&", "de", "-", ","}:
             break
     word = span[0].text
-    if len(initials) < 2 or word[0] != initials[0]:
-        return False
-    rest = iter(word)
-    return all(ch in rest for ch in initials)
+    for k, first in enumerate(initials[:-1]):
+        rest = iter(word)
+        if first == word[0] and all(ch in rest for ch in initials[k:]):
+            return True
+    return False
 
 
 def cue_titles(v: DocView) -> Iterator[Candidate]:

@@ -13,8 +13,8 @@ from functools import lru_cache
 
 from . import dates
 from ..text.fold import key
-from ..lexicon import (LEGAL_FORMS, demonyms, drop_suffixes, is_generic_award, name_heads, org_kind, org_kinds, role_words,
-                       word_list)
+from ..lexicon import (LEGAL_FORMS, demonyms, drop_suffixes, is_generic_award, name_heads, org_kind, org_kinds, place_forms,
+                       role_words, word_list)
 from ..records import LocalEntity
 from ..vocab import DateKind, Label
 
@@ -349,6 +349,12 @@ def _entity_of(label: Label, name: str, entities, index, counts, text: str, pos:
                   and _tokens(entities[i].name)[-1].lower() == toks[0].lower()}
         if len(fuller) == 1:
             return label, fuller.pop()
+        if label == Label.PLACE:
+            return None, None  # 'the Valley', 'Avenue' alone: a kind of place, not a place's name
+    if label == Label.PLACE:
+        fuller = {i for i in known.by_label[label] if _fuller_form(toks, _tokens(entities[i].name))}
+        if len(fuller) == 1:
+            return label, fuller.pop()
     if label in (Label.ORG, Label.PLACE, Label.AWARD, Label.WORK):
         if label in (Label.ORG, Label.AWARD) and not name.isupper():  # "Mexico" is not "Mexico City"
             # "Ashgrove" -> "Ashgrove Film Festival" (the longer name adds only generic words), but
@@ -366,6 +372,20 @@ def _entity_of(label: Label, name: str, entities, index, counts, text: str, pos:
             if acro:
                 return label, acro[0]
     return label, None
+
+
+def _fuller_form(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """'Hubei Province' of 'Hubei', '(The) (People's) Republic of Korea' of 'Korea' (`patterns/place_forms.csv`);
+    not 'Mexico City' of 'Mexico', nor 'State of Mexico'."""
+    forms = place_forms()
+    s, f = [t.lower() for t in short], [t.lower() for t in full]
+    if f[0] == "the":
+        f = f[1:]
+    if len(f) == len(s) + 1 and f[:-1] == s:
+        return forms.get(f[-1]) == "last"
+    if len(f) >= len(s) + 2 and f[-len(s):] == s and f[-len(s) - 1] == "of":
+        return all(w in forms and forms[w] == "first" or w in {"people's", "democratic"} for w in f[:-len(s) - 1])
+    return False
 
 
 @lru_cache(maxsize=None)
