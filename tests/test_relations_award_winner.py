@@ -19,6 +19,9 @@ from .test_relations import run, triples
     # a relative clause after the work keeps the work on its left
     ("He directed “Salt Harbor” (1997), which won the Golden Lion at Venice.",
      ("Salt Harbor", "award_received", "Golden Lion"), None),
+    # every prize of a list the verb governs, not the first one taken for a receiver
+    ("Tom Avery has received an Emmy Award and two Grammy Awards, as well as a Golden Globe Award and an "
+     "Academy Award for his work.", ("Tom Avery", "award_received", "Golden Globe Award"), None),
     # the reason after 'for' is not who the prize was given to
     ("Petty Officer Rem Dalby, a cook aboard the Kestrel, was awarded the Distinguished Service Medal in 1982 "
      "for his courage.", ("Rem Dalby", "award_received", "Distinguished Service Medal"), None),

@@ -66,8 +66,9 @@ OWNED_TITLE = EntityRule("owned_title", (Label.WORK,), 0.7)
 DEFINITION = EntityRule("definition", _NAMES, 0.8, ("work_cues.csv", "definition_heads.csv", "role_words.csv"))
 BRACKET_NAME = EntityRule("bracket_name", (Label.PERSON,), 0.9)
 BRACKET_ACTOR = EntityRule("bracket_actor", (Label.PERSON,), 0.65)
-# the words that open a sentence before a life's bracket: 'Rufus Alden Varrow (1866 – 1932)' (`names.py`)
-LIFE_NAME = EntityRule("life_name", (Label.PERSON,), 0.92, ("name_particles.txt",), verbatim=True)
+# the words that open a sentence before a life's bracket: 'Rufus Alden Varrow (1866 – 1932)' (`names.py`);
+# below a definition's (which carries the person's roles), above the model's pieces
+LIFE_NAME = EntityRule("life_name", (Label.PERSON,), 0.75, ("name_particles.txt",), verbatim=True)
 CUE_ORG = EntityRule("cue_org", (Label.ORG,), 0.75, ("org_cues.csv",))
 OF_THE_NAME = EntityRule("of_the_name", (Label.ORG, Label.WORK), 0.65)
 CAST_LIST = EntityRule("cast_list", (Label.PERSON,), 0.7, ("cast_cues.txt",))

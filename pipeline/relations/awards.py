@@ -157,6 +157,10 @@ def _items_at(args: list[Item], head: Token, labels) -> list[Item]:
     return out
 
 
+def _a_prize(args: list[Item], tok: Token) -> bool:
+    return any(a.label == Label.AWARD and a.start <= tok.i < a.end for a in args)
+
+
 def _in_aside(doc, it: Item, sent_start: int) -> bool:
     """'X, with A and B, won': A follows 'with' in its phrase, or a comma of a list that 'with' opened."""
     if it.implicit:
@@ -226,8 +230,9 @@ def prize_won(v: DocView, sent: Span, args: list[Item], disc: Discourse, is_ques
             winners = _items_at(args, obj, labels) if obj is not None else []
         elif t.dep_ in _OBJECT_DEPS and kind_of(verb.lemma_) in _PRIZE_VERBS and not _unrealised(verb):
             # 'won him X', not the reason 'awarded X for his courage' (a 'for' the parse may call a dative)
+            # nor another prize the verb also governs ('received X and Y, as well as Z')
             given = next((c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"
-                          or c.dep_ == "dobj" and c.i != t.i and c.i < t.i), None)
+                          or c.dep_ == "dobj" and c.i != t.i and c.i < t.i and not _a_prize(args, c)), None)
             if given is not None and given.lower_ in _OBJECT_PRONOUNS:
                 continue  # 'it won him X': who 'him' is, the discourse does not tell surely enough
             if given is None and kind_of(verb.lemma_) == "prize_giving":
