@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from . import dates
 from ..text.fold import key
-from ..lexicon import (LEGAL_FORMS, demonyms, drop_suffixes, is_generic_award, name_heads, org_kind, org_kinds, place_forms,
+from ..lexicon import (LEGAL_FORMS, countries, demonyms, drop_suffixes, is_generic_award, name_heads, org_kind, org_kinds, place_forms,
                        role_words, word_list)
 from ..records import LocalEntity
 from ..vocab import DateKind, Label
@@ -128,6 +128,10 @@ def build_entities(text: str, raw_mentions) -> tuple[list[LocalEntity], list[Loc
                  else 2)
     entity_at: dict[tuple[int, int], int] = {}
     known = _Known()
+    known.place_words = {t.lower() for m, name in pending if m.label == Label.PLACE for t in _tokens(name)}
+    for m, name in pending:
+        k = key(name)
+        known.first_at[k] = min(known.first_at.get(k, m.start), m.start)
     for m, name in pending:
         named = entity_at.get(alias_of.get((m.start, m.end)))
         if named is not None:
@@ -295,6 +299,9 @@ class _Known:
         self.by_label: dict[Label, list[int]] = defaultdict(list)
         self.by_first: dict[tuple[Label, str], list[int]] = defaultdict(list)  # first word, lower case
         self.by_initials: dict[tuple[Label, str], list[int]] = defaultdict(list)
+        self.by_last: dict[str, list[int]] = defaultdict(list)  # people by family name, lower case
+        self.place_words: set[str] = set()  # the words of the document's places, lower case
+        self.first_at: dict[str, int] = {}  # a name's key -> where the text first gives it
 
     def add(self, i: int, label: Label, name: str) -> None:
         self.by_label[label].append(i)
@@ -304,6 +311,8 @@ class _Known:
         if label != Label.WORK:
             self.by_initials[(label, _initials(name))].append(i)
         if label == Label.PERSON:
+            if len(full) > 1:
+                self.by_last[full[-1].lower()].append(i)
             for n in (1, 2):
                 if len(full) > n:
                     f = drop_suffixes([t.lower() for t in full], n)
@@ -313,6 +322,10 @@ class _Known:
     def people_with_part(self, short: tuple[str, ...]) -> list[int]:
         """People whose name has more words than `short` and ends or starts with it (`_is_part`)."""
         return self.parts.get(tuple(t.lower() for t in short), [])
+
+    def people_ending(self, last: str) -> list[int]:
+        """People of more than one word whose name ends with `last`."""
+        return self.by_last.get(last.lower(), [])
 
     def starting_with(self, label: Label, short: tuple[str, ...]) -> list[int]:
         """Entities of `label` whose name may start with the words `short` (`_is_prefix` decides)."""
@@ -342,6 +355,24 @@ def _entity_of(label: Label, name: str, entities, index, counts, text: str, pos:
             return label, index[(Label.PLACE, key(place))]
         country = next((i for (lab, kk), i in index.items() if lab == Label.PLACE and kk.endswith(key(place))), None)
         return (label, country) if country is not None else (None, None)
+    if label == Label.PERSON and len(toks) >= 2:
+        # "Henrik Lund" or "H. C. Lund" after "Henrik Carsten Lund": the same first and family
+        # names, the middle ones left out or given by their initials; never when two people fit,
+        # nor before the full name ("Tomas Varga ... his son Tomas Emil Varga")
+        fuller = {i for i in known.people_ending(toks[-1]) if _fuller_person(toks, _tokens(entities[i].name))
+                  and known.first_at.get(key(entities[i].name), pos) < pos}
+        if len(fuller) == 1:
+            return label, fuller.pop()
+    if label == Label.ORG and len(toks) == 1 and toks[0][:1].isupper():
+        # "the Vikings" after "the Orvand Vikings", "the House" after "the House of Delegates": the
+        # last word, after a place or a kind's words, or a first word followed by 'of', of the one
+        # organisation the text names so; not "Enix" of "Square Enix" (a specific word before it)
+        w = toks[0].lower()
+        fuller = {i for i in known.by_label[label] if len(_tokens(entities[i].name)) > 1
+                  and (_tokens(entities[i].name)[-1].lower() == w and _placed(_tokens(entities[i].name)[:-1], known)
+                       or re.match(r"(?:the\s+)?%s\s+of\s" % re.escape(w), entities[i].name, re.I))}
+        if len(fuller) == 1:
+            return label, fuller.pop()
     if label in (Label.ORG, Label.PLACE) and len(toks) == 1 and toks[0].lower() in _head_words(label):
         # "the Parliament" after "Norwegian Parliament", "the Valley" after "Mendenhall Valley": a kind's
         # own word, capitalised, names the one entity of that kind the text has named in full
@@ -371,7 +402,93 @@ def _entity_of(label: Label, name: str, entities, index, counts, text: str, pos:
             acro = known.by_initials.get((label, compact.lower()), [])
             if acro:
                 return label, acro[0]
+        if label != Label.WORK and 3 <= len(compact) <= ACRONYM_MAX and compact.isupper():
+            # "NSEA" for "Northern Sea Ports Authority", "TFG" for "Tides for Gold", "PRT" for
+            # "Paxton Railroad Trust": every word gives its first letter, a longer word may give more
+            acro = [i for i in known.by_label[label] if len(_tokens(entities[i].name)) > 1
+                    and _abbreviates(compact.lower(), entities[i].name)]
+            if len(acro) == 1:
+                return label, acro[0]
     return label, None
+
+
+ACRONYM_MAX = 8  # the longest acronym looked for among the words of a longer name
+
+
+def _abbreviates(acro: str, name: str) -> bool:
+    """`acro` (lower case) takes the first letter of every word of `name` in order, and may take
+    more consonants inside a word ('prt' of 'Paxton Railroad Trust'); a small word ('of', 'and') or
+    a legal form may give nothing, an acronym in the name gives all its letters ('nsea' of
+    'Northern Sea Ports of the East Authority' does not: 'Ports' and 'East' give nothing; nor
+    'bfi' of 'BBC Film')."""
+    found = re.findall(r"[A-Za-z][A-Za-z']*", name)
+    words = [w.lower() for w in found]
+    whole = {i for i, w in enumerate(found) if len(w) > 1 and w.isupper()}
+    optional = _SMALL | LEGAL_FORMS
+
+    @lru_cache(maxsize=None)
+    def fits(i: int, j: int) -> bool:
+        if i == len(words):
+            return j == len(acro)
+        w = words[i]
+        if w in optional and fits(i + 1, j):
+            return True
+        if i in whole:
+            return acro.startswith(w, j) and fits(i + 1, j + len(w))
+        if j >= len(acro) or w[0] != acro[j]:
+            return False
+        j, p = j + 1, 1
+        while True:
+            if fits(i + 1, j):
+                return True
+            if j >= len(acro) or acro[j] in "aeiou":
+                return False
+            p = w.find(acro[j], p) + 1
+            if p == 0:
+                return False
+            j += 1
+    return len(words) > 1 and fits(0, 0)
+
+
+def _initial_of(a: str, b: str) -> bool:
+    """'J.' or 'J' is the initial of 'Jorund'; a name is its own."""
+    a, b = a.rstrip("."), b.rstrip(".")
+    return a == b or len(a) == 1 and b.startswith(a) or len(b) == 1 and a.startswith(b)
+
+
+def _split_initials(toks: tuple[str, ...]) -> list[str]:
+    """'H.C.' -> 'h.', 'c.' (lower case)."""
+    out = []
+    for t in toks:
+        out.extend(re.findall(r"[^\W\d_]\.", t) if re.fullmatch(r"(?:[^\W\d_]\.){2,}", t) else [t])
+    return [t.lower() for t in out]
+
+
+def _fuller_person(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """'Henrik Lund', 'H. C. Lund', 'Henrik C. Lund' of 'Henrik Carsten Lund': the same family name,
+    the first name or its initial, the middle names left out or in order by name or initial;
+    not 'Erik Lund' (another first name), nor 'Henrik Carsten Lund' of itself."""
+    s, f = _split_initials(short), _split_initials(full)
+    if len(s) < 2 or len(s) > len(f) or s == f or s[-1] != f[-1] or not _initial_of(s[0], f[0]):
+        return False
+    if len(s) == len(f) and all(a == b for a, b in zip(s, f)):
+        return False
+    k = 1
+    for t in s[1:-1]:
+        while k < len(f) - 1 and not _initial_of(t, f[k]):
+            k += 1
+        if k >= len(f) - 1:
+            return False
+        k += 1
+    return True
+
+
+def _placed(words: tuple[str, ...], known: _Known) -> bool:
+    """The words before an organisation's last word say where or what it is: a place the document
+    names, a country, a demonym, a kind of organisation ('Orvand', 'Tavenish', 'Club')."""
+    generic = set(org_kinds()) | _SMALL
+    return all(w.lower() in generic or w.lower() in demonyms() or w.lower() in countries()
+               or w.lower() in known.place_words for w in words)
 
 
 def _fuller_form(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
