@@ -94,7 +94,7 @@ def test_a_kinds_own_word_names_the_one_entity_of_that_kind(text, names, short, 
     ("The Orvand Council and the Tessel Council met. The Council voted.",
      [("Orvand Council", Label.ORG), ("Tessel Council", Label.ORG), ("Council", Label.ORG)], "Council"),
     # a specific word is not a kind's word
-    ("Tessel Records signed her. Tessel paid.", [("Tessel Records", Label.ORG), ("Tessel", Label.ORG)], "Tessel"),
+    ("Tessel Pictures signed her. Tessel paid.", [("Tessel Pictures", Label.ORG), ("Tessel", Label.ORG)], "Tessel"),
     # another label
     ("The Kessel Valley flooded. Valley spoke.", [("Kessel Valley", Label.PLACE), ("Valley", Label.PERSON)], "Valley"),
 ])

@@ -129,6 +129,7 @@ def build_entities(text: str, raw_mentions) -> tuple[list[LocalEntity], list[Loc
     entity_at: dict[tuple[int, int], int] = {}
     known = _Known()
     known.place_words = {t.lower() for m, name in pending if m.label == Label.PLACE for t in _tokens(name)}
+    known.parents = _parent_cue().search(text) is not None
     for m, name in pending:
         k = key(name)
         known.first_at[k] = min(known.first_at.get(k, m.start), m.start)
@@ -287,6 +288,20 @@ def _alias_field(text: str, start: int) -> bool:
 
 
 _SHORT_NAMED_KINDS = {"festival", "school"}  # "Ashgrove" for the festival, "Corbridge" for the university
+# "Orlo" for "Orlo Records", unless the text tells companies from their parents (`patterns/parent_cues.txt`)
+# or the longer name adds a line of business ("Orlo Pictures", `patterns/division_words.txt`)
+_COMPANY_KINDS = {"company", "media"}
+
+
+def _division(short: tuple[str, ...], full: str) -> bool:
+    """'Orlo Pictures' of 'Orlo': the longer name adds a line of business (`patterns/division_words.txt`)."""
+    return any(t.lower() in word_list("division_words.txt") for t in _tokens(full)[len(short):])
+
+
+@lru_cache(maxsize=1)
+def _parent_cue() -> re.Pattern:
+    words = sorted(word_list("parent_cues.txt"), key=len, reverse=True)
+    return re.compile(r"\b(?:%s)\b" % "|".join(re.escape(w) for w in words), re.IGNORECASE)
 
 
 class _Known:
@@ -302,6 +317,7 @@ class _Known:
         self.by_last: dict[str, list[int]] = defaultdict(list)  # people by family name, lower case
         self.place_words: set[str] = set()  # the words of the document's places, lower case
         self.first_at: dict[str, int] = {}  # a name's key -> where the text first gives it
+        self.parents = False  # the text tells a company from its parent ('a subsidiary of')
 
     def add(self, i: int, label: Label, name: str) -> None:
         self.by_label[label].append(i)
@@ -388,12 +404,15 @@ def _entity_of(label: Label, name: str, entities, index, counts, text: str, pos:
             return label, fuller.pop()
     if label in (Label.ORG, Label.PLACE, Label.AWARD, Label.WORK):
         if label in (Label.ORG, Label.AWARD) and not name.isupper():  # "Mexico" is not "Mexico City"
-            # "Ashgrove" -> "Ashgrove Film Festival" (the longer name adds only generic words), but
-            # not "Circle" -> "Circle Onyx" (a specific word), "KBTV" -> "KBTV Canada" (an acronym),
-            # "Tovo" -> "Tovo Pictures" (a company's short name is the parent company)
+            # "Ashgrove" -> "Ashgrove Film Festival", "Tovo" -> "Tovo Records" (the longer name adds
+            # only generic words), but not "Circle" -> "Circle Onyx" (a specific word), "KBTV" ->
+            # "KBTV Canada" (an acronym), "Tovo" -> "Tovo Pictures" (a division), nor "Tovo" ->
+            # "Tovo Records, a subsidiary of Tovo"
             longer = [i for i in known.starting_with(label, toks) if _is_prefix(toks, _tokens(entities[i].name))
                       and _specific_rest(toks, entities[i].name) == 0
-                      and (label != Label.ORG or org_kind(entities[i].name) in _SHORT_NAMED_KINDS)]
+                      and (label != Label.ORG or org_kind(entities[i].name) in _SHORT_NAMED_KINDS
+                           or org_kind(entities[i].name) in _COMPANY_KINDS and not known.parents
+                           and not _division(toks, entities[i].name))]
             if longer:
                 return label, min(longer, key=lambda i: len(entities[i].name))
         # "L.A." -> "Los Angeles", "RMAJ" -> "Record Makers Association of Japan"
