@@ -59,6 +59,9 @@ def caps_titles(v: DocView) -> Iterator[Candidate]:
     doc = v.doc
     toks = v.tokens
     cues = work_cues()
+    sure: list[Candidate] = []
+    unsure: list[Candidate] = []
+    setting = False
     i, n = 0, len(doc)
     while i < n:
         tok = toks[i]
@@ -101,8 +104,20 @@ def caps_titles(v: DocView) -> Iterator[Candidate]:
         owned = letters >= 4 and _owner_before(v, span.start, span.end)  # "Mara Voss's HARBOUR", "Yang's YI YI"
         in_brackets = prev is not None and prev.text == "(" and letters >= 4 and not _acronym_of_name(v, span)
         # "Sunhee Park (MY SMALL NEIGHBOURS)", not "(MC)" nor an acronym "Harbour Film Council (HAFIC)"
-        if len(span) >= 2 and letters >= 6 or after_cue or in_brackets or owned:
-            yield CAPS_TITLE.found(span.start, span.end, kind=cues.get(prev.lower_) if prev is not None else None)
+        if after_cue or owned:
+            sure.append(CAPS_TITLE.found(span.start, span.end, kind=cues.get(prev.lower_) if prev is not None else None))
+        elif len(span) >= 2 and letters >= 6 or in_brackets:
+            setting = setting or _words_in_capitals(span)
+            unsure.append(CAPS_TITLE.found(span.start, span.end, kind=cues.get(prev.lower_) if prev is not None else None))
+    # capitals alone are title evidence on a page that sets titles in capitals ("IN AMONG WAVES"),
+    # not in prose full of acronyms ("the Harbour Film Council (HFKC)", "GWS USA")
+    yield from sorted(sure + (unsure if setting else []), key=lambda c: c.start)
+
+
+def _words_in_capitals(span) -> bool:
+    """Two words of four letters or more in capitals: a title set in capitals ("HOLLOW ORCHARD"),
+    not a run of acronyms ("KSNB HD", "US-ACAN")."""
+    return sum(t.is_alpha and len(t) >= 4 for t in span) >= 2
 
 
 def _owner_before(v: DocView, i: int, end: int) -> bool:
