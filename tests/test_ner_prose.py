@@ -330,3 +330,25 @@ def test_a_kind_of_place_alone_is_no_place():
     assert "Avenue" not in names
     # an organisation's word alone stays (a 'Congress', a 'Senate')
     assert _grouped("The Congress voted.", [("Congress", Label.ORG)]) == {"Congress": "Congress"}
+
+
+@pytest.mark.parametrize("text, names, name, label", [
+    # an organisation, then its town and region joined by commas: an address, the places stay places
+    ("The songs were recorded at Harwick Sound Studios, Tellby, Norvia and mixed later.",
+     [("Harwick Sound Studios", "ORG", "pattern"), ("Tellby", "PLACE", M), ("Norvia", "PLACE", M)],
+     "Tellby", "PLACE"),
+    ("He coached the team at Orrin Ridge High School, Kestland (March 2010) for years.",
+     [("Orrin Ridge High School", "ORG", "pattern"), ("Kestland", "PLACE", M)], "Kestland", "PLACE"),
+    # a well-known place stays a place after an organisation's name
+    ("She was a fellow of the Varnow Institute for Advanced Music, Berlin, until 1999.",
+     [("Varnow Institute for Advanced Music", "ORG", "pattern"), ("Berlin", "PLACE", M)], "Berlin", "PLACE"),
+    # near misses: a list of organisations closed by a conjunction; the place is not the run's last
+    ("The film was backed by Harwick Pictures, Tellby and Orrin Films.",
+     [("Harwick Pictures", "ORG", "pattern"), ("Tellby", "PLACE", M), ("Orrin Films", "ORG", "pattern")],
+     "Tellby", "ORG"),
+    ("The film was backed by Harwick Pictures, Tellby, Orrin Films in May.",
+     [("Harwick Pictures", "ORG", "pattern"), ("Tellby", "PLACE", M), ("Orrin Films", "ORG", "pattern")],
+     "Tellby", "ORG"),
+])
+def test_an_organisations_address_is_no_list(text, names, name, label):
+    assert _labels(text, names)[name] == label
