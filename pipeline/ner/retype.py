@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..lexicon import (POSSESSIVE_S, countries, demonyms, is_first_name, name_heads, org_kind, title_particles,
+from ..lexicon import (POSSESSIVE_S, countries, demonyms, is_first_name, name_heads, org_kind, title_particles, work_cues,
                        type_cues, type_heads)
 from .caps import caps_word_titles
 from .common import is_cap
@@ -170,9 +170,14 @@ def _foreign_titles(v: DocView, chosen: Chosen):
     """'Copa de la Luna', 'Ponte di Notte': the model's organisation whose first word is capitalised and
     whose words are joined by a lower-case Romance particle (`patterns/title_particles.txt`), with no
     organisation word (`patterns/org_kinds.csv`: 'Universidad de X' stays an organisation), not
-    starting with a particle, nor a first name before a capitalised surname."""
+    starting with a particle, nor a first name before a capitalised surname. Only on a page that
+    names works (two work cues or more, `patterns/work_cues.csv`: 'film', 'telenovela'): elsewhere
+    such names are streets, mountains, nobles and parties ('Piton des X', 'Madame de X')."""
     doc = v.doc
     particles = title_particles()
+    cues = work_cues()
+    if sum(w in cues for w in v.lower) < 2:
+        return
     for k, (c, _) in enumerate(chosen):
         if not c.model_label or c.label != Label.ORG:
             continue
