@@ -352,3 +352,23 @@ def test_a_kind_of_place_alone_is_no_place():
 ])
 def test_an_organisations_address_is_no_list(text, names, name, label):
     assert _labels(text, names)[name] == label
+
+
+@pytest.mark.parametrize("text, name, kept", [
+    # two places joined by a hyphen, standing alone: one region
+    ("The village lies in Varno-Kesthia in Norvia.", "Varno-Kesthia", True),
+    ("The state became known as Tessel-Orrinia.", "Tessel-Orrinia", True),
+    ("Born in Saint-Petersburg, he moved away.", "Saint-Petersburg", True),  # a well-known place stays a place
+    # near misses: a part of a longer name, or a place before a date's range
+    ("It joined the Asia-Pacific Trade Council in 1990.", "Asia-Pacific", False),
+    ("It is the centre of South-East Norvia today.", "South-East", False),
+    ("The Red Rock-Tessel Mountain Wilderness lies north.", "Rock-Tessel", False),
+    ("(May 2, 1915, Varno, Kestland Federation-October 3, 1981)", "Federation-October", False),
+])
+def test_a_hyphenated_place_stands_alone(text, name, kept):
+    from pipeline.ner.registry import BY_NAME
+    v = make(text)
+    start = text.index(name)
+    span = v.doc.char_span(start, start + len(name))
+    c = BY_NAME["pattern"].found(span.start, span.end, Label.PLACE, name="place_hyphenated")
+    assert keep(v, c) is kept

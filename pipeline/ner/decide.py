@@ -423,6 +423,8 @@ def keep(v: DocView, c: Candidate) -> bool:
     if c.name == "award_named" and c.end < len(doc) and (toks[c.end].is_title and toks[c.end].is_alpha
                                                         or toks[c.end].text in {"-", "–"} and not toks[c.end - 1].whitespace_):
         return False  # "Oscar Tolm" is a person, "Oscar-winning" an adjective: the prize alone is an award
+    if c.name == "place_hyphenated" and not _stands_alone(v, c):
+        return False  # "the Asia-Pacific Trade Forum", "Red Rock-Pine Mountain": a part of a longer name
     if c.label == Label.PERSON:
         if any(t.like_num for t in span) or all(t.is_lower for t in span):
             return False
@@ -433,6 +435,18 @@ def keep(v: DocView, c: Candidate) -> bool:
                 and toks[c.end].tag_ in {"NN", "NNS"} and toks[c.end].lower_ not in role_words():
             return False  # "Ostrel nominations arrive": a name before a common noun modifies it, not a person
     return True
+
+
+def _stands_alone(v: DocView, c: Candidate) -> bool:
+    """No capitalised word right before the span (but a sentence's first) nor a capitalised word or a
+    number right after it: 'in Varno-Keth in 1990', not 'the Varno-Keth Economic Forum', 'South-East
+    Norvia' nor 'Federation-October 3'."""
+    toks = v.tokens
+    before = toks[c.start - 1] if c.start else None
+    after = toks[c.end] if c.end < len(toks) else None
+    return not (before is not None and before.is_alpha and before.text[:1].isupper() and not before.is_sent_start
+                and "\n" not in before.whitespace_
+                or after is not None and (after.text[:1].isupper() and after.is_alpha or after.like_num))
 
 
 def _capital_place(c: Candidate, tok) -> bool:
