@@ -248,6 +248,7 @@ def cue_titles(v: DocView) -> Iterator[Candidate]:
             start = tok.i + 1  # "her recent work, The Visit,", "the literary adaptation The Pages"
         if start is None or start >= len(doc):
             continue
+        adverbial = toks[start].text == "," and _in_phrase(v, tok.i)
         if toks[start].text in {",", ":"}:
             start += 1
         start = _after_owner(v, start)  # "shows such as the BBC's Morning Star"
@@ -255,6 +256,8 @@ def cue_titles(v: DocView) -> Iterator[Candidate]:
                 or toks[start].ent_type_ == "NORP" or toks[start].ent_type_ == "DATE" and not _past_date(v, start):
             continue
         after = title_end(v, start, min(len(doc), start + 10))
+        if adverbial and after < len(doc) and toks[after].is_alpha and toks[after].lower_ not in {"and", "or"}:
+            continue  # "in the film, Louie was not": the clause's subject after a phrase, no apposition
         in_list = after < len(doc) and toks[after].text[:1] == ","  # not doc[after:].text: the rest of the text
         end = _before_owned(v, start, title_end(v, start, min(len(doc), start + 10), True) if in_list else after)
         if end < len(doc) and toks[end].text in POSSESSIVE_S:
@@ -293,6 +296,13 @@ def cue_titles(v: DocView) -> Iterator[Candidate]:
                 break
             end = k + 1
 
+
+
+def _in_phrase(v: DocView, i: int) -> bool:
+    """The cue at token i closes a prepositional phrase: 'in the film,', 'in the last part of the play,'
+    (a preposition, then at most three words before the cue)."""
+    toks = v.tokens
+    return any(t.pos_ == "ADP" and t.lower_ not in {"like", "as"} for t in toks[max(0, i - 4):i])
 
 
 # nouns for a work of any kind: a title follows, as an apposition or at once
