@@ -372,3 +372,21 @@ def test_a_hyphenated_place_stands_alone(text, name, kept):
     span = v.doc.char_span(start, start + len(name))
     c = BY_NAME["pattern"].found(span.start, span.end, Label.PLACE, name="place_hyphenated")
     assert keep(v, c) is kept
+
+
+@pytest.mark.parametrize("text, name, title", [
+    # a short capitalised phrase in quotes is a title
+    ('Her second film "Salt Harbour" opened in Lumen.', "Salt Harbour", True),
+    ('The song "Varno Nights" was a hit.', "Varno Nights", True),
+    # near misses: a name cited as a word, after 'name', 'nickname', 'inscriptions', 'branded with'
+    ('The name "Tessel Varga" was chosen for the ship.', "Tessel Varga", False),
+    ('The apps were all branded with "Lumex" in front.', "Lumex", False),
+    ('It bears the inscriptions "Orrin Kesth" and "Marshal of Norvia".', "Orrin Kesth", False),
+    ('He was known by the nickname "Ardo" at school.', "Ardo", False),
+])
+def test_a_name_cited_as_a_word_is_no_title(text, name, title):
+    import spacy
+    from pipeline.ner.titles import quoted_titles
+    from pipeline.view import DocView
+    doc = spacy.blank("en")(text)
+    assert (name in {doc[c.start:c.end].text for c in quoted_titles(DocView(doc))}) is title
