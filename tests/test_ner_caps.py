@@ -209,7 +209,9 @@ def test_one_word_in_brackets_is_a_title_unless_an_acronym(blank, text, word, ti
     ("The Kestland State Council (KSZRD) met in Lumen.", "KSZRD", False),
     ("The station KQRT-FM and its sister KQRT HD broadcast from Lumen.", "KQRT HD", False),
     ("It is run by the Norvia Advisory Board on Names (NO-ABN) since 1958.", "NO-ABN", False),
-    ("She was played by Mara Quill (ASHFALL) twice.", "ASHFALL", False),
+    ("The Varno Film Board (VFKT) met twice.", "VFKT", False),
+    # after a person's name (two capitalised words), a word in brackets is a title on any page
+    ("She was played by Mara Quill (ASHFALL) twice.", "ASHFALL", True),
 ])
 def test_capitals_are_title_evidence_on_a_page_that_sets_titles_so(blank, text, word, title):
     found = {n for n, _, _ in _found(caps_titles, blank(text))}

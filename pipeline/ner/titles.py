@@ -104,7 +104,7 @@ def caps_titles(v: DocView) -> Iterator[Candidate]:
         owned = letters >= 4 and _owner_before(v, span.start, span.end)  # "Mara Voss's HARBOUR", "Yang's YI YI"
         in_brackets = prev is not None and prev.text == "(" and letters >= 4 and not _acronym_of_name(v, span)
         # "Sunhee Park (MY SMALL NEIGHBOURS)", not "(MC)" nor an acronym "Harbour Film Council (HAFIC)"
-        if after_cue or owned:
+        if after_cue or owned or in_brackets and _after_person(v, span.start - 1):
             sure.append(CAPS_TITLE.found(span.start, span.end, kind=cues.get(prev.lower_) if prev is not None else None))
         elif len(span) >= 2 and letters >= 6 or in_brackets:
             setting = setting or _words_in_capitals(span)
@@ -112,6 +112,18 @@ def caps_titles(v: DocView) -> Iterator[Candidate]:
     # capitals alone are title evidence on a page that sets titles in capitals ("IN AMONG WAVES"),
     # not in prose full of acronyms ("the Harbour Film Council (HFKC)", "GWS USA")
     yield from sorted(sure + (unsure if setting else []), key=lambda c: c.start)
+
+
+def _after_person(v: DocView, i: int) -> bool:
+    """Two capitalised words, neither an English word, right before token i (a bracket): a person's
+    name, whose bracket holds a title on any page ('Mara Quill (ASHFALL)'), not an organisation's
+    acronym ('the Military Intelligence (DGMI)')."""
+    toks = v.tokens
+    if i < 2:
+        return False
+    words = toks[i - 2:i]
+    return all(t.is_alpha and t.text[:1].isupper() and not t.is_upper and not v.common_word(t) for t in words) \
+        and not (i >= 3 and toks[i - 3].is_alpha and toks[i - 3].text[:1].isupper())
 
 
 def _words_in_capitals(span) -> bool:
