@@ -202,6 +202,7 @@ def test_one_word_in_brackets_is_a_title_unless_an_acronym(blank, text, word, ti
     # a page that sets titles in capitals: a run, a word in brackets
     ("After HOLLOW ORCHARD she made IN AMONG WAVES in Lumen.", "IN AMONG WAVES", True),
     ("After HOLLOW ORCHARD she was played by Mara Quill (ASHFALL) twice.", "ASHFALL", True),
+    ("TIN ROOF, his first feature in years, premiered in Lumen.", "TIN ROOF", True),  # short words with vowels
     ("Her new feature SALTWIND opened in Lumen.", "SALTWIND", True),  # after a work cue: on any page
     ("Mara Quill's HARBOUR opened in Lumen.", "HARBOUR", True),       # after a name's possessive
     # near misses: prose full of acronyms, with no title in capitals on the page
@@ -210,6 +211,7 @@ def test_one_word_in_brackets_is_a_title_unless_an_acronym(blank, text, word, ti
     ("The station KQRT-FM and its sister KQRT HD broadcast from Lumen.", "KQRT HD", False),
     ("It is run by the Norvia Advisory Board on Names (NO-ABN) since 1958.", "NO-ABN", False),
     ("The Varno Film Board (VFKT) met twice.", "VFKT", False),
+    ("The station airs as KQX NWS in Lumen.", "KQX NWS", False),
     # after a person's name (two capitalised words), a word in brackets is a title on any page
     ("She was played by Mara Quill (ASHFALL) twice.", "ASHFALL", True),
 ])

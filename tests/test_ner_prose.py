@@ -378,6 +378,7 @@ def test_a_hyphenated_place_stands_alone(text, name, kept):
     # a short capitalised phrase in quotes is a title
     ('Her second film "Salt Harbour" opened in Lumen.', "Salt Harbour", True),
     ('The song "Varno Nights" was a hit.', "Varno Nights", True),
+    ('She made her name with "Salt Harbour" in 2019.', "Salt Harbour", True),  # 'name' not right before it
     # near misses: a name cited as a word, after 'name', 'nickname', 'inscriptions', 'branded with'
     ('The name "Tessel Varga" was chosen for the ship.', "Tessel Varga", False),
     ('The apps were all branded with "Lumex" in front.', "Lumex", False),

@@ -12,7 +12,7 @@ from ..lexicon import (ANY_YEAR, ARTICLES, LEGAL_FORMS, POSSESSIVE, POSSESSIVE_D
                        award_heads, character_cues, countries, demonyms, drop_suffixes, headline_verbs, honorifics,
                        is_first_name, not_names, org_kind, org_kinds, role_words, word_list, work_cues)
 from .names import strip_role_prefix
-from .common import NOT_TITLE_BEFORE, occurrences
+from .common import NAME_CITED, NOT_TITLE_BEFORE, occurrences
 from .registry import CONTEXT_STRENGTH, DEFINITION, MODEL, PATTERN, PROPAGATED, SHORT_NAME, YEAR_PREFIX, Candidate, Step
 from ..view import DocView
 from ..vocab import Label
@@ -409,6 +409,8 @@ def keep(v: DocView, c: Candidate) -> bool:
         return False  # "Filmmaking is ...": a capital only because the sentence starts there
     if c.label == Label.WORK and any(t.lower_ in NOT_TITLE_BEFORE for t in toks[max(0, c.start - 4):c.start]):
         return False  # "the message of "Dream and Love"": a saying, not a title
+    if c.label == Label.WORK and _name_cited(toks[max(0, c.start - 4):c.start]):
+        return False  # 'The name "Tessel Varga" was chosen': a name cited as a word
     if c.label == Label.ORG and len(span) >= 2 and all(t.lower_ in org_kinds() or t.lower_ in _GENERIC_ORG
                                                        for t in span):
         return False  # "the Film Festival", "International Film School": a kind of organisation, not its name
@@ -435,6 +437,12 @@ def keep(v: DocView, c: Candidate) -> bool:
                 and toks[c.end].tag_ in {"NN", "NNS"} and toks[c.end].lower_ not in role_words():
             return False  # "Ostrel nominations arrive": a name before a common noun modifies it, not a person
     return True
+
+
+def _name_cited(before) -> bool:
+    """The words right before a name (quotes skipped) cite it as a word: 'the name', 'branded with'."""
+    words = [t.lower_ for t in before if not t.is_punct]
+    return bool(words) and (words[-1] in NAME_CITED or " ".join(words[-2:]) in NAME_CITED)
 
 
 def _stands_alone(v: DocView, c: Candidate) -> bool:

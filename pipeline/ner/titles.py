@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from ..lexicon import (ARTICLES, POSSESSIVE, POSSESSIVE_S, YEAR, award_heads, countries, credit_label_words,
                        is_first_name, definition_heads, filmography_columns,
                        org_kinds, role_words, title_cues, work_cues)
-from .common import NOT_TITLE_BEFORE, QUOTES, TITLE_GLUE, is_cap, prefixes_of, title_end
+from .common import NAME_CITED, NOT_TITLE_BEFORE, QUOTES, TITLE_GLUE, is_cap, prefixes_of, title_end
 from .registry import (CAPS_COMMA_TITLE, CAPS_TITLE, CITED_TITLE, CUE_TITLE, DEFINITION, LISTED_TITLE, OWNED_TITLE, QUOTED_TITLE,
                        LINEUP_PLACE, TABLE_TITLE, YEAR_LINE_TITLE, YEAR_TITLE, Candidate)
 from ..view import DocView
@@ -41,7 +41,7 @@ def quoted_titles(v: DocView) -> Iterator[Candidate]:
         if len(lower) > max(1, len(words) // 3):
             continue  # a sentence in quotes, not a title
         before = text[max(0, m.start() - 30):m.start()].lower().split()
-        if any(w.strip(",:") in NOT_TITLE_BEFORE for w in before[-3:]):
+        if any(w.strip(",:") in NOT_TITLE_BEFORE for w in before[-3:]) or before and (before[-1] in NAME_CITED or " ".join(before[-2:]) in NAME_CITED):
             continue  # "the strong message of "Dream and Love""
         start = m.start(2) + (len(inner) - len(inner.lstrip()))
         span = doc.char_span(start, start + len(inner_stripped), alignment_mode="expand")
@@ -127,9 +127,9 @@ def _after_person(v: DocView, i: int) -> bool:
 
 
 def _words_in_capitals(span) -> bool:
-    """Two words of four letters or more in capitals: a title set in capitals ("HOLLOW ORCHARD"),
-    not a run of acronyms ("KSNB HD", "US-ACAN")."""
-    return sum(t.is_alpha and len(t) >= 4 for t in span) >= 2
+    """Two words of three letters or more, with a vowel, in capitals: a title set in capitals
+    ("HOLLOW ORCHARD", "TIN ROOF"), not a run of acronyms ("KSNB HD", "GWS NWS", "US-ACAN")."""
+    return sum(t.is_alpha and len(t) >= 3 and any(ch in "AEIOUY" for ch in t.text) for t in span) >= 2
 
 
 def _owner_before(v: DocView, i: int, end: int) -> bool:
