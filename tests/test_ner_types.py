@@ -213,6 +213,9 @@ def test_a_relabelled_name_outvotes_the_model_in_the_document():
     # an organisation of English words stays one; a first name and a surname is a person
     ("He served in the Royal Harbour Corps for a decade.", "Royal Harbour Corps", "ORG", "ORG"),
     ("The script was sent to Marie Lavoy last week.", "Marie Lavoy", "ORG", "PERSON"),
+    # one hyphenated word: two given names are a person, a first name and a town's word a place's name
+    ("The script was sent to Anne-Marie last week.", "Anne-Marie", "ORG", "PERSON"),
+    ("The cities are Ivano-Tessolsk and others.", "Ivano-Tessolsk", "ORG", "ORG"),
 ])
 def test_a_first_name_overrules_only_an_organisation(nlp, view, text, name, label, expected):
     from pipeline.ner.decide import decide

@@ -286,8 +286,10 @@ def _person_by_first_name(v: DocView, c: Candidate) -> Candidate:
             or org_kind(v.span_text(c.start, c.end)) is not None \
             or first.is_stop or not is_first_name(first.text) \
             or any(t.lower_ in demonyms() for t in span) or c.start and toks[c.start - 1].lower_ == "at" \
+            or not any(t.whitespace_ for t in span[:-1]) and not is_first_name(words[-1].text) \
             or v.common_word(first) and any(v.common_word(t) for t in words[1:]):  # "Royal Harbour", "Free State"
-        return c  # "Han Chinese", "at Walter Brooks Agency"
+        return c  # "Han Chinese", "at Walter Brooks Agency"; one hyphenated word is a person's only as
+        # two given names ("Anne-Marie"), not a town's double name ("Ivano-Frankivsk")
     return c.step(Step.FIRST_NAME, label=Label.PERSON)
 
 
