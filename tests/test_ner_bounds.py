@@ -263,3 +263,18 @@ def test_a_common_word_cut_from_a_name_is_no_person(nlp, view, text, word, dropp
 def test_an_actor_in_brackets_after_a_character(nlp, text, people, expected):
     doc = _with_people(nlp, text, people)
     assert {doc[c.start:c.end].text for c in bracket_names(DocView(doc)) if c.rule is BRACKET_ACTOR} == expected
+
+
+@pytest.mark.parametrize("text, name, found_it", [
+    # a cue, a comma, then a title in apposition: closed by a comma, or a list's first member
+    ("In her debut feature, Salt Harbour, she plays a nurse.", "Salt Harbour", True),
+    ("He had leading roles in the 2004 film, Lumen Tide and the 2006 film Varno Run.", "Lumen Tide", True),
+    ("Her debut feature, Night Orchard, was shot in winter.", "Night Orchard", True),
+    # near misses: a phrase 'in the film,' closed by its comma, then the clause's subject
+    ("Unlike most characters in the film, Tobin was not in the book.", "Tobin", False),
+    ("It appears that in the last part of the play, Varnagupta dethrones his brother.", "Varnagupta", False),
+])
+def test_a_cue_closing_a_phrase_is_no_apposition(nlp, view, text, name, found_it):
+    from pipeline.ner.titles import cue_titles
+    doc = nlp(text)
+    assert (name in {doc[c.start:c.end].text for c in cue_titles(view(doc))}) is found_it

@@ -191,9 +191,31 @@ def test_a_name_does_not_end_in_a_glue_word(nlp, view, words, label, name):
 @pytest.mark.parametrize("text, word, title", [
     ("She trained at the Harbour Film Council (HAFIC) in Lumen.", "HAFIC", False),    # an acronym
     ("She joined the Kestland Academy of Film Arts (KAFA) in 2001.", "KAFA", False),
-    ("Her mother was played by Mara Quill (ASHFALL) twice.", "ASHFALL", True),        # a title
+    ("After HOLLOW ORCHARD, her mother was played by Mara Quill (ASHFALL) twice.", "ASHFALL", True),  # a title
 ])
 def test_one_word_in_brackets_is_a_title_unless_an_acronym(blank, text, word, title):
+    found = {n for n, _, _ in _found(caps_titles, blank(text))}
+    assert (word in found) is title
+
+
+@pytest.mark.parametrize("text, word, title", [
+    # a page that sets titles in capitals: a run, a word in brackets
+    ("After HOLLOW ORCHARD she made IN AMONG WAVES in Lumen.", "IN AMONG WAVES", True),
+    ("After HOLLOW ORCHARD she was played by Mara Quill (ASHFALL) twice.", "ASHFALL", True),
+    ("TIN ROOF, his first feature in years, premiered in Lumen.", "TIN ROOF", True),  # short words with vowels
+    ("Her new feature SALTWIND opened in Lumen.", "SALTWIND", True),  # after a work cue: on any page
+    ("Mara Quill's HARBOUR opened in Lumen.", "HARBOUR", True),       # after a name's possessive
+    # near misses: prose full of acronyms, with no title in capitals on the page
+    ("It was set up by the Varnholt Defence Procurement Board (VDPB) in Lumen.", "VDPB", False),
+    ("The Kestland State Council (KSZRD) met in Lumen.", "KSZRD", False),
+    ("The station KQRT-FM and its sister KQRT HD broadcast from Lumen.", "KQRT HD", False),
+    ("It is run by the Norvia Advisory Board on Names (NO-ABN) since 1958.", "NO-ABN", False),
+    ("The Varno Film Board (VFKT) met twice.", "VFKT", False),
+    ("The station airs as KQX NWS in Lumen.", "KQX NWS", False),
+    # after a person's name (two capitalised words), a word in brackets is a title on any page
+    ("She was played by Mara Quill (ASHFALL) twice.", "ASHFALL", True),
+])
+def test_capitals_are_title_evidence_on_a_page_that_sets_titles_so(blank, text, word, title):
     found = {n for n, _, _ in _found(caps_titles, blank(text))}
     assert (word in found) is title
 

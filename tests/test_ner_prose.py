@@ -330,3 +330,64 @@ def test_a_kind_of_place_alone_is_no_place():
     assert "Avenue" not in names
     # an organisation's word alone stays (a 'Congress', a 'Senate')
     assert _grouped("The Congress voted.", [("Congress", Label.ORG)]) == {"Congress": "Congress"}
+
+
+@pytest.mark.parametrize("text, names, name, label", [
+    # an organisation, then its town and region joined by commas: an address, the places stay places
+    ("The songs were recorded at Harwick Sound Studios, Tellby, Norvia and mixed later.",
+     [("Harwick Sound Studios", "ORG", "pattern"), ("Tellby", "PLACE", M), ("Norvia", "PLACE", M)],
+     "Tellby", "PLACE"),
+    ("He coached the team at Orrin Ridge High School, Kestland (March 2010) for years.",
+     [("Orrin Ridge High School", "ORG", "pattern"), ("Kestland", "PLACE", M)], "Kestland", "PLACE"),
+    # a well-known place stays a place after an organisation's name
+    ("She was a fellow of the Varnow Institute for Advanced Music, Berlin, until 1999.",
+     [("Varnow Institute for Advanced Music", "ORG", "pattern"), ("Berlin", "PLACE", M)], "Berlin", "PLACE"),
+    # near misses: a list of organisations closed by a conjunction; the place is not the run's last
+    ("The film was backed by Harwick Pictures, Tellby and Orrin Films.",
+     [("Harwick Pictures", "ORG", "pattern"), ("Tellby", "PLACE", M), ("Orrin Films", "ORG", "pattern")],
+     "Tellby", "ORG"),
+    ("The film was backed by Harwick Pictures, Tellby, Orrin Films in May.",
+     [("Harwick Pictures", "ORG", "pattern"), ("Tellby", "PLACE", M), ("Orrin Films", "ORG", "pattern")],
+     "Tellby", "ORG"),
+])
+def test_an_organisations_address_is_no_list(text, names, name, label):
+    assert _labels(text, names)[name] == label
+
+
+@pytest.mark.parametrize("text, name, kept", [
+    # two places joined by a hyphen, standing alone: one region
+    ("The village lies in Varno-Kesthia in Norvia.", "Varno-Kesthia", True),
+    ("The state became known as Tessel-Orrinia.", "Tessel-Orrinia", True),
+    ("Born in Saint-Petersburg, he moved away.", "Saint-Petersburg", True),  # a well-known place stays a place
+    # near misses: a part of a longer name, or a place before a date's range
+    ("It joined the Asia-Pacific Trade Council in 1990.", "Asia-Pacific", False),
+    ("It is the centre of South-East Norvia today.", "South-East", False),
+    ("The Red Rock-Tessel Mountain Wilderness lies north.", "Rock-Tessel", False),
+    ("(May 2, 1915, Varno, Kestland Federation-October 3, 1981)", "Federation-October", False),
+])
+def test_a_hyphenated_place_stands_alone(text, name, kept):
+    from pipeline.ner.registry import BY_NAME
+    v = make(text)
+    start = text.index(name)
+    span = v.doc.char_span(start, start + len(name))
+    c = BY_NAME["pattern"].found(span.start, span.end, Label.PLACE, name="place_hyphenated")
+    assert keep(v, c) is kept
+
+
+@pytest.mark.parametrize("text, name, title", [
+    # a short capitalised phrase in quotes is a title
+    ('Her second film "Salt Harbour" opened in Lumen.', "Salt Harbour", True),
+    ('The song "Varno Nights" was a hit.', "Varno Nights", True),
+    ('She made her name with "Salt Harbour" in 2019.', "Salt Harbour", True),  # 'name' not right before it
+    # near misses: a name cited as a word, after 'name', 'nickname', 'inscriptions', 'branded with'
+    ('The name "Tessel Varga" was chosen for the ship.', "Tessel Varga", False),
+    ('The apps were all branded with "Lumex" in front.', "Lumex", False),
+    ('It bears the inscriptions "Orrin Kesth" and "Marshal of Norvia".', "Orrin Kesth", False),
+    ('He was known by the nickname "Ardo" at school.', "Ardo", False),
+])
+def test_a_name_cited_as_a_word_is_no_title(text, name, title):
+    import spacy
+    from pipeline.ner.titles import quoted_titles
+    from pipeline.view import DocView
+    doc = spacy.blank("en")(text)
+    assert (name in {doc[c.start:c.end].text for c in quoted_titles(DocView(doc))}) is title

@@ -96,15 +96,28 @@ M = "model"
     ("The ruins of Tavo Preto, Brazil.", [("Tavo Preto", "PERSON", M), ("Brazil", "PLACE", M)], "Tavo Preto", "PLACE"),
     # a place cue
     ("The plant is located in Ruvana Bay.", [("Ruvana Bay", "PERSON", M)], "Ruvana Bay", "PLACE"),
-    # an organisation's words joined by Romance particles: a title
-    ("It is the second part of the Copa de las Lunas.", [("Copa de las Lunas", "ORG", M)], "Copa de las Lunas",
-     "WORK"),
-    ("It was released in France as Ponte di Notte.", [("Ponte di Notte", "ORG", M)], "Ponte di Notte", "WORK"),
-    ("She sang in Marcos de la lluvia and came second.", [("Marcos de la lluvia", "ORG", M)], "Marcos de la lluvia",
-     "WORK"),
+    # an organisation's words joined by Romance particles, on a page that names works: a title
+    ("The telenovela is the second part of the Copa de las Lunas series.", [("Copa de las Lunas", "ORG", M)],
+     "Copa de las Lunas", "WORK"),
+    ("The film was released in France as Ponte di Notte, a movie of 1970.", [("Ponte di Notte", "ORG", M)],
+     "Ponte di Notte", "WORK"),
+    ("After the show she sang in Marcos de la lluvia and her album came second.",
+     [("Marcos de la lluvia", "ORG", M)], "Marcos de la lluvia", "WORK"),
 ])
 def test_context_overrules_the_model(text, names, name, label):
     assert _labels(text, names)[name] == label
+
+
+@pytest.mark.parametrize("text, names, name", [
+    # near misses: the same shapes on pages that name no works stay the model's organisations
+    ("It is the second part of the Copa de las Lunas.", [("Copa de las Lunas", "ORG", M)], "Copa de las Lunas"),
+    ("The party Frente de Unidade dos Varnos won the vote.", [("Frente de Unidade dos Varnos", "ORG", M)],
+     "Frente de Unidade dos Varnos"),
+    ("The very active Pico de la Tessera erupted in 1998.", [("Pico de la Tessera", "ORG", M)], "Pico de la Tessera"),
+    ("She wrote to Madame de Varnolle about the film.", [("Madame de Varnolle", "ORG", M)], "Madame de Varnolle"),
+])
+def test_romance_particles_make_a_title_only_on_a_page_of_works(text, names, name):
+    assert _labels(text, names)[name] == "ORG"
 
 
 @pytest.mark.parametrize("text, names, name, label", [
@@ -200,6 +213,9 @@ def test_a_relabelled_name_outvotes_the_model_in_the_document():
     # an organisation of English words stays one; a first name and a surname is a person
     ("He served in the Royal Harbour Corps for a decade.", "Royal Harbour Corps", "ORG", "ORG"),
     ("The script was sent to Marie Lavoy last week.", "Marie Lavoy", "ORG", "PERSON"),
+    # one hyphenated word: two given names are a person, a first name and a town's word a place's name
+    ("The script was sent to Anne-Marie last week.", "Anne-Marie", "ORG", "PERSON"),
+    ("The cities are Ivano-Tessolsk and others.", "Ivano-Tessolsk", "ORG", "ORG"),
 ])
 def test_a_first_name_overrules_only_an_organisation(nlp, view, text, name, label, expected):
     from pipeline.ner.decide import decide

@@ -21,6 +21,8 @@ QUOTES = {"“": "”", '"': '"', "‘": "’", "«": "»", "'": "'"}
 # words before a quote that mark a saying, not a title
 NOT_TITLE_BEFORE = {"message", "messages", "word", "words", "phrase", "term", "slogan", "motto",
                      "saying", "said", "says", "tagline", "theme", "mantra", "quote", "question"}
+# right before a name in quotes: the name cited as a word ('The name "X" was chosen'), not a title
+NAME_CITED = {"name", "names", "nickname", "inscription", "inscriptions", "branded with"}
 
 
 _ROMAN = re.compile(r"[IVX]{1,4}")

@@ -12,7 +12,7 @@ from ..lexicon import (ANY_YEAR, ARTICLES, LEGAL_FORMS, POSSESSIVE, POSSESSIVE_D
                        award_heads, character_cues, countries, demonyms, drop_suffixes, headline_verbs, honorifics,
                        is_first_name, not_names, org_kind, org_kinds, role_words, word_list, work_cues)
 from .names import strip_role_prefix
-from .common import NOT_TITLE_BEFORE, occurrences
+from .common import NAME_CITED, NOT_TITLE_BEFORE, occurrences
 from .registry import CONTEXT_STRENGTH, DEFINITION, MODEL, PATTERN, PROPAGATED, SHORT_NAME, YEAR_PREFIX, Candidate, Step
 from ..view import DocView
 from ..vocab import Label
@@ -286,8 +286,10 @@ def _person_by_first_name(v: DocView, c: Candidate) -> Candidate:
             or org_kind(v.span_text(c.start, c.end)) is not None \
             or first.is_stop or not is_first_name(first.text) \
             or any(t.lower_ in demonyms() for t in span) or c.start and toks[c.start - 1].lower_ == "at" \
+            or not any(t.whitespace_ for t in span[:-1]) and not is_first_name(words[-1].text) \
             or v.common_word(first) and any(v.common_word(t) for t in words[1:]):  # "Royal Harbour", "Free State"
-        return c  # "Han Chinese", "at Walter Brooks Agency"
+        return c  # "Han Chinese", "at Walter Brooks Agency"; one hyphenated word is a person's only as
+        # two given names ("Anne-Marie"), not a town's double name ("Ivano-Frankivsk")
     return c.step(Step.FIRST_NAME, label=Label.PERSON)
 
 
@@ -409,6 +411,8 @@ def keep(v: DocView, c: Candidate) -> bool:
         return False  # "Filmmaking is ...": a capital only because the sentence starts there
     if c.label == Label.WORK and any(t.lower_ in NOT_TITLE_BEFORE for t in toks[max(0, c.start - 4):c.start]):
         return False  # "the message of "Dream and Love"": a saying, not a title
+    if c.label == Label.WORK and _name_cited(toks[max(0, c.start - 4):c.start]):
+        return False  # 'The name "Tessel Varga" was chosen': a name cited as a word
     if c.label == Label.ORG and len(span) >= 2 and all(t.lower_ in org_kinds() or t.lower_ in _GENERIC_ORG
                                                        for t in span):
         return False  # "the Film Festival", "International Film School": a kind of organisation, not its name
@@ -423,6 +427,8 @@ def keep(v: DocView, c: Candidate) -> bool:
     if c.name == "award_named" and c.end < len(doc) and (toks[c.end].is_title and toks[c.end].is_alpha
                                                         or toks[c.end].text in {"-", "–"} and not toks[c.end - 1].whitespace_):
         return False  # "Oscar Tolm" is a person, "Oscar-winning" an adjective: the prize alone is an award
+    if c.name == "place_hyphenated" and not _stands_alone(v, c):
+        return False  # "the Asia-Pacific Trade Forum", "Red Rock-Pine Mountain": a part of a longer name
     if c.label == Label.PERSON:
         if any(t.like_num for t in span) or all(t.is_lower for t in span):
             return False
@@ -433,6 +439,24 @@ def keep(v: DocView, c: Candidate) -> bool:
                 and toks[c.end].tag_ in {"NN", "NNS"} and toks[c.end].lower_ not in role_words():
             return False  # "Ostrel nominations arrive": a name before a common noun modifies it, not a person
     return True
+
+
+def _name_cited(before) -> bool:
+    """The words right before a name (quotes skipped) cite it as a word: 'the name', 'branded with'."""
+    words = [t.lower_ for t in before if not t.is_punct]
+    return bool(words) and (words[-1] in NAME_CITED or " ".join(words[-2:]) in NAME_CITED)
+
+
+def _stands_alone(v: DocView, c: Candidate) -> bool:
+    """No capitalised word right before the span (but a sentence's first) nor a capitalised word or a
+    number right after it: 'in Varno-Keth in 1990', not 'the Varno-Keth Economic Forum', 'South-East
+    Norvia' nor 'Federation-October 3'."""
+    toks = v.tokens
+    before = toks[c.start - 1] if c.start else None
+    after = toks[c.end] if c.end < len(toks) else None
+    return not (before is not None and before.is_alpha and before.text[:1].isupper() and not before.is_sent_start
+                and "\n" not in before.whitespace_
+                or after is not None and (after.text[:1].isupper() and after.is_alpha or after.like_num))
 
 
 def _capital_place(c: Candidate, tok) -> bool:

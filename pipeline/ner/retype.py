@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..lexicon import (POSSESSIVE_S, countries, demonyms, is_first_name, name_heads, org_kind, title_particles,
+from ..lexicon import (POSSESSIVE_S, countries, demonyms, is_first_name, name_heads, org_kind, title_particles, work_cues,
                        type_cues, type_heads)
 from .caps import caps_word_titles
 from .common import is_cap
@@ -170,9 +170,14 @@ def _foreign_titles(v: DocView, chosen: Chosen):
     """'Copa de la Luna', 'Ponte di Notte': the model's organisation whose first word is capitalised and
     whose words are joined by a lower-case Romance particle (`patterns/title_particles.txt`), with no
     organisation word (`patterns/org_kinds.csv`: 'Universidad de X' stays an organisation), not
-    starting with a particle, nor a first name before a capitalised surname."""
+    starting with a particle, nor a first name before a capitalised surname. Only on a page that
+    names works (two work cues or more, `patterns/work_cues.csv`: 'film', 'telenovela'): elsewhere
+    such names are streets, mountains, nobles and parties ('Piton des X', 'Madame de X')."""
     doc = v.doc
     particles = title_particles()
+    cues = work_cues()
+    if sum(w in cues for w in v.lower) < 2:
+        return
     for k, (c, _) in enumerate(chosen):
         if not c.model_label or c.label != Label.ORG:
             continue
@@ -204,6 +209,21 @@ def _runs(v: DocView, chosen: Chosen) -> list[list[int]]:
     return [r for r in runs if len(r) >= 2]
 
 
+def _address(v: DocView, chosen: Chosen, run: list[int]) -> set[int]:
+    """'at Harwick Sound Studios, Tellby, Norvia', 'Kestland Institute, Lumenport': an organisation,
+    then, joined by commas alone to the run's end, the names the model calls places are its
+    address, not members of a list of organisations: they stay places."""
+    doc = v.doc
+    for i, k in enumerate(run[:-1]):
+        if chosen[k][0].label != Label.ORG:
+            continue
+        rest = run[i + 1:]
+        if all(chosen[j][0].model_label and chosen[j][0].label == Label.PLACE for j in rest) \
+                and all(t.text == "," for j in rest for t in doc[chosen[j - 1][0].end:chosen[j][0].start]):
+            return set(rest)
+    return set()
+
+
 def _by_list(v: DocView, chosen: Chosen):
     """The label most members of a list get from context (or, for people, from a first name)."""
     toks = v.tokens
@@ -212,9 +232,10 @@ def _by_list(v: DocView, chosen: Chosen):
         # names joined by commas alone are as often a place and its person ("independent Ghana, Kwame Mensah,")
         closed = len(run) >= 3 and any(t.lower_ in _CONJUNCTIONS for t in v.doc[chosen[run[-2]][0].end:chosen[run[-1]][0].start])
         sure = [j for j in run if _reliable(v, chosen[j][0]) or closed and _country(v, chosen[j][0])]
+        address = _address(v, chosen, run)
         for k in run:
             c = chosen[k][0]
-            if k in sure:
+            if k in sure or k in address:
                 continue
             votes = Counter(chosen[j][0].label for j in sure if j != k)
             if not votes and c.end - c.start == 1 and is_first_name(toks[c.start].text):  # "Amara and Rohan"

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from ..lexicon import (ARTICLES, POSSESSIVE, POSSESSIVE_S, YEAR, award_heads, countries, credit_label_words,
                        is_first_name, definition_heads, filmography_columns,
                        org_kinds, role_words, title_cues, work_cues)
-from .common import NOT_TITLE_BEFORE, QUOTES, TITLE_GLUE, is_cap, prefixes_of, title_end
+from .common import NAME_CITED, NOT_TITLE_BEFORE, QUOTES, TITLE_GLUE, is_cap, prefixes_of, title_end
 from .registry import (CAPS_COMMA_TITLE, CAPS_TITLE, CITED_TITLE, CUE_TITLE, DEFINITION, LISTED_TITLE, OWNED_TITLE, QUOTED_TITLE,
                        LINEUP_PLACE, TABLE_TITLE, YEAR_LINE_TITLE, YEAR_TITLE, Candidate)
 from ..view import DocView
@@ -41,7 +41,7 @@ def quoted_titles(v: DocView) -> Iterator[Candidate]:
         if len(lower) > max(1, len(words) // 3):
             continue  # a sentence in quotes, not a title
         before = text[max(0, m.start() - 30):m.start()].lower().split()
-        if any(w.strip(",:") in NOT_TITLE_BEFORE for w in before[-3:]):
+        if any(w.strip(",:") in NOT_TITLE_BEFORE for w in before[-3:]) or before and (before[-1] in NAME_CITED or " ".join(before[-2:]) in NAME_CITED):
             continue  # "the strong message of "Dream and Love""
         start = m.start(2) + (len(inner) - len(inner.lstrip()))
         span = doc.char_span(start, start + len(inner_stripped), alignment_mode="expand")
@@ -59,6 +59,9 @@ def caps_titles(v: DocView) -> Iterator[Candidate]:
     doc = v.doc
     toks = v.tokens
     cues = work_cues()
+    sure: list[Candidate] = []
+    unsure: list[Candidate] = []
+    setting = False
     i, n = 0, len(doc)
     while i < n:
         tok = toks[i]
@@ -101,8 +104,32 @@ def caps_titles(v: DocView) -> Iterator[Candidate]:
         owned = letters >= 4 and _owner_before(v, span.start, span.end)  # "Mara Voss's HARBOUR", "Yang's YI YI"
         in_brackets = prev is not None and prev.text == "(" and letters >= 4 and not _acronym_of_name(v, span)
         # "Sunhee Park (MY SMALL NEIGHBOURS)", not "(MC)" nor an acronym "Harbour Film Council (HAFIC)"
-        if len(span) >= 2 and letters >= 6 or after_cue or in_brackets or owned:
-            yield CAPS_TITLE.found(span.start, span.end, kind=cues.get(prev.lower_) if prev is not None else None)
+        if after_cue or owned or in_brackets and _after_person(v, span.start - 1):
+            sure.append(CAPS_TITLE.found(span.start, span.end, kind=cues.get(prev.lower_) if prev is not None else None))
+        elif len(span) >= 2 and letters >= 6 or in_brackets:
+            setting = setting or _words_in_capitals(span)
+            unsure.append(CAPS_TITLE.found(span.start, span.end, kind=cues.get(prev.lower_) if prev is not None else None))
+    # capitals alone are title evidence on a page that sets titles in capitals ("IN AMONG WAVES"),
+    # not in prose full of acronyms ("the Harbour Film Council (HFKC)", "GWS USA")
+    yield from sorted(sure + (unsure if setting else []), key=lambda c: c.start)
+
+
+def _after_person(v: DocView, i: int) -> bool:
+    """Two capitalised words, neither an English word, right before token i (a bracket): a person's
+    name, whose bracket holds a title on any page ('Mara Quill (ASHFALL)'), not an organisation's
+    acronym ('the Military Intelligence (DGMI)')."""
+    toks = v.tokens
+    if i < 2:
+        return False
+    words = toks[i - 2:i]
+    return all(t.is_alpha and t.text[:1].isupper() and not t.is_upper and not v.common_word(t) for t in words) \
+        and not (i >= 3 and toks[i - 3].is_alpha and toks[i - 3].text[:1].isupper())
+
+
+def _words_in_capitals(span) -> bool:
+    """Two words of three letters or more, with a vowel, in capitals: a title set in capitals
+    ("HOLLOW ORCHARD", "TIN ROOF"), not a run of acronyms ("KSNB HD", "GWS NWS", "US-ACAN")."""
+    return sum(t.is_alpha and len(t) >= 3 and any(ch in "AEIOUY" for ch in t.text) for t in span) >= 2
 
 
 def _owner_before(v: DocView, i: int, end: int) -> bool:
@@ -233,6 +260,7 @@ def cue_titles(v: DocView) -> Iterator[Candidate]:
             start = tok.i + 1  # "her recent work, The Visit,", "the literary adaptation The Pages"
         if start is None or start >= len(doc):
             continue
+        adverbial = toks[start].text == "," and _in_phrase(v, tok.i)
         if toks[start].text in {",", ":"}:
             start += 1
         start = _after_owner(v, start)  # "shows such as the BBC's Morning Star"
@@ -240,6 +268,8 @@ def cue_titles(v: DocView) -> Iterator[Candidate]:
                 or toks[start].ent_type_ == "NORP" or toks[start].ent_type_ == "DATE" and not _past_date(v, start):
             continue
         after = title_end(v, start, min(len(doc), start + 10))
+        if adverbial and after < len(doc) and toks[after].is_alpha and toks[after].lower_ not in {"and", "or"}:
+            continue  # "in the film, Louie was not": the clause's subject after a phrase, no apposition
         in_list = after < len(doc) and toks[after].text[:1] == ","  # not doc[after:].text: the rest of the text
         end = _before_owned(v, start, title_end(v, start, min(len(doc), start + 10), True) if in_list else after)
         if end < len(doc) and toks[end].text in POSSESSIVE_S:
@@ -278,6 +308,13 @@ def cue_titles(v: DocView) -> Iterator[Candidate]:
                 break
             end = k + 1
 
+
+
+def _in_phrase(v: DocView, i: int) -> bool:
+    """The cue at token i closes a prepositional phrase: 'in the film,', 'in the last part of the play,'
+    (a preposition, then at most three words before the cue)."""
+    toks = v.tokens
+    return any(t.pos_ == "ADP" and t.lower_ not in {"like", "as"} for t in toks[max(0, i - 4):i])
 
 
 # nouns for a work of any kind: a title follows, as an apposition or at once
