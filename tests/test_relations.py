@@ -80,8 +80,8 @@ INTERVIEW = "Jiwon Han is a filmmaker from Korea.\n\n"
     ('Lena Ford is an actress. She starred in "Hollow Bells", "Night Owls" and "Red Sand".',
      {("Hollow Bells", "cast_member", "Lena Ford"), ("Red Sand", "cast_member", "Lena Ford")}),
     # a list member the recogniser took without its article
-    ("Educated at Upper Canada College, the University of Toronto, Tom Avery began to practise law in 1860.",
-     {("Tom Avery", "educated_at", "Upper Canada College"), ("Tom Avery", "educated_at", "University of Toronto")}),
+    ("Educated at Harbour Grammar School, the University of Varno, Tom Avery began to practise law in 1860.",
+     {("Tom Avery", "educated_at", "Harbour Grammar School"), ("Tom Avery", "educated_at", "University of Varno")}),
     # a film's releaser is its distributor
     ("Hollow Bells is a 2006 drama film directed by Tom Hale. It was released by Northwind Pictures on 3 May 2006.",
      {("Hollow Bells", "distributed_by", "Northwind Pictures")}),
@@ -192,7 +192,7 @@ def test_gives(nlp, text, expected):
     ("Tom Avery is an English actor. His son was born in Leeds in 1990.", ("Tom Avery", "date_of_birth", "1990")),
     ("Tom Avery is an English actor. His son was born in Leeds in 1990.", ("Tom Avery", "place_of_birth", "Leeds")),
     # a name before a noun after 'the' is no member of the list before it
-    ('"Night Owls" is a 2016 film. After its world premiere at the Telluride Film Festival, the Northwind Pictures '
+    ('"Night Owls" is a 2016 film. After its world premiere at the Kestrel Film Festival, the Northwind Pictures '
      'release won three awards.', ("Night Owls", "premiered_at", "Northwind Pictures")),
     # a record's releaser is its label, not a distributor
     ('"Hollow Bells" is the fourth studio album by the band Kesterel. It was released by Northwind Records on 3 May 2006.',

@@ -145,7 +145,7 @@ def caps_word_titles(v: DocView, chosen):
     """A retyping step (`retype.py`, `registry.Step.CAPS_WORD_TITLE`): in a text that writes its titles in capitals (two
     titles of several words in capitals at least), one word in capitals of six letters or more
     that the model calls an organisation is a title too ('her debut ASHFALL'); so is a shorter one
-    that is an English word ('and PLUME, which premiered'): initials are not ('BAFTA', 'KOFIC'), nor
+    that is an English word ('and PLUME, which premiered'): initials are not ('BAFTA', 'KOMPA'), nor
     such a word where a festival or a company is named ('played at TIFF', "TIFF's award")."""
     toks = v.tokens
     titles = {v.span_text(c.start, c.end) for c, _ in chosen if c.source == CAPS_TITLE.name and c.end - c.start >= 2}

@@ -92,7 +92,7 @@ def _trim(v: DocView, c: Candidate) -> tuple[Candidate | None, tuple[str, ...]]:
             and not verbatim and toks[start + 1].lower_ != "century":  # "20th Century Films" is a name
         start += 1  # "the 2016 Ashgrove Film Festival": the year becomes a date of its own
     if c.label == Label.ORG and end - start >= 3 and toks[end - 2].lower_ == "of" and toks[end - 1].is_title:
-        end = _listed_fields(v, end)  # "the Department of Media, Journalism and Film"
+        end = _listed_fields(v, end)  # "the Department of Media, Design and Film"
     if c.label == Label.ORG and end + 1 < len(doc) and toks[end].lower_ == "of" and "\n" not in toks[end].whitespace_ \
             and (c.rule is not MODEL or toks[end - 1].lower_ in org_kinds()):
         end = _of_place(v, end + 1, festival=org_kind(v.span_text(start, end)) == "festival") or end
@@ -105,7 +105,7 @@ def _trim(v: DocView, c: Candidate) -> tuple[Candidate | None, tuple[str, ...]]:
 
 
 def _first_of_two(v: DocView, start: int, end: int) -> int:
-    """The end of the first of two organisations a pattern joined at 'and': 'Moore College of Art and
+    """The end of the first of two organisations a pattern joined at 'and': 'Marrow College of Art and
     the University', 'Lumen University of Technology and Saimo University of Applied Arts'. The second
     opens with 'the' or, as the first does, holds an organisation word after a name's own word (not an
     English word: 'Film and Writing Festival', 'Institute of Film and Television Arts' and 'Harbour
@@ -145,10 +145,10 @@ def _award_bounds(v: DocView, start: int, end: int) -> tuple[int, int]:
 
 
 def _person_end(v: DocView, start: int, end: int) -> int:
-    """'Edgar Reitz the Golden Crane', 'James shot my', "Alex Perry's Outside": the model's
+    """'Edda Rhee the Golden Crane', 'James shot my', "Alex Perrin's Outside": the model's
     person run on into the clause; a name ends before a lower-case word that is no particle of
     names ('Ludwig van Hale', 'Earl of Ross': a verb, a pronoun, a determiner) and before a possessive, once a full name or a known
-    first name is behind it ('Kick the Machine' stays whole)."""
+    first name is behind it ('Kick the Lantern' stays whole)."""
     toks = v.tokens
     if toks[end - 1].lower_ in org_kinds():
         return end  # "Alder Hey Children's Trust": an organisation's name (`_person_by_first_name`)
@@ -164,7 +164,7 @@ def _person_end(v: DocView, start: int, end: int) -> int:
 
 
 def _before_pronoun_i(v: DocView, start: int, end: int) -> int:
-    """'For Kunimura-san I was happiest', 'After THE LAST HARBOUR I kept asking': a name put
+    """'For Kanemura-san I was happiest', 'After THE LAST HARBOUR I kept asking': a name put
     first, then the speaker's 'I' and its verb; the 'I' is not part of the name."""
     toks = v.tokens
     if end - start < 2 or toks[end - 1].text != "I" or end >= len(toks) or not toks[end - 2].whitespace_:
@@ -181,7 +181,7 @@ def _before_pronoun_i(v: DocView, start: int, end: int) -> int:
 def _listed_fields(v: DocView, end: int) -> int:
     """After a name that ends 'of A' (token `end` follows it): ', B and C', ', B, C and D' of single
     capitalised words on the same line, and nothing capitalised after, are more fields of the same
-    school or department ('School of Theater, Film and Television'); the end of the name."""
+    school or department ('School of Drama, Film and Radio'); the end of the name."""
     toks = v.tokens
     k = end
     while k + 1 < len(toks) and toks[k].text == "," and toks[k + 1].is_title and toks[k + 1].is_alpha:
@@ -320,7 +320,7 @@ def drop_lone_words(v: DocView, chosen):
         toks[c.start].dep_ == "nsubj" or c.end < len(toks) and toks[c.end].text in POSSESSIVE_S
         or c.start > 0 and toks[c.start - 1].lower_.rstrip(".") in honorifics()
         or [t.lower_ for t in toks[c.end:c.end + 2] if t.text != ","][:1] == ["who"])}
-    for a, b in zip(people, people[1:]):  # "with Dhaiber, Vishnu Damle and Fattelal": listed with a full name
+    for a, b in zip(people, people[1:]):  # "with Dorvan, Vishan Dalme and Fettik": listed with a full name
         if 1 <= b.start - a.end <= 2 and all(t.lower_ in {",", "and", "&"} for t in toks[a.end:b.start]):
             if b.end - b.start > 1:
                 vouched.add(toks[a.start].text)
@@ -334,11 +334,11 @@ def drop_lone_words(v: DocView, chosen):
             return False
         if (tok.is_sent_start or _lowercase_elsewhere(v, tok) or _inside_capitals(v, tok.i)) and v.common_word(tok):
             return True
-        # 'born at Luster', 'Aselsan and Havelsan': a word that is no first name nor part of a person's
+        # 'born at Luster', 'Varsel and Kovsel': a word that is no first name nor part of a person's
         # fuller name in the text names a place or a firm as often as a person (on redocred-dev-all 39 of
         # 172 were people; on interviews-dev 3 of 28)
-        # kept: an owner ("Common's 'Black America Again'"), a clause's subject ("Anora won the Palme d'Or"),
-        # after an honorific ("Mr. Hutchinson"), before 'who', listed with a person named in full
+        # kept: an owner ("Kestrel's 'Grey Harbour Again'"), a clause's subject ("Orla won the Golden Crane"),
+        # after an honorific ("Mr. Hollis"), before 'who', listed with a person named in full
         return c.rule in (MODEL, PROPAGATED) and not c.steps and tok.text not in evidenced \
             and tok.text not in vouched
     return [(c, r) for c, r in chosen if not lone(c) and not _opening_word_org(v, c)]
@@ -398,7 +398,7 @@ def keep(v: DocView, c: Candidate) -> bool:
         return False
     if all(t.is_stop and not _capital_place(c, t) or t.is_punct for t in span) \
             and not (c.label == Label.WORK and len(span) >= 2 and text.isupper()):
-        return False  # "Such is the case ..."; a title in capitals may be all small words ('ONE ON ONE (2014)')
+        return False  # "Such is the case ..."; a title in capitals may be all small words ('ONE BY ONE (2014)')
     if c.model_label and len(span) == 1 and len(text) == 2 and text.isupper() and c.end < len(doc) \
             and toks[c.end].pos_ == "NOUN" and toks[c.end].is_lower and toks[c.end].lower_ not in work_cues():
         return False  # "a CT scan", "the IE certificate": a two-letter abbreviation before a noun

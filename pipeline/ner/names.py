@@ -40,8 +40,8 @@ def bracket_names(v: DocView) -> Iterator[Candidate]:
 
 
 def life_names(v: DocView) -> Iterator[Candidate]:
-    """'Rufus Seaman Carter (March 31, 1866 – 1932) was a farmer', 'Ana von der Holt (born 1950)',
-    'Wilfried "Willi" Holt (1940 – 2016)': the capitalised words that open a sentence, with name
+    """'Rufus Alden Varrow (March 31, 1866 – 1932) was a farmer', 'Ana von der Holt (born 1950)',
+    'Wilmar "Willi" Holt (1940 – 2016)': the capitalised words that open a sentence, with name
     particles (`patterns/name_particles.txt`) and a quoted nickname, right before the bracket of a
     life (a 'born' date, or two years a lifetime apart) are one person's name, when the model took
     part of it for a person or it opens with a known first name."""
@@ -277,7 +277,7 @@ def _unmarked_name_end(v: DocView, j: int) -> int:
 
 
 def title_owners(v: DocView) -> Iterator[Candidate]:
-    """"Hirokazu Tanabe's SHOPLIFTING", "Kore-eda's HARBOUR": a name in mixed case, one to three
+    """"Hiroki Tanabe's SHOPLIFTING", "Mori-oka's HARBOUR": a name in mixed case, one to three
     words (a hyphenated word is one), right before a possessive and a title in capitals, is the
     title's director; not a word of English, an organisation's word, nor a name the model calls an
     organisation ("Netflix's", "the studio's")."""
@@ -293,13 +293,13 @@ def title_owners(v: DocView) -> Iterator[Candidate]:
         if j < len(toks) and toks[j].is_title and toks[j].is_alpha:
             continue  # "Alder Cove Children's NHS Trust": capitals inside a longer name
         if j == i + 2 and len(title) < 4:
-            continue  # "Children's BBC", "Dave's RPG character": initials, not a title
+            continue  # "Children's HBC", "Dave's RPG character": initials, not a title
         start, words = i, 0
         while start > 0 and words < 3:
             k = start - 1
             if k >= 2 and toks[k].is_alpha and toks[k - 1].text == "-" and not toks[k - 1].whitespace_ \
                     and not toks[k - 2].whitespace_ and toks[k - 2].is_title:
-                k -= 2  # "Kore-eda", "Jean-Luc"
+                k -= 2  # "Mori-oka", "Jean-Luc"
             if not (toks[k].is_title and toks[k].is_alpha) or "\n" in toks[k].whitespace_:
                 break
             start, words = k, words + 1
@@ -310,5 +310,5 @@ def title_owners(v: DocView) -> Iterator[Candidate]:
                 or any(t.lower_ in kinds for t in span) \
                 or toks[start].is_sent_start and v.common_word(toks[start]) \
                 or all(v.common_word(t) for t in span if t.is_alpha) or v.span_text(start, i).lower() in countries():
-            continue  # "Korea's KOFIC": a country is never a person
+            continue  # "Korea's KOMPA": a country is never a person
         yield TITLE_OWNER_NAME.found(start, i)

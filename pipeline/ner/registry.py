@@ -74,7 +74,7 @@ OF_THE_NAME = EntityRule("of_the_name", (Label.ORG, Label.WORK), 0.65)
 CAST_LIST = EntityRule("cast_list", (Label.PERSON,), 0.7, ("cast_cues.txt",))
 ROLE_NAME = EntityRule("role_name", (Label.PERSON,), 0.7, ("role_words.csv", "honorifics.txt"))
 LIST_PERSON = EntityRule("list_person", (Label.PERSON,), 0.65)
-# the owner of a title in capitals, "X Y's TITLE" (`names.py`): above a pattern's place ('Kore-eda'), below a CAPS_* shape
+# the owner of a title in capitals, "X Y's TITLE" (`names.py`): above a pattern's place ('Mori-oka'), below a CAPS_* shape
 TITLE_OWNER_NAME = EntityRule("title_owner_name", (Label.PERSON,), 0.82, ("org_kinds.csv",))
 # names in capitals that are not titles (`caps.py`): each shape beats CAPS_TITLE, which reads any run of capitals as a title
 CAPS_ORG_WORD = EntityRule("caps_org_word", (Label.ORG,), 0.86, ("org_kinds.csv",))  # "ORBIT LANE PICTURES"

@@ -101,7 +101,7 @@ def caps_titles(v: DocView) -> Iterator[Candidate]:
         after_cue = prev is not None and (prev.lower_ in cues or prev.text in ",(" and span.start > 1
                                           and toks[span.start - 2].lower_ in cues)
         letters = sum(len(t) for t in span if t.is_alpha)
-        owned = letters >= 4 and _owner_before(v, span.start, span.end)  # "Mara Voss's HARBOUR", "Yang's YI YI"
+        owned = letters >= 4 and _owner_before(v, span.start, span.end)  # "Mara Voss's HARBOUR", "Yano's BO BO"
         in_brackets = prev is not None and prev.text == "(" and letters >= 4 and not _acronym_of_name(v, span)
         # "Sunhee Park (MY SMALL NEIGHBOURS)", not "(MC)" nor an acronym "Harbour Film Council (HAFIC)"
         if after_cue or owned or in_brackets and _after_person(v, span.start - 1):
@@ -110,14 +110,14 @@ def caps_titles(v: DocView) -> Iterator[Candidate]:
             setting = setting or _words_in_capitals(span)
             unsure.append(CAPS_TITLE.found(span.start, span.end, kind=cues.get(prev.lower_) if prev is not None else None))
     # capitals alone are title evidence on a page that sets titles in capitals ("IN AMONG WAVES"),
-    # not in prose full of acronyms ("the Harbour Film Council (HFKC)", "GWS USA")
+    # not in prose full of acronyms ("the Harbour Film Council (HFKC)", "KWS USA")
     yield from sorted(sure + (unsure if setting else []), key=lambda c: c.start)
 
 
 def _after_person(v: DocView, i: int) -> bool:
     """Two capitalised words, neither an English word, right before token i (a bracket): a person's
     name, whose bracket holds a title on any page ('Mara Quill (ASHFALL)'), not an organisation's
-    acronym ('the Military Intelligence (DGMI)')."""
+    acronym ('the Coastal Survey (DGCS)')."""
     toks = v.tokens
     if i < 2:
         return False
@@ -128,24 +128,24 @@ def _after_person(v: DocView, i: int) -> bool:
 
 def _words_in_capitals(span) -> bool:
     """Two words of three letters or more, with a vowel, in capitals: a title set in capitals
-    ("HOLLOW ORCHARD", "TIN ROOF"), not a run of acronyms ("KSNB HD", "GWS NWS", "US-ACAN")."""
+    ("HOLLOW ORCHARD", "TIN ROOF"), not a run of acronyms ("KSNB HD", "GWS NWS", "US-ORVN")."""
     return sum(t.is_alpha and len(t) >= 3 and any(ch in "AEIOUY" for ch in t.text) for t in span) >= 2
 
 
 def _owner_before(v: DocView, i: int, end: int) -> bool:
     """A name's possessive right before token i: "Lina Oduya's HARBOUR", "Dardenne' ROSETTA"
-    (a town's name is a family name too: "Oshima's"); a name in mixed case owns a title, a word in
+    (a town's name is a family name too: "Hamada's"); a name in mixed case owns a title, a word in
     capitals before 's is a title's own ("MOTHER'S DAY")."""
     toks = v.tokens
     if i < 2 or toks[i - 1].text not in POSSESSIVE:
         return False
     owner, word = toks[i - 2], toks[i]
-    named = owner.is_title or owner.is_lower and i >= 4 and toks[i - 3].text == "-" and toks[i - 4].is_title  # "Kore-eda's"
+    named = owner.is_title or owner.is_lower and i >= 4 and toks[i - 3].text == "-" and toks[i - 4].is_title  # "Mori-oka's"
     acronym = len(word) <= 5 and word.ent_type_ in {"ORG", "GPE", "NORP", "FAC"}  # "Bong's BBC interview"
     if end + 1 < len(toks) and toks[end].text == "," and _caps_word(toks[end + 1]):
         return False  # "Kim's TIMELESS, BOTTOMLESS": one title with a comma, or a list: not this rule's to say
     if end - i == 1 and len(word) < 4 or end < len(toks) and toks[end].is_title:
-        return False  # "Gay's TBD Devastator": initials, or a word of a longer name
+        return False  # "Gay's TBD Ravager": initials, or a word of a longer name
     return named and owner.is_alpha and not owner.is_sent_start and not acronym and word.lower_ not in org_kinds()
 
 
@@ -269,7 +269,7 @@ def cue_titles(v: DocView) -> Iterator[Candidate]:
             continue
         after = title_end(v, start, min(len(doc), start + 10))
         if adverbial and after < len(doc) and toks[after].is_alpha and toks[after].lower_ not in {"and", "or"}:
-            continue  # "in the film, Louie was not": the clause's subject after a phrase, no apposition
+            continue  # "in the film, Lorne was not": the clause's subject after a phrase, no apposition
         in_list = after < len(doc) and toks[after].text[:1] == ","  # not doc[after:].text: the rest of the text
         end = _before_owned(v, start, title_end(v, start, min(len(doc), start + 10), True) if in_list else after)
         if end < len(doc) and toks[end].text in POSSESSIVE_S:
@@ -631,7 +631,7 @@ def table_titles(v: DocView) -> Iterator[Candidate]:
 
 # a filmography's line: a year at its start, a separator (a dash, a colon, two spaces or a tab), the
 # title, then a bracket, a dash, two spaces or the line's end ('2015   Tuesday (short)',
-# '1999 – Gohatto (dir. Nagisa Oshima)')
+# '1999 – Hollow Tide (dir. Nagisa Orimo)')
 _YEAR_LINE = re.compile(r"^[ \t]*(?:[-•*·][ \t]*)?((?:19|20)\d\d)(?:[ \t]*[–—:-][ \t]*|[ \t]{2,}|\t)(?=[A-Z0-9])"
                         r"(.+?)(?=[ \t]*\(|[ \t]+[–—|][ \t]|[ \t]{2,}|\t|[ \t]*$)")
 
@@ -672,7 +672,7 @@ def lineup_countries(v: DocView) -> Iterator[Candidate]:
             while k < len(toks) and is_cap(toks[k]):
                 k += 1
             name = v.span_text(start, k)
-            # a country, one the model knows, or its initials ('USA'); not a title's translation: 'X (Vagabond, 1985)'
+            # a country, one the model knows, or its initials ('USA'); not a title's translation: 'X (Wanderer, 1985)'
             if k > start and (name.lower() in countries() or all(t.ent_type_ in {"GPE", "LOC"} for t in toks[start:k])
                               or name.isupper() and name.isalpha() and len(name) <= 4):
                 yield LINEUP_PLACE.found(start, k)

@@ -150,7 +150,7 @@ def build_entities(text: str, raw_mentions) -> tuple[list[LocalEntity], list[Loc
             idx = len(entities) - 1
             known.add(idx, label, name)
             index[(label, key(name))] = idx
-            if label == Label.ORG:  # "Atari" is "Atari, Inc.": the legal form is not part of what it is called
+            if label == Label.ORG:  # "Orvik" is "Orvik, Inc.": the legal form is not part of what it is called
                 index.setdefault((label, key(_without_legal_form(name))), idx)
         else:
             e = entities[idx]
@@ -282,7 +282,7 @@ def _alias_field_regex() -> re.Pattern:
 
 
 def _alias_field(text: str, start: int) -> bool:
-    """'Other names   Im Soon-rye, Lim Soon-rye', 'RR: Bu Ji-yeong · MR: Pu Chiyong': a name in an
+    """'Other names   Im Sora-ye, Lim Sora-ye', 'RR: Bu Min-yeong · MR: Pu Minyong': a name in an
     infobox field of the subject's other names (`patterns/alias_labels.txt`)."""
     return _alias_field_regex().search(text, max(0, start - 60), start) is not None
 
@@ -382,7 +382,7 @@ def _entity_of(label: Label, name: str, entities, index, counts, text: str, pos:
     if label == Label.ORG and len(toks) == 1 and toks[0][:1].isupper():
         # "the Vikings" after "the Orvand Vikings", "the House" after "the House of Delegates": the
         # last word, after a place or a kind's words, or a first word followed by 'of', of the one
-        # organisation the text names so; not "Enix" of "Square Enix" (a specific word before it)
+        # organisation the text names so; not "Vexa" of "Corner Vexa" (a specific word before it)
         w = toks[0].lower()
         fuller = {i for i in known.by_label[label] if len(_tokens(entities[i].name)) > 1
                   and (_tokens(entities[i].name)[-1].lower() == w and _placed(_tokens(entities[i].name)[:-1], known)
@@ -390,7 +390,7 @@ def _entity_of(label: Label, name: str, entities, index, counts, text: str, pos:
         if len(fuller) == 1:
             return label, fuller.pop()
     if label in (Label.ORG, Label.PLACE) and len(toks) == 1 and toks[0].lower() in _head_words(label):
-        # "the Parliament" after "Norwegian Parliament", "the Valley" after "Mendenhall Valley": a kind's
+        # "the Parliament" after "Norvian Parliament", "the Valley" after "Marrow Valley": a kind's
         # own word, capitalised, names the one entity of that kind the text has named in full
         fuller = {i for i in known.by_label[label] if len(_tokens(entities[i].name)) > 1
                   and _tokens(entities[i].name)[-1].lower() == toks[0].lower()}
@@ -439,7 +439,7 @@ def _abbreviates(acro: str, name: str) -> bool:
     more consonants inside a word ('prt' of 'Paxton Railroad Trust'); a small word ('of', 'and') or
     a legal form may give nothing, an acronym in the name gives all its letters ('nsea' of
     'Northern Sea Ports of the East Authority' does not: 'Ports' and 'East' give nothing; nor
-    'bfi' of 'BBC Film')."""
+    'hfi' of 'HBC Film')."""
     found = re.findall(r"[A-Za-z][A-Za-z']*", name)
     words = [w.lower() for w in found]
     whole = {i for i, w in enumerate(found) if len(w) > 1 and w.isupper()}
