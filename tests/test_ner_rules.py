@@ -100,7 +100,7 @@ def test_cue_orgs(common, expected):
     ("It was bought by the streamer Orlo Plus.", ["Orlo Plus"]),
     # a capitalised cue is the last word of the name before it, not a common noun
     ("Ostrava Festival Leadership Crisis: What Next", []),
-    ("Lumen Festival PR - Dana Quell, Min-ah Ro", []),
+    ("Orvo Festival PR - Dana Quell, Min-ah Ro", []),
     ("OFFICIAL SELECTION - FESTIVAL DE VARNO 2016", []),
     ("Read more: Harbor Studio Reveals Line-Up", []),
     # the last part of a compound qualifies the noun after it

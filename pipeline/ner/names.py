@@ -89,7 +89,7 @@ _LIFETIME = (12, 115)  # the years between a birth and a death
 def cue_orgs(v: DocView) -> Iterator[Candidate]:
     """'fashion house Vela Vela', 'the distributor Tallgrass Films' - a name after an organisation cue.
     The cue is a common noun of the sentence: in lower case, and a word of its own; a capitalised
-    one belongs to the name before it ('Lumen Festival PR', 'FESTIVAL DE X'), a compound's last
+    one belongs to the name before it ('Orvo Festival PR', 'FESTIVAL DE X'), a compound's last
     part qualifies the noun after it ('a multi-platform Vela project')."""
     doc = v.doc
     toks = v.tokens
