@@ -82,6 +82,7 @@ def filmography_columns() -> dict[str, str]:
     return csv_map("filmography_columns.csv")
 
 
+@lru_cache(maxsize=None)
 def credit_label_words() -> frozenset[str]:
     """The labels of the credit fields ('director', 'written', 'dp'), lower case."""
     return frozenset(predicate_map("credit_labels.csv"))

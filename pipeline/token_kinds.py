@@ -15,6 +15,7 @@ from __future__ import annotations
 from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
 from spacy.matcher import Matcher
 from spacy.pipeline import AttributeRuler
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 _KEYS = frozenset({"TAG", "LOWER", "DEP", "IS_SPACE"})
@@ -92,14 +93,8 @@ def _per_token(pattern: list[dict], named: dict[str, set[int]]) -> bool:
         else:
             return False
     for attr, ws in words.items():
-        named[attr].update(_hash(w) for w in ws)
+        named[attr].update(get_string_id(w) for w in ws)
     return True
-
-
-def _hash(word: str) -> int:
-    from spacy.strings import get_string_id
-
-    return get_string_id(word)
 
 
 def match_by_token_kind(nlp) -> None:

@@ -41,6 +41,13 @@ def texts(v: DocView, cands) -> list[str]:
     return [v.span_text(c.start, c.end) for c in cands]
 
 
+def model_found(v: DocView, ent: str, label: Label):
+    """The model's candidate of label over the first occurrence of `ent` in the text."""
+    start = v.doc.text.index(ent)
+    span = v.doc.char_span(start, start + len(ent))
+    return MODEL.found(span.start, span.end, label)
+
+
 @pytest.mark.parametrize("text, expected", [
     ("She loved “Moon Harbor” as a child.", ["Moon Harbor"]),
     ('His short "The Tide Keepers," screened in May.', ["The Tide Keepers"]),
@@ -335,9 +342,7 @@ def test_a_faith_or_a_party_is_an_organisation(text, ent, expected_label, expect
 ])
 def test_a_title_or_nationality_before_a_person_is_trimmed(text, ent, expected):
     v = make(text, [(ent, "PERSON")])
-    start = v.doc.text.index(ent)
-    span = v.doc.char_span(start, start + len(ent))
-    kept = decide(v, [MODEL.found(span.start, span.end, Label.PERSON)])
+    kept = decide(v, [model_found(v, ent, Label.PERSON)])
     assert [v.span_text(c.start, c.end) for c, _ in kept] == [expected]
 
 
@@ -351,10 +356,8 @@ def test_a_title_or_nationality_before_a_person_is_trimmed(text, ent, expected):
 ])
 def test_an_organisations_edition_year_is_a_date_of_its_own(text, ent, expected):
     v = make(text, [(ent, "ORG")])
-    start = v.doc.text.index(ent)
-    span = v.doc.char_span(start, start + len(ent))
-    cands = [MODEL.found(span.start, span.end, Label.ORG)]
-    cands += [BY_NAME["year"].found(t.i, t.i + 1) for t in v.doc[span.start:span.end] if t.is_digit]
+    model = model_found(v, ent, Label.ORG)
+    cands = [model] + [BY_NAME["year"].found(t.i, t.i + 1) for t in v.doc[model.start:model.end] if t.is_digit]
     kept = decide(v, cands)
     assert [v.span_text(c.start, c.end) for c, _ in kept] == expected
 
@@ -367,9 +370,7 @@ def test_an_organisations_edition_year_is_a_date_of_its_own(text, ent, expected)
 ])
 def test_a_companys_legal_form_after_a_comma_is_part_of_its_name(text, ent, expected):
     v = make(text, [(ent, "ORG")])
-    start = v.doc.text.index(ent)
-    span = v.doc.char_span(start, start + len(ent))
-    kept = decide(v, [MODEL.found(span.start, span.end, Label.ORG)])
+    kept = decide(v, [model_found(v, ent, Label.ORG)])
     assert [v.span_text(c.start, c.end) for c, _ in kept] == [expected]
 
 

@@ -22,6 +22,8 @@ QUOTES = {"“": "”", '"': '"', "‘": "’", "«": "»", "'": "'"}
 NOT_TITLE_BEFORE = {"message", "messages", "word", "words", "phrase", "term", "slogan", "motto",
                      "saying", "said", "says", "tagline", "theme", "mantra", "quote", "question"}
 # right before a name in quotes: the name cited as a word ('The name "X" was chosen'), not a title
+YEAR_NUMBER = re.compile(r"\b\d{3,4}\b")  # a year written out in a life's bracket
+LIFETIME = (12, 115)  # the years between a birth and a death
 NAME_CITED = {"name", "names", "nickname", "inscription", "inscriptions", "branded with"}
 
 

@@ -11,7 +11,7 @@ from spacy.tokens import Span
 
 from ..lexicon import (POSSESSIVE_S, cast_cues, countries, demonyms, honorifics, is_first_name, name_particles, org_cues,
                        org_kinds, role_words)
-from .common import TITLE_GLUE, is_cap, prefixes_of, title_end
+from .common import LIFETIME, TITLE_GLUE, YEAR_NUMBER, is_cap, prefixes_of, title_end
 from .registry import BRACKET_ACTOR, BRACKET_NAME, CAST_LIST, CUE_ORG, LIFE_NAME, LIST_PERSON, OF_THE_NAME, \
     ROLE_NAME, TITLE_OWNER_NAME, Candidate
 from ..view import DocView
@@ -73,18 +73,16 @@ def _name_token(toks, j: int, particles: frozenset[str]) -> bool:
 def _life(inside: str) -> bool:
     """'born 23 May 1996', '1866 – 1932', 'March 31, 1866 – 1932': a birth, or two years a lifetime apart."""
     if _BORN.match(inside):
-        return bool(_YEARS.search(inside))
+        return bool(YEAR_NUMBER.search(inside))
     parts = _DASH.split(inside, maxsplit=1)
     if len(parts) != 2:
         return False
-    before, after = (_YEARS.findall(p) for p in parts)
-    return bool(before and after) and _LIFETIME[0] <= int(after[0]) - int(before[-1]) <= _LIFETIME[1]
+    before, after = (YEAR_NUMBER.findall(p) for p in parts)
+    return bool(before and after) and LIFETIME[0] <= int(after[0]) - int(before[-1]) <= LIFETIME[1]
 
 _LIFE_NAME_WORDS = 10  # tokens of a name before a life's bracket, particles and a nickname's quotes included
 _BORN = re.compile(r"\s*(born|b\.)\s", re.IGNORECASE)
-_YEARS = re.compile(r"\b\d{3,4}\b")
 _DASH = re.compile(r"\s*[–—-]\s*")
-_LIFETIME = (12, 115)  # the years between a birth and a death
 
 def cue_orgs(v: DocView) -> Iterator[Candidate]:
     """'fashion house Vela Vela', 'the distributor Tallgrass Films' - a name after an organisation cue.

@@ -29,7 +29,7 @@ from collections import Counter
 from ..lexicon import (POSSESSIVE_S, countries, demonyms, is_first_name, name_heads, org_kind, title_particles, work_cues,
                        type_cues, type_heads)
 from .caps import caps_word_titles
-from .common import is_cap
+from .common import LIFETIME, YEAR_NUMBER, is_cap
 from .festivals import festival_towns
 from .registry import CONTEXT_STEPS, CONTEXT_STRENGTH, MODEL, Candidate, Step
 from ..view import DocView
@@ -46,8 +46,6 @@ _WORD = re.compile(r"[\w'-]+")
 _PLACE_BEFORE = {"in"}  # "to" and "from" name people too: "descent from X", "a letter to X"
 _BORN = {"born", "b."}
 _DASHES = {"–", "—", "-"}
-_YEAR = re.compile(r"\b\d{3,4}\b")
-_LIFETIME = (12, 115)  # the years between a birth and a death
 _NOT_PLACE_BEFORE = _ROLE_CUES | {"starred", "starring", "stars", "appeared", "appears", "cast", "featured",
                                   "scene", "scenes", "interest", "believe", "believed", "involved"}
 
@@ -351,10 +349,10 @@ def _a_life(v: DocView, start: int, close: int, dates: list[tuple[int, int]]) ->
                  and not any(s <= j < e for s, e in dates)), None)
     if dash is None:
         return False
-    years = [next((int(y) for y in _YEAR.findall(v.span_text(s, e))), None)
+    years = [next((int(y) for y in YEAR_NUMBER.findall(v.span_text(s, e))), None)
              for s, e in (next(((s, e) for s, e in dates if e <= dash), (0, 0)),
                           next(((s, e) for s, e in dates if s > dash), (0, 0)))]
-    return None not in years and _LIFETIME[0] <= years[1] - years[0] <= _LIFETIME[1]
+    return None not in years and LIFETIME[0] <= years[1] - years[0] <= LIFETIME[1]
 
 
 def _locative_places(v: DocView, chosen: Chosen):

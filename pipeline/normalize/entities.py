@@ -118,8 +118,9 @@ def build_entities(text: str, raw_mentions) -> tuple[list[LocalEntity], list[Loc
         if not key(name):
             continue
         pending.append((m, name))
-    if any(m.label == Label.AWARD for m, _ in pending):
-        given = award_names(text, [m for m, _ in pending if m.label == Label.AWARD])
+    awards = [m for m, _ in pending if m.label == Label.AWARD]
+    if awards:
+        given = award_names(text, awards)
         pending = [(m, given.get((m.start, m.end), name)) for m, name in pending]
     alias_of = _stated_aliases(text, [m for m, _ in pending])
     # a stated alias right after its name, and before the other mentions of the same words
@@ -502,11 +503,15 @@ def _fuller_person(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
     return True
 
 
+@lru_cache(maxsize=1)
+def _generic_org_words() -> frozenset[str]:
+    return frozenset(org_kinds()) | _SMALL
+
+
 def _placed(words: tuple[str, ...], known: _Known) -> bool:
     """The words before an organisation's last word say where or what it is: a place the document
     names, a country, a demonym, a kind of organisation ('Orvand', 'Tavenish', 'Club')."""
-    generic = set(org_kinds()) | _SMALL
-    return all(w.lower() in generic or w.lower() in demonyms() or w.lower() in countries()
+    return all(w.lower() in _generic_org_words() or w.lower() in demonyms() or w.lower() in countries()
                or w.lower() in known.place_words for w in words)
 
 

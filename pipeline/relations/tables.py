@@ -59,13 +59,11 @@ def columns() -> dict[str, str | tuple[Predicate, ...]]:
             for word, kind in filmography_columns().items()}
 
 
-@lru_cache(maxsize=1)
 def note_links() -> dict[str, tuple[Predicate, ...]]:
     """a note's lead ('with', 'co-directed with') -> the predicates it gives the names after it."""
     return predicate_map(NOTE_FILE)
 
 
-@lru_cache(maxsize=1)
 def infobox_labels() -> dict[str, tuple[Predicate, ...]]:
     return predicate_map(INFOBOX_FILE)
 
