@@ -108,6 +108,10 @@ class LinePage:
                 out.append(x)
         return out
 
+    def years(self, start: int, end: int) -> list[tuple[int, int, Item]]:
+        """The dates within [start, end) written as a year alone ('2019')."""
+        return [(s, e, it) for s, e, it in self.inside(start, end) if it.is_date and YEAR.fullmatch(self.text[s:e])]
+
     def line_of(self, char: int) -> tuple[int, int]:
         return self.lines[bisect_right(self.line_starts, char) - 1]
 
@@ -267,8 +271,7 @@ def spec_line(page: LinePage, disc: Discourse, found: list[Found]) -> Iterator[F
         pieces = [p.strip() for p in re.split(r"\s+[|·•]\s+", page.text[ls:le])]
         if len(pieces) < 3 or not any(_RUNTIME.match(p) for p in pieces):
             continue
-        years = [(s, e, it) for s, e, it in page.inside(ls, le)
-                 if it.is_date and YEAR.fullmatch(page.text[s:e])]
+        years = page.years(ls, le)
         subject = _focus(page, i, disc, fallback) if len(years) == 1 else None
         if subject is not None:
             yield Found(subject, Predicate.PUBLICATION_DATE, years[0][2].target, ls, le, 0.0, "")

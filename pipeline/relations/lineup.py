@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..lexicon import YEAR
 from ..vocab import Label, Predicate
 from .context import Discourse, Found
 from .credits import LinePage, give, label_predicates, value_members
@@ -87,7 +86,7 @@ def lineup(page: LinePage, disc: Discourse, found: list[Found]) -> Iterator[Foun
 
 def _year(page: LinePage, work: int, s: int, e: int, start: int, end: int) -> Iterator[Found]:
     """'(Spain, France, 2019)': a year among names of places, the work's year."""
-    years = [(a, b, it) for a, b, it in page.inside(s, e) if it.is_date and YEAR.fullmatch(page.text[a:b])]
+    years = page.years(s, e)
     if len(years) != 1:
         return
     rest = page.text[s:years[0][0]] + page.text[years[0][1]:e]

@@ -25,7 +25,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from ..lexicon import YEAR, filmography_columns, predicate_map
+from ..lexicon import filmography_columns, predicate_map
 from ..records import EntityRef
 from ..vocab import Label, Predicate
 from .context import Discourse, Found
@@ -140,7 +140,7 @@ def _row(page: LinePage, header, cells, person, ls: int, le: int) -> Iterator[Fo
         return
     if "year" in by_kind:
         ya, yb = by_kind["year"]
-        year = next((it for s, e, it in page.inside(ya, yb) if it.is_date and YEAR.fullmatch(page.text[s:e])), None)
+        year = next((it for _, _, it in page.years(ya, yb)), None)
         if year is not None:
             yield Found(work, Predicate.PUBLICATION_DATE, year.target, ls, le, 0.0, "")
     others: set[Predicate] = set()  # the credits a note gives someone else ('Directed by A')
