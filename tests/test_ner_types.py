@@ -148,8 +148,8 @@ def test_romance_particles_make_a_title_only_on_a_page_of_works(text, names, nam
     # "as" after a title the model alone found names no role
     ("It was released in Nightfall as Asami.", [("Nightfall", "WORK", M), ("Asami", "ORG", M)], "Asami", "ORG"),
     # a list of names the model alone labels gives no vote
-    ("They toured Ohio, Utah, Reno and Nevada Falls.",
-     [("Ohio", "PLACE", M), ("Utah", "PLACE", M), ("Reno", "ORG", M), ("Nevada Falls", "PLACE", M)], "Reno", "ORG"),
+    ("They toured Ohio, Utah, Quellmark and Nevada Falls.",
+     [("Ohio", "PLACE", M), ("Utah", "PLACE", M), ("Quellmark", "ORG", M), ("Nevada Falls", "PLACE", M)], "Quellmark", "ORG"),
     # a demonym keeps its reading in a list of people
     ("With Ann Wells, Peter Lodge and Spanish actors.",
      [("Ann Wells", "PERSON", "cast_list"), ("Peter Lodge", "PERSON", "cast_list")], "Peter Lodge", "PERSON"),

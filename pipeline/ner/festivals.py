@@ -36,7 +36,7 @@ def festival_cues() -> frozenset[str]:
     return word_list("festival_cues.txt")
 
 
-def _cued(v: DocView, first: int, marks: Iterable[tuple[int, int]], words: bool = True) -> bool:
+def cued(v: DocView, first: int, marks: Iterable[tuple[int, int]], words: bool = True) -> bool:
     """A festival word (unless not `words`), or an award or a festival's section (`marks`: their
     token spans), in the sentence before token `first`, within WINDOW tokens; not where a festival or another named
     thing is said to be held 'in' the town ("a music festival organised in X", "the Winter
@@ -87,7 +87,7 @@ def festival_towns(v: DocView, chosen: list[tuple[Candidate, tuple[str, ...]]]):
             prev -= 1
         if first.start == 0 or toks[first.start - 1].lower_ not in _BEFORE:
             continue
-        if _cued(v, first.start, marks):
+        if cued(v, first.start, marks):
             yield k, Label.ORG
 
 
@@ -108,7 +108,7 @@ def unmarked_festival_towns(v: DocView) -> list[Candidate]:
         # an English word (that the text never writes in lower case: 'at Harbour') needs an award or
         # a section before it, or the model's span it ends ('the Night Screenings at Harbour')
         english = any(v.common_word(t) for t in toks[i:end]) and not _glued(v, i)
-        if _town_shape(v, i, end) and _cued(v, i, marks, words=not english):
+        if _town_shape(v, i, end) and cued(v, i, marks, words=not english):
             out.append(FESTIVAL_TOWN_NAME.found(i, end, kind="festival"))
     return out
 

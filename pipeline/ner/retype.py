@@ -31,6 +31,7 @@ from ..lexicon import (POSSESSIVE_S, countries, demonyms, is_first_name, name_he
 from .caps import caps_word_titles
 from .common import LIFETIME, YEAR_NUMBER, is_cap
 from .festivals import festival_towns
+from .places import known_places
 from .registry import CONTEXT_STEPS, CONTEXT_STRENGTH, MODEL, Candidate, Step
 from ..view import DocView
 from ..vocab import Label
@@ -386,4 +387,4 @@ _RULES = {Step.TYPE_CUE: _by_cue, Step.TYPE_HEAD: _by_head, Step.NAME_HEAD: _by_
           Step.FESTIVAL_TOWN: festival_towns, Step.CHARACTER: _characters, Step.ROLE_IN_WORK: _roles_in_works,
           Step.TRANSLATION: _translations, Step.FOREIGN_TITLE: _foreign_titles, Step.CAPS_WORD_TITLE: caps_word_titles,
           Step.LIST: _by_list,
-          Step.LOCATIVE_PLACE: _locative_places, Step.LIFE_BRACKET: _life_brackets}
+          Step.KNOWN_PLACE: known_places, Step.LOCATIVE_PLACE: _locative_places, Step.LIFE_BRACKET: _life_brackets}
