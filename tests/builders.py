@@ -116,3 +116,18 @@ class Gold:
 
 def gold(*lines: str) -> Gold:
     return Gold(lines)
+
+
+def candidates(doc, names):
+    """(text, label[, rule name]) in document order -> decided candidates on each text's first
+    occurrence after the one before (the rule defaults to the model's)."""
+    from pipeline.ner.registry import BY_NAME
+
+    out, pos = [], 0
+    for text, label, *rule in names:
+        start = doc.text.index(text, pos)
+        span = doc.char_span(start, start + len(text))
+        assert span is not None, text
+        out.append((BY_NAME[rule[0] if rule else "model"].found(span.start, span.end, Label(label)), ()))
+        pos = start + len(text)
+    return out

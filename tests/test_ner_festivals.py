@@ -9,15 +9,7 @@ from pipeline.ner.festivals import festival_towns, unmarked_festival_towns
 from pipeline.ner.registry import BY_NAME
 from pipeline.vocab import Label
 
-
-def _chosen(doc, names):
-    out, pos = [], 0
-    for text, label in names:
-        start = doc.text.index(text, pos)
-        span = doc.char_span(start, start + len(text))
-        out.append((BY_NAME["model"].found(span.start, span.end, Label(label)), ()))
-        pos = start + len(text)
-    return out
+from .builders import candidates
 
 
 @pytest.mark.parametrize("text, names, festivals", [
@@ -34,7 +26,7 @@ def _chosen(doc, names):
 ])
 def test_festival_towns(nlp, view, text, names, festivals):
     doc = nlp(text)
-    chosen = _chosen(doc, names)
+    chosen = candidates(doc, names)
     found = [doc[chosen[k][0].start:chosen[k][0].end].text for k, label in festival_towns(view(doc), chosen)
              if label == Label.ORG]
     assert found == festivals
@@ -52,7 +44,7 @@ def test_festival_towns(nlp, view, text, names, festivals):
 ])
 def test_festival_towns_from_people_and_sections(nlp, view, text, names, festivals):
     doc = nlp(text)
-    chosen = _chosen(doc, names)
+    chosen = candidates(doc, names)
     if "Fortnight" in text:
         chosen[0] = (BY_NAME["pattern"].found(chosen[0][0].start, chosen[0][0].end, Label.ORG,
                                               name="org_festival_section"), ())
@@ -137,13 +129,13 @@ def test_festival_sections_near_misses(nlp, text):
 ])
 def test_where_a_festival_is_held_is_a_place(nlp, view, text, names):
     doc = nlp(text)
-    chosen = _chosen(doc, names)
+    chosen = candidates(doc, names)
     assert [k for k, label in festival_towns(view(doc), chosen) if label == Label.ORG] == []
 
 
 def test_a_currency_is_not_a_prize_won(nlp, view):
     doc = nlp("He will pay 100,000 won for a round trip to Lumenport tomorrow.")
-    chosen = _chosen(doc, [("Lumenport", "PLACE")])
+    chosen = candidates(doc, [("Lumenport", "PLACE")])
     assert list(festival_towns(view(doc), chosen)) == []
 
 
@@ -188,4 +180,4 @@ def test_festival_names_near_misses(nlp, text):
 def test_a_list_of_festival_towns_is_not_a_town_and_its_region(nlp, view, text, names, labels):
     from pipeline.ner.retype import retype
     doc = nlp(text)
-    assert [c.label for c, _ in retype(view(doc), _chosen(doc, names))] == labels
+    assert [c.label for c, _ in retype(view(doc), candidates(doc, names))] == labels

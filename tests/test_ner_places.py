@@ -8,24 +8,14 @@ import pytest
 from pipeline.lexicon import known_place_names
 from pipeline.ner.component import find
 from pipeline.ner.places import known_places, unmarked_known_places
-from pipeline.ner.registry import BY_NAME
 from pipeline.vocab import Label
 
-
-def _chosen(doc, names):
-    """The model's candidates for (text, label) pairs, in order of the text."""
-    out, pos = [], 0
-    for text, label in names:
-        start = doc.text.index(text, pos)
-        span = doc.char_span(start, start + len(text))
-        out.append((BY_NAME["model"].found(span.start, span.end, Label(label)), ()))
-        pos = start + len(text)
-    return out
+from .builders import candidates
 
 
 def _retyped(nlp, view, text, names):
     doc = nlp(text)
-    chosen = _chosen(doc, names)
+    chosen = candidates(doc, names)
     return [(doc[chosen[k][0].start:chosen[k][0].end].text, label) for k, label in known_places(view(doc), chosen)]
 
 

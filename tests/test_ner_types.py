@@ -7,22 +7,11 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from pipeline.ner.registry import BY_NAME
 from pipeline.ner.retype import retype
 from pipeline.view import DocView
 from pipeline.vocab import Label
 
-
-def _chosen(doc, names):
-    """names: (text, label, rule name) in document order -> decided candidates on their first occurrence."""
-    out, pos = [], 0
-    for text, label, source in names:
-        start = doc.text.index(text, pos)
-        span = doc.char_span(start, start + len(text))
-        assert span is not None, text
-        out.append((BY_NAME[source].found(span.start, span.end, Label(label)), ()))
-        pos = start + len(text)
-    return out
+from .builders import candidates
 
 
 _BLANK = spacy.blank("en")
@@ -30,7 +19,7 @@ _BLANK = spacy.blank("en")
 
 def _labels(text, names):
     doc = _BLANK(text)
-    return {doc[c.start:c.end].text: c.label.value for c, _ in retype(DocView(doc), _chosen(doc, names))}
+    return {doc[c.start:c.end].text: c.label.value for c, _ in retype(DocView(doc), candidates(doc, names))}
 
 
 M = "model"
@@ -202,7 +191,7 @@ def test_context_leaves_the_label(text, names, name, label):
 def test_a_relabelled_name_outvotes_the_model_in_the_document():
     """The context's label is scored above the model's, so that it wins the document's vote."""
     doc = _BLANK("It was co-directed by Ravi Dhanpal.")
-    (c, _), = retype(DocView(doc), _chosen(doc, [("Ravi Dhanpal", "ORG", M)]))
+    (c, _), = retype(DocView(doc), candidates(doc, [("Ravi Dhanpal", "ORG", M)]))
     assert c.score > 0.6 and c.source == "model+type_cue"
 
 
@@ -220,5 +209,5 @@ def test_a_relabelled_name_outvotes_the_model_in_the_document():
 def test_a_first_name_overrules_only_an_organisation(nlp, view, text, name, label, expected):
     from pipeline.ner.decide import decide
     doc = nlp(text)
-    c = _chosen(doc, [(name, label, M)])[0][0]
+    c = candidates(doc, [(name, label, M)])[0][0]
     assert [x.label.value for x, _ in decide(view(doc), [c])] == [expected]
