@@ -82,3 +82,13 @@ def test_credited_people(blank, text, names):
 ])
 def test_credited_people_near_misses(blank, text):
     assert _people(blank(text)) == []
+
+
+def test_a_credited_person_outranks_the_model_and_a_cue_not_the_capitals():
+    """'Best Original Music: A B' is a person where a cue read a title; a title in quotes or
+    capitals, or a name in capitals, keeps its own reading."""
+    from pipeline.ner import registry as r
+    assert max(r.MODEL.strength, r.CUE_TITLE.strength, r.CONTEXT_STRENGTH) < r.CREDIT_PERSON.strength
+    assert r.CREDIT_PERSON.strength < min(r.CAPS_TITLE.strength, r.QUOTED_TITLE.strength, r.CAPS_PERSON.strength,
+                                          r.CAPS_FAMILY_GIVEN.strength)
+    assert r.CREDIT_PERSON in r.ENTITY_RULES
