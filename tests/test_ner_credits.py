@@ -92,3 +92,18 @@ def test_a_credited_person_outranks_the_model_and_a_cue_not_the_capitals():
     assert r.CREDIT_PERSON.strength < min(r.CAPS_TITLE.strength, r.QUOTED_TITLE.strength, r.CAPS_PERSON.strength,
                                           r.CAPS_FAMILY_GIVEN.strength)
     assert r.CREDIT_PERSON in r.ENTITY_RULES
+
+
+@pytest.mark.parametrize("text, names", [
+    ("NEW VOICES\n- Ashfall (Norvia, 2024), dir. Ilse Quell\n- The Pale Hour (Kestland, 2023), dir. Tobin Varnow\n",
+     {"Ilse Quell", "Tobin Varnow"}),
+    ("Best Original Music: Orla Fenwick, ASHFALL\nBest Editing: Tobin Varnow, ASHFALL\n", {"Orla Fenwick", "Tobin Varnow"}),
+    ("CREW\n  Director of Photography ...... Orla Fenwick\n  Music ........................ Tobin Varnow\n",
+     {"Orla Fenwick", "Tobin Varnow"}),
+])
+def test_the_component_keeps_credited_people(nlp, text, names):
+    """Through the model and the decision: each credited name is one person mention."""
+    from pipeline.ner.component import mentions
+    doc = nlp(text)
+    people = {doc.text[m.start:m.end] for m in mentions(doc) if m.label.value == "PERSON"}
+    assert names <= people
