@@ -26,7 +26,7 @@ def test_word_lists_are_lower_case_without_duplicates(name):
 
 def test_credit_labels_name_predicates():
     """Every row names known predicates (the relation rules read the same file); the entity rule
-    reads the labels whose predicates all take an organisation."""
+    reads the labels whose predicates all take an organisation, or all a person."""
     import csv
     with (PATTERNS / "credit_labels.csv").open(encoding="utf-8") as f:
         rows = list(csv.reader(f))
@@ -37,6 +37,10 @@ def test_credit_labels_name_predicates():
     assert all(all(w == w.lower() for w in k) for k in labels)
     assert ("distributor",) in labels and ("production", "company") in labels
     assert ("director",) not in labels and ("produced",) not in labels  # a person; a person or a company
+    people = credit_labels(Label.PERSON)
+    assert set(people.values()) == {Label.PERSON} and not people.keys() & labels.keys()
+    assert ("director", "of", "photography") in people and ("dir.",) in people and ("music",) in people
+    assert ("produced",) not in people and ("release", "date") not in people
 
 
 def test_object_label_is_derived_from_the_signatures():

@@ -85,6 +85,9 @@ CAPS_SPEAKER = EntityRule("caps_speaker", (Label.PERSON,), 0.86)  # "TALLY MORRO
 # organisations named by a credit field (`credits.py`): a label beats the model, not a title in quotes or capitals
 CREDIT_FIELD = EntityRule("credit_field", (Label.ORG,), 0.8, ("credit_labels.csv",))
 CREDIT_PRODUCTION = EntityRule("credit_production", (Label.ORG,), 0.8)  # "a Harbour Arts production"
+# people named by a credit field ('Music: A B', 'dir. A B'): a label beats the model and a cue's title, not a title
+# in quotes or capitals nor a name in capitals
+CREDIT_PERSON = EntityRule("credit_person", (Label.PERSON,), 0.8, ("credit_labels.csv", "org_kinds.csv", "name_particles.txt"))
 # a festival named by a town the model left unmarked (`festivals.py`): context, as strong as a retyping step's
 FESTIVAL_TOWN_NAME = EntityRule("festival_town_name", (Label.ORG,), 0.65, ("festival_cues.txt",))  # "competed at X"
 # a known place (`places.py`, GeoNames) the model left unmarked, where the text says it is a place: "from X"
@@ -166,6 +169,6 @@ ENTITY_RULES = (MODEL, PATTERN, YEAR, YEAR_PREFIX, QUOTED_TITLE, CITED_TITLE, CA
                 YEAR_TITLE, LISTED_TITLE, TABLE_TITLE, YEAR_LINE_TITLE, LINEUP_PLACE, OWNED_TITLE, DEFINITION, BRACKET_NAME,
                 BRACKET_ACTOR, LIFE_NAME, CUE_ORG, OF_THE_NAME, CAST_LIST, ROLE_NAME,
                 LIST_PERSON, TITLE_OWNER_NAME, CAPS_ORG_WORD, CAPS_PERSON, CAPS_CREDIT, CAPS_FAMILY_GIVEN, CAPS_SPEAKER,
-                CREDIT_FIELD,
+                CREDIT_FIELD, CREDIT_PERSON,
                 CREDIT_PRODUCTION, FESTIVAL_TOWN_NAME, KNOWN_PLACE_NAME, PROPAGATED, SHORT_NAME)
 BY_NAME = {rule.name: rule for rule in ENTITY_RULES}
