@@ -191,7 +191,7 @@ def credit_people(v: DocView) -> Iterator[Candidate]:
 
 def _person_end(v: DocView, i: int) -> int:
     """End of a person's name that starts at token i: capitalised words on one line (joined by
-    hyphens, with lower-case particles inside: 'Kore-eda', 'Carl von Esch'), up to a separator,
+    hyphens, with lower-case particles inside: 'Saka-ida', 'Carl von Esch'), up to a separator,
     a comma, 'and' or the next field's label ('A B Music: C')."""
     toks = v.tokens
     particles = name_particles()

@@ -3,7 +3,7 @@ towns of GeoNames, the regions of ISO 3166-2), written exactly as their names.
 
 The model often reads a town it does not know as an organisation ("moved to Lowmoor" -> ORG), a
 person or a title, or leaves it unmarked ("parts of north Westshire and Eastshire"). A name of
-the gazetteer is evidence, not proof: towns are named like people ("Florence", "Clinton"), like
+the gazetteer is evidence, not proof: towns are named like people ("Florence", "Tyler"), like
 companies, and a festival or a university goes by its town ("premiered at X", "studied at X"). So:
 
 - `known_places` (a retyping step of `retype.py`, `registry.Step.KNOWN_PLACE`): the model's
@@ -48,7 +48,7 @@ def is_known_place(v: DocView, start: int, end: int) -> bool:
 
 
 def _named_like_person(v: DocView, start: int) -> bool:
-    """The name opens with a first name ('Florence', 'Victoria Falls'): a person's, as likely."""
+    """The name opens with a first name ('Florence', 'Florence Bay'): a person's, as likely."""
     return is_first_name(v.tokens[start].text)
 
 
@@ -59,8 +59,8 @@ def _festival_town(text: str, festivals: list[str]) -> bool:
 
 
 def _person_word(v: DocView, chosen, start: int, end: int) -> bool:
-    """A word of the span is a word of a longer person's name in the document ('Clinton' after
-    'Ada Clinton')."""
+    """A word of the span is a word of a longer person's name in the document ('Tyler' after
+    'Vera Tyler')."""
     words = {v.lower[i] for i in range(start, end)}
     return any(c.label == Label.PERSON and c.end - c.start > end - start
                and words & set(v.lower[c.start:c.end]) for c, _ in chosen)
@@ -91,7 +91,7 @@ def known_places(v: DocView, chosen: list[tuple[Candidate, tuple[str, ...]]]):
             continue  # "Lowmoor's council", "Lowmoor Town", "North / Varna" across a line: a longer name
         if c.label == Label.PERSON and _named_like_person(v, c.start) or _person_word(v, chosen, c.start, c.end) \
                 or c.start > 0 and (v.lower[c.start - 1].rstrip(".") in honorifics() or v.lower[c.start - 1] == "by"):
-            continue  # "Ada Clinton ... Clinton", "Mr. Clinton"; "sold by X": an agent, not a place
+            continue  # "Vera Tyler ... Tyler", "Mr. Tyler"; "sold by X": an agent, not a place
         yield k, Label.PLACE
 
 
