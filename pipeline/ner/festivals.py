@@ -63,7 +63,7 @@ def _town_shape(v: DocView, start: int, end: int) -> bool:
     """Capitalised words that are not a country and not followed by a region ("X, Italy")."""
     doc = v.doc
     toks = v.tokens
-    if start == 0 or doc[start:end].text.lower() in countries() or not all(t.is_title for t in doc[start:end]):
+    if doc[start:end].text.lower() in countries() or not all(t.is_title for t in doc[start:end]):
         return False
     return not (end + 1 < len(doc) and toks[end].text == "," and toks[end + 1].ent_type_ in {"GPE", "LOC"})
 
