@@ -241,6 +241,10 @@ def test_unmarked_festival_shape_towns(nlp, view, text, towns, weak):
     # the model's organisation named as a known town: a festival before a prize's category, else a place
     ("Song Ilse, Venice best actor in 2019, joins the cast.", Label.ORG),
     ("Song Ilse moved from Venice to the coast in 2019.", Label.PLACE),
+    # near misses of an edition: a year that opens a longer name; a year after 'in', though the page
+    # names a festival
+    ("The festival opened.\nThe Venice 2026 Winter Games will be held there.", Label.PLACE),
+    ("The festival opened.\nShe moved to Venice in 2019: a new life began.", Label.PLACE),
 ])
 def test_known_place_before_a_prize_stays_a_festival(nlp, view, text, label):
     from pipeline.ner.retype import retype
@@ -266,3 +270,21 @@ def test_the_town_as_the_giver_of_a_prize(nlp, view):
     from pipeline.ner.festival_shapes import festival_shape_towns
     doc = nlp("Quellmark gave us the screenplay prize in 2013.")
     assert list(festival_shape_towns(view(doc), candidates(doc, [("Quellmark", "PLACE")]))) == [(0, Label.ORG)]
+
+
+@pytest.mark.parametrize("text, names, festivals", [
+    # a section before 'in' the town, with no festival word
+    ("It went to the Makers' Fortnight in Lumenport.", [("Lumenport", "PLACE")], ["Lumenport"]),
+    # near miss: a longer name that is not a section
+    ("It went to the Night Museum in Lumenport.", [("Night Museum", "ORG"), ("Lumenport", "PLACE")], []),
+])
+def test_a_section_before_the_town(nlp, view, text, names, festivals):
+    from pipeline.ner.retype import retype
+    doc = nlp(text)
+    chosen = candidates(doc, names)
+    if "Fortnight" in text:
+        start = text.index("Makers' Fortnight")
+        span = doc.char_span(start, start + len("Makers' Fortnight"))
+        chosen.insert(0, (BY_NAME["pattern"].found(span.start, span.end, Label.ORG, name="org_festival_section"), ()))
+    out = retype(view(doc), chosen)
+    assert [doc[c.start:c.end].text for c, _ in out if c.label == Label.ORG and c.end - c.start == 1] == festivals

@@ -8,8 +8,12 @@
   word ('festival', `patterns/org_kinds.csv`). Prose's "X 2012 Summer Games" is not: a word follows;
 - a prize after the town: "X best actor", "the X jury prize", "X's Special Jury Prize": a category
   or a prize word of `patterns/festival_town_words.csv` (with the words of
-  `award_generic_words.txt`), or an award or a festival's section the patterns found right after;
-Not read: the town as the giver ("X gave us the screenplay prize"), found once on the dev sets.
+  `award_generic_words.txt`), or an award or a festival's section the patterns found right after.
+
+A section before 'in' or 'at' the town is `festivals.cued`'s evidence; a section is the shape
+"X's Week", "X's Fortnight" (`org_festival_section` of `patterns/entity_patterns.jsonl`); one
+known by its own name only is not read. Not read either: the town as the giver ("X gave us the
+screenplay prize"), found once on the dev sets.
 
 `is_festival_town(v, start, end, marks)` is what the retyping step (`festival_shape_towns`,
 `registry.Step.FESTIVAL_SHAPE`), the finder of unmarked towns (`unmarked_festival_shape_towns`,
