@@ -201,6 +201,7 @@ def test_a_list_of_festival_towns_is_not_a_town_and_its_region(nlp, view, text, 
     ("The Lumenport 2012 Summer Games were held there.", [("Lumenport", "PLACE")], []),
     ("Read more: Lumenport 2023 — full line-up\nThe festival opens today.", [("Lumenport", "PLACE")], []),
     ("Lumenport best known for its harbour.", [("Lumenport", "PLACE")], []),
+    ("A Lumenport jury found him guilty in 2019.", [("Lumenport", "PLACE")], []),
 ])
 def test_festival_shape_towns(nlp, view, text, names, festivals):
     from pipeline.ner.festival_shapes import festival_shape_towns

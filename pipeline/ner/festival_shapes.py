@@ -33,7 +33,7 @@ from ..lexicon import (POSSESSIVE_S, YEAR, award_heads, csv_rows, demonyms, is_f
                        known_place_names, org_kinds, word_list)
 from ..view import DocView
 from ..vocab import Label
-from .festivals import SECTION, _town_shape, festival_cues
+from .festivals import SECTION, town_shape, festival_cues
 from .registry import FESTIVAL_TOWN_SHAPE, MODEL, RULER_KEY, Candidate
 
 _FIELD_END = frozenset({":", "—", "–", "-", ",", ".", ";", "|", "›", "»", ")", "/"})
@@ -44,6 +44,7 @@ _AFTER_WORDS = 4  # the prize words after the town: "best screenplay winner"
 
 @lru_cache(maxsize=1)
 def _words() -> dict[str, frozenset[str]]:
+    """The words of `patterns/festival_town_words.csv` by kind (`prize` with the heads of awards)."""
     rows = csv_rows("festival_town_words.csv", lambda r: (r[0].strip(), r[1].strip().lower()))
     kinds: dict[str, set[str]] = {}
     for kind, word in rows:
@@ -54,7 +55,9 @@ def _words() -> dict[str, frozenset[str]]:
     return {k: frozenset(w) for k, w in kinds.items()}
 
 
+@lru_cache(maxsize=1)
 def _festival_words() -> frozenset[str]:
+    """The one-word festival words of `patterns/org_kinds.csv` ('festival', 'biennale'), and 'festivals'."""
     return frozenset(w for w, kind in org_kinds().items() if kind == "festival" and " " not in w) | {"festivals"}
 
 
@@ -132,7 +135,7 @@ def festival_shape_towns(v: DocView, chosen: list[tuple[Candidate, tuple[str, ..
         if not (c.label == Label.PLACE or unknown) or c.kind == "demonym" and v.span_text(c.start, c.end).lower() \
                 in demonyms() or not 1 <= c.end - c.start <= 2:
             continue
-        if _town_shape(v, c.start, c.end) and is_festival_town(v, c.start, c.end, marks, document=False):
+        if town_shape(v, c.start, c.end) and is_festival_town(v, c.start, c.end, marks, document=False):
             yield k, Label.ORG
 
 
@@ -153,7 +156,7 @@ def unmarked_festival_shape_towns(v: DocView) -> list[Candidate]:
         if end < len(toks) and toks[end].is_title and not v.starts_line(end) or any(s < end and i < e for s, e in marks):
             i = end
             continue  # a longer name; a word of an award's or a section's name
-        if _town_shape(v, i, end) and is_festival_town(v, i, end, marks):
+        if town_shape(v, i, end) and is_festival_town(v, i, end, marks):
             found = FESTIVAL_TOWN_SHAPE.found(i, end, kind="festival")
             weak = not is_festival_town(v, i, end, marks, document=False)
             out.append(found._replace(score=MODEL.strength) if weak else found)
