@@ -181,3 +181,111 @@ def test_a_list_of_festival_towns_is_not_a_town_and_its_region(nlp, view, text, 
     from pipeline.ner.retype import retype
     doc = nlp(text)
     assert [c.label for c, _ in retype(view(doc), candidates(doc, names))] == labels
+
+
+# a festival named by its town alone (pipeline/ner/festival_shapes.py): an edition, a prize after it, a giver
+@pytest.mark.parametrize("text, names, festivals", [
+    # an edition on an award's line, after a section and a comma
+    ("The festival closed.\n- Jury Prize, Makers' Week, Varnow 2022\n", [("Jury Prize", "AWARD"), ("Varnow", "PLACE")],
+     ["Varnow"]),
+    # a heading with a festival cue on its line
+    ("› Varnow 2012: the jury gives its prize to a debut\n", [("Varnow", "PLACE")], ["Varnow"]),
+    # a prize after the town: a category, a prize word
+    ("Ilse Quell, Lumenport best actor in 2019, joins the cast.", [("Lumenport", "PLACE")], ["Lumenport"]),
+    ("It was the Lumenport best screenplay winner.", [("Lumenport", "PLACE")], ["Lumenport"]),
+    ("She took the Quellmark jury prize home.", [("Quellmark", "PLACE")], ["Quellmark"]),
+    # near misses: a year after 'in', a year after a comma, a year that opens a longer name, the
+    # document's festival word only (the model's place stays), 'best' not before a category
+    ("She moved to Lumenport in 2019.", [("Lumenport", "PLACE")], []),
+    ("She was born in Lumenport, 1970.", [("Lumenport", "PLACE")], []),
+    ("The Lumenport 2012 Summer Games were held there.", [("Lumenport", "PLACE")], []),
+    ("Read more: Lumenport 2023 — full line-up\nThe festival opens today.", [("Lumenport", "PLACE")], []),
+    ("Lumenport best known for its harbour.", [("Lumenport", "PLACE")], []),
+    ("A Lumenport jury found him guilty in 2019.", [("Lumenport", "PLACE")], []),
+])
+def test_festival_shape_towns(nlp, view, text, names, festivals):
+    from pipeline.ner.festival_shapes import festival_shape_towns
+    doc = nlp(text)
+    chosen = candidates(doc, names)
+    if "Makers' Week" in text:
+        start = text.index("Makers' Week")
+        span = doc.char_span(start, start + len("Makers' Week"))
+        chosen.insert(1, (BY_NAME["pattern"].found(span.start, span.end, Label.ORG, name="org_festival_section"), ()))
+    found = [doc[chosen[k][0].start:chosen[k][0].end].text for k, label in festival_shape_towns(view(doc), chosen)
+             if label == Label.ORG]
+    assert found == festivals
+
+
+@pytest.mark.parametrize("text, towns, weak", [
+    # a related article's heading in a page about a festival: found, at the model's strength only
+    ("› Quellmark 2019: the debuts to watch\nThe festival opened with a gala.", ["Quellmark"], True),
+    ("Song Ilse, Quellmark best actor, will attend.", ["Quellmark"], False),
+    # near misses: no festival word in the document; an English word; a word after the year
+    ("› Quellmark 2019: the debuts to watch\nThe city opened a museum.", [], False),
+    ('2. ^ "Past award winners". Retrieved 3 May 2019.', [], False),
+    ("Festival news: Official Selection 2021.", [], False),
+    ("The festival opened.\nQuellmark 2019 Summer Games.", [], False),
+])
+def test_unmarked_festival_shape_towns(nlp, view, text, towns, weak):
+    from pipeline.ner.festival_shapes import unmarked_festival_shape_towns
+    from pipeline.ner.registry import CONTEXT_STRENGTH, MODEL
+    doc = nlp(text)
+    doc.ents = [e for e in doc.ents if e.label_ == "DATE"]  # the town unmarked, as the model leaves some
+    v = view(doc)
+    found = unmarked_festival_shape_towns(v)
+    assert [v.span_text(c.start, c.end) for c in found] == towns
+    assert all(c.label == Label.ORG and c.rule.name == "festival_town_shape" for c in found)
+    assert all(c.score == (MODEL.strength if weak else CONTEXT_STRENGTH) for c in found)
+
+
+@pytest.mark.parametrize("text, label", [
+    # the model's organisation named as a known town: a festival before a prize's category, else a place
+    ("Song Ilse, Venice best actor in 2019, joins the cast.", Label.ORG),
+    ("Song Ilse moved from Venice to the coast in 2019.", Label.PLACE),
+    # near misses of an edition: a year that opens a longer name; a year after 'in', though the page
+    # names a festival
+    ("The festival opened.\nThe Venice 2026 Winter Games will be held there.", Label.PLACE),
+    ("The festival opened.\nShe moved to Venice in 2019: a new life began.", Label.PLACE),
+])
+def test_known_place_before_a_prize_stays_a_festival(nlp, view, text, label):
+    from pipeline.ner.retype import retype
+    doc = nlp(text)
+    out = retype(view(doc), candidates(doc, [("Venice", "ORG")]))
+    assert out[0][0].label == label
+
+
+@pytest.mark.parametrize("text, names", [
+    # near misses of a prize after the town: a person's award; a prize received
+    ("The film went home with only Quellmark's award.", [("Quellmark", "PERSON")]),
+    ("Quellmark has been awarded a special prize by the state.", [("Quellmark", "PERSON")]),
+])
+def test_festival_shape_near_misses_of_people(nlp, view, text, names):
+    from pipeline.ner.festival_shapes import festival_shape_towns
+    doc = nlp(text)
+    assert list(festival_shape_towns(view(doc), candidates(doc, names))) == []
+
+
+@pytest.mark.xfail(reason="the town as the giver ('X gave us the prize') is not read: found in one dev document only",
+                   strict=True)
+def test_the_town_as_the_giver_of_a_prize(nlp, view):
+    from pipeline.ner.festival_shapes import festival_shape_towns
+    doc = nlp("Quellmark gave us the screenplay prize in 2013.")
+    assert list(festival_shape_towns(view(doc), candidates(doc, [("Quellmark", "PLACE")]))) == [(0, Label.ORG)]
+
+
+@pytest.mark.parametrize("text, names, festivals", [
+    # a section before 'in' the town, with no festival word
+    ("It went to the Makers' Fortnight in Lumenport.", [("Lumenport", "PLACE")], ["Lumenport"]),
+    # near miss: a longer name that is not a section
+    ("It went to the Night Museum in Lumenport.", [("Night Museum", "ORG"), ("Lumenport", "PLACE")], []),
+])
+def test_a_section_before_the_town(nlp, view, text, names, festivals):
+    from pipeline.ner.retype import retype
+    doc = nlp(text)
+    chosen = candidates(doc, names)
+    if "Fortnight" in text:
+        start = text.index("Makers' Fortnight")
+        span = doc.char_span(start, start + len("Makers' Fortnight"))
+        chosen.insert(0, (BY_NAME["pattern"].found(span.start, span.end, Label.ORG, name="org_festival_section"), ()))
+    out = retype(view(doc), chosen)
+    assert [doc[c.start:c.end].text for c, _ in out if c.label == Label.ORG and c.end - c.start == 1] == festivals

@@ -5,5 +5,5 @@ the Doc; `registry` declares every rule (name, labels, evidence strength, data);
 as code are in `titles` (works), `names` (people, organisations), `caps` (names in capitals that
 are not titles) and `credits` (organisations named by a credit field), over the token tests of
 `common`; `decide` chooses among their candidates and `retype` overrules the model's label from
-context (with `festivals`: a festival named by its town).
+context (with `festivals` and `festival_shapes`: a festival named by its town).
 """

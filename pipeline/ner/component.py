@@ -23,6 +23,7 @@ from ..view import DocView
 from ..vocab import Label
 from .caps import caps_names
 from .credits import credit_orgs, credit_people
+from .festival_shapes import unmarked_festival_shape_towns
 from .festivals import unmarked_festival_towns
 from .places import unmarked_known_places
 from .decide import decide, drop_characters, drop_lone_words, propagate
@@ -42,7 +43,7 @@ FINDERS = (quoted_titles, caps_names, caps_titles, caps_comma_titles, cue_titles
            lineup_countries, definitions,
            bracket_names, life_names, cue_orgs, role_names, cast_lists, owned_titles, listed_people, of_the_names,
            credit_orgs, credit_people, title_owners,
-           unmarked_festival_towns, unmarked_known_places)
+           unmarked_festival_towns, unmarked_festival_shape_towns, unmarked_known_places)
 PATTERNS = "entity_patterns.jsonl"  # in pipeline/patterns/
 META_KEY = "film_entities"  # doc.user_data[META_KEY][(start, end)] = SpanMeta
 _DAY = re.compile(r"(0?[1-9]|[12]\d|3[01])")

@@ -59,11 +59,11 @@ def cued(v: DocView, first: int, marks: Iterable[tuple[int, int]], words: bool =
     return words and (any(w in cues for w in window) or bool(pairs & cues)) or any(lo <= a < first for a, _ in marks)
 
 
-def _town_shape(v: DocView, start: int, end: int) -> bool:
+def town_shape(v: DocView, start: int, end: int) -> bool:
     """Capitalised words that are not a country and not followed by a region ("X, Italy")."""
     doc = v.doc
     toks = v.tokens
-    if start == 0 or doc[start:end].text.lower() in countries() or not all(t.is_title for t in doc[start:end]):
+    if doc[start:end].text.lower() in countries() or not all(t.is_title for t in doc[start:end]):
         return False
     return not (end + 1 < len(doc) and toks[end].text == "," and toks[end + 1].ent_type_ in {"GPE", "LOC"})
 
@@ -77,7 +77,7 @@ def festival_towns(v: DocView, chosen: list[tuple[Candidate, tuple[str, ...]]]):
         demonym = c.kind == "demonym" and v.span_text(c.start, c.end).lower() in demonyms()
         if not (c.label == Label.PLACE or unknown) or demonym or not 1 <= c.end - c.start <= 2:
             continue
-        if not _town_shape(v, c.start, c.end):
+        if not town_shape(v, c.start, c.end):
             continue
         prev = k - 1  # "prizes at X, Y and Z": through a list of places back to its preposition
         first = c
@@ -108,7 +108,7 @@ def unmarked_festival_towns(v: DocView) -> list[Candidate]:
         # an English word (that the text never writes in lower case: 'at Harbour') needs an award or
         # a section before it, or the model's span it ends ('the Night Screenings at Harbour')
         english = any(v.common_word(t) for t in toks[i:end]) and not _glued(v, i)
-        if _town_shape(v, i, end) and cued(v, i, marks, words=not english):
+        if town_shape(v, i, end) and cued(v, i, marks, words=not english):
             out.append(FESTIVAL_TOWN_NAME.found(i, end, kind="festival"))
     return out
 

@@ -29,7 +29,8 @@ from ..lexicon import POSSESSIVE_S, honorifics, is_first_name, jsonl, known_plac
 from ..view import DocView
 from ..vocab import Label, Predicate
 from .common import is_cap
-from .festivals import cued
+from .festival_shapes import is_festival_town
+from .festivals import SECTION, cued
 from .registry import KNOWN_PLACE_NAME, MODEL, RULER_KEY, Candidate, Step
 
 _IN = frozenset({"in", "near"})
@@ -71,6 +72,7 @@ def known_places(v: DocView, chosen: list[tuple[Candidate, tuple[str, ...]]]):
     doc = v.doc
     toks = v.tokens
     marks = [(c.start, c.end) for c, _ in chosen if c.label == Label.AWARD]
+    shape_marks = marks + [(c.start, c.end) for c, _ in chosen if c.name == SECTION]
     festivals = [v.span_text(c.start, c.end) for c, _ in chosen
                  if c.label == Label.ORG and org_kind(v.span_text(c.start, c.end)) == "festival"]
     towns = [(k, c) for k, (c, _) in enumerate(chosen)
@@ -80,8 +82,10 @@ def known_places(v: DocView, chosen: list[tuple[Candidate, tuple[str, ...]]]):
     # "won the jury prize at X", "X short film festival", "the X International Film Festival ... X":
     # the festival, at every mention of the name (one label per name in a document)
     held = {v.span_text(c.start, c.end) for _, c in towns
-            if c.start > 0 and cued(v, c.start, marks) or _heads_festival(v, c.end) or _schooled(v, c.start)}
-    held |= {v.span_text(c.start, c.end) for c, _ in chosen if Step.FESTIVAL_TOWN in c.steps}
+            if c.start > 0 and cued(v, c.start, marks) or _heads_festival(v, c.end) or _schooled(v, c.start)
+            or is_festival_town(v, c.start, c.end, shape_marks)}
+    held |= {v.span_text(c.start, c.end) for c, _ in chosen
+             if Step.FESTIVAL_TOWN in c.steps or Step.FESTIVAL_SHAPE in c.steps}
     for k, c in towns:
         text = v.span_text(c.start, c.end)
         if text in held or _festival_town(text, festivals):
@@ -154,7 +158,8 @@ def unmarked_known_places(v: DocView) -> list[Candidate]:
         while end < n and end - i < _MAX_WORDS and is_cap(toks[end]) and not toks[end].ent_type_:
             end += 1
         if end < n and (is_cap(toks[end]) or toks[end].text in POSSESSIVE_S) or not is_known_place(v, i, end) \
-                or _english(v, i, end) or not _placed(v, i, end) or cued(v, i, marks):
+                or _english(v, i, end) or not _placed(v, i, end) or cued(v, i, marks) \
+                or is_festival_town(v, i, end, marks):
             i = end
             continue
         out.append(KNOWN_PLACE_NAME.found(i, end))

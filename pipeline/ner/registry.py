@@ -90,6 +90,8 @@ CREDIT_PRODUCTION = EntityRule("credit_production", (Label.ORG,), 0.8)  # "a Har
 CREDIT_PERSON = EntityRule("credit_person", (Label.PERSON,), 0.8, ("credit_labels.csv", "org_kinds.csv", "name_particles.txt"))
 # a festival named by a town the model left unmarked (`festivals.py`): context, as strong as a retyping step's
 FESTIVAL_TOWN_NAME = EntityRule("festival_town_name", (Label.ORG,), 0.65, ("festival_cues.txt",))  # "competed at X"
+# the same by the town's own shape (`festival_shapes.py`): "X 2019: the debuts to watch", "X best actor"
+FESTIVAL_TOWN_SHAPE = EntityRule("festival_town_shape", (Label.ORG,), 0.65, ("festival_town_words.csv",))
 # a known place (`places.py`, GeoNames) the model left unmarked, where the text says it is a place: "from X"
 KNOWN_PLACE_NAME = EntityRule("known_place_name", (Label.PLACE,), 0.6)
 # what a found name gives to its other occurrences in the document
@@ -121,6 +123,7 @@ class Step(str, Enum):
     CAPS_WORD_TITLE = "caps_word_title"  # one word in capitals in a text that writes its titles so (`caps.py`)
     LIST = "list"
     FESTIVAL_TOWN = "festival_town"  # a town in a sentence about premieres and prizes (`festivals.py`)
+    FESTIVAL_SHAPE = "festival_shape"  # a town as a festival's edition or before a prize (`festival_shapes.py`)
     LOCATIVE_PLACE = "locative_place"  # the model's place after 'in', kept; its one-word person after 'in' a place
     # a name before the bracket of a life ('A (1744 – 1829)', 'A (born 1955)') is a person; the model's
     # one-word person inside it, after 'in' or a date and a comma, a place (`retype.py`)
@@ -132,6 +135,7 @@ class Step(str, Enum):
 # (a title-shaped name the model calls an organisation is no longer retyped: on the dev sets 40 of
 # those retypings were right and 470 wrong, `tools/ledger.py entities`)
 CONTEXT_STEPS = (Step.TYPE_CUE, Step.LIFE_BRACKET, Step.TYPE_HEAD, Step.NAME_HEAD, Step.PLACE_REGION, Step.FESTIVAL_TOWN,
+                 Step.FESTIVAL_SHAPE,
                  Step.CHARACTER, Step.ROLE_IN_WORK, Step.TRANSLATION, Step.FOREIGN_TITLE, Step.KNOWN_PLACE, Step.LOCATIVE_PLACE,
                  Step.CAPS_WORD_TITLE,
                  Step.LIST)
@@ -170,5 +174,5 @@ ENTITY_RULES = (MODEL, PATTERN, YEAR, YEAR_PREFIX, QUOTED_TITLE, CITED_TITLE, CA
                 BRACKET_ACTOR, LIFE_NAME, CUE_ORG, OF_THE_NAME, CAST_LIST, ROLE_NAME,
                 LIST_PERSON, TITLE_OWNER_NAME, CAPS_ORG_WORD, CAPS_PERSON, CAPS_CREDIT, CAPS_FAMILY_GIVEN, CAPS_SPEAKER,
                 CREDIT_FIELD, CREDIT_PERSON,
-                CREDIT_PRODUCTION, FESTIVAL_TOWN_NAME, KNOWN_PLACE_NAME, PROPAGATED, SHORT_NAME)
+                CREDIT_PRODUCTION, FESTIVAL_TOWN_NAME, FESTIVAL_TOWN_SHAPE, KNOWN_PLACE_NAME, PROPAGATED, SHORT_NAME)
 BY_NAME = {rule.name: rule for rule in ENTITY_RULES}
