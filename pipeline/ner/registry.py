@@ -85,6 +85,8 @@ CAPS_SPEAKER = EntityRule("caps_speaker", (Label.PERSON,), 0.86)  # "TALLY MORRO
 # organisations named by a credit field (`credits.py`): a label beats the model, not a title in quotes or capitals
 CREDIT_FIELD = EntityRule("credit_field", (Label.ORG,), 0.8, ("credit_labels.csv",))
 CREDIT_PRODUCTION = EntityRule("credit_production", (Label.ORG,), 0.8)  # "a Harbour Arts production"
+# a company named by what it does to a work (`outlets.py`): "X released it", "broadcast live on X"; as strong as a credit's label
+OUTLET_ORG = EntityRule("outlet_org", (Label.ORG,), 0.8, ("outlet_cues.csv",))
 # a festival named by a town the model left unmarked (`festivals.py`): context, as strong as a retyping step's
 FESTIVAL_TOWN_NAME = EntityRule("festival_town_name", (Label.ORG,), 0.65, ("festival_cues.txt",))  # "competed at X"
 # a known place (`places.py`, GeoNames) the model left unmarked, where the text says it is a place: "from X"
@@ -167,5 +169,5 @@ ENTITY_RULES = (MODEL, PATTERN, YEAR, YEAR_PREFIX, QUOTED_TITLE, CITED_TITLE, CA
                 BRACKET_ACTOR, LIFE_NAME, CUE_ORG, OF_THE_NAME, CAST_LIST, ROLE_NAME,
                 LIST_PERSON, TITLE_OWNER_NAME, CAPS_ORG_WORD, CAPS_PERSON, CAPS_CREDIT, CAPS_FAMILY_GIVEN, CAPS_SPEAKER,
                 CREDIT_FIELD,
-                CREDIT_PRODUCTION, FESTIVAL_TOWN_NAME, KNOWN_PLACE_NAME, PROPAGATED, SHORT_NAME)
+                CREDIT_PRODUCTION, OUTLET_ORG, FESTIVAL_TOWN_NAME, KNOWN_PLACE_NAME, PROPAGATED, SHORT_NAME)
 BY_NAME = {rule.name: rule for rule in ENTITY_RULES}
