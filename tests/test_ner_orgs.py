@@ -42,3 +42,21 @@ def test_an_organisation_stops_before_of(nlp, text, missing):
 
 def test_a_name_head_before_of_keeps_its_kind(nlp):
     assert ("Battle Creek", "PLACE") in found(nlp, "He sailed to Battle Creek last year.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the model's name runs one word past a pattern's: a place or an organisation word
+    ("She graduated with a BA from Varnow University Chicago in 1990.", ("Varnow University Chicago", "ORG")),
+    ("She studied at Harbour College London and at Oxford.", ("Harbour College London", "ORG")),
+    ("It was founded by the Lumen International Film Festival Society with others.",
+     ("Lumen International Film Festival Society", "ORG")),
+])
+def test_an_organisation_takes_the_model_s_last_word(nlp, text, expected):
+    assert expected in found(nlp, text)
+
+
+def test_an_organisation_leaves_another_word_of_the_model_s(nlp):
+    # 'Screenwriters' is neither a place nor an organisation word: the pattern's name stays
+    names = found(nlp, "He was a fellow of the Kestrel Institute Screenwriters and Directors Labs.")
+    assert ("Kestrel Institute", "ORG") in names
+    assert ("Kestrel Institute Screenwriters", "ORG") not in names

@@ -10,7 +10,7 @@ from collections import Counter, defaultdict
 
 from ..lexicon import (ANY_YEAR, ARTICLES, LEGAL_FORMS, POSSESSIVE, POSSESSIVE_DETERMINERS, POSSESSIVE_S, YEAR,
                        award_heads, character_cues, countries, demonyms, drop_suffixes, headline_verbs, honorifics,
-                       is_first_name, not_names, org_kind, org_kinds, role_words, word_list, work_cues)
+                       is_first_name, known_place_names, not_names, org_kind, org_kinds, role_words, word_list, work_cues)
 from .names import strip_role_prefix
 from .common import NAME_CITED, NOT_TITLE_BEFORE, occurrences
 from .registry import CONTEXT_STRENGTH, DEFINITION, MODEL, PATTERN, PROPAGATED, SHORT_NAME, YEAR_PREFIX, Candidate, Step
@@ -101,12 +101,29 @@ def _trim(v: DocView, c: Candidate) -> tuple[Candidate | None, tuple[str, ...]]:
             and (c.rule is not MODEL or toks[end - 1].lower_ in org_kinds()
                  or end - start > 1 and v.common_word(toks[end - 1]) and toks[end - 1].lower_ not in role_words()):
         end = _of_place(v, end + 1, festival=org_kind(v.span_text(start, end)) == "festival") or end
+    if c.label == Label.ORG and c.rule is PATTERN and end < len(doc) and _one_word_more(v, start, end):
+        end += 1
     if c.label == Label.ORG and end - start > 1 and YEAR.fullmatch(toks[end - 1].text) and not verbatim \
             and toks[end - 2].is_alpha and not toks[end - 2].is_lower:
         end -= 1  # "Ashgrove 2016", "LUMENFEST 2021": a festival's edition; not "the Campaign of 1940"
     if end <= start:
         return None, ()
     return c._replace(start=start, end=end), roles
+
+
+def _one_word_more(v: DocView, start: int, end: int) -> bool:
+    """The model's own organisation, begun at or before a pattern's name, ends one word after it,
+    and that word is a place or an organisation word ("the Harbour University Chicago", "the
+    Lumen Film Festival Society"): the name's. Not another word ("the Lumen Institute Screenwriters")."""
+    toks = v.tokens
+    t = toks[end]
+    if not (t.ent_iob_ == "I" and t.ent_type_ == "ORG" and t.is_title) or "\n" in toks[end - 1].whitespace_ \
+            or end + 1 < len(toks) and toks[end + 1].ent_iob_ == "I":
+        return False
+    first = end - 1
+    while first > 0 and toks[first].ent_iob_ == "I":
+        first -= 1
+    return first <= start and (t.lower_ in org_kinds() or t.text in known_place_names())
 
 
 def _first_of_two(v: DocView, start: int, end: int) -> int:
