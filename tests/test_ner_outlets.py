@@ -33,6 +33,8 @@ def outlets(nlp, text):
     ("Orbit Lane released it in theaters and on Streamory on February 19.", "Streamory"),
     ("The second season is streaming on Streamory now.", "Streamory"),
     ("The first series aired on Channel Nine in 2004.", "Channel Nine"),
+    # a page's call to review it on a platform
+    ("Follow the show · Rate & review us on Lumen Podcasts", "Lumen Podcasts"),
 ])
 def test_a_company_named_by_what_it_does_to_a_work(nlp, text, name):
     assert name in outlets(nlp, text)
@@ -46,6 +48,7 @@ def test_a_company_named_by_what_it_does_to_a_work(nlp, text, name):
     # a date and a carrier after 'on' are no company
     ("The show aired on May 5, 2010.", "May"),
     ("It was released on DVD in 2005.", "DVD"),
+    ("The film is available on Blu-ray from a small label.", "Blu"),
     ("The album was released on LP by a small label.", "LP"),
     # the verb without its work, and 'on' too far from the verb
     ("Harbour Arts released a statement.", "Harbour Arts"),
