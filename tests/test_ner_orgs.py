@@ -14,12 +14,12 @@ def found(nlp, text):
 
 @pytest.mark.parametrize("text, expected", [
     # the model's name of two words or more goes on through 'of' to the model's place
-    ("He was appointed a judge of the Harrow Circuit Court of Cook County in 1931.",
-     ("Harrow Circuit Court of Cook County", "ORG")),
+    ("He was appointed a judge of the Harrow District Court of Kent County in 1931.",
+     ("Harrow District Court of Kent County", "ORG")),
     # a pattern that stops at its organisation word takes the rest of the model's longer name
-    ("The album was certified gold by the Lumen Recording Association of Japan.",
-     ("Lumen Recording Association of Japan", "ORG")),
-    ("It was certified by the Lumen Recording Association of America.", ("Lumen Recording Association of America", "ORG")),
+    ("The album was certified gold by the Lumen Music Guild Association of Japan.",
+     ("Lumen Music Guild Association of Japan", "ORG")),
+    ("It was certified by the Lumen Music Guild Association of America.", ("Lumen Music Guild Association of America", "ORG")),
     ("He served on the Tessel Film Council of Norway until 2001.", ("Tessel Film Council of Norway", "ORG")),
     ("She taught at the Kestrel Music Association of Varnow Hall.", ("Kestrel Music Association of Varnow Hall", "ORG")),
 ])
@@ -29,8 +29,8 @@ def test_an_organisation_goes_on_through_of(nlp, text, expected):
 
 @pytest.mark.parametrize("text, missing", [
     # the court's own head word decides its kind, not the county's after 'of'
-    ("He was appointed a judge of the Harrow Circuit Court of Cook County in 1931.",
-     ("Harrow Circuit Court of Cook County", "PLACE")),
+    ("He was appointed a judge of the Harrow District Court of Kent County in 1931.",
+     ("Harrow District Court of Kent County", "PLACE")),
     # a title of one word before 'of' is a person's see, not an organisation's name
     ("She was the first Bishop of Naples.", ("Bishop of Naples", "ORG")),
     # no longer name of the model's after 'of': the pattern's name stays as it is
@@ -56,7 +56,7 @@ def test_an_organisation_takes_the_model_s_last_word(nlp, text, expected):
 
 
 def test_an_organisation_leaves_another_word_of_the_model_s(nlp):
-    # 'Screenwriters' is neither a place nor an organisation word: the pattern's name stays
-    names = found(nlp, "He was a fellow of the Kestrel Institute Screenwriters and Directors Labs.")
+    # 'Writers' is neither a place nor an organisation word: the pattern's name stays
+    names = found(nlp, "He was a fellow of the Kestrel Institute Writers and Editors Labs.")
     assert ("Kestrel Institute", "ORG") in names
-    assert ("Kestrel Institute Screenwriters", "ORG") not in names
+    assert ("Kestrel Institute Writers", "ORG") not in names

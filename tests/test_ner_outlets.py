@@ -24,7 +24,7 @@ def outlets(nlp, text):
 
 @pytest.mark.parametrize("text, name", [
     # the subject of a release verb and its work
-    ("It premiered at a small festival in 2015 and Magnolia released it.", "Magnolia"),
+    ("It premiered at a small festival in 2015 and Juniper released it.", "Juniper"),
     ("Tomas did the music. VARNOW released it in July and it became a hit.", "VARNOW"),
     ("Kestrel Pictures Classics released it in North America.", "Kestrel Pictures Classics"),
     ("Harbour Arts acquired the film after its first screening.", "Harbour Arts"),
@@ -32,7 +32,7 @@ def outlets(nlp, text):
     ("The ceremony was broadcast live on KBX, and was held at the city hall.", "KBX"),
     ("Orbit Lane released it in theaters and on Streamory on February 19.", "Streamory"),
     ("The second season is streaming on Streamory now.", "Streamory"),
-    ("The first series aired on Channel Nine in 2004.", "Channel Nine"),
+    ("The first series aired on Channel Seven in 2004.", "Channel Seven"),
     # a page's call to review it on a platform
     ("Follow the show · Rate & review us on Lumen Podcasts", "Lumen Podcasts"),
 ])

@@ -95,7 +95,7 @@ def _trim(v: DocView, c: Candidate) -> tuple[Candidate | None, tuple[str, ...]]:
     if c.label == Label.ORG and end - start >= 3 and toks[end - 2].lower_ == "of" and toks[end - 1].is_title:
         end = _listed_fields(v, end)  # "the Department of Media, Design and Film"
     # the model's name of two words or more that ends in an English noun goes on through 'of' too ("the
-    # Circuit Court of X", "the Savings Bank of X"); not a person's name ("a gift of Ostrava Kessing of
+    # District Court of X", "the Savings Bank of X"); not a person's name ("a gift of Ostrava Kessing of
     # X") nor a title of one word ("Bishop of X": a person's see)
     if c.label == Label.ORG and end + 1 < len(doc) and toks[end].lower_ == "of" and "\n" not in toks[end].whitespace_ \
             and (c.rule is not MODEL or toks[end - 1].lower_ in org_kinds()
@@ -114,7 +114,7 @@ def _trim(v: DocView, c: Candidate) -> tuple[Candidate | None, tuple[str, ...]]:
 def _one_word_more(v: DocView, start: int, end: int) -> bool:
     """The model's own organisation, begun at or before a pattern's name, ends one word after it,
     and that word is a place or an organisation word ("the Harbour University Chicago", "the
-    Lumen Film Festival Society"): the name's. Not another word ("the Lumen Institute Screenwriters")."""
+    Lumen Film Festival Society"): the name's. Not another word ("the Lumen Institute Writers")."""
     toks = v.tokens
     t = toks[end]
     if not (t.ent_iob_ == "I" and t.ent_type_ == "ORG" and t.is_title) or "\n" in toks[end - 1].whitespace_ \

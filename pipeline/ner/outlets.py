@@ -52,8 +52,8 @@ def _at(v: DocView, i: int, phrases: frozenset[tuple[str, ...]]) -> int:
 
 def _word(v: DocView, i: int, first: bool = True) -> bool:
     """A word of a company's name: capitalised, not a date; a stop word only after its first word
-    ('Channel Nine'); a first name only where the model read another kind of name ('Magnolia' as a
-    place)."""
+    ('Channel Seven'); a first name only where the model read another kind of name ('Juniper' as a
+    company or a place)."""
     t = v.tokens[i]
     return (t.text[:1].isupper() and not (first and t.is_stop) and t.ent_type_ != "DATE"
             and (not is_first_name(t.text) or t.ent_type_ in _NOT_PERSON)

@@ -156,7 +156,7 @@ def _by_name_head(v: DocView, chosen: Chosen):
         if len(words) < 2:
             continue
         # the last word is the head where both are ("Battle Creek" is a town, not a battle); a head
-        # before 'of' first, where the name's own words end ("the Circuit Court of X County": a court)
+        # before 'of' first, where the name's own words end ("the District Court of X County": a court)
         of = next((j for j, t in enumerate(words) if t.lower_ == "of"), 0)
         last = next((t for t in (words[of - 1], words[-1]) if (t.lower_, "last") in heads), words[-1])
         word = last if (last.lower_, "last") in heads else words[0]
