@@ -24,6 +24,7 @@ from ..vocab import Label
 from .caps import caps_names
 from .credits import credit_orgs, credit_people
 from .festival_shapes import unmarked_festival_shape_towns
+from .outlets import outlet_orgs
 from .festivals import unmarked_festival_towns
 from .places import unmarked_known_places
 from .decide import decide, drop_characters, drop_lone_words, propagate
@@ -42,7 +43,7 @@ MODEL_LABELS = {"PERSON": Label.PERSON, "ORG": Label.ORG, "GPE": Label.PLACE, "L
 FINDERS = (quoted_titles, caps_names, caps_titles, caps_comma_titles, cue_titles, year_titles, table_titles, year_line_titles,
            lineup_countries, definitions,
            bracket_names, life_names, cue_orgs, role_names, cast_lists, owned_titles, listed_people, of_the_names,
-           credit_orgs, credit_people, title_owners,
+           credit_orgs, credit_people, outlet_orgs, title_owners,
            unmarked_festival_towns, unmarked_festival_shape_towns, unmarked_known_places)
 PATTERNS = "entity_patterns.jsonl"  # in pipeline/patterns/
 META_KEY = "film_entities"  # doc.user_data[META_KEY][(start, end)] = SpanMeta

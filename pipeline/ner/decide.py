@@ -10,7 +10,7 @@ from collections import Counter, defaultdict
 
 from ..lexicon import (ANY_YEAR, ARTICLES, LEGAL_FORMS, POSSESSIVE, POSSESSIVE_DETERMINERS, POSSESSIVE_S, YEAR,
                        award_heads, character_cues, countries, demonyms, drop_suffixes, headline_verbs, honorifics,
-                       is_first_name, not_names, org_kind, org_kinds, role_words, word_list, work_cues)
+                       is_first_name, known_place_names, not_names, org_kind, org_kinds, role_words, word_list, work_cues)
 from .names import strip_role_prefix
 from .common import NAME_CITED, NOT_TITLE_BEFORE, occurrences
 from .registry import CONTEXT_STRENGTH, DEFINITION, MODEL, PATTERN, PROPAGATED, SHORT_NAME, YEAR_PREFIX, Candidate, Step
@@ -24,6 +24,7 @@ _GENERIC_ORG = {"film", "international", "annual", "the", "short", "independent"
 _SEPARATORS = {"—", "–", "|", "·", "•"}
 _COPYRIGHT = {"ⓒ", "©", "(c)"}
 _DETERMINERS = ARTICLES | POSSESSIVE_DETERMINERS | {"this", "that", "every"}
+_OF_GLUE = {"of", "the", "and", "&"}  # inside a name after 'of': "the Council of Arts and Letters"
 _NON_LATIN = re.compile(r"[^\W\d_A-Za-z\u00C0-\u024F\u1E00-\u1EFF]")  # a letter of another script
 
 
@@ -93,15 +94,36 @@ def _trim(v: DocView, c: Candidate) -> tuple[Candidate | None, tuple[str, ...]]:
         start += 1  # "the 2016 Ashgrove Film Festival": the year becomes a date of its own
     if c.label == Label.ORG and end - start >= 3 and toks[end - 2].lower_ == "of" and toks[end - 1].is_title:
         end = _listed_fields(v, end)  # "the Department of Media, Design and Film"
+    # the model's name of two words or more that ends in an English noun goes on through 'of' too ("the
+    # District Court of X", "the Savings Bank of X"); not a person's name ("a gift of Ostrava Kessing of
+    # X") nor a title of one word ("Bishop of X": a person's see)
     if c.label == Label.ORG and end + 1 < len(doc) and toks[end].lower_ == "of" and "\n" not in toks[end].whitespace_ \
-            and (c.rule is not MODEL or toks[end - 1].lower_ in org_kinds()):
+            and (c.rule is not MODEL or toks[end - 1].lower_ in org_kinds()
+                 or end - start > 1 and v.common_word(toks[end - 1]) and toks[end - 1].lower_ not in role_words()):
         end = _of_place(v, end + 1, festival=org_kind(v.span_text(start, end)) == "festival") or end
+    if c.label == Label.ORG and c.rule is PATTERN and end < len(doc) and _one_word_more(v, start, end):
+        end += 1
     if c.label == Label.ORG and end - start > 1 and YEAR.fullmatch(toks[end - 1].text) and not verbatim \
             and toks[end - 2].is_alpha and not toks[end - 2].is_lower:
         end -= 1  # "Ashgrove 2016", "LUMENFEST 2021": a festival's edition; not "the Campaign of 1940"
     if end <= start:
         return None, ()
     return c._replace(start=start, end=end), roles
+
+
+def _one_word_more(v: DocView, start: int, end: int) -> bool:
+    """The model's own organisation, begun at or before a pattern's name, ends one word after it,
+    and that word is a place or an organisation word ("the Harbour University Chicago", "the
+    Lumen Film Festival Society"): the name's. Not another word ("the Lumen Institute Writers")."""
+    toks = v.tokens
+    t = toks[end]
+    if not (t.ent_iob_ == "I" and t.ent_type_ == "ORG" and t.is_title) or "\n" in toks[end - 1].whitespace_ \
+            or end + 1 < len(toks) and toks[end + 1].ent_iob_ == "I":
+        return False
+    first = end - 1
+    while first > 0 and toks[first].ent_iob_ == "I":
+        first -= 1
+    return first <= start and (t.lower_ in org_kinds() or t.text in known_place_names())
 
 
 def _first_of_two(v: DocView, start: int, end: int) -> int:
@@ -196,14 +218,25 @@ def _listed_fields(v: DocView, end: int) -> int:
 
 def _of_place(v: DocView, i: int, festival: bool) -> int | None:
     """The end of the place that starts at token i after an organisation's name and 'of' ("the Film
-    Commission of Norvia"): the model's place, or after a festival one proper noun it did not mark
-    ("the Thriller Film Festival of Varno"); None if there is none."""
+    Commission of Norvia"): the model's place, the rest of the model's own longer name, or
+    after a festival one proper noun it did not mark ("the Thriller Film Festival of Varno"); None if
+    there is none."""
     toks = v.tokens
     if toks[i].ent_iob_ == "B" and toks[i].ent_type_ == "GPE":
         end = i + 1
         while end < len(toks) and toks[end].ent_iob_ == "I":
             end += 1
         return end
+    if toks[i].ent_iob_ == "I" and toks[i - 1].ent_iob_ == "I" and toks[i].ent_type_ == "ORG":
+        # the model's own name runs on through 'of' to its end in capitalised words ("the Film Council
+        # of Norway", "the Music Association of Varnow Hall"), where a pattern stopped at the
+        # organisation word
+        end = i + 1
+        while end < len(toks) and toks[end].ent_iob_ == "I":
+            end += 1
+        first = i + 1 if toks[i].lower_ == "the" else i
+        if first < end and all(t.is_title or t.lower_ in _OF_GLUE for t in toks[first:end]) and toks[end - 1].is_title:
+            return end
     if festival and not toks[i].ent_type_ and toks[i].is_title and toks[i].pos_ == "PROPN" \
             and not (i + 1 < len(toks) and toks[i + 1].is_title):
         return i + 1

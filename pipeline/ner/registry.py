@@ -88,6 +88,8 @@ CREDIT_PRODUCTION = EntityRule("credit_production", (Label.ORG,), 0.8)  # "a Har
 # people named by a credit field ('Music: A B', 'dir. A B'): a label beats the model and a cue's title, not a title
 # in quotes or capitals nor a name in capitals
 CREDIT_PERSON = EntityRule("credit_person", (Label.PERSON,), 0.8, ("credit_labels.csv", "org_kinds.csv", "name_particles.txt"))
+# a company named by what it does to a work (`outlets.py`): "X released it", "broadcast live on X"; as strong as a credit's label
+OUTLET_ORG = EntityRule("outlet_org", (Label.ORG,), 0.8, ("outlet_cues.csv",))
 # a festival named by a town the model left unmarked (`festivals.py`): context, as strong as a retyping step's
 FESTIVAL_TOWN_NAME = EntityRule("festival_town_name", (Label.ORG,), 0.65, ("festival_cues.txt",))  # "competed at X"
 # the same by the town's own shape (`festival_shapes.py`): "X 2019: the debuts to watch", "X best actor"
@@ -174,5 +176,6 @@ ENTITY_RULES = (MODEL, PATTERN, YEAR, YEAR_PREFIX, QUOTED_TITLE, CITED_TITLE, CA
                 BRACKET_ACTOR, LIFE_NAME, CUE_ORG, OF_THE_NAME, CAST_LIST, ROLE_NAME,
                 LIST_PERSON, TITLE_OWNER_NAME, CAPS_ORG_WORD, CAPS_PERSON, CAPS_CREDIT, CAPS_FAMILY_GIVEN, CAPS_SPEAKER,
                 CREDIT_FIELD, CREDIT_PERSON,
-                CREDIT_PRODUCTION, FESTIVAL_TOWN_NAME, FESTIVAL_TOWN_SHAPE, KNOWN_PLACE_NAME, PROPAGATED, SHORT_NAME)
+                CREDIT_PRODUCTION, OUTLET_ORG, FESTIVAL_TOWN_NAME, FESTIVAL_TOWN_SHAPE, KNOWN_PLACE_NAME, PROPAGATED,
+                SHORT_NAME)
 BY_NAME = {rule.name: rule for rule in ENTITY_RULES}

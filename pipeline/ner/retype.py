@@ -157,9 +157,12 @@ def _by_name_head(v: DocView, chosen: Chosen):
         words = [t for t in doc[c.start:c.end] if t.is_alpha]
         if len(words) < 2:
             continue
-        # the last word is the head where both are ("Battle Creek" is a town, not a battle)
-        word = words[-1] if (words[-1].lower_, "last") in heads else words[0]
-        head = heads.get((word.lower_, "last" if word is words[-1] else "first"))
+        # the last word is the head where both are ("Battle Creek" is a town, not a battle); a head
+        # before 'of' first, where the name's own words end ("the District Court of X County": a court)
+        of = next((j for j, t in enumerate(words) if t.lower_ == "of"), 0)
+        last = next((t for t in (words[of - 1], words[-1]) if (t.lower_, "last") in heads), words[-1])
+        word = last if (last.lower_, "last") in heads else words[0]
+        head = heads.get((word.lower_, "last" if word is last else "first"))
         if head is None or not word.text[0].isupper() or c.label.value not in head[1]:
             continue
         if c.label == Label.WORK and words[0].text in _TITLE_ARTICLES:
