@@ -103,6 +103,7 @@ class Step(str, Enum):
     """What changed a candidate after its rule found it (appended to its source)."""
     ORG_WORD = "org_word"          # the model's person ends in an organisation word
     FIRST_NAME = "first_name"      # the model's organisation or place starts with a first name
+    DOUBLE_FAMILY = "double_family"  # the model's organisation ends in a hyphenated family name: "Ama Kwarteng-Boateng"
     TITLE_OWNER = "title_owner"    # the model's organisation or place owns a title in capitals: its director
     RELABEL = "relabel"            # one label per name in a document
     # the model's organisation spelled as a title a rule found in capitals: "Red Kite", "RED KITE (2019)"
