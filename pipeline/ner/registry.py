@@ -70,6 +70,8 @@ BRACKET_ACTOR = EntityRule("bracket_actor", (Label.PERSON,), 0.65)
 # below a definition's (which carries the person's roles), above the model's pieces
 LIFE_NAME = EntityRule("life_name", (Label.PERSON,), 0.75, ("name_particles.txt",), verbatim=True)
 CUE_ORG = EntityRule("cue_org", (Label.ORG,), 0.75, ("org_cues.csv",))
+# "won the Crystal Heron", "picked up a Silver Kite": a statuette's prize after a verb of winning
+PRIZE_WON = EntityRule("prize_won", (Label.AWARD,), 0.8, ("relation_words.csv", "award_metals.txt", "entity_patterns.jsonl"))
 OF_THE_NAME = EntityRule("of_the_name", (Label.ORG, Label.WORK), 0.65)
 CAST_LIST = EntityRule("cast_list", (Label.PERSON,), 0.7, ("cast_cues.txt",))
 ROLE_NAME = EntityRule("role_name", (Label.PERSON,), 0.7, ("role_words.csv", "honorifics.txt"))
@@ -168,7 +170,7 @@ class Candidate(NamedTuple):
 
 ENTITY_RULES = (MODEL, PATTERN, YEAR, YEAR_PREFIX, QUOTED_TITLE, CITED_TITLE, CAPS_TITLE, CAPS_COMMA_TITLE, CUE_TITLE,
                 YEAR_TITLE, LISTED_TITLE, TABLE_TITLE, YEAR_LINE_TITLE, LINEUP_PLACE, OWNED_TITLE, DEFINITION, BRACKET_NAME,
-                BRACKET_ACTOR, LIFE_NAME, CUE_ORG, OF_THE_NAME, CAST_LIST, ROLE_NAME,
+                BRACKET_ACTOR, LIFE_NAME, CUE_ORG, PRIZE_WON, OF_THE_NAME, CAST_LIST, ROLE_NAME,
                 LIST_PERSON, TITLE_OWNER_NAME, CAPS_ORG_WORD, CAPS_PERSON, CAPS_CREDIT, CAPS_FAMILY_GIVEN, CAPS_SPEAKER,
                 CREDIT_FIELD, CREDIT_PERSON,
                 CREDIT_PRODUCTION, FESTIVAL_TOWN_NAME, KNOWN_PLACE_NAME, PROPAGATED, SHORT_NAME)
