@@ -299,7 +299,7 @@ def _person_by_first_name(v: DocView, c: Candidate) -> Candidate:
 def _double_family(span) -> bool:
     """'Kehinde Abiola-Sanni', 'Lucía Etcheverry-Paz': a given name, then a family name of two
     capitalised parts joined by a hyphen - a person's shape, whatever the given name; a name whose
-    hyphen sits elsewhere ('Kumo-ya Works', 'Castilla-La Mancha') is not this shape."""
+    hyphen sits elsewhere ('Kumo-ya Works', 'Vastilla-La Mancora') is not this shape."""
     return len(span) >= 4 and span[-2].text == "-" and not span[-3].whitespace_ and not span[-2].whitespace_ \
         and bool(span[-4].whitespace_) and span[-1].text[:1].isupper() and all(t.text != "-" for t in span[:-2])
 
