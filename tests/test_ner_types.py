@@ -211,3 +211,34 @@ def test_a_first_name_overrules_only_an_organisation(nlp, view, text, name, labe
     doc = nlp(text)
     c = candidates(doc, [(name, label, M)])[0][0]
     assert [x.label.value for x, _ in decide(view(doc), [c])] == [expected]
+
+
+@pytest.mark.parametrize("text, name, label, expected", [
+    # a given name of any origin, then a family name of two capitalised parts joined by a hyphen: a person
+    ("The script was sent to Ama Kwarteng-Boateng last week.", "Ama Kwarteng-Boateng", "ORG", "PERSON"),
+    ("Tell Aarav Kulkarni-Sethi the news before the screening.", "Aarav Kulkarni-Sethi", "ORG", "PERSON"),
+    ("My producer Kehinde Abiola-Sanni was very nervous.", "Kehinde Abiola-Sanni", "ORG", "PERSON"),
+    # a known first name before a double family name: the span is one name of two words
+    ("Ask Lucía Etcheverry-Paz about the shoot.", "Lucía Etcheverry-Paz", "ORG", "PERSON"),
+    # near misses: the hyphen elsewhere, an organisation word, an article or an English word first, the model's place
+    ("The film was animated at Kumo-ya Animation Works for a year.", "Kumo-ya Animation Works", "ORG", "ORG"),
+    ("They filmed in Vastilla-La Mancora last spring.", "Vastilla-La Mancora", "ORG", "ORG"),
+    ("The grant came from the Ashby-Clark Trust in 2019.", "Ashby-Clark Trust", "ORG", "ORG"),
+    ("The deal went to Studio Ferro-Vane in the end.", "Studio Ferro-Vane", "ORG", "ORG"),
+    ("The Talo-Chunks played a set after the screening.", "The Talo-Chunks", "ORG", "ORG"),
+    ("The trip ended in North Vessa-Lund that winter.", "North Vessa-Lund", "ORG", "ORG"),
+    ("The trip ended in Obira Vessa-Lund that winter.", "Obira Vessa-Lund", "PLACE", "PLACE"),
+])
+def test_a_double_family_name_overrules_only_an_organisation(nlp, view, text, name, label, expected):
+    from pipeline.ner.decide import decide
+    doc = nlp(text)
+    c = candidates(doc, [(name, label, M)])[0][0]
+    assert [x.label.value for x, _ in decide(view(doc), [c])] == [expected]
+
+
+def test_a_double_family_name_names_its_step(nlp, view):
+    from pipeline.ner.decide import decide
+    doc = nlp("The script was sent to Ama Kwarteng-Boateng last week.")
+    c = candidates(doc, [("Ama Kwarteng-Boateng", "ORG", M)])[0][0]
+    (x, _), = decide(view(doc), [c])
+    assert x.source == "model+double_family"

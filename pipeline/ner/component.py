@@ -30,7 +30,8 @@ from .places import unmarked_known_places
 from .decide import decide, drop_characters, drop_lone_words, propagate
 from .registry import MODEL, PATTERN, RULER_KEY, Candidate
 from .registry import YEAR as YEAR_RULE
-from .names import bracket_names, cast_lists, cue_orgs, life_names, listed_people, of_the_names, role_names, title_owners
+from .names import (bracket_names, cast_lists, cue_orgs, life_names, listed_people, of_the_names, prizes_won, role_names,
+                    title_owners)
 from .retype import retype
 from .titles import (caps_comma_titles, caps_titles, cue_titles, definitions, lineup_countries, owned_titles,
                      quoted_titles, table_titles, year_line_titles, year_titles)
@@ -42,8 +43,8 @@ MODEL_LABELS = {"PERSON": Label.PERSON, "ORG": Label.ORG, "GPE": Label.PLACE, "L
 # the rules written as code, in the order their candidates are listed (`registry.py` declares them)
 FINDERS = (quoted_titles, caps_names, caps_titles, caps_comma_titles, cue_titles, year_titles, table_titles, year_line_titles,
            lineup_countries, definitions,
-           bracket_names, life_names, cue_orgs, role_names, cast_lists, owned_titles, listed_people, of_the_names,
-           credit_orgs, credit_people, outlet_orgs, title_owners,
+           bracket_names, life_names, cue_orgs, prizes_won, role_names, cast_lists, owned_titles, listed_people,
+           of_the_names, credit_orgs, credit_people, outlet_orgs, title_owners,
            unmarked_festival_towns, unmarked_festival_shape_towns, unmarked_known_places)
 PATTERNS = "entity_patterns.jsonl"  # in pipeline/patterns/
 META_KEY = "film_entities"  # doc.user_data[META_KEY][(start, end)] = SpanMeta

@@ -300,7 +300,8 @@ def _site_name(v: DocView, c: Candidate) -> Candidate:
 
 def _person_by_first_name(v: DocView, c: Candidate) -> Candidate:
     """The model's 'Marie Lavoy' as an organisation: a short
-    capitalised span that starts with a known first name and has no organisation word is a person;
+    capitalised span that starts with a known first name, or ends in a double family name ('Ama
+    Kwarteng-Boateng', `_double_family`), and has no organisation word is a person;
     its 'Kora Digital' as a person: a name ending in an organisation word is an organisation."""
     toks = v.tokens
     span = toks[c.start:c.end]
@@ -311,20 +312,29 @@ def _person_by_first_name(v: DocView, c: Candidate) -> Candidate:
     owner = c.end + 2 < len(toks) and toks[c.end].text in POSSESSIVE_S and toks[c.end + 1].text in {"“", '"', "‘"}
     if c.model_label and c.label in (Label.ORG, Label.PLACE) and _owns_caps_title(v, c):
         return c.step(Step.TITLE_OWNER, label=Label.PERSON)  # "Tomoko Ishi-ida's STILL RIVER": a director owns it
-    if not c.model_label or not (c.label == Label.ORG or c.label == Label.PLACE and owner) or not 2 <= len(span) <= 3:
+    words = [t for t in span if t.text != "-"]  # "Rose-Ellen", "Lucía Etcheverry-Paz"
+    if not c.model_label or not (c.label == Label.ORG or c.label == Label.PLACE and owner) \
+            or len(span) < 2 or not 2 <= len(words) <= 3:
         return c  # a place the model knows ("San Lorenzo") is overruled only as the owner of a title: "Sara Lind's “X”"
     first = span[0]
-    words = [t for t in span if t.text != "-"]  # "Rose-Ellen"
+    double = c.label == Label.ORG and _double_family(span) and not v.common_word(first)  # "Ama Kwarteng-Boateng"
     if not all(t.text[:1].isupper() and t.is_alpha and not t.is_upper for t in words) \
             or org_kind(v.span_text(c.start, c.end)) is not None \
-            or first.is_stop or not is_first_name(first.text) \
+            or first.is_stop or not (double or is_first_name(first.text)) \
             or any(t.lower_ in demonyms() for t in span) or c.start and toks[c.start - 1].lower_ == "at" \
             or not any(t.whitespace_ for t in span[:-1]) and not is_first_name(words[-1].text) \
             or v.common_word(first) and any(v.common_word(t) for t in words[1:]):  # "Royal Harbour", "Free State"
         return c  # "Han Chinese", "at Walter Brooks Agency"; one hyphenated word is a person's only as
         # two given names ("Anne-Marie"), not a town's double name ("Ivano-Frankivsk")
-    return c.step(Step.FIRST_NAME, label=Label.PERSON)
+    return c.step(Step.FIRST_NAME if is_first_name(first.text) else Step.DOUBLE_FAMILY, label=Label.PERSON)
 
+
+def _double_family(span) -> bool:
+    """'Kehinde Abiola-Sanni', 'Lucía Etcheverry-Paz': a given name, then a family name of two
+    capitalised parts joined by a hyphen - a person's shape, whatever the given name; a name whose
+    hyphen sits elsewhere ('Kumo-ya Works', 'Vastilla-La Mancora') is not this shape."""
+    return len(span) >= 4 and span[-2].text == "-" and not span[-3].whitespace_ and not span[-2].whitespace_ \
+        and bool(span[-4].whitespace_) and span[-1].text[:1].isupper() and all(t.text != "-" for t in span[:-2])
 
 
 def drop_characters(v: DocView, chosen):

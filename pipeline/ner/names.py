@@ -9,11 +9,12 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span
 
-from ..lexicon import (POSSESSIVE_S, cast_cues, countries, demonyms, honorifics, is_first_name, name_particles, org_cues,
-                       org_kinds, role_words)
+from ..lexicon import (POSSESSIVE_DETERMINERS, POSSESSIVE_S, ARTICLES, award_heads, cast_cues, countries, csv_map,
+                       demonyms, honorifics, is_first_name, known_place_names, name_particles, org_cues, org_kinds,
+                       role_words, word_list)
 from .common import LIFETIME, TITLE_GLUE, YEAR_NUMBER, is_cap, prefixes_of, title_end
 from .registry import BRACKET_ACTOR, BRACKET_NAME, CAST_LIST, CUE_ORG, LIFE_NAME, LIST_PERSON, OF_THE_NAME, \
-    ROLE_NAME, TITLE_OWNER_NAME, Candidate
+    PRIZE_WON, ROLE_NAME, TITLE_OWNER_NAME, Candidate
 from ..view import DocView
 from ..vocab import Label
 
@@ -110,6 +111,49 @@ def cue_orgs(v: DocView) -> Iterator[Candidate]:
                     yield CUE_ORG.found(i, end, kind=cues[phrase])
                 break
 
+
+
+# a verb of winning that takes a prize only with its particle: 'took home', 'picked up' ('took the Silver Line')
+_PRIZE_PARTICLES = {"take": "home", "pick": "up"}
+_PRIZE_OBJECTS = {"him", "her", "them", "it", "us", "me", "you"}  # "earned her the Golden X"
+
+
+def prizes_won(v: DocView) -> Iterator[Candidate]:
+    """'won the Crystal Heron', 'picked up a Silver Kite', 'earned her the Golden Calabash Award': after
+    a verb of winning (`relation_words.csv`, kind `prize_verb`), its particle, an object pronoun and a
+    determiner, a statuette's word (`award_metals.txt`) and one capitalised noun, with an award's own
+    head word after it or none. A longer run of capitals is some other name ('won the Golden Gate
+    Regatta'), a known place is a town's ('won the Gold Coast seat'), and 'the Golden X for Best Y'
+    is the pattern `award_metal_for`'s."""
+    toks = v.tokens
+    verbs = {w for w, kind in csv_map("relation_words.csv").items() if kind == "prize_verb"}
+    metals, heads = word_list("award_metals.txt"), award_heads()
+    determiners = ARTICLES | POSSESSIVE_DETERMINERS
+    n = len(toks)
+    for i, lemma in enumerate(v.lemma):
+        if lemma.lower() not in verbs or not toks[i].is_alpha:
+            continue
+        j = i + 1
+        particle = _PRIZE_PARTICLES.get(lemma.lower())
+        if particle is not None:
+            if j >= n or v.lower[j] != particle:
+                continue
+            j += 1
+        if j + 1 < n and v.lower[j] in _PRIZE_OBJECTS and v.lower[j + 1] in ARTICLES | POSSESSIVE_DETERMINERS:
+            j += 1  # "earned her the Golden X", not "won her Golden X"
+        if j + 2 >= n or v.lower[j] not in determiners or v.lower[j + 1] not in metals or not toks[j + 1].is_title:
+            continue
+        noun = toks[j + 2]
+        if not (noun.is_title and noun.is_alpha) or noun.is_stop or "\n" in toks[j + 1].whitespace_:
+            continue
+        end = j + 3
+        if end < n and toks[end].is_title and v.lower[end] in heads and "\n" not in noun.whitespace_:
+            end += 1
+        after = toks[end] if end < n and "\n" not in toks[end - 1].whitespace_ else None
+        if after is not None and (after.is_title and after.is_alpha or after.lower_ == "for") \
+                or v.span_text(j + 1, end) in known_place_names():
+            continue  # "won the Gold Coast seat": a town's name
+        yield PRIZE_WON.found(j + 1, end)
 
 
 _OF_LABELS = {"ORG": Label.ORG, "FAC": Label.ORG, "EVENT": Label.ORG, "WORK_OF_ART": Label.WORK}

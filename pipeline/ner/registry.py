@@ -70,6 +70,8 @@ BRACKET_ACTOR = EntityRule("bracket_actor", (Label.PERSON,), 0.65)
 # below a definition's (which carries the person's roles), above the model's pieces
 LIFE_NAME = EntityRule("life_name", (Label.PERSON,), 0.75, ("name_particles.txt",), verbatim=True)
 CUE_ORG = EntityRule("cue_org", (Label.ORG,), 0.75, ("org_cues.csv",))
+# "won the Crystal Heron", "picked up a Silver Kite": a statuette's prize after a verb of winning
+PRIZE_WON = EntityRule("prize_won", (Label.AWARD,), 0.8, ("relation_words.csv", "award_metals.txt", "entity_patterns.jsonl"))
 OF_THE_NAME = EntityRule("of_the_name", (Label.ORG, Label.WORK), 0.65)
 CAST_LIST = EntityRule("cast_list", (Label.PERSON,), 0.7, ("cast_cues.txt",))
 ROLE_NAME = EntityRule("role_name", (Label.PERSON,), 0.7, ("role_words.csv", "honorifics.txt"))
@@ -107,6 +109,7 @@ class Step(str, Enum):
     """What changed a candidate after its rule found it (appended to its source)."""
     ORG_WORD = "org_word"          # the model's person ends in an organisation word
     FIRST_NAME = "first_name"      # the model's organisation or place starts with a first name
+    DOUBLE_FAMILY = "double_family"  # the model's organisation ends in a hyphenated family name: "Ama Kwarteng-Boateng"
     TITLE_OWNER = "title_owner"    # the model's organisation or place owns a title in capitals: its director
     RELABEL = "relabel"            # one label per name in a document
     # the model's organisation spelled as a title a rule found in capitals: "Red Kite", "RED KITE (2019)"
@@ -173,7 +176,7 @@ class Candidate(NamedTuple):
 
 ENTITY_RULES = (MODEL, PATTERN, YEAR, YEAR_PREFIX, QUOTED_TITLE, CITED_TITLE, CAPS_TITLE, CAPS_COMMA_TITLE, CUE_TITLE,
                 YEAR_TITLE, LISTED_TITLE, TABLE_TITLE, YEAR_LINE_TITLE, LINEUP_PLACE, OWNED_TITLE, DEFINITION, BRACKET_NAME,
-                BRACKET_ACTOR, LIFE_NAME, CUE_ORG, OF_THE_NAME, CAST_LIST, ROLE_NAME,
+                BRACKET_ACTOR, LIFE_NAME, CUE_ORG, PRIZE_WON, OF_THE_NAME, CAST_LIST, ROLE_NAME,
                 LIST_PERSON, TITLE_OWNER_NAME, CAPS_ORG_WORD, CAPS_PERSON, CAPS_CREDIT, CAPS_FAMILY_GIVEN, CAPS_SPEAKER,
                 CREDIT_FIELD, CREDIT_PERSON,
                 CREDIT_PRODUCTION, OUTLET_ORG, FESTIVAL_TOWN_NAME, FESTIVAL_TOWN_SHAPE, KNOWN_PLACE_NAME, PROPAGATED,
