@@ -256,3 +256,18 @@ def test_a_short_english_word_in_capitals_in_a_text_of_capital_titles(blank, tex
     chosen.sort(key=lambda cr: cr[0].start)
     found = {doc[chosen[k][0].start].text for k, _ in caps_word_titles(v, chosen)}
     assert (word in found) is retyped
+
+
+@pytest.mark.parametrize("text, titles", [
+    # a page's heading in capitals at the start of a line, its words labels of a page's parts
+    ("PRESS NOTES - the spring edition\nThe film opens in May.", []),
+    ("OFFICIAL SELECTION | Varnow Film Festival 2021\nThe film opens in May.", []),
+    ("YOU MAY ALSO LIKE: Harbour Nights · The Long Quiet\nThe film opens in May.", []),
+    # near misses: a title's own words, one label word after an article, a label inside prose
+    ("HOLLOW ORCHARD - the spring edition\nThe film opens in May.", ["HOLLOW ORCHARD"]),
+    ("THE PRESS - a film by Ilse Quell\nThe film opens in May.", ["THE PRESS"]),
+    ("Her new film PRESS NOTES opens in May.", ["PRESS NOTES"]),
+])
+def test_page_labels_in_capitals_are_no_titles(nlp, view, text, titles):
+    v = view(nlp(text))
+    assert [v.span_text(c.start, c.end) for c in caps_titles(v)] == titles

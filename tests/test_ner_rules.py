@@ -716,3 +716,20 @@ def test_a_life_in_brackets_types_its_names(text, ents, expected):
 def test_a_name_before_a_life_in_brackets(text, ents, expected):
     v = make(text, ents)
     assert texts(v, life_names(v)) == expected
+
+
+@pytest.mark.parametrize("text, spans", [
+    # a hyphen typed as a dash between spaces separates a heading from its rest: no pattern's name across it
+    ("PRESS NOTES - awards season edition\nIt opens in May.", []),
+    # near misses: a hyphen inside a name, a typeset dash in a campus's name
+    ("She won the Franco-Varnese Prize in 2010.", [("Franco-Varnese Prize", "AWARD")]),
+    ("He enrolled at Marlow State University – East Haven in 1990.", [("Marlow State University – East Haven", "ORG")]),
+])
+def test_no_pattern_across_a_spaced_hyphen(nlp, view, text, spans):
+    from pipeline.ner.component import candidates
+    from pipeline.ner.registry import PATTERN
+
+    v = view(nlp(text))
+    found = [(v.span_text(c.start, c.end), c.label.value) for c in candidates(v) if c.rule is PATTERN]
+    assert not any(" - " in name for name, _ in found)
+    assert all(span in found for span in spans)

@@ -243,13 +243,22 @@ def candidates(v: DocView) -> list[Candidate]:
             for part in _split_lines(v, extend_name(v, c) if label == Label.PERSON else c):
                 out.extend(split_range(v, part) if label == Label.DATE else [part])
     for span in doc.spans.get(RULER_KEY, []):
-        out.append(PATTERN.found(span.start, span.end, Label(span.label_), name=span.id_ or None))
+        if not _across_a_dash(span):
+            out.append(PATTERN.found(span.start, span.end, Label(span.label_), name=span.id_ or None))
     for find in FINDERS:
         out.extend(find(v))
     for i, low in enumerate(v.lower):  # a bare year the model did not mark (digits: lower = text)
         if YEAR.fullmatch(low):
             out.append(YEAR_RULE.found(i, i + 1))
     return out
+
+
+def _across_a_dash(span: Span) -> bool:
+    """A pattern's span with a hyphen between spaces inside it ('PRESS NOTES - awards'): a hyphen
+    typed as a dash separates a heading from its rest and joins no name, where one without spaces
+    does ('Franco-Varnese Prize'), and so does a typeset dash ('University of X – Y Campus')."""
+    doc = span.doc
+    return any(t.text == "-" and doc[t.i - 1].whitespace_ and t.whitespace_ for t in span[1:-1])
 
 
 def _split_lines(v: DocView, c: Candidate) -> Iterable[Candidate]:

@@ -49,7 +49,7 @@ QUOTED_TITLE = EntityRule("quoted_title", (Label.WORK,), 0.9, verbatim=True)
 # a quoted title in a reference list ('1. ^ "Name". Site. Retrieved ...') names a cited page, a
 # person's as often as a film's: weaker than a name's own shape, so it does not retype the page's subject
 CITED_TITLE = EntityRule("cited_title", (Label.WORK,), 0.65, verbatim=True)
-CAPS_TITLE = EntityRule("caps_title", (Label.WORK,), 0.85, ("work_cues.csv",), verbatim=True)
+CAPS_TITLE = EntityRule("caps_title", (Label.WORK,), 0.85, ("work_cues.csv", "page_labels.txt"), verbatim=True)
 CAPS_COMMA_TITLE = EntityRule("caps_comma_title", (Label.WORK,), 0.87, verbatim=True)  # "RIVER, STONE, SAND (2018)"
 CUE_TITLE = EntityRule("cue_title", (Label.WORK,), 0.7, ("title_cues.csv", "work_cues.csv"))
 YEAR_TITLE = EntityRule("year_title", (Label.WORK,), 0.75)

@@ -9,14 +9,14 @@ from collections.abc import Iterator
 
 from ..lexicon import (ARTICLES, POSSESSIVE, POSSESSIVE_S, YEAR, award_heads, countries, credit_label_words,
                        is_first_name, definition_heads, filmography_columns,
-                       org_kinds, role_words, title_cues, work_cues)
+                       org_kinds, role_words, title_cues, word_list, work_cues)
 from .common import NAME_CITED, NOT_TITLE_BEFORE, QUOTES, TITLE_GLUE, is_cap, prefixes_of, title_end
 from .registry import (CAPS_COMMA_TITLE, CAPS_TITLE, CITED_TITLE, CUE_TITLE, DEFINITION, LISTED_TITLE, OWNED_TITLE, QUOTED_TITLE,
                        LINEUP_PLACE, TABLE_TITLE, YEAR_LINE_TITLE, YEAR_TITLE, Candidate)
 from ..view import DocView
 from ..vocab import Label
 
-
+PAGE_LABELS = "page_labels.txt"  # in pipeline/patterns/: the words of a page's headings in capitals
 
 # a line of a reference list: '1. ^', '[2]', '^' at its start, or 'Retrieved 3 May 2019' in it
 _CITATION = re.compile(r"^\s*(?:\d{1,3}\.\s*\^|\[\d{1,3}\]|\^)|\b(?:Retrieved|Archived|Accessed)\b(?: on)? \d")
@@ -87,7 +87,7 @@ def caps_titles(v: DocView) -> Iterator[Candidate]:
         if not len(span):
             continue
         line = v.line_of(span)
-        if line.upper() == line:  # a heading in capitals, not a title inside prose
+        if line.upper() == line or _page_label(v, span):  # a heading in capitals, not a title inside prose
             continue
         colon = next((t.i for t in span if t.text == ":"), None)
         if colon is not None and v.starts_line(span.start):
@@ -112,6 +112,16 @@ def caps_titles(v: DocView) -> Iterator[Candidate]:
     # capitals alone are title evidence on a page that sets titles in capitals ("IN AMONG WAVES"),
     # not in prose full of acronyms ("the Harbour Film Council (HFKC)", "KWS USA")
     yield from sorted(sure + (unsure if setting else []), key=lambda c: c.start)
+
+
+def _page_label(v: DocView, span) -> bool:
+    """'PRESS NOTES - ...', 'OFFICIAL SELECTION | ...', 'YOU MAY ALSO LIKE: ...': a run of capitals
+    that opens its line, of two words or more besides an article, each a stop word or a word that
+    labels a page's parts (`patterns/page_labels.txt`), one of them at least; not 'THE PRESS'."""
+    labels = word_list(PAGE_LABELS)
+    words = [t.lower_ for t in span if t.is_alpha and t.lower_ not in ARTICLES]
+    return len(words) >= 2 and v.starts_line(span.start) and any(w in labels for w in words) \
+        and all(w in labels or v.doc.vocab[w].is_stop for w in words)
 
 
 def _after_person(v: DocView, i: int) -> bool:
