@@ -9,7 +9,7 @@ from pipeline.ner.festivals import festival_towns, unmarked_festival_towns
 from pipeline.ner.registry import BY_NAME
 from pipeline.vocab import Label
 
-from .builders import candidates
+from .builders import candidates, unmarked
 
 
 @pytest.mark.parametrize("text, names, festivals", [
@@ -63,9 +63,7 @@ def test_festival_towns_from_people_and_sections(nlp, view, text, names, festiva
     ("The film premiered at Dawn in May.", []),
 ])
 def test_unmarked_festival_towns(nlp, view, text, towns):
-    doc = nlp(text)
-    doc.ents = [e for e in doc.ents if e.label_ == "DATE"]  # the town unmarked, as the model leaves some
-    v = view(doc)
+    v = unmarked(nlp, view, text)
     found = [v.span_text(c.start, c.end) for c in unmarked_festival_towns(v)]
     assert found == towns
     assert all(c.label == Label.ORG and c.rule.name == "festival_town_name" for c in unmarked_festival_towns(v))
@@ -229,9 +227,7 @@ def test_festival_shape_towns(nlp, view, text, names, festivals):
 def test_unmarked_festival_shape_towns(nlp, view, text, towns, weak):
     from pipeline.ner.festival_shapes import unmarked_festival_shape_towns
     from pipeline.ner.registry import CONTEXT_STRENGTH, MODEL
-    doc = nlp(text)
-    doc.ents = [e for e in doc.ents if e.label_ == "DATE"]  # the town unmarked, as the model leaves some
-    v = view(doc)
+    v = unmarked(nlp, view, text)
     found = unmarked_festival_shape_towns(v)
     assert [v.span_text(c.start, c.end) for c in found] == towns
     assert all(c.label == Label.ORG and c.rule.name == "festival_town_shape" for c in found)

@@ -10,7 +10,7 @@ from pipeline.ner.component import find
 from pipeline.ner.places import known_places, unmarked_known_places
 from pipeline.vocab import Label
 
-from .builders import candidates
+from .builders import candidates, unmarked
 
 
 def _retyped(nlp, view, text, names):
@@ -71,9 +71,7 @@ def test_near_misses_keep_the_models_label(nlp, view, text, names):
     ("Gdańsk was where it began.", []),
 ])
 def test_unmarked_known_places(nlp, view, text, places):
-    doc = nlp(text)
-    doc.ents = [e for e in doc.ents if e.label_ == "DATE"]  # the places unmarked, as the model leaves some
-    v = view(doc)
+    v = unmarked(nlp, view, text)
     found = unmarked_known_places(v)
     assert [v.span_text(c.start, c.end) for c in found] == places
     assert all(c.label == Label.PLACE and c.rule.name == "known_place_name" for c in found)
