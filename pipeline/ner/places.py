@@ -28,10 +28,10 @@ from functools import lru_cache
 from ..lexicon import POSSESSIVE_S, honorifics, is_first_name, jsonl, known_place_names, org_kind
 from ..view import DocView
 from ..vocab import Label, Predicate
-from .common import is_cap
+from .common import is_cap, skip_space
 from .festival_shapes import is_festival_town
-from .festivals import SECTION, cued
-from .registry import KNOWN_PLACE_NAME, MODEL, RULER_KEY, Candidate, Step
+from .festivals import cued, festival_marks, festival_town_names
+from .registry import KNOWN_PLACE_NAME, MODEL, RULER_KEY, Candidate
 
 _IN = frozenset({"in", "near"})
 _LOCATIVE = frozenset({"in", "from", "near", "to", "outside", "across", "around", "via", "between", "towards"})
@@ -69,10 +69,9 @@ def _person_word(v: DocView, chosen, start: int, end: int) -> bool:
 
 def known_places(v: DocView, chosen: list[tuple[Candidate, tuple[str, ...]]]):
     """(index, PLACE) for each of the model's names in `chosen` that is a known place (see above)."""
-    doc = v.doc
     toks = v.tokens
     marks = [(c.start, c.end) for c, _ in chosen if c.label == Label.AWARD]
-    shape_marks = marks + [(c.start, c.end) for c, _ in chosen if c.name == SECTION]
+    shape_marks = festival_marks(chosen)
     festivals = [v.span_text(c.start, c.end) for c, _ in chosen
                  if c.label == Label.ORG and org_kind(v.span_text(c.start, c.end)) == "festival"]
     towns = [(k, c) for k, (c, _) in enumerate(chosen)
@@ -84,14 +83,13 @@ def known_places(v: DocView, chosen: list[tuple[Candidate, tuple[str, ...]]]):
     held = {v.span_text(c.start, c.end) for _, c in towns
             if c.start > 0 and cued(v, c.start, marks) or _heads_festival(v, c.end) or _schooled(v, c.start)
             or is_festival_town(v, c.start, c.end, shape_marks)}
-    held |= {v.span_text(c.start, c.end) for c, _ in chosen
-             if Step.FESTIVAL_TOWN in c.steps or Step.FESTIVAL_SHAPE in c.steps}
+    held |= festival_town_names(v, chosen)
     for k, c in towns:
         text = v.span_text(c.start, c.end)
         if text in held or _festival_town(text, festivals):
             continue
-        after = _next_word(v, c.end)
-        if after is not None and (toks[after].text in POSSESSIVE_S or is_cap(toks[after])):
+        after = skip_space(v, c.end)
+        if after < len(toks) and (toks[after].text in POSSESSIVE_S or is_cap(toks[after])):
             continue  # "Lowmoor's council", "Lowmoor Town", "North / Varna" across a line: a longer name
         if c.label == Label.PERSON and _named_like_person(v, c.start) or _person_word(v, chosen, c.start, c.end) \
                 or c.start > 0 and (v.lower[c.start - 1].rstrip(".") in honorifics() or v.lower[c.start - 1] == "by"):
@@ -114,20 +112,13 @@ def _schooled(v: DocView, start: int) -> bool:
     return any(w in _school_verbs() for w in v.lower[max(sent, start - _SCHOOL_WINDOW):start])
 
 
-def _next_word(v: DocView, end: int) -> int | None:
-    """The first token from `end` that is not white space."""
-    toks = v.tokens
-    while end < len(toks) and toks[end].is_space:
-        end += 1
-    return end if end < len(toks) else None
-
-
 def _navigation(v: DocView, start: int, end: int) -> bool:
     """An item of a breadcrumb or a menu: 'Reviews › Drama › Title'."""
     toks = v.tokens
-    after = _next_word(v, end)
+    after = skip_space(v, end)
     before = next((j for j in range(start - 1, -1, -1) if not toks[j].is_space), None)
-    return any(j is not None and toks[j].text in _NAV_SEPARATORS for j in (before, after))
+    return after < len(toks) and toks[after].text in _NAV_SEPARATORS \
+        or before is not None and toks[before].text in _NAV_SEPARATORS
 
 
 def _heads_festival(v: DocView, end: int) -> bool:

@@ -136,6 +136,8 @@ class Step(str, Enum):
     KNOWN_PLACE = "known_place"  # the model's organisation, person or work named as a known place (`places.py`)
 
 
+FESTIVAL_STEPS = (Step.FESTIVAL_TOWN, Step.FESTIVAL_SHAPE)  # the steps that read a town as its festival
+
 # the model's label overruled by context: the first of these that relabels a name wins
 # (a title-shaped name the model calls an organisation is no longer retyped: on the dev sets 40 of
 # those retypings were right and 470 wrong, `tools/ledger.py entities`)

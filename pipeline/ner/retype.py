@@ -31,9 +31,9 @@ from ..lexicon import (POSSESSIVE_S, countries, demonyms, is_first_name, name_he
 from .caps import caps_word_titles
 from .common import LIFETIME, YEAR_NUMBER, is_cap
 from .festival_shapes import festival_shape_towns
-from .festivals import festival_towns
+from .festivals import festival_town_names, festival_towns
 from .places import known_places
-from .registry import CONTEXT_STEPS, CONTEXT_STRENGTH, MODEL, Candidate, Step
+from .registry import CONTEXT_STEPS, CONTEXT_STRENGTH, FESTIVAL_STEPS, MODEL, Candidate, Step
 from ..view import DocView
 from ..vocab import Label
 
@@ -48,7 +48,6 @@ _WORD = re.compile(r"[\w'-]+")
 _PLACE_BEFORE = {"in"}  # "to" and "from" name people too: "descent from X", "a letter to X"
 _BORN = {"born", "b."}
 _DASHES = {"–", "—", "-"}
-_FESTIVAL_STEPS = (Step.FESTIVAL_TOWN, Step.FESTIVAL_SHAPE)
 _NOT_PLACE_BEFORE = _ROLE_CUES | {"starred", "starring", "stars", "appeared", "appears", "cast", "featured",
                                   "scene", "scenes", "interest", "believe", "believed", "involved"}
 
@@ -60,7 +59,7 @@ def retype(v: DocView, chosen: Chosen) -> Chosen:
     for step in CONTEXT_STEPS:  # in order of precedence
         for k, label in list(_RULES[step](v, out)):
             c, roles = out[k]
-            if k not in done and (_overrulable(c) or step in _FESTIVAL_STEPS and _odd_demonym(v, c)) \
+            if k not in done and (_overrulable(c) or step in FESTIVAL_STEPS and _odd_demonym(v, c)) \
                     and _fits(v, c, label):
                 done.add(k)  # relabelled or confirmed
                 kind = c.kind if label == c.label else org_kind(doc[c.start:c.end].text) if label == Label.ORG else None
@@ -366,8 +365,7 @@ def _locative_places(v: DocView, chosen: Chosen):
     toks = v.tokens
     in_names = {t.lower_ for c, _ in chosen if c.label == Label.PERSON and c.end - c.start > 1
                 for t in toks[c.start:c.end]}
-    festivals = {v.span_text(c.start, c.end) for c, _ in chosen
-                 if any(s in c.steps for s in _FESTIVAL_STEPS)}
+    festivals = festival_town_names(v, chosen)
     for k, (c, _) in enumerate(chosen):
         if c.start < 1 or c.label not in (Label.PERSON, Label.PLACE) or c.kind == "demonym" \
                 or v.span_text(c.start, c.end) in festivals:  # a festival named by its town elsewhere

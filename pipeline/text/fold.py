@@ -3,15 +3,15 @@ against gold (SPEC matching)."""
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
+
+from ..lexicon import unaccented
 
 
 @lru_cache(maxsize=262144)
 def key(name: str) -> str:
     """Folds case, accents, quotes, a leading 'the', a possessive and punctuation (SPEC matching)."""
-    s = unicodedata.normalize("NFKD", name)
-    s = "".join(c for c in s if not unicodedata.combining(c)).casefold()
+    s = unaccented(name).casefold()
     s = s.replace("\u2019", "'").replace("\u2018", "'").strip(" \"'\u201c\u201d")
     s = re.sub(r"^the\s+", "", s)
     s = re.sub(r"'s$", "", s)
